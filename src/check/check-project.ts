@@ -1,0 +1,86 @@
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Project } from '../model/project.js';
+import type { SourcedText } from '../model/span.js';
+import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
+import { subSpan } from '../load/yaml-file.js';
+
+export interface CheckOptions {
+  /** Only these campaigns (default: all). */
+  campaigns?: string[];
+  /** Only these languages (default: each campaign's own list). */
+  locales?: string[];
+}
+
+export interface CheckedLetters {
+  /** Composed letters by "campaign/locale". */
+  letters: Map<string, ComposedLetter>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Compose every requested letter and run the letter-level checks on it (missing translations,
+ * placeholders, parameters, glyph coverage). Loading has already reported file-level problems.
+ */
+export async function checkLetters(project: Project, opts: CheckOptions = {}): Promise<CheckedLetters> {
+  const diagnostics: Diagnostic[] = [];
+  const letters = new Map<string, ComposedLetter>();
+  const ids = opts.campaigns ?? [...project.campaigns.keys()];
+  for (const id of ids) {
+    const c = project.campaigns.get(id);
+    if (!c) continue;
+    for (const code of opts.locales ?? c.locales) {
+      if (!project.locales.has(code)) continue;
+      const r = composeLetter(project, id, code);
+      diagnostics.push(...r.diagnostics);
+      if (r.value) letters.set(`${id}/${code}`, r.value);
+    }
+  }
+  diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
+  return { letters, diagnostics: dedupe(diagnostics) };
+}
+
+/** Every character of every final text must be drawable by a font in its language's stack. */
+async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise<Diagnostic[]> {
+  if (!letters.length) return [];
+  const fonts = await import('../render/pdf/font-library.js');
+  const out: Diagnostic[] = [];
+  const badFont = new Set<string>();
+  for (const l of letters) {
+    const unknown = l.doc.fonts.filter((f) => !fonts.isKnownFont(f));
+    for (const f of unknown) {
+      if (badFont.has(`${l.doc.locale}/${f}`)) continue;
+      badFont.add(`${l.doc.locale}/${f}`);
+      const span = project.locales.get(l.doc.locale)?.span;
+      out.push(diag('ref/unknown-font', span, `locale "${l.doc.locale}" names font "${f}", which is not bundled`, { hint: `bundled fonts: ${fonts.knownFontIds().join(', ')}` }));
+    }
+    if (unknown.length) continue;
+    const seen = new Set<string>();
+    for (const t of l.texts) {
+      for (const u of fonts.findUncovered(t.text, l.doc.fonts)) {
+        const k = `${t.span.file}:${t.span.start}:${u.codePoint}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push(uncovered(project, t, u, l.doc.locale, l.doc.fonts));
+      }
+    }
+  }
+  return out;
+}
+
+function uncovered(project: Project, t: SourcedText, u: { char: string; codePoint: number }, locale: string, stack: string[]): Diagnostic {
+  const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const excerpt = t.text.length > 50 ? `${t.text.slice(0, 47)}...` : t.text;
+  return diag('text/uncovered-char', subSpan(project.files, t.span, u.char), `no font for "${u.char}" (${cp}) in the ${locale} letter, in "${excerpt}"`, {
+    hint: `the ${locale} font stack (${stack.join(', ')}) cannot draw it: replace the character, or add a font that has it to locales/${locale}/locale.yaml`,
+  });
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,71 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError } from './context.js';
+import { exitCodeOf } from './exit.js';
+import { checkCommand } from './check-command.js';
+import { renderCommand } from './render-command.js';
+import { demandsCommand } from './demands-command.js';
+import { signatoriesCommand } from './signatories-command.js';
+
+export function buildProgram(): Command {
+  const program = new Command('openletter')
+    .description(
+      'Build checked, print-ready multilingual open letters and embassy delivery packets from a YAML workspace.\n' +
+        'A workspace holds campaigns/, demands/, signatories.yaml, missions.yaml and locales/ (see README).',
+    )
+    .version('0.1.0')
+    .addOption(new Option('-w, --workspace <dir>', 'workspace folder (default: the current folder)'))
+    .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
+    .option('-q, --quiet', 'print only problems, not progress')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ openletter check                                   validate the whole workspace
+  $ openletter render 2018-kim-jong-un                 PDF + Markdown in every language of the campaign
+  $ openletter render 2011-kim-jong-il --lang ko --format pdf --out /tmp/letters
+  $ openletter demands                                 the demand library
+  $ openletter signatories --campaign 2012-kim-jong-un
+
+Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
+    );
+  program.addCommand(checkCommand());
+  program.addCommand(renderCommand());
+  program.addCommand(demandsCommand());
+  program.addCommand(signatoriesCommand());
+  return program;
+}
+
+/** Run the CLI. Sets process.exitCode once; never prints a stack trace for user mistakes. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    await program.parseAsync(argv);
+    process.exitCode = exitCodeOf(program);
+  } catch (e) {
+    process.exitCode = exitCodeFor(e);
+  }
+}
+
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof UsageError) {
+    process.stderr.write(`openletter: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+    return EXIT.usage;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+    process.stderr.write(`openletter: error: ${err.message}\n  hint: check that the path exists and is writable, and that the disk is not full\n`);
+    return EXIT.errors;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`openletter: internal error: ${msg}\n  This is a bug in openletter, not in your files. Please report it with the command you ran.\n`);
+  if (process.env.OPENLETTER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return EXIT.internal;
+}
+

@@ -1,0 +1,70 @@
+import { Command, Option } from 'commander';
+import { join, relative, resolve } from 'node:path';
+import { closest } from '../util/closest.js';
+import { writeFolderAtomic } from '../output/write-folder-atomic.js';
+import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
+import { load, parseList, report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
+import { setExit } from './exit.js';
+
+interface RenderOptions {
+  lang?: string;
+  format?: string;
+  out?: string;
+}
+
+export function renderCommand(): Command {
+  return new Command('render')
+    .description('check a campaign, then render its letters as PDF and Markdown into <out>/<campaign>/')
+    .argument('<campaign>', 'campaign id (a file in campaigns/, without .yaml)')
+    .option('-l, --lang <codes>', "comma-separated languages (default: the campaign's locales)")
+    .addOption(new Option('-f, --format <formats>', 'comma-separated output formats: pdf, md').default('pdf,md'))
+    .option('-o, --out <dir>', 'output folder (default: <workspace>/out)')
+    .addHelpText(
+      'after',
+      `
+Writes <out>/<campaign>/<lang>.pdf and <lang>.md. Renders nothing if the check finds an error,
+and never leaves a half-written folder: files are written to a temporary folder and moved into place.
+
+Examples:
+  $ openletter render 2018-kim-jong-un
+  $ openletter render 2018-kim-jong-un --lang ko --format pdf
+  $ openletter render 2011-kim-jong-il --out /tmp/letters`,
+    )
+    .action(async (campaignId: string, opts: RenderOptions, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const formats = (parseList(opts.format) ?? ['pdf', 'md']) as OutputFormat[];
+      for (const f of formats) if (f !== 'pdf' && f !== 'md') throw new UsageError(`unknown format "${f}"`, 'use pdf, md or pdf,md');
+      const { project, diagnostics } = load(g);
+      const campaign = project.campaigns.get(campaignId);
+      if (!campaign) {
+        report(diagnostics.filter((d) => d.severity === 'error'), project.files, g);
+        const guess = closest(campaignId, project.campaigns.keys());
+        throw new UsageError(
+          `no campaign "${campaignId}" in ${workspaceDir(g)}`,
+          guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
+        );
+      }
+      const locales = parseList(opts.lang) ?? campaign.locales;
+      for (const l of locales)
+        if (!project.locales.has(l)) throw new UsageError(`no language "${l}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);
+      const t0 = performance.now();
+      const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
+      const { files, diagnostics: ds } = await renderCampaign(project, diagnostics, campaignId, locales, formats, log);
+      const code = report(ds, project.files, g);
+      if (code !== 0) {
+        process.stderr.write(`nothing rendered: fix the errors above first\n`);
+        setExit(cmd, code);
+        return;
+      }
+      const outRoot = opts.out ? resolve(opts.out) : join(workspaceDir(g), 'out');
+      const dest = join(outRoot, campaignId);
+      writeFolderAtomic(dest, new Map(files.map((f) => [f.name, f.data])));
+      const shown = relative(process.cwd(), dest) || '.';
+      for (const f of files) {
+        const size = typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
+        process.stdout.write(`wrote ${join(shown, f.name)}  ${(size / 1024).toFixed(1)} KB\n`);
+      }
+      log(`${files.length} files in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+      setExit(cmd, code);
+    });
+}

@@ -1,0 +1,189 @@
+import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { inlineText, type Block, type Inline, type LetterDocument } from '../model/letter-document.js';
+import type { Body, Campaign, Project, Signatory } from '../model/project.js';
+import type { Span, SourcedText } from '../model/span.js';
+import { subSpan } from '../load/yaml-file.js';
+import { fillParams } from './fill-params.js';
+import { formatLetterDate } from './format-date.js';
+import { parseInline } from './inline-markdown.js';
+import { findPlaceholders } from './placeholders.js';
+import { signatureList } from './signature-list.js';
+import { campaignTexts } from './source-texts.js';
+import { createTranslator, type Translator } from './translator.js';
+
+/** A composed letter plus every final string with the span it came from (for glyph and hygiene checks). */
+export interface ComposedLetter {
+  doc: LetterDocument;
+  texts: SourcedText[];
+}
+
+/**
+ * Build the LetterDocument for one campaign in one language: look up every text, fill
+ * parameters, parse inline markup, and report anything that would print wrong. Pure.
+ */
+export function composeLetter(project: Project, campaignId: string, localeCode: string): Result<ComposedLetter | undefined> {
+  const campaign = project.campaigns.get(campaignId);
+  const locale = project.locales.get(localeCode);
+  if (!campaign || !locale) return { value: undefined, diagnostics: [] };
+  const ctx = new Composer(project, campaign, createTranslator(locale, project.workspace.sourceLocale));
+  const doc = ctx.compose();
+  return { value: { doc, texts: ctx.texts }, diagnostics: ctx.diagnostics };
+}
+
+class Composer {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly texts: SourcedText[] = [];
+  private readonly params = new Map<string, string>();
+  private readonly campaignSources: Map<string, SourcedText>;
+
+  constructor(
+    private readonly project: Project,
+    private readonly c: Campaign,
+    private readonly tr: Translator,
+  ) {
+    this.campaignSources = campaignTexts(c);
+    for (const [k, v] of c.params) this.params.set(k, this.lookup(`campaigns:${c.id}.params.${k}`, v).text);
+  }
+
+  compose(): LetterDocument {
+    const { c, tr } = this;
+    const key = (rest: string) => `campaigns:${c.id}.${rest}`;
+    const blocks: Block[] = [];
+    blocks.push({ kind: 'date', text: formatLetterDate(c.date, tr.locale.tag, tr.locale.dateFormat) });
+    const recipient = [this.plain(key('recipient.name'), c.recipient.name)];
+    c.recipient.titles.forEach((t, i) => recipient.push(this.plain(key(`recipient.titles.${i}`), t)));
+    c.recipient.address.forEach((t, i) => recipient.push(this.plain(key(`recipient.address.${i}`), t)));
+    blocks.push({ kind: 'recipient', lines: recipient });
+    blocks.push({ kind: 'salutation', content: this.inline(key('salutation'), c.salutation) });
+    blocks.push(...this.body(key('opening'), c.opening));
+    let number = 0;
+    c.sections.forEach((s, i) => {
+      if (s.heading) {
+        number++;
+        blocks.push({ kind: 'heading', number: c.numberedSections ? `${number}.` : undefined, content: this.inline(key(`sections.${i}.heading`), s.heading) });
+      }
+      const flow: { key: string; el: Body[number] }[] = [];
+      s.intro.forEach((el, j) => flow.push({ key: key(`sections.${i}.intro.${j}`), el }));
+      for (const ref of s.demands) {
+        const block = this.project.demands.get(ref.id);
+        const body = block && (ref.variant ? block.variants.get(ref.variant) : block.text);
+        if (!block || !body) continue; // reported by check-references
+        const base = ref.variant ? `demands:${block.id}.variants.${ref.variant}` : `demands:${block.id}.text`;
+        body.forEach((el, j) => flow.push({ key: `${base}.${j}`, el }));
+      }
+      s.outro.forEach((el, j) => flow.push({ key: key(`sections.${i}.outro.${j}`), el }));
+      blocks.push(...this.group(flow));
+    });
+    blocks.push(...this.body(key('closing'), c.closing));
+    const signOff = this.chrome(`sign_off.${c.signOff}`, c.signOffSpan);
+    blocks.push({ kind: 'sign-off', text: signOff });
+    const signers = c.signatories.map((r) => this.project.signatories.get(r.id)).filter((s): s is Signatory => s !== undefined);
+    const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
+    const entries = signatureList(unique, tr.locale, c.signatoryOrder);
+    for (const [i, e] of entries.entries()) this.texts.push({ text: `${e.name}${e.country ? ` ${e.country}` : ''}`, span: this.signatorySpan(e.id, i) });
+    blocks.push({ kind: 'signatures', entries });
+    if (c.cc.length) {
+      blocks.push({
+        kind: 'cc',
+        label: this.chrome('cc', c.span),
+        entries: c.cc.map((e, i) => ({ name: this.plain(key(`cc.${i}.name`), e.name), lines: e.lines.map((l, j) => this.plain(key(`cc.${i}.lines.${j}`), l)) })),
+      });
+    }
+    const title = this.plain(key('title'), c.title);
+    const pageLabel = this.chrome('page', c.span).replace(/\{\{\s*page\s*\}\}/g, '{page}').replace(/\{\{\s*pages\s*\}\}/g, '{pages}');
+    return {
+      campaignId: c.id,
+      locale: tr.locale.code,
+      lang: tr.locale.tag,
+      title,
+      author: this.project.workspace.name,
+      subject: recipient[0] ?? '',
+      date: c.date,
+      paper: c.paper,
+      pageLabel,
+      fonts: tr.locale.fonts,
+      lineBreak: tr.locale.lineBreak,
+      blocks,
+    };
+  }
+
+  private signatorySpan(id: string, _i: number): Span {
+    const ref = this.c.signatories.find((r) => r.id === id);
+    return this.project.signatories.get(id)?.name.span ?? ref?.span ?? this.c.span;
+  }
+
+  /** Paragraphs and bullet items in order; consecutive items become one bullet list. */
+  private group(flow: { key: string; el: Body[number] }[]): Block[] {
+    const out: Block[] = [];
+    for (const { key, el } of flow) {
+      const content = this.inline(key, el.text);
+      const last = out[out.length - 1];
+      if (el.kind === 'item') {
+        if (last?.kind === 'bullets') last.items.push(content);
+        else out.push({ kind: 'bullets', items: [content] });
+      } else out.push({ kind: 'paragraph', content });
+    }
+    return out;
+  }
+
+  private body(prefix: string, body: Body): Block[] {
+    return this.group(body.map((el, i) => ({ key: `${prefix}.${i}`, el })));
+  }
+
+  private chrome(key: string, usedAt: Span): string {
+    const t = this.tr.chrome(key);
+    if (!t) {
+      this.diagnostics.push(
+        diag('ref/unknown-chrome', usedAt, `locale "${this.tr.locale.code}" has no "${key}" in letter.yaml`, { hint: `add "${key}" to locales/${this.tr.locale.code}/letter.yaml` }),
+      );
+      return key;
+    }
+    const filled = this.check(t, t.text);
+    return filled;
+  }
+
+  /** Translate a text (reporting a missing translation, falling back to the source to keep going). */
+  private lookup(key: string, source: SourcedText): SourcedText {
+    const t = this.tr.text(key, source);
+    if (t) return t;
+    const file = key.startsWith('demands:') ? `locales/${this.tr.locale.code}/demands.yaml` : `locales/${this.tr.locale.code}/campaigns/${this.c.id}.yaml`;
+    this.diagnostics.push(
+      diag('i18n/missing', source.span, `no ${this.tr.locale.code} translation of "${key.replace(/^\w+:/, '')}" (campaign ${this.c.id} asks for ${this.tr.locale.code})`, {
+        hint: `add it to ${file}, or run \`openletter translations export --lang ${this.tr.locale.code}\``,
+      }),
+    );
+    return source;
+  }
+
+  private plain(key: string, source: SourcedText): string {
+    return inlineText(this.inline(key, source));
+  }
+
+  private inline(key: string, source: SourcedText): Inline[] {
+    const t = this.lookup(key, source);
+    const filled = this.check(t, t.text);
+    const { inlines, problems } = parseInline(filled);
+    for (const p of problems) this.diagnostics.push(diag('text/markup', t.span, p, { hint: 'close the markup, or escape a literal character with a backslash' }));
+    this.texts.push({ text: inlineText(inlines), span: t.span });
+    return inlines;
+  }
+
+  /** Fill parameters and refuse leftovers. Returns the final text. */
+  private check(t: SourcedText, raw: string): string {
+    const files = this.project.files;
+    const r = fillParams(raw, this.params);
+    if (r.syntaxError) this.diagnostics.push(diag('text/placeholder', t.span, `text is not a valid template: ${r.syntaxError}`, { hint: 'write parameters as {{name}}' }));
+    for (const name of r.unknown)
+      this.diagnostics.push(
+        diag('text/unknown-param', subSpan(files, t.span, `{{${name}}}`), `parameter "{{${name}}}" has no value in campaign ${this.c.id}`, {
+          hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
+        }),
+      );
+    if (r.syntaxError || r.unknown.length) return raw;
+    for (const p of findPlaceholders(r.text))
+      this.diagnostics.push(
+        diag('text/placeholder', subSpan(files, t.span, p.match), `unrendered placeholder "${p.match}" would be printed`, { hint: 'replace it with the intended words' }),
+      );
+    return r.text;
+  }
+}

@@ -1,0 +1,50 @@
+import i18next, { type i18n } from 'i18next';
+import type { LocaleInfo } from '../model/project.js';
+import type { SourcedText } from '../model/span.js';
+
+/**
+ * Looks up the text for a key in one locale. i18next is the resource store (flat keys, no
+ * nesting, no interpolation: parameters are filled by fill-params.ts with one syntax everywhere).
+ * Returns undefined when the locale has no translation, so the caller can report it.
+ */
+export interface Translator {
+  locale: LocaleInfo;
+  isSource: boolean;
+  /** The translated text (with the span of the translation), or undefined if missing. */
+  text(key: string, source: SourcedText): SourcedText | undefined;
+  /** A chrome string ("sign_off.sincerely", "cc", "page"). */
+  chrome(key: string): SourcedText | undefined;
+}
+
+export function createTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
+  const resources: Record<string, string> = {};
+  for (const [k, v] of locale.translations) resources[k] = v.text;
+  for (const [k, v] of locale.chrome) resources[k] = v.text;
+  const inst: i18n = i18next.createInstance();
+  void inst.init({
+    lng: locale.code,
+    resources: { [locale.code]: { translation: resources } },
+    keySeparator: false,
+    nsSeparator: false,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  const get = (key: string): string | undefined => (inst.exists(key) ? inst.t(key, { skipInterpolation: true }) : undefined);
+  const isSource = locale.code === sourceLocale;
+  return {
+    locale,
+    isSource,
+    text(key, source) {
+      if (isSource) return source;
+      const t = get(key);
+      return t === undefined ? undefined : { text: t, span: locale.translations.get(key)!.span };
+    },
+    chrome(key) {
+      const t = get(`chrome:${key}`);
+      return t === undefined ? undefined : { text: t, span: locale.chrome.get(`chrome:${key}`)!.span };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The closed table of diagnostic codes. Each has a default severity and a one-line explanation;
+ * `openletter check --explain` and the README's table are generated from this.
+ */
+export const CODES = {
+  'yaml/syntax': ['error', 'The file is not valid YAML.'],
+  'yaml/duplicate-key': ['error', 'A key appears twice in one mapping.'],
+  'file/missing': ['error', 'A file the workspace needs does not exist.'],
+  'file/read': ['error', 'A file could not be read.'],
+  'file/unsafe-name': ['error', 'An id would be unsafe as a file or folder name.'],
+  'file/id-mismatch': ['error', "A file's id differs from its file name."],
+  'schema/invalid': ['error', 'A field is missing, has the wrong type, or an unknown key.'],
+  'ref/unknown-demand': ['error', 'A campaign names a demand block that does not exist.'],
+  'ref/unknown-variant': ['error', 'A campaign names a wording variant the demand block does not have.'],
+  'ref/unknown-signatory': ['error', 'A campaign names a signatory that is not in the roster.'],
+  'ref/unknown-mission': ['error', 'A campaign names a mission that is not in missions.yaml.'],
+  'ref/unknown-locale': ['error', 'A campaign asks for a language that has no locales/<lng>/ folder.'],
+  'ref/unknown-font': ['error', 'A locale names a font that is not bundled.'],
+  'ref/unknown-chrome': ['error', "A campaign names a sign-off or chrome key the locale's letter.yaml lacks."],
+  'ref/duplicate-id': ['error', 'Two entries share one id.'],
+  'signatory/duplicate': ['error', 'The same signatory is listed twice in one letter.'],
+  'signatory/near-duplicate': ['warning', 'Two signatories in one letter or the roster look like the same body.'],
+  'signatory/none': ['warning', 'A campaign has no signatories.'],
+  'text/placeholder': ['error', 'Text still holds an unrendered placeholder (__WORD__, {{…}}, TODO).'],
+  'text/unknown-param': ['error', 'Text uses a {{parameter}} the campaign does not provide.'],
+  'text/uncovered-char': ['error', "No font in the language's font stack can draw a character."],
+  'text/markup': ['error', 'Inline markup (*, **, [..](..)) is unbalanced.'],
+  'text/empty-link': ['warning', 'A Markdown link has an empty or "#" target.'],
+  'text/doubled-punctuation': ['warning', 'Punctuation is doubled (".." or ",,").'],
+  'text/doubled-word': ['warning', 'A word is repeated ("the the").'],
+  'text/unbalanced': ['warning', 'Brackets or quotes are unbalanced.'],
+  'text/mixed-quotes': ['warning', 'One letter mixes straight and curly quotes.'],
+  'glossary/variant': ['warning', 'A text uses a variant spelling the glossary replaces with a preferred term.'],
+  'i18n/missing': ['error', 'A language a campaign asks for lacks a translation of one of its texts.'],
+  'i18n/stale': ['error', 'The English source changed after this translation was made.'],
+  'i18n/identical': ['warning', 'A translation is identical to the English source.'],
+  'i18n/wrong-script': ['warning', "A translation is not written in its language's script."],
+  'i18n/unknown-key': ['error', 'A translation file holds a key that no source text has.'],
+  'i18n/placeholder-mismatch': ['error', 'A translation drops or adds a {{parameter}} or markup.'],
+  'mission/closed': ['error', 'A campaign is to be delivered to a closed mission.'],
+  'mission/unverified': ['warning', 'A mission has no source, an unknown status, or was verified over a year ago.'],
+  'campaign/future-date': ['info', 'A campaign is dated in the future.'],
+  'demand/unused': ['info', 'A demand block is used by no campaign.'],
+  'usage/unknown-campaign': ['error', 'The command names a campaign that does not exist.'],
+} as const satisfies Record<string, readonly [Severity, string]>;
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Code = keyof typeof CODES;
+
+export function severityOf(code: Code): Severity {
+  return CODES[code][0];
+}

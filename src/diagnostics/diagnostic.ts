@@ -1,0 +1,55 @@
+import type { Span } from '../model/span.js';
+import { severityOf, type Code, type Severity } from './codes.js';
+
+/** A problem found in user input. Bugs are thrown as InternalError instead. */
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  message: string;
+  /** Where it is; undefined only for problems with no file (e.g. a missing workspace). */
+  span: Span | undefined;
+  /** What to do about it. */
+  hint?: string;
+  /** Other places that explain it ("first listed here"). */
+  related?: { message: string; span: Span }[];
+}
+
+export function diag(
+  code: Code,
+  span: Span | undefined,
+  message: string,
+  extra: { hint?: string; related?: { message: string; span: Span }[]; severity?: Severity } = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity: extra.severity ?? severityOf(code), message, span };
+  if (extra.hint) d.hint = extra.hint;
+  if (extra.related?.length) d.related = extra.related;
+  return d;
+}
+
+/** A value plus the problems found while producing it: what every stage returns. */
+export interface Result<T> {
+  value: T;
+  diagnostics: Diagnostic[];
+}
+
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === 'error');
+}
+
+/** A bug in openletter itself, not in the user's input. */
+export class InternalError extends Error {
+  override name = 'InternalError';
+}
+
+/** Sort for stable output: by file, then offset, then code. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => {
+    const fa = a.span?.file ?? '';
+    const fb = b.span?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const oa = a.span?.start ?? 0;
+    const ob = b.span?.start ?? 0;
+    if (oa !== ob) return oa - ob;
+    return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  });
+}

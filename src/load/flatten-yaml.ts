@@ -1,0 +1,38 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { SourcedText } from '../model/span.js';
+import type { YamlFile } from './yaml-file.js';
+
+/**
+ * Flatten a nested YAML tree of strings into dotted keys ("sections.0.intro.1"), keeping each
+ * string's span. A `{ item: "…" }` mapping inside a list counts as one leaf (a bullet item).
+ * Non-string leaves are returned as `problems` so the caller can report them.
+ */
+export function flattenYaml(file: YamlFile, prefix: string): { leaves: Map<string, SourcedText>; problems: { key: string; node: Node }[] } {
+  const leaves = new Map<string, SourcedText>();
+  const problems: { key: string; node: Node }[] = [];
+  const walk = (node: unknown, key: string): void => {
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && node.range) leaves.set(key, { text: node.value, span: { file: file.path, start: node.range[0], end: node.range[1] } });
+      else if (node.value !== null) problems.push({ key, node });
+      return;
+    }
+    if (isSeq(node)) {
+      node.items.forEach((child, i) => walk(child, join(key, String(i))));
+      return;
+    }
+    if (isMap(node)) {
+      const only = node.items.length === 1 ? node.items[0] : undefined;
+      if (only && isScalar(only.key) && only.key.value === 'item' && key !== prefix) {
+        walk(only.value, key);
+        return;
+      }
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : '?';
+        walk(pair.value, join(key, k));
+      }
+    }
+  };
+  const join = (a: string, b: string) => (a === prefix && a.endsWith(':') ? a + b : `${a}.${b}`);
+  walk(file.doc.contents, prefix);
+  return { leaves, problems };
+}

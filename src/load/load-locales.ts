@@ -1,0 +1,49 @@
+import type { LocaleInfo } from '../model/project.js';
+import type { SourcedText } from '../model/span.js';
+import { diag } from '../diagnostics/diagnostic.js';
+import { flattenYaml } from './flatten-yaml.js';
+import type { FileReader } from './read-files.js';
+import { chromeSchema, localeSchema } from './schemas.js';
+import { validateFile } from './validate.js';
+import { spanAt } from './yaml-file.js';
+
+/** Load every locales/<lng>/ folder: metadata, chrome and translations. */
+export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
+  const out = new Map<string, LocaleInfo>();
+  for (const code of reader.list('locales', { dirs: true })) {
+    const dir = `locales/${code}`;
+    const metaFile = reader.yaml(`${dir}/locale.yaml`);
+    const chromeFile = reader.yaml(`${dir}/letter.yaml`);
+    if (!metaFile || !chromeFile) continue;
+    const meta = validateFile(metaFile, localeSchema);
+    const chrome = validateFile(chromeFile, chromeSchema);
+    reader.diagnostics.push(...meta.diagnostics, ...chrome.diagnostics);
+    if (!meta.value || !chrome.value) continue;
+    const translations = new Map<string, SourcedText>();
+    const addFlat = (rel: string, prefix: string) => {
+      const f = reader.yaml(rel, { required: false });
+      if (!f) return;
+      const { leaves, problems } = flattenYaml(f, prefix);
+      for (const p of problems) {
+        const span = p.node.range ? { file: rel, start: p.node.range[0], end: p.node.range[1] } : spanAt(f, []);
+        reader.diagnostics.push(diag('schema/invalid', span, `translation "${p.key}" must be text`, { hint: 'quote the value' }));
+      }
+      for (const [k, v] of leaves) translations.set(k, v);
+    };
+    addFlat(`${dir}/demands.yaml`, 'demands:');
+    for (const name of reader.list(`${dir}/campaigns`)) addFlat(`${dir}/campaigns/${name}`, `campaigns:${name.replace(/\.ya?ml$/, '')}`);
+    const chromeFlat = flattenYaml(chromeFile, 'chrome:').leaves;
+    out.set(code, {
+      code,
+      name: meta.value.name,
+      tag: meta.value.tag,
+      fonts: meta.value.fonts,
+      lineBreak: meta.value.line_break,
+      chrome: chromeFlat,
+      dateFormat: (chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }) as Intl.DateTimeFormatOptions,
+      translations,
+      span: spanAt(metaFile, []),
+    });
+  }
+  return out;
+}

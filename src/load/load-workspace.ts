@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import type { Campaign, DemandBlock, Mission, Project, Signatory, Workspace } from '../model/project.js';
+import { diag, type Result } from '../diagnostics/diagnostic.js';
+import { loadLocales } from './load-locales.js';
+import { normalizeCampaign } from './normalize-campaign.js';
+import { normalizeDemand } from './normalize-demand.js';
+import { normalizeMission, normalizeSignatory } from './normalize-roster.js';
+import { FileReader } from './read-files.js';
+import { campaignSchema, demandSchema, missionsFileSchema, rosterSchema, SLUG, workspaceSchema } from './schemas.js';
+import { validateFile } from './validate.js';
+import { keySpanAt, spanAt, type YamlFile } from './yaml-file.js';
+import { checkReferences } from './check-references.js';
+
+/**
+ * Read a workspace folder into a Project. Reports every problem it finds (syntax, schema,
+ * cross-file references) and keeps going, so one run shows them all.
+ */
+export function loadWorkspace(rootDir: string): Result<Project> {
+  const reader = new FileReader(resolve(rootDir));
+  const workspace = loadWorkspaceFile(reader);
+  const demands = loadEach(reader, 'demands', demandSchema, normalizeDemand);
+  const campaigns = loadEach(reader, 'campaigns', campaignSchema, normalizeCampaign);
+  const signatories = loadList(reader, 'signatories.yaml', 'signatories', rosterSchema, (f, v) =>
+    v.signatories.map((s, i) => normalizeSignatory(f, i, s)),
+  );
+  const missions = loadList(reader, 'missions.yaml', 'missions', missionsFileSchema, (f, v) => v.missions.map((m, i) => normalizeMission(f, i, m)), false);
+  const locales = loadLocales(reader);
+  const project: Project = { root: reader.root, workspace, campaigns, demands, signatories, missions, locales, files: reader.files };
+  reader.diagnostics.push(...checkReferences(project));
+  return { value: project, diagnostics: reader.diagnostics };
+}
+
+function loadWorkspaceFile(reader: FileReader): Workspace {
+  const fallback: Workspace = { name: '', shortName: '', returnAddress: [], contactEmail: undefined, sourceLocale: 'en' };
+  const f = reader.yaml('workspace.yaml');
+  if (!f) return fallback;
+  const v = validateFile(f, workspaceSchema);
+  reader.diagnostics.push(...v.diagnostics);
+  if (!v.value) return fallback;
+  return { name: v.value.name, shortName: v.value.short_name, returnAddress: v.value.return_address, contactEmail: v.value.contact_email, sourceLocale: v.value.source_locale };
+}
+
+/** One entity per file in a folder (campaigns/, demands/); the id must equal the file name. */
+function loadEach<W extends { id: string }, T>(
+  reader: FileReader,
+  dir: string,
+  schema: import('zod').ZodType<W, unknown>,
+  normalize: (f: YamlFile, w: W) => T,
+): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const name of reader.list(dir)) {
+    const stem = name.replace(/\.ya?ml$/, '');
+    const rel = `${dir}/${name}`;
+    const f = reader.yaml(rel);
+    if (!f) continue;
+    if (!SLUG.test(stem)) {
+      reader.diagnostics.push(diag('file/unsafe-name', { file: rel, start: 0, end: 1 }, `file name "${name}" is not a safe id`, { hint: 'use lowercase letters, digits and "-" only, e.g. 2026-open-letter.yaml' }));
+      continue;
+    }
+    const v = validateFile(f, schema);
+    reader.diagnostics.push(...v.diagnostics);
+    if (!v.value) continue;
+    if (v.value.id !== stem) {
+      reader.diagnostics.push(diag('file/id-mismatch', spanAt(f, ['id']), `id "${v.value.id}" differs from the file name "${name}"`, { hint: `rename the file to ${v.value.id}.yaml or set id: ${stem}` }));
+      continue;
+    }
+    out.set(stem, normalize(f, v.value));
+  }
+  return out;
+}
+
+/** A file holding a list of entities (signatories.yaml, missions.yaml); ids must be unique. */
+function loadList<T extends { id: string; span: import('../model/span.js').Span }, W>(
+  reader: FileReader,
+  rel: string,
+  key: string,
+  schema: import('zod').ZodType<W, unknown>,
+  normalize: (f: YamlFile, v: W) => T[],
+  required = true,
+): Map<string, T> {
+  const out = new Map<string, T>();
+  const f = reader.yaml(rel, { required });
+  if (!f) return out;
+  const v = validateFile(f, schema);
+  reader.diagnostics.push(...v.diagnostics);
+  if (!v.value) return out;
+  normalize(f, v.value).forEach((item, i) => {
+    const first = out.get(item.id);
+    if (first) {
+      reader.diagnostics.push(diag('ref/duplicate-id', keySpanAt(f, [key, i, 'id']), `"${item.id}" is defined twice`, { related: [{ message: 'first defined here', span: first.span }], hint: 'merge the two entries or give one a different id' }));
+      return;
+    }
+    out.set(item.id, item);
+  });
+  return out;
+}
+
+export type { Campaign, DemandBlock };

@@ -1,0 +1,44 @@
+import type { Campaign } from '../model/project.js';
+import type { WrittenCampaign } from './schemas.js';
+import { normalizeBody } from './normalize-body.js';
+import { sourcedAt, spanAt, type YamlFile } from './yaml-file.js';
+
+/** Written campaign → resolved campaign. Never mutates its input. */
+export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign {
+  const s = (path: (string | number)[], text: string) => sourcedAt(file, path, text);
+  return {
+    id: c.id,
+    date: c.date,
+    dateSpan: spanAt(file, ['date']),
+    locales: [...c.locales],
+    localesSpan: spanAt(file, ['locales']),
+    paper: c.paper,
+    title: s(['title'], c.title),
+    params: new Map(Object.entries(c.params).map(([k, v]) => [k, s(['params', k], v)])),
+    recipient: {
+      name: s(['recipient', 'name'], c.recipient.name),
+      titles: c.recipient.titles.map((t, i) => s(['recipient', 'titles', i], t)),
+      address: c.recipient.address.map((t, i) => s(['recipient', 'address', i], t)),
+    },
+    salutation: s(['salutation'], c.salutation),
+    opening: normalizeBody(file, ['opening'], c.opening),
+    numberedSections: c.numbered_sections,
+    sections: c.sections.map((sec, i) => ({
+      heading: sec.heading === undefined ? undefined : s(['sections', i, 'heading'], sec.heading),
+      intro: normalizeBody(file, ['sections', i, 'intro'], sec.intro),
+      demands: sec.demands.map((ref, j) => {
+        const [id, variant] = ref.split('@') as [string, string | undefined];
+        return { id, variant, span: spanAt(file, ['sections', i, 'demands', j]) };
+      }),
+      outro: normalizeBody(file, ['sections', i, 'outro'], sec.outro),
+    })),
+    closing: normalizeBody(file, ['closing'], c.closing),
+    signOff: c.sign_off,
+    signOffSpan: spanAt(file, ['sign_off']),
+    signatoryOrder: c.signatory_order,
+    signatories: c.signatories.map((id, i) => ({ id, span: spanAt(file, ['signatories', i]) })),
+    cc: c.cc.map((e, i) => ({ name: s(['cc', i, 'name'], e.name), lines: e.lines.map((l, j) => s(['cc', i, 'lines', j], l)) })),
+    missions: c.missions.map((id, i) => ({ id, span: spanAt(file, ['missions', i]) })),
+    span: { file: file.path, start: 0, end: 1 },
+  };
+}

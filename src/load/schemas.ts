@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * What a user writes: the schemas of every workspace file. `normalize-*.ts` maps these
+ * written shapes to the resolved model types in src/model/. JSON Schemas for editors are
+ * generated from these (scripts/gen-schemas.mjs → schemas/).
+ */
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const slug = z.string().regex(SLUG, 'must be a safe slug: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters');
+const text = z.string().min(1, 'must not be empty');
+const isoDate = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).pipe(
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+);
+const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en, ko or zh-Hans');
+
+export const bodySchema = z.array(z.union([text, z.strictObject({ item: text })]));
+
+export const demandSchema = z.strictObject({
+  id: slug,
+  title: text,
+  tags: z.array(z.string()).default([]),
+  params: z.array(z.string()).default([]),
+  text: bodySchema.min(1),
+  variants: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'variant names use letters, digits, "-" and "_"'), bodySchema.min(1)).optional(),
+});
+
+export const campaignSchema = z.strictObject({
+  id: slug,
+  date: isoDate,
+  locales: z.array(localeCode).min(1),
+  paper: z.enum(['A4', 'Letter']).default('A4'),
+  title: text,
+  params: z.record(z.string(), text).default({}),
+  recipient: z.strictObject({
+    name: text,
+    titles: z.array(text).default([]),
+    address: z.array(text).default([]),
+  }),
+  salutation: text,
+  opening: bodySchema.default([]),
+  numbered_sections: z.boolean().default(false),
+  sections: z
+    .array(
+      z.strictObject({
+        heading: text.optional(),
+        intro: bodySchema.default([]),
+        demands: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}(@[A-Za-z0-9_-]+)?$/, 'must be a demand id, optionally "@variant"')).default([]),
+        outro: bodySchema.default([]),
+      }),
+    )
+    .default([]),
+  closing: bodySchema.default([]),
+  sign_off: z.string().regex(/^[a-z0-9_]+$/),
+  signatory_order: z.enum(['collation', 'as-listed']).default('collation'),
+  signatories: z.array(slug).default([]),
+  cc: z.array(z.strictObject({ name: text, lines: z.array(text).default([]) })).default([]),
+  missions: z.array(slug).default([]),
+});
+
+export const signatorySchema = z.strictObject({
+  id: slug,
+  name: text,
+  kind: z.enum(['organisation', 'individual']),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as KR, JP or US').optional(),
+  aliases: z.array(text).default([]),
+  names: z.record(localeCode, text).default({}),
+  sort_as: z.union([text, z.record(z.string(), text)]).optional(),
+  signed: z.array(z.string()).default([]),
+  contact: z.strictObject({ person: z.string().optional(), email: z.string().optional() }).optional(),
+});
+
+export const rosterSchema = z.strictObject({ signatories: z.array(signatorySchema) });
+
+const nullableText = z.union([text, z.null()]).optional();
+
+export const missionSchema = z.strictObject({
+  id: slug,
+  kind: z.enum(['embassy', 'un-mission', 'other']),
+  name: text,
+  name_local: nullableText,
+  city: text,
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+  address: z.union([z.array(text).min(1), z.null()]).optional(),
+  location_hint: nullableText,
+  phone: nullableText,
+  fax: nullableText,
+  email: z.union([z.email(), z.null()]).optional(),
+  languages: z.array(localeCode).min(1),
+  status: z.enum(['open', 'closed', 'unknown']),
+  closed_on: z.union([isoDate, z.null()]).optional(),
+  head_of_mission: nullableText,
+  sources: z
+    .array(z.strictObject({ url: z.union([z.string(), z.null()]), date: z.union([z.string(), z.null()]).optional(), supports: z.union([z.string(), z.null()]).optional() }))
+    .default([]),
+  verified: z.union([isoDate, z.null()]).optional(),
+  notes: nullableText,
+});
+
+export const missionsFileSchema = z.strictObject({ missions: z.array(missionSchema) });
+
+export const workspaceSchema = z.strictObject({
+  name: text,
+  short_name: text,
+  return_address: z.array(text).min(1),
+  contact_email: z.email().optional(),
+  source_locale: localeCode.default('en'),
+});
+
+export const localeSchema = z.strictObject({
+  name: text,
+  tag: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  fonts: z.array(z.string()).min(1),
+  line_break: z.enum(['normal', 'keep-all', 'cjk']).default('normal'),
+});
+
+export const chromeSchema = z
+  .object({
+    date: z.record(z.string(), z.string()).optional(),
+    sign_off: z.record(z.string(), text),
+    cc: text,
+    page: text,
+  })
+  .catchall(z.union([z.string(), z.record(z.string(), z.string())]));
+
+export type WrittenDemand = z.infer<typeof demandSchema>;
+export type WrittenCampaign = z.infer<typeof campaignSchema>;
+export type WrittenSignatory = z.infer<typeof signatorySchema>;
+export type WrittenMission = z.infer<typeof missionSchema>;
+export type WrittenBody = z.infer<typeof bodySchema>;

@@ -1,0 +1,158 @@
+import type { Span, SourcedText } from './span.js';
+
+/**
+ * Resolved workspace types: what the pipeline uses after loading and normalising.
+ * (What a user writes is described by the schemas in src/load/schemas.ts.)
+ */
+
+/** One element of a text body: a paragraph, or one bullet item. */
+export type BodyElement =
+  | { kind: 'paragraph'; text: SourcedText }
+  | { kind: 'item'; text: SourcedText };
+
+/** A list of paragraphs and bullet items, in the source language. */
+export type Body = BodyElement[];
+
+export interface DemandBlock {
+  id: string;
+  title: SourcedText;
+  tags: string[];
+  params: string[];
+  text: Body;
+  variants: Map<string, Body>;
+  /** Span of the whole file (for "defined here" notes). */
+  span: Span;
+}
+
+export interface DemandRef {
+  id: string;
+  variant: string | undefined;
+  span: Span;
+}
+
+export interface Section {
+  heading: SourcedText | undefined;
+  intro: Body;
+  demands: DemandRef[];
+  outro: Body;
+}
+
+export interface CcEntry {
+  name: SourcedText;
+  lines: SourcedText[];
+}
+
+export interface Recipient {
+  name: SourcedText;
+  titles: SourcedText[];
+  address: SourcedText[];
+}
+
+export interface SignatoryRef {
+  id: string;
+  span: Span;
+}
+
+export type PaperSize = 'A4' | 'Letter';
+
+export interface Campaign {
+  id: string;
+  /** ISO date (YYYY-MM-DD) of the letter. */
+  date: string;
+  dateSpan: Span;
+  locales: string[];
+  localesSpan: Span;
+  paper: PaperSize;
+  title: SourcedText;
+  params: Map<string, SourcedText>;
+  recipient: Recipient;
+  salutation: SourcedText;
+  opening: Body;
+  numberedSections: boolean;
+  sections: Section[];
+  closing: Body;
+  signOff: string;
+  signOffSpan: Span;
+  signatoryOrder: 'collation' | 'as-listed';
+  signatories: SignatoryRef[];
+  cc: CcEntry[];
+  missions: { id: string; span: Span }[];
+  span: Span;
+}
+
+export interface Signatory {
+  id: string;
+  name: SourcedText;
+  kind: 'organisation' | 'individual';
+  /** ISO 3166-1 alpha-2, or undefined for international bodies. */
+  country: string | undefined;
+  aliases: string[];
+  /** Established names in other languages, by locale code. */
+  names: Map<string, string>;
+  /** Sort keys: "" for the default, or a locale code. */
+  sortAs: Map<string, string>;
+  /** Contact details: kept in the roster, never printed. */
+  contact: { person?: string; email?: string } | undefined;
+  span: Span;
+}
+
+export interface Mission {
+  id: string;
+  kind: 'embassy' | 'un-mission' | 'other';
+  name: string;
+  nameLocal: string | undefined;
+  city: string;
+  country: string;
+  address: string[] | undefined;
+  locationHint: string | undefined;
+  phone: string | undefined;
+  fax: string | undefined;
+  email: string | undefined;
+  languages: string[];
+  status: 'open' | 'closed' | 'unknown';
+  closedOn: string | undefined;
+  headOfMission: string | undefined;
+  sources: { url: string | undefined; date: string | undefined; supports: string | undefined }[];
+  verified: string | undefined;
+  notes: string | undefined;
+  span: Span;
+}
+
+export type LineBreakStyle = 'normal' | 'keep-all' | 'cjk';
+
+export interface LocaleInfo {
+  code: string;
+  name: string;
+  /** BCP 47 tag written into the PDF. */
+  tag: string;
+  /** Font ids in fallback order. */
+  fonts: string[];
+  lineBreak: LineBreakStyle;
+  /** Letter chrome strings, flattened ("sign_off.sincerely" → text). */
+  chrome: Map<string, SourcedText>;
+  /** Intl.DateTimeFormat options for the letter date. */
+  dateFormat: Intl.DateTimeFormatOptions;
+  /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
+  translations: Map<string, SourcedText>;
+  span: Span;
+}
+
+export interface Workspace {
+  name: string;
+  shortName: string;
+  returnAddress: string[];
+  contactEmail: string | undefined;
+  sourceLocale: string;
+}
+
+export interface Project {
+  root: string;
+  workspace: Workspace;
+  campaigns: Map<string, Campaign>;
+  demands: Map<string, DemandBlock>;
+  signatories: Map<string, Signatory>;
+  missions: Map<string, Mission>;
+  locales: Map<string, LocaleInfo>;
+  /** File texts by workspace-relative path, for diagnostics' source lines. */
+  files: Map<string, string>;
+}

@@ -1,0 +1,39 @@
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/**
+ * Update an output folder all at once: copy what it holds into a sibling temporary folder, write
+ * the new files there, then swap it into place. A failure half-way leaves the previous output
+ * untouched and no temporary folder behind; files not being rewritten are kept.
+ *
+ * `files` maps relative paths (forward slashes, no "..") to contents.
+ */
+export function writeFolderAtomic(target: string, files: ReadonlyMap<string, Uint8Array | string>, { replace = false } = {}): void {
+  const dest = resolve(target);
+  const parent = dirname(dest);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(dest)}.tmp-${process.pid}`);
+  const old = join(parent, `.${basename(dest)}.old-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    if (!replace && existsSync(dest)) cpSync(dest, tmp, { recursive: true });
+    else mkdirSync(tmp, { recursive: true });
+    for (const [rel, data] of files) {
+      if (rel.split('/').some((p) => p === '..' || p === '' || p === '.') || /^[\\/]|^[A-Za-z]:/.test(rel)) throw new Error(`refusing unsafe output path "${rel}"`);
+      const abs = join(tmp, rel);
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, data);
+    }
+    if (existsSync(dest)) renameSync(dest, old);
+    try {
+      renameSync(tmp, dest);
+    } catch (e) {
+      if (existsSync(old)) renameSync(old, dest);
+      throw e;
+    }
+    rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,57 @@
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Project } from '../model/project.js';
+import { checkLetters } from '../check/check-project.js';
+import { renderMarkdown } from '../render/markdown/render-markdown.js';
+
+export type OutputFormat = 'pdf' | 'md';
+
+export interface RenderedFile {
+  /** File name inside the campaign's output folder, e.g. "ko.pdf". */
+  name: string;
+  data: Uint8Array | string;
+  locale: string;
+  format: OutputFormat;
+  /** Milliseconds spent rendering this file (fonts loaded). */
+  ms: number;
+}
+
+/**
+ * Check, then render one campaign in the given languages and formats, in memory. Returns no files
+ * if any problem that would affect these letters is an error: nothing wrong is ever rendered.
+ */
+export async function renderCampaign(
+  project: Project,
+  loadDiagnostics: Diagnostic[],
+  campaignId: string,
+  locales: string[],
+  formats: OutputFormat[],
+  onProgress: (msg: string) => void = () => {},
+): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
+  const checked = await checkLetters(project, { campaigns: [campaignId], locales });
+  const relevant = [...loadDiagnostics.filter((d) => concerns(d, campaignId)), ...checked.diagnostics];
+  if (hasErrors(relevant)) return { files: [], diagnostics: relevant };
+  const files: RenderedFile[] = [];
+  const pdf = formats.includes('pdf') ? await import('../render/pdf/render-pdf.js') : undefined;
+  for (const code of locales) {
+    const letter = checked.letters.get(`${campaignId}/${code}`);
+    if (!letter) continue;
+    if (formats.includes('md')) {
+      const t0 = performance.now();
+      files.push({ name: `${code}.md`, data: renderMarkdown(letter.doc), locale: code, format: 'md', ms: performance.now() - t0 });
+    }
+    if (pdf) {
+      const t0 = performance.now();
+      const data = await pdf.renderPdf(letter.doc);
+      files.push({ name: `${code}.pdf`, data, locale: code, format: 'pdf', ms: performance.now() - t0 });
+      onProgress(`rendered ${campaignId} ${code}.pdf`);
+    }
+  }
+  return { files, diagnostics: relevant };
+}
+
+/** Problems in other campaigns' files do not block rendering this one. */
+function concerns(d: Diagnostic, campaignId: string): boolean {
+  const f = d.span?.file ?? '';
+  const m = /^(?:locales\/[^/]+\/)?campaigns\/([^/]+)\.ya?ml$/.exec(f);
+  return !m || m[1] === campaignId;
+}

@@ -1,0 +1,61 @@
+import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
+
+/** The letter as clean CommonMark, for a website or press release. Pure. */
+export function renderMarkdown(doc: LetterDocument): string {
+  const out: string[] = [`# ${escapeText(doc.title)}`, ''];
+  for (const b of doc.blocks) out.push(block(b), '');
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'date':
+      return escapeText(b.text);
+    case 'recipient':
+      return b.lines.map(escapeText).join('\\\n');
+    case 'salutation':
+      return inline(b.content);
+    case 'heading':
+      return `## ${b.number ? `${b.number} ` : ''}${inline(b.content)}`;
+    case 'paragraph':
+      return inline(b.content);
+    case 'bullets':
+      return b.items.map((i) => `- ${inline(i)}`).join('\n');
+    case 'sign-off':
+      return escapeText(b.text);
+    case 'signatures':
+      return b.entries.map((e) => `- ${escapeText(e.name)}${e.country ? `, ${escapeText(e.country)}` : ''}`).join('\n');
+    case 'cc':
+      return [escapeText(b.label), ...b.entries.map((e) => [`**${escapeText(e.name)}**`, ...e.lines.map(escapeText)].join('\\\n'))].join('\n\n');
+    default:
+      return assertNever(b);
+  }
+}
+
+function inline(xs: Inline[]): string {
+  return xs
+    .map((x) => {
+      switch (x.kind) {
+        case 'text':
+          return escapeText(x.text);
+        case 'emphasis':
+          return `*${inline(x.children)}*`;
+        case 'strong':
+          return `**${inline(x.children)}**`;
+        case 'link':
+          return `[${inline(x.children)}](${x.href.replace(/[()\s]/g, encodeURIComponent)})`;
+        default:
+          return assertNever(x);
+      }
+    })
+    .join('');
+}
+
+/** Escape what CommonMark would otherwise interpret, including a leading "1." or "-" on a line. */
+function escapeText(s: string): string {
+  return s
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .replace(/^#/, '\\#')
+    .replace(/^(\d+)([.)])(\s)/, '$1\\$2$3')
+    .replace(/^([-+])(\s)/, '\\$1$2');
+}

@@ -1,0 +1,51 @@
+import type { FontFace } from './font-library.js';
+
+/** Advance of a piece of text in one face, unscaled. */
+export interface TextMetrics {
+  /** Advance width in em (multiply by the font size for PDF points). */
+  width: number;
+  /** Number of glyphs drawn; PDF character spacing (Tc) is added after each one. */
+  glyphs: number;
+}
+
+/** Past this many cached chunks per face the cache starts over, so a long batch cannot grow it without bound. */
+const MAX_CACHED_CHUNKS = 50_000;
+const caches = new WeakMap<FontFace, Map<string, TextMetrics>>();
+
+/**
+ * Measures `text` as pdfkit will draw it: pdfkit shapes text in chunks that end after each space or
+ * tab (so there is no kerning across a space), and we chunk the same way so that measured and drawn
+ * widths agree exactly. Chunks are cached per face for the whole process: letters repeat words.
+ */
+export function measureText(face: FontFace, text: string): TextMetrics {
+  let cache = caches.get(face);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(face, cache);
+  }
+  let width = 0;
+  let glyphs = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== ' ' && text[i] !== '\t') continue;
+    const end = Math.min(i + 1, text.length);
+    if (end > start) {
+      const chunk = measureChunk(face, cache, text.slice(start, end));
+      width += chunk.width;
+      glyphs += chunk.glyphs;
+    }
+    start = end;
+  }
+  return { width, glyphs };
+}
+
+function measureChunk(face: FontFace, cache: Map<string, TextMetrics>, chunk: string): TextMetrics {
+  let metrics = cache.get(chunk);
+  if (metrics === undefined) {
+    const run = face.font.layout(chunk);
+    metrics = { width: run.advanceWidth / face.unitsPerEm, glyphs: run.glyphs.length };
+    if (cache.size >= MAX_CACHED_CHUNKS) cache.clear();
+    cache.set(chunk, metrics);
+  }
+  return metrics;
+}
