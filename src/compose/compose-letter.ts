@@ -8,7 +8,6 @@ import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { signatureList } from './signature-list.js';
-import { campaignTexts } from './source-texts.js';
 import { createTranslator, type Translator } from './translator.js';
 
 /** A composed letter plus every final string with the span it came from (for glyph and hygiene checks). */
@@ -34,14 +33,12 @@ class Composer {
   readonly diagnostics: Diagnostic[] = [];
   readonly texts: SourcedText[] = [];
   private readonly params = new Map<string, string>();
-  private readonly campaignSources: Map<string, SourcedText>;
 
   constructor(
     private readonly project: Project,
     private readonly c: Campaign,
     private readonly tr: Translator,
   ) {
-    this.campaignSources = campaignTexts(c);
     for (const [k, v] of c.params) this.params.set(k, this.lookup(`campaigns:${c.id}.params.${k}`, v).text);
   }
 
@@ -90,7 +87,8 @@ class Composer {
       });
     }
     const title = this.plain(key('title'), c.title);
-    const pageLabel = this.chrome('page', c.span).replace(/\{\{\s*page\s*\}\}/g, '{page}').replace(/\{\{\s*pages\s*\}\}/g, '{pages}');
+    // The page label is filled per page by the renderer: hand it {page} and {pages} markers.
+    const pageLabel = this.chrome('page', c.span, new Map([['page', '{page}'], ['pages', '{pages}']]));
     return {
       campaignId: c.id,
       locale: tr.locale.code,
@@ -130,7 +128,7 @@ class Composer {
     return this.group(body.map((el, i) => ({ key: `${prefix}.${i}`, el })));
   }
 
-  private chrome(key: string, usedAt: Span): string {
+  private chrome(key: string, usedAt: Span, params: ReadonlyMap<string, string> = this.params): string {
     const t = this.tr.chrome(key);
     if (!t) {
       this.diagnostics.push(
@@ -138,8 +136,7 @@ class Composer {
       );
       return key;
     }
-    const filled = this.check(t, t.text);
-    return filled;
+    return this.check(t, t.text, params);
   }
 
   /** Translate a text (reporting a missing translation, falling back to the source to keep going). */
@@ -169,9 +166,9 @@ class Composer {
   }
 
   /** Fill parameters and refuse leftovers. Returns the final text. */
-  private check(t: SourcedText, raw: string): string {
+  private check(t: SourcedText, raw: string, params: ReadonlyMap<string, string> = this.params): string {
     const files = this.project.files;
-    const r = fillParams(raw, this.params);
+    const r = fillParams(raw, params);
     if (r.syntaxError) this.diagnostics.push(diag('text/placeholder', t.span, `text is not a valid template: ${r.syntaxError}`, { hint: 'write parameters as {{name}}' }));
     for (const name of r.unknown)
       this.diagnostics.push(

@@ -3,7 +3,7 @@ import type { SourcedText } from '../model/span.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { flattenYaml } from './flatten-yaml.js';
 import type { FileReader } from './read-files.js';
-import { chromeSchema, localeSchema } from './schemas.js';
+import { chromeSchema, localeSchema, signatoryNamesSchema } from './schemas.js';
 import { validateFile } from './validate.js';
 import { spanAt } from './yaml-file.js';
 
@@ -33,6 +33,7 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
     addFlat(`${dir}/demands.yaml`, 'demands:');
     for (const name of reader.list(`${dir}/campaigns`)) addFlat(`${dir}/campaigns/${name}`, `campaigns:${name.replace(/\.ya?ml$/, '')}`);
     const chromeFlat = flattenYaml(chromeFile, 'chrome:').leaves;
+    const signatoryNames = loadSignatoryNames(reader, `${dir}/signatories.yaml`);
     out.set(code, {
       code,
       name: meta.value.name,
@@ -42,8 +43,23 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
       chrome: chromeFlat,
       dateFormat: (chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }) as Intl.DateTimeFormatOptions,
       translations,
+      signatoryNames,
       span: spanAt(metaFile, []),
     });
+  }
+  return out;
+}
+
+/** locales/<lng>/signatories.yaml: `<id>: name` or `<id>: { name, sort_as }`. */
+function loadSignatoryNames(reader: FileReader, rel: string): LocaleInfo['signatoryNames'] {
+  const out: LocaleInfo['signatoryNames'] = new Map();
+  const f = reader.yaml(rel, { required: false });
+  if (!f) return out;
+  const v = validateFile(f, signatoryNamesSchema);
+  reader.diagnostics.push(...v.diagnostics);
+  for (const [id, entry] of Object.entries(v.value ?? {})) {
+    const e = typeof entry === 'string' ? { name: entry, sort_as: undefined } : entry;
+    out.set(id, { name: e.name, sortAs: e.sort_as, span: spanAt(f, [id]) });
   }
   return out;
 }

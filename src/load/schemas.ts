@@ -123,6 +123,11 @@ export const chromeSchema = z
   })
   .catchall(z.union([z.string(), z.record(z.string(), z.string())]));
 
+export const signatoryNamesSchema = z.record(
+  z.string().regex(SLUG, 'must be a signatory id from signatories.yaml'),
+  z.union([text, z.strictObject({ name: text, sort_as: text.optional() })]),
+);
+
 export type WrittenDemand = z.infer<typeof demandSchema>;
 export type WrittenCampaign = z.infer<typeof campaignSchema>;
 export type WrittenSignatory = z.infer<typeof signatorySchema>;

@@ -134,6 +134,8 @@ export interface LocaleInfo {
   dateFormat: Intl.DateTimeFormatOptions;
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
+  /** Established names of roster entries in this language (locales/<lng>/signatories.yaml), by signatory id. */
+  signatoryNames: Map<string, { name: string; sortAs: string | undefined; span: Span }>;
   span: Span;
 }
 

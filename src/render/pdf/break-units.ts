@@ -1,0 +1,57 @@
+import LineBreaker from 'linebreak';
+
+/** How a locale breaks lines; see `LetterDocument.lineBreak`. */
+export type LineBreakMode = 'normal' | 'keep-all' | 'cjk';
+
+/** The text between two break opportunities: a line may end after it, never inside it. */
+export interface BreakUnit {
+  /** 0-based UTF-16 offset of the first character. */
+  start: number;
+  /** Offset just past the unit, trailing spaces included. */
+  end: number;
+  /** Offset just past the last character that is not trailing whitespace. */
+  contentEnd: number;
+  /** The line must end after this unit (a line feed in the text). */
+  required: boolean;
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+const SPACE = /\s/u;
+/** Trailing characters that take no room at the end of a line. */
+const TRAILING_WHITESPACE = /[\s\u200b]+$/u;
+
+/**
+ * Splits `text` into break units with the Unicode line breaking algorithm (UAX #14, which also gives
+ * kinsoku: 。、」） never start a line, 「（ never end one), tailored for Hangul:
+ * - `keep-all` (Korean): no break inside a space-delimited word that contains Hangul, so particles
+ *   stay on their word ("(ICRC)를") and words are never split between syllables;
+ * - other modes: no break between two Hangul characters, so a Korean name in an English, Japanese or
+ *   Chinese letter stays whole while Han and kana still break anywhere UAX #14 allows.
+ */
+export function breakUnits(text: string, mode: LineBreakMode): BreakUnit[] {
+  const units: BreakUnit[] = [];
+  const breaker = new LineBreaker(text);
+  let start = 0;
+  for (let bk = breaker.nextBreak(); bk !== null; bk = breaker.nextBreak()) {
+    const position = bk.position;
+    if (position <= start) continue;
+    if (!bk.required && position < text.length && !keepsBreak(text, position, mode)) continue;
+    const body = text.slice(start, position);
+    const trailing = TRAILING_WHITESPACE.exec(body)?.[0].length ?? 0;
+    units.push({ start, end: position, contentEnd: position - trailing, required: bk.required });
+    start = position;
+  }
+  return units;
+}
+
+function keepsBreak(text: string, position: number, mode: LineBreakMode): boolean {
+  const before = text[position - 1] ?? '';
+  const after = text[position] ?? '';
+  if (SPACE.test(before) || SPACE.test(after)) return true;
+  if (mode !== 'keep-all') return !(HANGUL.test(before) && HANGUL.test(after));
+  let wordStart = position - 1;
+  while (wordStart > 0 && !SPACE.test(text[wordStart - 1] ?? ' ')) wordStart--;
+  let wordEnd = position;
+  while (wordEnd < text.length && !SPACE.test(text[wordEnd] ?? ' ')) wordEnd++;
+  return !HANGUL.test(text.slice(wordStart, wordEnd));
+}
