@@ -3,12 +3,15 @@ import type { Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
 import { subSpan } from '../load/yaml-file.js';
+import { RULES } from './rules/index.js';
 
 export interface CheckOptions {
   /** Only these campaigns (default: all). */
   campaigns?: string[];
   /** Only these languages (default: each campaign's own list). */
   locales?: string[];
+  /** Today's date, YYYY-MM-DD (default: the real date); injected for deterministic tests. */
+  today?: string;
 }
 
 export interface CheckedLetters {
@@ -36,6 +39,8 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
     }
   }
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
+  const today = opts.today ?? process.env.OPENLETTER_TODAY ?? new Date().toISOString().slice(0, 10);
+  for (const rule of RULES) diagnostics.push(...rule({ project, letters, today }));
   return { letters, diagnostics: dedupe(diagnostics) };
 }
 

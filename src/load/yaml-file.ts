@@ -50,7 +50,15 @@ export function spanAt(file: YamlFile, path: NodePath): Span {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? file.doc.contents : file.doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) {
-      const [start, valueEnd] = node.range;
+      let [start, valueEnd] = node.range;
+      // A block scalar (">-", "|") starts at its indicator; point at the text on the next line instead.
+      if (isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) {
+        const nl = file.text.indexOf('\n', start);
+        if (nl >= 0 && nl < valueEnd) {
+          start = nl + 1;
+          while (start < valueEnd && file.text[start] === ' ') start++;
+        }
+      }
       // For a missing key, point at the parent key's line rather than the whole block.
       const end = n < path.length ? Math.min(valueEnd, file.text.indexOf('\n', start) < 0 ? valueEnd : file.text.indexOf('\n', start)) : valueEnd;
       return { file: file.path, start, end: Math.max(end, start + 1) };

@@ -1,0 +1,122 @@
+import type { PageContent, PageLine, StructNode } from './flow.js';
+import type { FontFace } from './font-library.js';
+import type { LinePiece } from './line-layout.js';
+import { shareLayoutCache } from './pdfkit-types.js';
+
+/** Colours of body text and of secondary text (countries, the footer), as CSS hex. */
+export const TEXT_COLOR = '#000000';
+export const MUTED_COLOR = '#595959';
+
+/** pdfkit's shaped-word caches per face key, shared by every document this process renders. */
+const sharedLayoutCaches = new Map<string, Record<string, unknown>>();
+
+/**
+ * Draws laid-out pages into `pdf` (whose first page exists) and builds the structure tree under
+ * `root`: each line's text is marked content of its structure element, and each linked stretch of a
+ * line gets its own Link element holding the text and its annotation.
+ */
+export function drawPages(pdf: PDFKit.PDFDocument, fonts: FontSelector, pages: PageContent[], root: StructNode): void {
+  const elements = new Map<StructNode, PDFKit.PDFStructureElement>();
+  const rootElement = pdf.struct(root.type);
+  pdf.addStructure(rootElement);
+  elements.set(root, rootElement);
+  const elementFor = (node: StructNode): PDFKit.PDFStructureElement => {
+    let element = elements.get(node);
+    if (element === undefined) {
+      element = pdf.struct(node.type);
+      // Parents are created on first use, so children are added in reading order.
+      elementFor(node.parent ?? root).add(element);
+      elements.set(node, element);
+    }
+    return element;
+  };
+  pages.forEach((lines, index) => {
+    if (index > 0) pdf.addPage();
+    const marking = new MarkedContent(pdf);
+    for (const line of lines) {
+      for (const group of linkGroups(line.pieces)) {
+        const first = group[0] as LinePiece;
+        const href = first.href;
+        if (href === undefined) {
+          marking.open(elementFor(line.tag), line.tag.type);
+          for (const piece of group) drawPiece(pdf, fonts, line, piece);
+          continue;
+        }
+        const link = pdf.struct('Link');
+        elementFor(line.tag).add(link);
+        marking.open(link, 'Link');
+        for (const piece of group) drawPiece(pdf, fonts, line, piece);
+        marking.close();
+        const last = group[group.length - 1] as LinePiece;
+        const top = line.y - first.face.ascent * first.fontSize;
+        const height = (first.face.ascent + first.face.descent) * first.fontSize;
+        pdf.link(line.x + first.x, top, last.x + last.width - first.x, height, href, { structParent: link });
+        // Ending it now, on its page, makes pdfkit record the annotation's page correctly.
+        link.end();
+      }
+    }
+    marking.close();
+  });
+}
+
+/** Splits a line's pieces into runs that share one link target (or none). */
+function linkGroups(pieces: LinePiece[]): LinePiece[][] {
+  const groups: LinePiece[][] = [];
+  for (const piece of pieces) {
+    const current = groups[groups.length - 1];
+    const previous = current?.[current.length - 1];
+    if (current !== undefined && previous !== undefined && previous.href === piece.href && previous.segment === piece.segment) {
+      current.push(piece);
+    } else {
+      groups.push([piece]);
+    }
+  }
+  return groups;
+}
+
+function drawPiece(pdf: PDFKit.PDFDocument, fonts: FontSelector, line: PageLine, piece: LinePiece): void {
+  fonts.select(piece.face);
+  pdf.fontSize(piece.fontSize).fillColor(piece.muted ? MUTED_COLOR : TEXT_COLOR);
+  // baseline 0: y is the baseline itself, the same for every font on the line.
+  pdf.text(piece.text, line.x + piece.x, line.y, {
+    lineBreak: false,
+    baseline: 0,
+    ...(piece.characterSpacing !== 0 ? { characterSpacing: piece.characterSpacing } : {}),
+  });
+}
+
+/** Registers each face with the document on first use and selects it. */
+export class FontSelector {
+  private readonly registered = new Set<string>();
+  constructor(private readonly pdf: PDFKit.PDFDocument) {}
+
+  select(face: FontFace): void {
+    if (!this.registered.has(face.key)) {
+      this.pdf.registerFont(face.key, face.font);
+      this.pdf.font(face.key);
+      shareLayoutCache(this.pdf, sharedLayoutCaches, face.key);
+      this.registered.add(face.key);
+      return;
+    }
+    this.pdf.font(face.key);
+  }
+}
+
+/** The open marked-content sequence of a page: at most one, as tagged PDF requires. */
+class MarkedContent {
+  private current: PDFKit.PDFStructureElement | undefined;
+  constructor(private readonly pdf: PDFKit.PDFDocument) {}
+
+  open(element: PDFKit.PDFStructureElement, tag: string): void {
+    if (this.current === element) return;
+    this.close();
+    element.add(this.pdf.markStructureContent(tag));
+    this.current = element;
+  }
+
+  close(): void {
+    if (this.current === undefined) return;
+    this.pdf.endMarkedContent();
+    this.current = undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import { assertNever, type Inline } from '../../model/letter-document.js';
+import type { FaceStyle } from './font-library.js';
+import type { StyledSegment } from './line-layout.js';
+
+interface InlineStyle {
+  bold: boolean;
+  italic: boolean;
+  href: string | undefined;
+}
+
+/**
+ * Flattens inline markup into styled segments for line layout. Emphasis inside emphasis turns
+ * italics off again, as in print; `bold` starts true for headings.
+ */
+export function inlineSegments(inlines: Inline[], bold = false): StyledSegment[] {
+  return flatten(inlines, { bold, italic: false, href: undefined });
+}
+
+function flatten(inlines: Inline[], style: InlineStyle): StyledSegment[] {
+  return inlines.flatMap((inline): StyledSegment[] => {
+    switch (inline.kind) {
+      case 'text':
+        return [{ text: inline.text, style: faceStyle(style), href: style.href }];
+      case 'emphasis':
+        return flatten(inline.children, { ...style, italic: !style.italic });
+      case 'strong':
+        return flatten(inline.children, { ...style, bold: true });
+      case 'link':
+        return flatten(inline.children, { ...style, href: inline.href });
+      default:
+        return assertNever(inline);
+    }
+  });
+}
+
+function faceStyle({ bold, italic }: InlineStyle): FaceStyle {
+  if (bold) return italic ? 'bold-italic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}

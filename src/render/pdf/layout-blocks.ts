@@ -1,0 +1,223 @@
+import { assertNever, type Block, type LetterDocument, type SignatureEntry } from '../../model/letter-document.js';
+import { structNode, type FlowBox, type FlowItem, type PlacedLine, type StructNode } from './flow.js';
+import { inlineSegments } from './inline-segments.js';
+import { layoutParagraph, type LayoutLine, type LayoutOptions, type StyledSegment } from './line-layout.js';
+import { lineBox, type PageStyle } from './page-style.js';
+
+/** Signature lists longer than this are set in two columns. */
+const TWO_COLUMN_THRESHOLD = 6;
+/** Gap between the two signature columns, PDF points. */
+const COLUMN_GAP = 18;
+/** Scale of a signatory's country and of cc entries against the body size. */
+const SECONDARY_SCALE = 0.85;
+
+interface Context {
+  doc: LetterDocument;
+  style: PageStyle;
+  root: StructNode;
+  /** Body line pitch, PDF points. */
+  pitch: number;
+}
+
+/**
+ * Lays out every block of `doc` into flow items, tagging each line with its structure element under
+ * `root`. Spacing between blocks is in fractions of the body line pitch.
+ */
+export function layoutBlocks(doc: LetterDocument, style: PageStyle, root: StructNode): FlowItem[] {
+  const ctx: Context = { doc, style, root, pitch: lineBox(style, style.fontSize).height };
+  const items: FlowItem[] = [];
+  let previous: Block['kind'] | undefined;
+  for (const block of doc.blocks) {
+    const blockItems = layoutBlock(ctx, block);
+    const first = blockItems[0];
+    if (first !== undefined) {
+      first.spaceBefore = previous === undefined ? 0 : spaceBefore(block.kind, previous) * ctx.pitch;
+      previous = block.kind;
+    }
+    items.push(...blockItems);
+  }
+  return items;
+}
+
+function spaceBefore(kind: Block['kind'], previous: Block['kind']): number {
+  switch (kind) {
+    case 'paragraph':
+    case 'bullets':
+      return previous === 'heading' ? 0.3 : 0.6;
+    case 'heading':
+      return 1;
+    case 'date':
+    case 'recipient':
+    case 'salutation':
+    case 'sign-off':
+    case 'cc':
+      return 1.2;
+    case 'signatures':
+      return 0.8;
+    default:
+      return assertNever(kind);
+  }
+}
+
+function layoutBlock(ctx: Context, block: Block): FlowItem[] {
+  const { style } = ctx;
+  const left = style.marginLeft;
+  switch (block.kind) {
+    case 'date': {
+      const lines = setText(ctx, [{ text: block.text, style: 'regular' }], { align: 'right' });
+      return [box(ctx, lines, left, structNode('P', ctx.root), false)];
+    }
+    case 'recipient': {
+      const tag = structNode('P', ctx.root);
+      const lines = block.lines.flatMap((line) => setText(ctx, [{ text: line, style: 'regular' }], { align: 'left' }));
+      return [box(ctx, lines, left, tag, false)];
+    }
+    case 'salutation':
+      return [box(ctx, setText(ctx, inlineSegments(block.content), { align: 'left' }), left, structNode('P', ctx.root), true)];
+    case 'sign-off':
+      return [box(ctx, setText(ctx, [{ text: block.text, style: 'regular' }], { align: 'left' }), left, structNode('P', ctx.root), true)];
+    case 'heading':
+      return [heading(ctx, block.number, inlineSegments(block.content, true))];
+    case 'paragraph':
+      return lineBoxes(ctx, setText(ctx, inlineSegments(block.content), { align: 'justify' }), left, structNode('P', ctx.root));
+    case 'bullets':
+      return bullets(ctx, block.items.map((item) => inlineSegments(item)));
+    case 'signatures':
+      return signatures(ctx, block.entries);
+    case 'cc':
+      return cc(ctx, block.label, block.entries);
+    default:
+      return assertNever(block);
+  }
+}
+
+function setText(ctx: Context, segments: StyledSegment[], options: Partial<LayoutOptions>): LayoutLine[] {
+  const { doc, style } = ctx;
+  return layoutParagraph(segments, {
+    width: style.measure,
+    fontSize: style.fontSize,
+    fonts: doc.fonts,
+    lineBreak: doc.lineBreak,
+    align: 'left',
+    ...options,
+  });
+}
+
+/** Places `lines` one under another: the first at `x`, later ones at `x + indent`. */
+function placeLines(ctx: Context, lines: LayoutLine[], x: number, tag: StructNode, size: number, indent = 0): PlacedLine[] {
+  const { height, baseline } = lineBox(ctx.style, size);
+  return lines.map((line, i) => ({ x: i === 0 ? x : x + indent, baseline: baseline + i * height, pieces: line.pieces, tag }));
+}
+
+function box(ctx: Context, lines: LayoutLine[], x: number, tag: StructNode, keepWithNext: boolean, size = ctx.style.fontSize): FlowBox {
+  return {
+    kind: 'box',
+    height: lines.length * lineBox(ctx.style, size).height,
+    spaceBefore: 0,
+    keepWithNext,
+    lines: placeLines(ctx, lines, x, tag, size),
+  };
+}
+
+/**
+ * One box per line, so a paragraph can break across pages, but never leaving its first line alone
+ * at the foot of a page or its last line alone at the head of the next.
+ */
+function lineBoxes(ctx: Context, lines: LayoutLine[], x: number, tag: StructNode, marker?: PlacedLine): FlowBox[] {
+  return lines.map((line, i) => {
+    const [placed] = placeLines(ctx, [line], x, tag, ctx.style.fontSize);
+    const orphan = i === 0 && lines.length > 1;
+    const widow = i === lines.length - 2;
+    return {
+      kind: 'box',
+      height: ctx.pitch,
+      spaceBefore: 0,
+      keepWithNext: orphan || widow,
+      lines: i === 0 && marker !== undefined ? [marker, ...(placed ? [placed] : [])] : placed ? [placed] : [],
+    };
+  });
+}
+
+/** A heading, with its number hanging in the margin of its text; kept with what follows. */
+function heading(ctx: Context, number: string | undefined, segments: StyledSegment[]): FlowBox {
+  const { style } = ctx;
+  const tag = structNode('H1', ctx.root);
+  if (number === undefined) {
+    return box(ctx, setText(ctx, segments, { align: 'left' }), style.marginLeft, tag, true);
+  }
+  // "1" becomes "1."; a number that already carries its punctuation ("1.", "一、", "(a)") is kept.
+  const label = /^\d+$/.test(number) ? `${number}.` : number;
+  const [labelLine] = setText(ctx, [{ text: `${label} `, style: 'bold' }], { align: 'left' });
+  const indent = Math.max(labelLine?.width ?? 0, style.fontSize * 0.8) + style.fontSize * 0.5;
+  const body = setText(ctx, segments, { align: 'left', width: style.measure - indent });
+  const placed = placeLines(ctx, body, style.marginLeft + indent, tag, style.fontSize);
+  const { baseline } = lineBox(style, style.fontSize);
+  const labelPlaced: PlacedLine[] = labelLine ? [{ x: style.marginLeft, baseline, pieces: labelLine.pieces, tag }] : [];
+  return { kind: 'box', height: Math.max(1, body.length) * ctx.pitch, spaceBefore: 0, keepWithNext: true, lines: [...labelPlaced, ...placed] };
+}
+
+function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
+  const { style } = ctx;
+  const list = structNode('L', ctx.root);
+  const indent = style.fontSize * 1.4;
+  const { baseline } = lineBox(style, style.fontSize);
+  return items.flatMap((segments, index) => {
+    const item = structNode('LI', list);
+    const [markerLine] = setText(ctx, [{ text: '• ', style: 'regular' }], { align: 'left' });
+    const marker: PlacedLine | undefined = markerLine && {
+      x: style.marginLeft + style.fontSize * 0.4,
+      baseline,
+      pieces: markerLine.pieces,
+      tag: structNode('Lbl', item),
+    };
+    const lines = setText(ctx, segments, { align: 'justify', width: style.measure - indent });
+    const boxes = lineBoxes(ctx, lines, style.marginLeft + indent, structNode('LBody', item), marker);
+    const first = boxes[0];
+    if (first !== undefined && index > 0) first.spaceBefore = 0.25 * ctx.pitch;
+    return boxes;
+  });
+}
+
+/** Signatories: name, then the country smaller and lighter; two balanced columns for long lists. */
+function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
+  const { style } = ctx;
+  const list = structNode('L', ctx.root);
+  const twoColumns = entries.length > TWO_COLUMN_THRESHOLD;
+  const columnWidth = twoColumns ? (style.measure - COLUMN_GAP) / 2 : style.measure;
+  const indent = style.fontSize;
+  const gap = 0.2 * ctx.pitch;
+  const boxes = entries.map((entry, index): FlowBox => {
+    const segments: StyledSegment[] = [{ text: entry.name, style: 'regular' }];
+    if (entry.country !== undefined) {
+      segments.push({ text: `\u2002${entry.country}`, style: 'regular', muted: true, scale: SECONDARY_SCALE });
+    }
+    const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent });
+    const tag = structNode('LBody', structNode('LI', list));
+    return {
+      kind: 'box',
+      height: lines.length * ctx.pitch,
+      spaceBefore: index > 0 && !twoColumns ? gap : 0,
+      keepWithNext: false,
+      lines: placeLines(ctx, lines, style.marginLeft, tag, style.fontSize, indent),
+    };
+  });
+  if (!twoColumns) return boxes;
+  return [{ kind: 'columns', spaceBefore: 0, columnOffset: columnWidth + COLUMN_GAP, gap, entries: boxes }];
+}
+
+/** "cc" label, then each addressee with its address lines, smaller and indented. */
+function cc(ctx: Context, label: string, entries: { name: string; lines: string[] }[]): FlowItem[] {
+  const { style } = ctx;
+  const size = style.fontSize * SECONDARY_SCALE;
+  const labelBox = box(ctx, setText(ctx, [{ text: label, style: 'bold' }], { align: 'left', fontSize: size }), style.marginLeft, structNode('P', ctx.root), true, size);
+  const list = structNode('L', ctx.root);
+  const indent = style.fontSize * 1.4;
+  const width = style.measure - indent;
+  const boxes = entries.map((entry, index): FlowBox => {
+    const lines = [entry.name, ...entry.lines].flatMap((text) => setText(ctx, [{ text, style: 'regular' }], { align: 'left', width, fontSize: size }));
+    const entryBox = box(ctx, lines, style.marginLeft + indent, structNode('LBody', structNode('LI', list)), false, size);
+    entryBox.spaceBefore = index > 0 ? 0.3 * ctx.pitch : 0;
+    return entryBox;
+  });
+  return [labelBox, ...boxes];
+}

@@ -1,0 +1,122 @@
+import type { ColumnFlow, FlowBox, FlowItem, PageContent } from './flow.js';
+
+/** Vertical frame of a page's text area. */
+export interface PageFrame {
+  /** Top of the text area, PDF points from the top page edge. */
+  top: number;
+  /** Height of the text area, PDF points. */
+  height: number;
+}
+
+interface Placed {
+  item: number;
+  lines: PageContent;
+}
+
+/**
+ * Distributes flow items over pages, top to bottom. A page breaks only between boxes; when the next
+ * box does not fit, the chain of `keepWithNext` boxes before it moves to the next page with it (a
+ * heading never ends a page), unless that chain fills the whole page. A box taller than a page is
+ * placed anyway rather than looping. Column flows fill the first column, then the second, and are
+ * balanced on the page where they end.
+ */
+export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
+  const pages: Placed[][] = [[]];
+  let page = pages[0] as Placed[];
+  let y = 0;
+  let pageFirstItem = 0;
+  let nextEntry = 0;
+  const newPage = (firstItem: number): void => {
+    page = [];
+    pages.push(page);
+    y = 0;
+    pageFirstItem = firstItem;
+  };
+  const placeBox = (box: FlowBox, item: number, top: number, dx = 0): void => {
+    const lines = box.lines.map((l) => ({ x: l.x + dx, y: frame.top + top + l.baseline, pieces: l.pieces, tag: l.tag }));
+    page.push({ item, lines });
+  };
+
+  for (let i = 0; i < items.length; ) {
+    const item = items[i] as FlowItem;
+    const gap = page.length === 0 ? 0 : item.spaceBefore;
+    const firstHeight = item.kind === 'box' ? item.height : (item.entries[nextEntry]?.height ?? 0);
+    if (y + gap + firstHeight > frame.height && page.length > 0) {
+      if (nextEntry === 0) {
+        let chainStart = i;
+        while (chainStart > pageFirstItem && keepsWithNext(items[chainStart - 1])) chainStart--;
+        if (chainStart > pageFirstItem) {
+          const cut = page.findIndex((p) => p.item >= chainStart);
+          if (cut >= 0) page.splice(cut);
+          i = chainStart;
+        }
+      }
+      newPage(i);
+      continue;
+    }
+    if (item.kind === 'box') {
+      placeBox(item, i, y + gap);
+      y += gap + item.height;
+      i++;
+      continue;
+    }
+    const taken = placeColumns(item, nextEntry, frame.height - y - gap, (box, top, dx) => placeBox(box, i, y + gap + top, dx));
+    nextEntry += taken.count;
+    if (nextEntry < item.entries.length) {
+      newPage(i);
+    } else {
+      y += gap + taken.height;
+      nextEntry = 0;
+      i++;
+    }
+  }
+  return pages.map((p) => p.flatMap((placed) => placed.lines));
+}
+
+function keepsWithNext(item: FlowItem | undefined): boolean {
+  return item?.kind === 'box' && item.keepWithNext;
+}
+
+/**
+ * Places entries of `flow` from `first` into two columns of at most `available` points; returns how
+ * many it placed (at least one, so an oversized entry cannot stall pagination) and the height used.
+ */
+function placeColumns(
+  flow: ColumnFlow,
+  first: number,
+  available: number,
+  place: (box: FlowBox, top: number, dx: number) => void,
+): { count: number; height: number } {
+  const heights = flow.entries.slice(first).map((e) => e.height);
+  const columnHeight = (from: number, to: number): number =>
+    heights.slice(from, to).reduce((sum, h) => sum + h, 0) + Math.max(0, to - from - 1) * flow.gap;
+  const fill = (from: number): number => {
+    let to = from;
+    while (to < heights.length && columnHeight(from, to + 1) <= available) to++;
+    return to;
+  };
+  let split = Math.max(1, fill(0));
+  let end = split >= heights.length ? split : fill(split);
+  if (end === heights.length) {
+    // Everything left fits here: balance the two columns, the first one taking any extra entry.
+    let best = split;
+    for (let s = 1; s <= heights.length; s++) {
+      const tallest = Math.max(columnHeight(0, s), columnHeight(s, end));
+      if (tallest <= available && tallest <= Math.max(columnHeight(0, best), columnHeight(best, end))) best = s;
+    }
+    split = best;
+  }
+  end = Math.max(end, split);
+  const columns: [number, number, number][] = [
+    [0, split, 0],
+    [split, end, flow.columnOffset],
+  ];
+  for (const [from, to, dx] of columns) {
+    let top = 0;
+    for (let k = from; k < to; k++) {
+      place(flow.entries[first + k] as FlowBox, top, dx);
+      top += (heights[k] ?? 0) + flow.gap;
+    }
+  }
+  return { count: end, height: Math.max(columnHeight(0, split), columnHeight(split, end)) };
+}

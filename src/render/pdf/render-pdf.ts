@@ -1,0 +1,107 @@
+import { assertNever, inlineText, type Block, type LetterDocument } from '../../model/letter-document.js';
+import { drawFooters } from './draw-footers.js';
+import { drawPages, FontSelector } from './draw-pages.js';
+import { structNode } from './flow.js';
+import { findUncovered } from './font-library.js';
+import { layoutBlocks } from './layout-blocks.js';
+import { pageStyle } from './page-style.js';
+import { paginate } from './paginate.js';
+import { createPdfDocument } from './pdfkit-types.js';
+
+/** Options for {@link renderPdf}. */
+export interface RenderPdfOptions {
+  /**
+   * CreationDate and ModDate of the PDF (pdfkit derives the file /ID from them, so they decide
+   * whether two renders are byte-identical). Default: `SOURCE_DATE_EPOCH` (seconds) if set, else
+   * `doc.date` at 00:00 UTC.
+   */
+  date?: Date;
+}
+
+/**
+ * Renders a letter to a tagged, print-ready PDF (A4 or US Letter) with the bundled fonts embedded
+ * as subsets. The same document and date give byte-identical output.
+ * @throws Error if a character is in no font of `doc.fonts` (the checker reports that first, so
+ * reaching it is a bug), or for an unknown font id.
+ */
+export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions = {}): Promise<Buffer> {
+  assertCovered(doc);
+  const style = pageStyle(doc);
+  const root = structNode('Document', undefined);
+  const pages = paginate(layoutBlocks(doc, style, root), {
+    top: style.marginTop,
+    height: style.pageHeight - style.marginTop - style.marginBottom,
+  });
+  // Loaded here, not at the top: pdfkit takes ~0.3 s to import and only rendering needs it.
+  const { default: PDFDocument } = await import('pdfkit');
+  const date = options.date ?? defaultDate(doc);
+  const pdf = createPdfDocument(PDFDocument, {
+    size: [style.pageWidth, style.pageHeight],
+    margins: { top: style.marginTop, bottom: style.marginBottom, left: style.marginLeft, right: style.marginRight },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: doc.lang,
+    displayTitle: true,
+    info: { Title: doc.title, Author: doc.author, Subject: doc.subject, Creator: 'openletter', CreationDate: date, ModDate: date },
+  });
+  const output = collect(pdf);
+  const fonts = new FontSelector(pdf);
+  drawPages(pdf, fonts, pages, root);
+  drawFooters(pdf, fonts, doc, style);
+  pdf.end();
+  return output;
+}
+
+function defaultDate(doc: LetterDocument): Date {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const date = new Date(`${doc.date}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new Error(`letter date "${doc.date}" is not an ISO date (YYYY-MM-DD)`);
+  return date;
+}
+
+function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+}
+
+/** pdfkit would draw an uncovered character as an empty box without a word, so refuse instead. */
+function assertCovered(doc: LetterDocument): void {
+  const problems = doc.blocks.flatMap((block, index) =>
+    blockTexts(block).flatMap((text) =>
+      findUncovered(text, doc.fonts).map((u) => `"${u.char}" (U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}) in block ${index + 1} (${block.kind})`),
+    ),
+  );
+  problems.push(...findUncovered(doc.pageLabel, doc.fonts).map((u) => `"${u.char}" in the page label`));
+  if (problems.length > 0) {
+    throw new Error(`no font in [${doc.fonts.join(', ')}] covers ${problems.join('; ')}`);
+  }
+}
+
+function blockTexts(block: Block): string[] {
+  switch (block.kind) {
+    case 'date':
+    case 'sign-off':
+      return [block.text];
+    case 'recipient':
+      return block.lines;
+    case 'salutation':
+    case 'paragraph':
+      return [inlineText(block.content)];
+    case 'heading':
+      return [block.number ?? '', inlineText(block.content)];
+    case 'bullets':
+      return block.items.map(inlineText);
+    case 'signatures':
+      return block.entries.flatMap((e) => [e.name, e.country ?? '']);
+    case 'cc':
+      return [block.label, ...block.entries.flatMap((e) => [e.name, ...e.lines])];
+    default:
+      return assertNever(block);
+  }
+}
