@@ -176,11 +176,11 @@ class Composer {
           hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
         }),
       );
-    if (r.syntaxError || r.unknown.length) return raw;
-    for (const p of findPlaceholders(r.text))
+    const final = r.syntaxError || r.unknown.length ? raw.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g, '') : r.text;
+    for (const p of findPlaceholders(final))
       this.diagnostics.push(
         diag('text/placeholder', subSpan(files, t.span, p.match), `unrendered placeholder "${p.match}" would be printed`, { hint: 'replace it with the intended words' }),
       );
-    return r.text;
+    return r.syntaxError || r.unknown.length ? raw : r.text;
   }
 }

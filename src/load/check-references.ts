@@ -14,6 +14,7 @@ export function checkReferences(p: Project): Diagnostic[] {
     for (const s of c.sections)
       for (const ref of s.demands) {
         const block = p.demands.get(ref.id);
+        if (!block && p.broken.demands.has(ref.id)) continue;
         if (!block) {
           out.push(diag('ref/unknown-demand', ref.span, `unknown demand block "${ref.id}"`, { hint: didYouMean(ref.id, p.demands.keys()) ?? `add demands/${ref.id}.yaml` }));
         } else if (ref.variant && !block.variants.has(ref.variant)) {
@@ -27,7 +28,7 @@ export function checkReferences(p: Project): Diagnostic[] {
       }
     const seen = new Map<string, Span>();
     for (const ref of c.signatories) {
-      if (!p.signatories.has(ref.id)) {
+      if (!p.signatories.has(ref.id) && !p.broken.signatories.has(ref.id)) {
         out.push(diag('ref/unknown-signatory', ref.span, `unknown signatory "${ref.id}"`, { hint: didYouMean(ref.id, p.signatories.keys()) ?? 'add it to signatories.yaml' }));
       }
       const first = seen.get(ref.id);
@@ -36,6 +37,7 @@ export function checkReferences(p: Project): Diagnostic[] {
     }
     for (const m of c.missions) {
       const mission = p.missions.get(m.id);
+      if (!mission && p.broken.missions.has(m.id)) continue;
       if (!mission) out.push(diag('ref/unknown-mission', m.span, `unknown mission "${m.id}"`, { hint: didYouMean(m.id, p.missions.keys()) ?? 'add it to missions.yaml' }));
       else if (mission.status === 'closed')
         out.push(

@@ -6,8 +6,10 @@ import { normalizeCampaign } from './normalize-campaign.js';
 import { normalizeDemand } from './normalize-demand.js';
 import { normalizeMission, normalizeSignatory } from './normalize-roster.js';
 import { FileReader } from './read-files.js';
-import { campaignSchema, demandSchema, missionsFileSchema, rosterSchema, SLUG, workspaceSchema } from './schemas.js';
-import { validateFile } from './validate.js';
+import { z, type ZodType } from 'zod';
+import type { Span } from '../model/span.js';
+import { campaignSchema, demandSchema, missionSchema, signatorySchema, isSafeId, workspaceSchema } from './schemas.js';
+import { validateFile, validateValue } from './validate.js';
 import { keySpanAt, spanAt, type YamlFile } from './yaml-file.js';
 import { checkReferences } from './check-references.js';
 
@@ -17,15 +19,14 @@ import { checkReferences } from './check-references.js';
  */
 export function loadWorkspace(rootDir: string): Result<Project> {
   const reader = new FileReader(resolve(rootDir));
+  const broken: Project['broken'] = { demands: new Set(), campaigns: new Set(), signatories: new Set(), missions: new Set() };
   const workspace = loadWorkspaceFile(reader);
-  const demands = loadEach(reader, 'demands', demandSchema, normalizeDemand);
-  const campaigns = loadEach(reader, 'campaigns', campaignSchema, normalizeCampaign);
-  const signatories = loadList(reader, 'signatories.yaml', 'signatories', rosterSchema, (f, v) =>
-    v.signatories.map((s, i) => normalizeSignatory(f, i, s)),
-  );
-  const missions = loadList(reader, 'missions.yaml', 'missions', missionsFileSchema, (f, v) => v.missions.map((m, i) => normalizeMission(f, i, m)), false);
+  const demands = loadEach(reader, 'demands', demandSchema, normalizeDemand, broken.demands);
+  const campaigns = loadEach(reader, 'campaigns', campaignSchema, normalizeCampaign, broken.campaigns);
+  const signatories = loadList(reader, 'signatories.yaml', 'signatories', signatorySchema, normalizeSignatory, broken.signatories);
+  const missions = loadList(reader, 'missions.yaml', 'missions', missionSchema, normalizeMission, broken.missions, false);
   const locales = loadLocales(reader);
-  const project: Project = { root: reader.root, workspace, campaigns, demands, signatories, missions, locales, files: reader.files };
+  const project: Project = { root: reader.root, workspace, campaigns, demands, signatories, missions, locales, files: reader.files, broken };
   reader.diagnostics.push(...checkReferences(project));
   return { value: project, diagnostics: reader.diagnostics };
 }
@@ -44,16 +45,19 @@ function loadWorkspaceFile(reader: FileReader): Workspace {
 function loadEach<W extends { id: string }, T>(
   reader: FileReader,
   dir: string,
-  schema: import('zod').ZodType<W, unknown>,
+  schema: ZodType<W, unknown>,
   normalize: (f: YamlFile, w: W) => T,
+  broken: Set<string>,
 ): Map<string, T> {
   const out = new Map<string, T>();
   for (const name of reader.list(dir)) {
     const stem = name.replace(/\.ya?ml$/, '');
     const rel = `${dir}/${name}`;
+    // A file that exists but does not load still defines its id: references to it are not "unknown".
+    broken.add(stem);
     const f = reader.yaml(rel);
     if (!f) continue;
-    if (!SLUG.test(stem)) {
+    if (!isSafeId(stem)) {
       reader.diagnostics.push(diag('file/unsafe-name', { file: rel, start: 0, end: 1 }, `file name "${name}" is not a safe id`, { hint: 'use lowercase letters, digits and "-" only, e.g. 2026-open-letter.yaml' }));
       continue;
     }
@@ -65,26 +69,39 @@ function loadEach<W extends { id: string }, T>(
       continue;
     }
     out.set(stem, normalize(f, v.value));
+    broken.delete(stem);
   }
   return out;
 }
 
-/** A file holding a list of entities (signatories.yaml, missions.yaml); ids must be unique. */
-function loadList<T extends { id: string; span: import('../model/span.js').Span }, W>(
+/**
+ * A file holding a list of entities (signatories.yaml, missions.yaml). Each entry is validated on
+ * its own, so one bad entry does not hide the others; ids must be unique.
+ */
+function loadList<T extends { id: string; span: Span }, W>(
   reader: FileReader,
   rel: string,
   key: string,
-  schema: import('zod').ZodType<W, unknown>,
-  normalize: (f: YamlFile, v: W) => T[],
+  itemSchema: ZodType<W, unknown>,
+  normalize: (f: YamlFile, i: number, w: W) => T,
+  broken: Set<string>,
   required = true,
 ): Map<string, T> {
   const out = new Map<string, T>();
   const f = reader.yaml(rel, { required });
   if (!f) return out;
-  const v = validateFile(f, schema);
-  reader.diagnostics.push(...v.diagnostics);
-  if (!v.value) return out;
-  normalize(f, v.value).forEach((item, i) => {
+  const top = validateFile(f, z.strictObject({ [key]: z.array(z.unknown()) }));
+  reader.diagnostics.push(...top.diagnostics);
+  const items = (top.value?.[key] ?? []) as unknown[];
+  items.forEach((raw, i) => {
+    const v = validateValue(f, raw, itemSchema, [key, i]);
+    reader.diagnostics.push(...v.diagnostics);
+    if (!v.value) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') broken.add(id);
+      return;
+    }
+    const item = normalize(f, i, v.value);
     const first = out.get(item.id);
     if (first) {
       reader.diagnostics.push(diag('ref/duplicate-id', keySpanAt(f, [key, i, 'id']), `"${item.id}" is defined twice`, { related: [{ message: 'first defined here', span: first.span }], hint: 'merge the two entries or give one a different id' }));

@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const slug = z.string().regex(SLUG, 'must be a safe slug: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters');
+/** Names Windows refuses as file names, whatever the extension. */
+export const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+export const isSafeId = (s: string) => SLUG.test(s) && !RESERVED_NAMES.test(s);
+const slug = z.string().refine(isSafeId, 'must be a safe slug: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters, not a reserved device name');
 const text = z.string().min(1, 'must not be empty');
 const isoDate = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).pipe(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { keySpanAt, spanAt, toPlain, type YamlFile } from './yaml-file.js';
 import { closest } from '../util/closest.js';
+import { RESERVED_NAMES } from './schemas.js';
 
 /**
  * Validate a parsed YAML file against a schema. Every issue becomes a diagnostic pointing at the
@@ -10,15 +11,29 @@ import { closest } from '../util/closest.js';
 export function validateFile<S extends z.ZodType>(file: YamlFile, schema: S): { value: z.output<S> | undefined; diagnostics: Diagnostic[] } {
   const plain = toPlain(file);
   if (plain.value === undefined && plain.diagnostics.length) return { value: undefined, diagnostics: plain.diagnostics };
-  const parsed = schema.safeParse(plain.value ?? null);
+  return validateValue(file, plain.value ?? null, schema, []);
+}
+
+/** Validate a value found at `prefix` inside a file (e.g. one roster entry), reporting with spans. */
+export function validateValue<S extends z.ZodType>(file: YamlFile, value: unknown, schema: S, prefix: (string | number)[]): { value: z.output<S> | undefined; diagnostics: Diagnostic[] } {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return { value: parsed.data, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
+  // "titel" where "title" is missing is one mistake: report the unknown key with "did you mean", not both.
+  const typoFor = new Set<string>();
+  for (const issue of parsed.error.issues)
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys) {
+        const g = closest(key, knownKeys(schema, issue.path.filter((p): p is string | number => typeof p !== 'symbol')));
+        if (g) typoFor.add([...issue.path, g].join('.'));
+      }
   for (const issue of parsed.error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'invalid_type' && typoFor.has(issue.path.join('.'))) continue;
+    const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
     const where = path.length ? path.join('.') : 'the file';
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const known = knownKeys(schema, path);
+        const known = knownKeys(schema, path.slice(prefix.length));
         const guess = closest(key, known);
         diagnostics.push(
           diag('schema/invalid', keySpanAt(file, [...path, key]), `unknown key "${key}"${path.length ? ` in ${where}` : ''}`, {
@@ -26,6 +41,18 @@ export function validateFile<S extends z.ZodType>(file: YamlFile, schema: S): { 
           }),
         );
       }
+      continue;
+    }
+    const last = path[path.length - 1];
+    if (last === 'id' && (issue.code === 'invalid_format' || issue.code === 'custom')) {
+      const value = String(file.doc.getIn(path) ?? '');
+      let safe = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+      if (RESERVED_NAMES.test(safe)) safe = `${safe}-1`;
+      diagnostics.push(
+        diag('file/unsafe-name', spanAt(file, path), `id "${value}" is not safe as a file or folder name`, {
+          hint: `use lowercase letters, digits and "-" only${safe ? `, e.g. "${safe}"` : ''}`,
+        }),
+      );
       continue;
     }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
@@ -36,7 +63,7 @@ export function validateFile<S extends z.ZodType>(file: YamlFile, schema: S): { 
 }
 
 function hintFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_type') return issue.expected === 'boolean' ? 'write true or false' : 'see docs/workspace-format.md for this file\'s format';
   if (issue.code === 'invalid_value' && 'values' in issue) return `use one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
   return 'see docs/workspace-format.md for this file\'s format';
 }

@@ -20,7 +20,8 @@ export type NodePath = readonly (string | number)[];
 export function parseYamlFile(path: string, text: string): { file: YamlFile; diagnostics: Diagnostic[] } {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
   const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
+  // Only the first syntax error per file: the parser's later errors are mostly echoes of it.
+  for (const e of doc.errors.slice(0, 1)) {
     const code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     diagnostics.push(

@@ -155,6 +155,8 @@ export interface Project {
   signatories: Map<string, Signatory>;
   missions: Map<string, Mission>;
   locales: Map<string, LocaleInfo>;
+  /** Ids whose file or entry exists but failed to load: references to them are not reported as unknown. */
+  broken: { demands: Set<string>; campaigns: Set<string>; signatories: Set<string>; missions: Set<string> };
   /** File texts by workspace-relative path, for diagnostics' source lines. */
   files: Map<string, string>;
 }

@@ -15,7 +15,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(word.length, best.length) / 3));
+  const limit = Math.max(word.length >= 4 ? 2 : 1, Math.floor(Math.max(word.length, best.length) / 3));
   // A prefix match ("icrc-visit" for "icrc-prison-visits") is also a plausible slip.
   if (bestD <= limit) return best;
   for (const c of candidates) if (c.startsWith(word) || word.startsWith(c)) return c;

@@ -11,65 +11,133 @@ export interface FontRun {
 
 /** A word (letters with their marks and joiners), or any single other code point. */
 const TOKEN = /[\p{L}\p{M}\u200c\u200d\p{Variation_Selector}]+|./gsu;
+const WORD = /^\p{L}/u;
 /** Characters that modify the previous one (combining marks, ZWJ/ZWNJ, variation selectors). */
 const CLINGS = /^[\p{M}\u200c\u200d\p{Variation_Selector}]$/u;
+/** What may join two words of one script into one stretch: "Łukasz Nowak", "Jae-in", "l’homme". */
+const JOINER = /^[\p{Zs}\-'’.·&/]$/u;
+const SCRIPTS = ['Latin', 'Hangul', 'Han', 'Hiragana', 'Katakana', 'Cyrillic', 'Greek'].map(
+  (name) => [name, new RegExp(`^\\p{Script=${name}}$`, 'u')] as const,
+);
+
+interface Token {
+  text: string;
+  start: number;
+  word: boolean;
+  fontId?: string | undefined;
+}
 
 /**
  * Splits `text` into runs by which font of `fontIds` draws each code point.
  *
- * - A word (a run of letters) goes whole to the first font that covers all of it, so "Łukasz" in a
- *   Korean letter is not drawn half in the Korean font's Latin and half in Noto Serif. A word that no
- *   single font covers ("朝鮮の김정은氏" without spaces) falls back character by character.
- * - Spaces, punctuation, digits and symbols stay in the current run when its font has them, so
- *   "김정은 (Kim)" does not switch fonts around the parenthesis.
+ * - Words of one script joined by spaces or in-word punctuation form a stretch, drawn whole in the
+ *   first font that covers all of it: "Fundacja Wolności Łukasza Nowaka" in a Korean letter is all
+ *   Noto Serif, not Noto Serif KR's Latin with Noto Serif only where KR lacks ś and Ł.
+ * - Failing that, each word goes to the first font that covers it whole, and a word no single font
+ *   covers ("朝鮮の김정은氏" without spaces) falls back character by character.
+ * - Spaces, punctuation, digits and symbols between two runs of one font stay in that font;
+ *   otherwise they take the primary (first) font when it has them, so "Kim (김정은) said" keeps Latin
+ *   parentheses and "金正恩（김정은）" keeps Japanese ones.
  * - Combining marks, ZWJ and variation selectors stay with the character before them.
- * - A code point no font covers goes into the current run (or the first font's); callers check
- *   coverage first with `findUncovered`.
+ * - A code point no font covers stays in the current run (callers check with `findUncovered`).
  */
 export function splitFontRuns(text: string, fontIds: string[]): FontRun[] {
-  const first = fontIds[0];
-  if (first === undefined) throw new Error('empty font stack');
+  const primary = fontIds[0];
+  if (primary === undefined) throw new Error('empty font stack');
+  const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, word: WORD.test(m[0]) }));
+  assignWords(tokens, fontIds);
+  // Font of the next assigned token after each index: a neutral between two runs of one font joins them.
+  const nextFont: (string | undefined)[] = [];
+  for (let i = tokens.length - 1, next: string | undefined; i >= 0; i--) {
+    nextFont[i] = next;
+    next = tokens[i]?.fontId ?? next;
+  }
   const runs: FontRun[] = [];
   let current: FontRun | undefined;
   const append = (fontId: string, piece: string, start: number): void => {
-    if (current !== undefined && current.fontId === fontId) {
-      current.text += piece;
-    } else {
-      current = { fontId, text: piece, start };
-      runs.push(current);
-    }
+    if (current !== undefined && current.fontId === fontId) current.text += piece;
+    else runs.push((current = { fontId, text: piece, start }));
   };
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    const start = match.index;
-    const wholeWordFont = /^\p{L}/u.test(token) ? fontIds.find((id) => coversAll(id, token)) : undefined;
-    if (wholeWordFont !== undefined) {
-      append(wholeWordFont, token, start);
-      continue;
+  tokens.forEach((token, i) => {
+    if (token.fontId !== undefined) {
+      append(token.fontId, token.text, token.start);
+      return;
     }
-    let offset = start;
-    for (const char of token) {
-      append(pickFont(char, current?.fontId, fontIds) ?? current?.fontId ?? first, char, offset);
-      offset += char.length;
+    if (token.word) {
+      // No single font has the whole word: character by character.
+      let offset = token.start;
+      for (const char of token.text) {
+        const fontId = CLINGS.test(char) ? current?.fontId : firstCovering(char, fontIds);
+        append(fontId ?? current?.fontId ?? primary, char, offset);
+        offset += char.length;
+      }
+      return;
     }
-  }
+    const codePoint = token.text.codePointAt(0) ?? 0;
+    const before = current?.fontId;
+    const after = nextFont[i];
+    const fontId =
+      (CLINGS.test(token.text) && before) ||
+      (before !== undefined && before === after && fontCovers(before, codePoint) && before) ||
+      (fontCovers(primary, codePoint) && primary) ||
+      (before !== undefined && fontCovers(before, codePoint) && before) ||
+      firstCovering(token.text, fontIds) ||
+      before ||
+      primary;
+    append(fontId, token.text, token.start);
+  });
   return runs;
 }
 
-function coversAll(fontId: string, word: string): boolean {
+/** Sets `fontId` on every word token (and the joiners inside stretches) that one font covers whole. */
+function assignWords(tokens: Token[], fontIds: string[]): void {
+  for (let i = 0; i < tokens.length; ) {
+    const first = tokens[i] as Token;
+    if (!first.word) {
+      i++;
+      continue;
+    }
+    const script = scriptOf(first.text);
+    let end = i + 1;
+    for (let j = i + 1; script !== undefined && j < tokens.length; j++) {
+      const token = tokens[j] as Token;
+      if (token.word) {
+        if (scriptOf(token.text) !== script) break;
+        end = j + 1;
+      } else if (!JOINER.test(token.text)) {
+        break;
+      }
+    }
+    const stretch = tokens.slice(i, end);
+    const stretchFont = fontIds.find((id) => stretch.every((t) => coversAll(id, t.text)));
+    for (const token of stretch) {
+      token.fontId = stretchFont ?? (token.word ? fontIds.find((id) => coversAll(id, token.text)) : undefined);
+    }
+    i = end;
+  }
+}
+
+/** The script of a word whose letters all share one script, else undefined. */
+function scriptOf(word: string): string | undefined {
+  let found: string | undefined;
   for (const char of word) {
+    if (CLINGS.test(char)) continue;
+    const script = SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? 'other';
+    if (found !== undefined && found !== script) return undefined;
+    found = script;
+  }
+  return found;
+}
+
+function coversAll(fontId: string, text: string): boolean {
+  for (const char of text) {
     if (CLINGS.test(char)) continue;
     if (!fontCovers(fontId, char.codePointAt(0) ?? 0)) return false;
   }
   return true;
 }
 
-function pickFont(char: string, currentId: string | undefined, fontIds: string[]): string | undefined {
+function firstCovering(char: string, fontIds: string[]): string | undefined {
   const codePoint = char.codePointAt(0) ?? 0;
-  if (currentId !== undefined) {
-    if (CLINGS.test(char)) return currentId;
-    const isLetter = /^\p{L}/u.test(char);
-    if (!isLetter && fontCovers(currentId, codePoint)) return currentId;
-  }
   return fontIds.find((id) => fontCovers(id, codePoint));
 }

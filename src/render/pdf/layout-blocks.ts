@@ -163,7 +163,8 @@ function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
   const { baseline } = lineBox(style, style.fontSize);
   return items.flatMap((segments, index) => {
     const item = structNode('LI', list);
-    const [markerLine] = setText(ctx, [{ text: '• ', style: 'regular' }], { align: 'left' });
+    // The CJK fonts draw U+2022 as a small middle dot; Noto Serif's bullet reads as one in every locale.
+    const [markerLine] = setText(ctx, [{ text: '• ', style: 'regular' }], { align: 'left', fonts: ['noto-serif', ...ctx.doc.fonts] });
     const marker: PlacedLine | undefined = markerLine && {
       x: style.marginLeft + style.fontSize * 0.4,
       baseline,
@@ -189,7 +190,7 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
   const boxes = entries.map((entry, index): FlowBox => {
     const segments: StyledSegment[] = [{ text: entry.name, style: 'regular' }];
     if (entry.country !== undefined) {
-      segments.push({ text: `\u2002${entry.country}`, style: 'regular', muted: true, scale: SECONDARY_SCALE });
+      segments.push({ text: `\u2002${entry.country}`, style: 'regular', muted: true, scale: SECONDARY_SCALE, noBreak: true });
     }
     const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent });
     const tag = structNode('LBody', structNode('LI', list));

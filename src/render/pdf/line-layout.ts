@@ -13,6 +13,8 @@ export interface StyledSegment {
   scale?: number;
   /** Drawn in the secondary text colour (a signatory's country, say). */
   muted?: boolean;
+  /** Never broken across lines ("United Kingdom" after a signatory's name). */
+  noBreak?: boolean;
 }
 
 /** How to lay out one paragraph. */
@@ -86,7 +88,8 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
     if (line !== undefined) lines.push({ ...line, last });
     line = undefined;
   };
-  for (const unit of fitUnits(breakUnits(text, options.lineBreak), text, options.width, measure)) {
+  const units = joinNoBreak(breakUnits(text, options.lineBreak), texts, segments);
+  for (const unit of fitUnits(units, text, options.width, measure)) {
     let start = unit.start;
     if (line === undefined) start = skipLeadingWhitespace(text, start, unit.contentEnd);
     const contentWidth = measure(start, unit.contentEnd);
@@ -104,6 +107,30 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
   }
   finish(true);
   return lines.map((l) => placeLine(text, atoms, l, segments, options));
+}
+
+/** Merges units that end strictly inside a `noBreak` segment with the unit after them. */
+function joinNoBreak(units: BreakUnit[], texts: string[], segments: StyledSegment[]): BreakUnit[] {
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  texts.forEach((t, i) => {
+    if (segments[i]?.noBreak === true) ranges.push([offset, offset + t.length]);
+    offset += t.length;
+  });
+  if (ranges.length === 0) return units;
+  const joined: BreakUnit[] = [];
+  let pending: BreakUnit | undefined;
+  for (const unit of units) {
+    const merged: BreakUnit = pending === undefined ? unit : { ...unit, start: pending.start };
+    const inside = ranges.some(([from, to]) => merged.end > from && merged.end < to);
+    if (inside && !merged.required) pending = merged;
+    else {
+      joined.push(merged);
+      pending = undefined;
+    }
+  }
+  if (pending !== undefined) joined.push(pending);
+  return joined;
 }
 
 function buildAtoms(texts: string[], segments: StyledSegment[], options: LayoutOptions): Atom[] {
