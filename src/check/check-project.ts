@@ -4,6 +4,7 @@ import type { SourcedText } from '../model/span.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
 import { subSpan } from '../load/yaml-file.js';
 import { RULES } from './rules/index.js';
+import { translationDiagnostics } from '../translations/translation-status.js';
 
 export interface CheckOptions {
   /** Only these campaigns (default: all). */
@@ -41,6 +42,8 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
   const today = opts.today ?? process.env.OPENLETTER_TODAY ?? new Date().toISOString().slice(0, 10);
   for (const rule of RULES) diagnostics.push(...rule({ project, letters, today }));
+  const only = opts.campaigns?.length === 1 ? opts.campaigns[0] : undefined;
+  diagnostics.push(...translationDiagnostics(project, only));
   return { letters, diagnostics: dedupe(diagnostics) };
 }
 

@@ -1,13 +1,14 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { checkLetters } from '../check/check-project.js';
 import { CODES } from '../diagnostics/codes.js';
-import { load, report, type GlobalOptions } from './context.js';
+import { load, report, type GlobalOptions, globals } from './context.js';
 import { setExit } from './exit.js';
 
 export function checkCommand(): Command {
   return new Command('check')
     .description('validate the whole workspace: YAML, schemas, references, translations, placeholders, fonts')
     .option('--explain', 'list every problem code with its meaning, and exit')
+    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']))
     .addHelpText(
       'after',
       `
@@ -19,8 +20,8 @@ Examples:
   $ openletter check --format json > problems.json
   $ openletter --workspace ../my-letter check`,
     )
-    .action(async (opts: { explain?: boolean }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
+    .action(async (opts: { explain?: boolean; format?: 'text' | 'json' }, cmd: Command) => {
+      const g = { ...globals(cmd), ...(opts.format ? { format: opts.format } : {}) };
       if (opts.explain) {
         for (const [code, [sev, text]] of Object.entries(CODES)) process.stdout.write(`${code.padEnd(28)} ${sev.padEnd(8)} ${text}\n`);
         return;

@@ -21,6 +21,13 @@ export class UsageError extends Error {
   }
 }
 
+/** The root program's options (workspace, diagnostics format, quiet), whatever the command's own flags are. */
+export function globals(cmd: import('commander').Command): GlobalOptions {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  return root.opts<GlobalOptions>();
+}
+
 export function workspaceDir(g: GlobalOptions): string {
   return resolve(g.workspace ?? process.cwd());
 }

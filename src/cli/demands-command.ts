@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { demandTexts } from '../compose/source-texts.js';
-import { load, type GlobalOptions } from './context.js';
+import { load, type GlobalOptions, globals } from './context.js';
 import { table } from './table.js';
 
 export function demandsCommand(): Command {
@@ -8,7 +8,7 @@ export function demandsCommand(): Command {
     .description('list the demand library: id, title, which campaigns use it, which languages have it')
     .addHelpText('after', '\nExample:\n  $ openletter demands\n  $ openletter --format json demands')
     .action((_opts: unknown, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const g = globals(cmd);
       const { project } = load(g);
       const rows = [...project.demands.values()].map((b) => {
         const usedBy = [...project.campaigns.values()].filter((c) => c.sections.some((s) => s.demands.some((d) => d.id === b.id))).map((c) => c.id);

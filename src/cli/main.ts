@@ -5,6 +5,7 @@ import { checkCommand } from './check-command.js';
 import { renderCommand } from './render-command.js';
 import { demandsCommand } from './demands-command.js';
 import { signatoriesCommand } from './signatories-command.js';
+import { translationsCommand } from './translations-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('openletter')
@@ -14,9 +15,11 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .addOption(new Option('-w, --workspace <dir>', 'workspace folder (default: the current folder)'))
-    .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'how to print problems (before the command; `check` also takes it after)').choices(['text', 'json']).default('text'))
     .option('-q, --quiet', 'print only problems, not progress')
     .showHelpAfterError('(run with --help for usage)')
+    // Global options go before the command, so `render --format pdf` and `--format json check` don't collide.
+    .enablePositionalOptions()
     .addHelpText(
       'after',
       `
@@ -33,6 +36,7 @@ Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
   program.addCommand(renderCommand());
   program.addCommand(demandsCommand());
   program.addCommand(signatoriesCommand());
+  program.addCommand(translationsCommand());
   return program;
 }
 

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { closest } from '../util/closest.js';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
-import { load, parseList, report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
+import { load, parseList, report, UsageError, workspaceDir, type GlobalOptions, globals } from './context.js';
 import { setExit } from './exit.js';
 
 interface RenderOptions {
@@ -31,7 +31,7 @@ Examples:
   $ openletter render 2011-kim-jong-il --out /tmp/letters`,
     )
     .action(async (campaignId: string, opts: RenderOptions, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const g = globals(cmd);
       const formats = (parseList(opts.format) ?? ['pdf', 'md']) as OutputFormat[];
       for (const f of formats) if (f !== 'pdf' && f !== 'md') throw new UsageError(`unknown format "${f}"`, 'use pdf, md or pdf,md');
       const { project, diagnostics } = load(g);

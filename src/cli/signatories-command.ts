@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { signatureList } from '../compose/signature-list.js';
 import type { Signatory } from '../model/project.js';
-import { load, UsageError, type GlobalOptions } from './context.js';
+import { load, UsageError, type GlobalOptions, globals } from './context.js';
 import { table } from './table.js';
 
 export function signatoriesCommand(): Command {
@@ -10,7 +10,7 @@ export function signatoriesCommand(): Command {
     .option('-c, --campaign <id>', 'only the signatories of this campaign')
     .addHelpText('after', '\nExamples:\n  $ openletter signatories\n  $ openletter signatories --campaign 2018-kim-jong-un')
     .action((opts: { campaign?: string }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const g = globals(cmd);
       const { project } = load(g);
       let list: Signatory[] = [...project.signatories.values()];
       if (opts.campaign) {

@@ -100,6 +100,7 @@ class Composer {
       paper: c.paper,
       pageLabel,
       fonts: tr.locale.fonts,
+      countrySeparator: this.tr.chrome('country_separator')?.text ?? ', ',
       lineBreak: tr.locale.lineBreak,
       blocks,
     };

@@ -64,3 +64,34 @@ export function allSourceTexts(project: Project): Map<string, SourcedText> {
 function addBody(out: Map<string, SourcedText>, prefix: string, body: Body): void {
   body.forEach((el, i) => out.set(`${prefix}.${i}`, el.text));
 }
+
+/** Keys whose source element is a bullet item (a translation writes them as `{ item: … }`). */
+export function itemKeys(project: Project): Set<string> {
+  const out = new Set<string>();
+  const add = (prefix: string, body: Body) => body.forEach((el, i) => el.kind === 'item' && out.add(`${prefix}.${i}`));
+  for (const b of project.demands.values()) {
+    add(`demands:${b.id}.text`, b.text);
+    for (const [n, body] of b.variants) add(`demands:${b.id}.variants.${n}`, body);
+  }
+  for (const c of project.campaigns.values()) {
+    const p = `campaigns:${c.id}`;
+    add(`${p}.opening`, c.opening);
+    add(`${p}.closing`, c.closing);
+    c.sections.forEach((s, i) => {
+      add(`${p}.sections.${i}.intro`, s.intro);
+      add(`${p}.sections.${i}.outro`, s.outro);
+    });
+  }
+  return out;
+}
+
+/** A human description of where a text is used, for translators. */
+export function describeKey(project: Project, key: string): string {
+  const m = /^demands:([^.]+)\.(.*)$/.exec(key);
+  if (m) {
+    const b = project.demands.get(m[1]!);
+    return `demand block "${m[1]}"${b ? ` (${b.title.text})` : ''}, ${m[2]}`;
+  }
+  const c = /^campaigns:([^.]+)\.(.*)$/.exec(key);
+  return c ? `campaign ${c[1]}, ${c[2]}` : key;
+}

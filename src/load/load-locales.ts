@@ -3,7 +3,7 @@ import type { SourcedText } from '../model/span.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { flattenYaml } from './flatten-yaml.js';
 import type { FileReader } from './read-files.js';
-import { chromeSchema, localeSchema, signatoryNamesSchema } from './schemas.js';
+import { chromeSchema, localeSchema, signatoryNamesSchema, sourcesLockSchema } from './schemas.js';
 import { validateFile } from './validate.js';
 import { spanAt } from './yaml-file.js';
 
@@ -43,6 +43,8 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
       chrome: chromeFlat,
       dateFormat: (chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }) as Intl.DateTimeFormatOptions,
       translations,
+      scripts: meta.value.scripts,
+      sourceHashes: loadLock(reader, `${dir}/sources.lock.yaml`),
       signatoryNames,
       span: spanAt(metaFile, []),
     });
@@ -62,4 +64,13 @@ function loadSignatoryNames(reader: FileReader, rel: string): LocaleInfo['signat
     out.set(id, { name: e.name, sortAs: e.sort_as, span: spanAt(f, [id]) });
   }
   return out;
+}
+
+/** locales/<lng>/sources.lock.yaml: translation key → fingerprint of the English it was made from. */
+function loadLock(reader: FileReader, rel: string): Map<string, string> {
+  const f = reader.yaml(rel, { required: false });
+  if (!f) return new Map();
+  const v = validateFile(f, sourcesLockSchema);
+  reader.diagnostics.push(...v.diagnostics);
+  return new Map(Object.entries(v.value ?? {}));
 }

@@ -12,6 +12,8 @@ import { campaignSchema, demandSchema, missionSchema, signatorySchema, isSafeId,
 import { validateFile, validateValue } from './validate.js';
 import { keySpanAt, spanAt, type YamlFile } from './yaml-file.js';
 import { checkReferences } from './check-references.js';
+import { loadGlossary } from './load-glossary.js';
+import { loadTemplates } from './load-templates.js';
 
 /**
  * Read a workspace folder into a Project. Reports every problem it finds (syntax, schema,
@@ -26,7 +28,9 @@ export function loadWorkspace(rootDir: string): Result<Project> {
   const signatories = loadList(reader, 'signatories.yaml', 'signatories', signatorySchema, normalizeSignatory, broken.signatories);
   const missions = loadList(reader, 'missions.yaml', 'missions', missionSchema, normalizeMission, broken.missions, false);
   const locales = loadLocales(reader);
-  const project: Project = { root: reader.root, workspace, campaigns, demands, signatories, missions, locales, files: reader.files, broken };
+  const glossary = loadGlossary(reader);
+  const templates = loadTemplates(reader);
+  const project: Project = { root: reader.root, workspace, campaigns, demands, signatories, missions, locales, files: reader.files, broken, glossary, templates };
   reader.diagnostics.push(...checkReferences(project));
   return { value: project, diagnostics: reader.diagnostics };
 }

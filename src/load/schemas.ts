@@ -115,7 +115,11 @@ export const localeSchema = z.strictObject({
   tag: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
   fonts: z.array(z.string()).min(1),
   line_break: z.enum(['normal', 'keep-all', 'cjk']).default('normal'),
+  /** Unicode script names (Hangul, Han, Hiragana, Katakana, Latin…) translations must use. */
+  scripts: z.array(z.string().regex(/^[A-Z][a-z]+(_[A-Z][a-z]+)*$/, 'a Unicode script name such as Hangul, Han or Latin')).default([]),
 });
+
+export const sourcesLockSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/));
 
 export const chromeSchema = z
   .object({
@@ -130,6 +134,21 @@ export const signatoryNamesSchema = z.record(
   z.string().regex(SLUG, 'must be a signatory id from signatories.yaml'),
   z.union([text, z.strictObject({ name: text, sort_as: text.optional() })]),
 );
+
+/** glossary.yaml: preferred terms and the variant spellings to replace, optionally per language. */
+export const glossarySchema = z.strictObject({
+  terms: z
+    .array(
+      z.strictObject({
+        preferred: text,
+        variants: z.array(text).min(1),
+        /** Languages the term applies to (default: every language). */
+        languages: z.array(localeCode).optional(),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
 
 export type WrittenDemand = z.infer<typeof demandSchema>;
 export type WrittenCampaign = z.infer<typeof campaignSchema>;

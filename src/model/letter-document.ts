@@ -43,6 +43,8 @@ export interface LetterDocument {
   /** Page footer template with {page} and {pages}. */
   pageLabel: string;
   fonts: string[];
+  /** Between a signatory's name and country, e.g. ", " or "，". */
+  countrySeparator: string;
   lineBreak: 'normal' | 'keep-all' | 'cjk';
   blocks: Block[];
 }

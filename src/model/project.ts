@@ -134,6 +134,10 @@ export interface LocaleInfo {
   dateFormat: Intl.DateTimeFormatOptions;
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
+  /** Unicode scripts a translation must mostly be written in (e.g. ["Hangul"]); empty = not checked. */
+  scripts: string[];
+  /** Fingerprints of the English sources the translations were made from (sources.lock.yaml), by key. */
+  sourceHashes: Map<string, string>;
   /** Established names of roster entries in this language (locales/<lng>/signatories.yaml), by signatory id. */
   signatoryNames: Map<string, { name: string; sortAs: string | undefined; span: Span }>;
   span: Span;
@@ -159,4 +163,18 @@ export interface Project {
   broken: { demands: Set<string>; campaigns: Set<string>; signatories: Set<string>; missions: Set<string> };
   /** File texts by workspace-relative path, for diagnostics' source lines. */
   files: Map<string, string>;
+  /** glossary.yaml terms (empty when the file is absent). */
+  glossary?: GlossaryTerm[];
+  /** templates/*.hbs texts by workspace-relative path (also in `files`). */
+  templates?: Map<string, string>;
+}
+
+/** A preferred term and the variant spellings a text should not use. */
+export interface GlossaryTerm {
+  preferred: string;
+  variants: string[];
+  /** Locale codes it applies to; empty = every language. */
+  languages: string[];
+  note: string | undefined;
+  span: Span;
 }

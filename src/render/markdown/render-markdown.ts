@@ -3,11 +3,11 @@ import { assertNever, type Block, type Inline, type LetterDocument } from '../..
 /** The letter as clean CommonMark, for a website or press release. Pure. */
 export function renderMarkdown(doc: LetterDocument): string {
   const out: string[] = [`# ${escapeText(doc.title)}`, ''];
-  for (const b of doc.blocks) out.push(block(b), '');
+  for (const b of doc.blocks) out.push(block(b, doc), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-function block(b: Block): string {
+function block(b: Block, doc: LetterDocument): string {
   switch (b.kind) {
     case 'date':
       return escapeText(b.text);
@@ -24,7 +24,7 @@ function block(b: Block): string {
     case 'sign-off':
       return escapeText(b.text);
     case 'signatures':
-      return b.entries.map((e) => `- ${escapeText(e.name)}${e.country ? `, ${escapeText(e.country)}` : ''}`).join('\n');
+      return b.entries.map((e) => `- ${escapeText(e.name)}${e.country ? `${doc.countrySeparator}${escapeText(e.country)}` : ''}`).join('\n');
     case 'cc':
       return [escapeText(b.label), ...b.entries.map((e) => [`**${escapeText(e.name)}**`, ...e.lines.map(escapeText)].join('\\\n'))].join('\n\n');
     default:

@@ -67,11 +67,9 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
       const lines = setText(ctx, [{ text: block.text, style: 'regular' }], { align: 'right' });
       return [box(ctx, lines, left, structNode('P', ctx.root), false)];
     }
-    case 'recipient': {
-      const tag = structNode('P', ctx.root);
-      const lines = block.lines.flatMap((line) => setText(ctx, [{ text: line, style: 'regular' }], { align: 'left' }));
-      return [box(ctx, lines, left, tag, false)];
-    }
+    case 'recipient':
+      // One P per address line: their text must not run together for a screen reader.
+      return [stackedBox(ctx, block.lines.map((line) => ({ lines: setText(ctx, [{ text: line, style: 'regular' }], { align: 'left' }), tag: structNode('P', ctx.root) })), left, false)];
     case 'salutation':
       return [box(ctx, setText(ctx, inlineSegments(block.content), { align: 'left' }), left, structNode('P', ctx.root), true)];
     case 'sign-off':
@@ -110,13 +108,18 @@ function placeLines(ctx: Context, lines: LayoutLine[], x: number, tag: StructNod
 }
 
 function box(ctx: Context, lines: LayoutLine[], x: number, tag: StructNode, keepWithNext: boolean, size = ctx.style.fontSize): FlowBox {
-  return {
-    kind: 'box',
-    height: lines.length * lineBox(ctx.style, size).height,
-    spaceBefore: 0,
-    keepWithNext,
-    lines: placeLines(ctx, lines, x, tag, size),
-  };
+  return stackedBox(ctx, [{ lines, tag }], x, keepWithNext, size);
+}
+
+/** An unbreakable box of consecutive parts, each with its own structure element. */
+function stackedBox(ctx: Context, parts: { lines: LayoutLine[]; tag: StructNode }[], x: number, keepWithNext: boolean, size = ctx.style.fontSize): FlowBox {
+  const { height } = lineBox(ctx.style, size);
+  const lines: PlacedLine[] = [];
+  for (const part of parts) {
+    const top = lines.length * height;
+    lines.push(...placeLines(ctx, part.lines, x, part.tag, size).map((l) => ({ ...l, baseline: l.baseline + top })));
+  }
+  return { kind: 'box', height: lines.length * height, spaceBefore: 0, keepWithNext, lines };
 }
 
 /**
@@ -179,7 +182,7 @@ function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
   });
 }
 
-/** Signatories: name, then the country smaller and lighter; two balanced columns for long lists. */
+/** Signatories: name, then separator and country smaller and lighter; two balanced columns for long lists. */
 function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
   const { style } = ctx;
   const list = structNode('L', ctx.root);
@@ -190,7 +193,8 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
   const boxes = entries.map((entry, index): FlowBox => {
     const segments: StyledSegment[] = [{ text: entry.name, style: 'regular' }];
     if (entry.country !== undefined) {
-      segments.push({ text: `\u2002${entry.country}`, style: 'regular', muted: true, scale: SECONDARY_SCALE, noBreak: true });
+      // The separator goes with the country: ", United States" is one unbreakable, lighter unit.
+      segments.push({ text: `${ctx.doc.countrySeparator}${entry.country}`, style: 'regular', muted: true, scale: SECONDARY_SCALE, noBreak: true });
     }
     const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent });
     const tag = structNode('LBody', structNode('LI', list));
@@ -215,8 +219,12 @@ function cc(ctx: Context, label: string, entries: { name: string; lines: string[
   const indent = style.fontSize * 1.4;
   const width = style.measure - indent;
   const boxes = entries.map((entry, index): FlowBox => {
-    const lines = [entry.name, ...entry.lines].flatMap((text) => setText(ctx, [{ text, style: 'regular' }], { align: 'left', width, fontSize: size }));
-    const entryBox = box(ctx, lines, style.marginLeft + indent, structNode('LBody', structNode('LI', list)), false, size);
+    const body = structNode('LBody', structNode('LI', list));
+    const parts = [entry.name, ...entry.lines].map((text) => ({
+      lines: setText(ctx, [{ text, style: 'regular' }], { align: 'left', width, fontSize: size }),
+      tag: structNode('P', body),
+    }));
+    const entryBox = stackedBox(ctx, parts, style.marginLeft + indent, false, size);
     entryBox.spaceBefore = index > 0 ? 0.3 * ctx.pitch : 0;
     return entryBox;
   });

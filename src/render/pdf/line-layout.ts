@@ -165,9 +165,15 @@ function skipLeadingWhitespace(text: string, start: number, limit: number): numb
   return i;
 }
 
+/** A forced break inside an overlong unit still keeps these off the start of a line (closing marks)… */
+const NO_LINE_START = /^[\p{M}\p{Pe}\p{Pf}\p{Po}ー々ゝゞヽヾ]/u;
+/** …and these off its end (opening marks). */
+const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
+
 /**
- * Splits units wider than the measure (a long URL, a Korean compound under keep-all) at character
- * boundaries, so they overflow no margin; combining marks stay with their base.
+ * Splits units wider than the measure (a long URL, a Korean compound under keep-all, a Hangul name in
+ * a narrow column) at character boundaries, so they overflow no margin; the split avoids leaving
+ * closing punctuation or a combining mark at a line start when it can.
  */
 function* fitUnits(units: BreakUnit[], text: string, width: number, measure: (s: number, e: number) => number): Generator<BreakUnit> {
   for (const unit of units) {
@@ -176,13 +182,16 @@ function* fitUnits(units: BreakUnit[], text: string, width: number, measure: (s:
       continue;
     }
     let start = unit.start;
+    let lastAllowed = start;
     let pos = start;
     for (const char of text.slice(unit.start, unit.contentEnd)) {
       const next = pos + char.length;
-      if (pos > start && !/\p{M}/u.test(char) && measure(start, next) > width) {
-        yield { start, end: pos, contentEnd: pos, required: false };
-        start = pos;
+      if (pos > start && measure(start, next) > width) {
+        const cut = lastAllowed > start ? lastAllowed : pos;
+        yield { start, end: cut, contentEnd: cut, required: false };
+        start = cut;
       }
+      if (!NO_LINE_START.test(char) && !NO_LINE_END.test(text[pos - 1] ?? '')) lastAllowed = pos;
       pos = next;
     }
     yield { ...unit, start };

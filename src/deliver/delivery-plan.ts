@@ -1,0 +1,106 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Mission, PaperSize } from '../model/project.js';
+import type { MissionDoubt } from './check-missions.js';
+import type { DeliveryStrings } from './delivery-strings.js';
+import type { LanguageSetting } from './language-setting.js';
+import type { DeliveryTexts } from './load-delivery-texts.js';
+import type { EnvelopeSpec } from './paper.js';
+
+/** What a packet file is. */
+export type PacketFileKind = 'cover-note' | 'letter' | 'envelope' | 'fax-cover' | 'email' | 'manifest';
+
+/** A file a packet will hold, by name inside the mission's folder. */
+export interface PlannedFile {
+  name: string;
+  kind: PacketFileKind;
+  /** Locale code of the file's text (letters, cover note, fax sheet, e-mail). */
+  lang?: string;
+}
+
+/** The language packet texts are worded in, with its delivery.yaml wording. */
+export interface Wording extends LanguageSetting {
+  strings: DeliveryStrings;
+  /** The mission's own language when its wording was missing and this one stands in for it. */
+  insteadOf?: string;
+}
+
+/** Facts about the letter, worded in one language, that packet texts quote. */
+export interface LetterFacts {
+  title: string;
+  /** The letter's addressee, e.g. "Kim Jong-il". */
+  recipient: string;
+  /** The letter's date, formatted in the wording language. */
+  date: string;
+  /** How many organisations and individuals signed. */
+  signatories: number;
+}
+
+/** Something a packet lacks, stated on the delivery list and in the summary. */
+export interface Missing {
+  what: 'address' | 'fax' | 'email' | 'letter-language' | 'head-of-mission';
+  /** One sentence for the volunteer. */
+  message: string;
+}
+
+/** One mission's packet: decided, not yet rendered. */
+export interface PacketPlan {
+  mission: Mission;
+  /** Folder name inside the delivery folder (the mission id, checked safe). */
+  folder: string;
+  /** Paper of the country the packet is posted in. */
+  paper: PaperSize;
+  /** Locale codes of the letters enclosed, in the mission's order of languages. */
+  letters: string[];
+  wording: Wording;
+  facts: LetterFacts;
+  salutation: string;
+  /** "For the attention of …" line, when a head of mission is known. */
+  attention: string | undefined;
+  /** Postal address lines; undefined when the registry has none (then no envelope). */
+  address: string[] | undefined;
+  envelope: EnvelopeSpec | undefined;
+  fax: string | undefined;
+  email: string | undefined;
+  /** Ways to deliver with the data we have: post, hand, fax, e-mail. */
+  methods: string[];
+  missing: Missing[];
+  doubts: MissionDoubt[];
+  /** Files in packet order; the manifest comes last. */
+  files: PlannedFile[];
+}
+
+/** A mission named by the campaign that gets no packet. */
+export interface RefusedMission {
+  mission: Mission;
+  reason: string;
+}
+
+/** The sender: the coalition, from workspace.yaml. */
+export interface Sender {
+  name: string;
+  shortName: string;
+  returnAddress: string[];
+  contactEmail: string | undefined;
+}
+
+/** Everything `openletter deliver` will produce for one campaign, before rendering. */
+export interface DeliveryPlan {
+  campaignId: string;
+  /** ISO date of the letter: every generated file is dated with it. */
+  campaignDate: string;
+  /** Campaign title in the source language (delivery list heading). */
+  title: string;
+  /** ISO date the mission records were judged against (verification age). */
+  today: string;
+  sender: Sender;
+  /** Locale codes of every letter to render (each rendered once, shared by the packets). */
+  letterLanguages: string[];
+  packets: PacketPlan[];
+  refused: RefusedMission[];
+  /** Paper of the delivery checklist (the campaign's). */
+  listPaper: PaperSize;
+  templates: DeliveryTexts['templates'];
+  /** Setting used for the delivery list (the workspace's source language). */
+  listSetting: LanguageSetting;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,40 @@
+import type { LineBreakMode } from '../render/pdf/break-units.js';
+import type { Project } from '../model/project.js';
+
+/** How text in one language is set: font stack, line breaking and BCP 47 tag. */
+export interface LanguageSetting {
+  code: string;
+  tag: string;
+  fonts: string[];
+  lineBreak: LineBreakMode;
+  dateFormat: Intl.DateTimeFormatOptions;
+}
+
+const LATIN_FIRST = ['noto-serif', 'noto-serif-kr', 'noto-serif-jp', 'noto-serif-sc'];
+/** Defaults for languages the workspace has no locales/<lng>/ for; Han is drawn in the language's own style. */
+const DEFAULTS: Record<string, { fonts: string[]; lineBreak: LineBreakMode }> = {
+  ko: { fonts: ['noto-serif-kr', 'noto-serif', 'noto-serif-sc', 'noto-serif-jp'], lineBreak: 'keep-all' },
+  ja: { fonts: ['noto-serif-jp', 'noto-serif', 'noto-serif-kr', 'noto-serif-sc'], lineBreak: 'cjk' },
+  zh: { fonts: ['noto-serif-sc', 'noto-serif', 'noto-serif-kr', 'noto-serif-jp'], lineBreak: 'cjk' },
+};
+const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+
+/**
+ * The setting of `code`: from locales/<code>/locale.yaml when the workspace has it, else a default
+ * by language (Latin first; Korean, Japanese and Chinese with their own font first).
+ */
+export function languageSetting(project: Project, code: string): LanguageSetting {
+  const locale = project.locales.get(code);
+  if (locale) return { code, tag: locale.tag, fonts: locale.fonts, lineBreak: locale.lineBreak, dateFormat: locale.dateFormat };
+  const d = DEFAULTS[code.split('-')[0] ?? code] ?? { fonts: LATIN_FIRST, lineBreak: 'normal' as const };
+  return { code, tag: code, fonts: d.fonts, lineBreak: d.lineBreak, dateFormat: LONG_DATE };
+}
+
+/** The name of language `code` in the language tagged `inTag` ("Korean", "한국어", "coréen"). */
+export function languageName(code: string, inTag: string): string {
+  try {
+    return new Intl.DisplayNames([inTag], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

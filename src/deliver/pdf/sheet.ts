@@ -1,0 +1,139 @@
+import type { LineBreakMode } from '../../render/pdf/break-units.js';
+import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
+import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
+import { findUncovered, loadFace, type FaceStyle } from '../../render/pdf/font-library.js';
+import { layoutParagraph, type LayoutLine, type StyledSegment } from '../../render/pdf/line-layout.js';
+import { createPdfDocument } from '../../render/pdf/pdfkit-types.js';
+
+/**
+ * Small fixed-layout PDFs (cover notes, envelopes, fax sheets, the checklist): text placed at
+ * absolute positions, laid out and drawn with the letter renderer's line layout (per-glyph font
+ * fallback), font cache and tagged-PDF drawing. All lengths in PDF points from the top-left corner.
+ */
+
+/** How to set one block of text. */
+export interface TextStyle {
+  /** Font stack, first choice first. */
+  fonts: string[];
+  lineBreak: LineBreakMode;
+  /** PDF points. */
+  size: number;
+  face?: FaceStyle;
+  align?: 'left' | 'right' | 'center' | 'justify';
+  muted?: boolean;
+  /** Line pitch as a multiple of the size (default 1.3). */
+  leading?: number;
+}
+
+/** The pages of a sheet document being composed, with their structure tree. */
+export class Sheet {
+  readonly root: StructNode = structNode('Document', undefined);
+  readonly pages: PageContent[] = [[]];
+
+  /** Index of the page text is added to. */
+  get page(): number {
+    return this.pages.length - 1;
+  }
+
+  addPage(): void {
+    this.pages.push([]);
+  }
+
+  /**
+   * Lays out `text` (a string, or styled segments) in a box `width` wide whose top is at `top`, and
+   * adds its lines to the current page under a structure element of `tagType` (P, H1, …). Line feeds
+   * in the text break lines. Returns the height used.
+   */
+  text(content: string | StyledSegment[], x: number, top: number, width: number, style: TextStyle, tagType = 'P', parent?: StructNode): number {
+    const lines = layout(content, width, style);
+    const tag = structNode(tagType, parent ?? this.root);
+    const { pitch, baseline } = metrics(style);
+    const page = this.pages[this.page] as PageLine[];
+    lines.forEach((line, i) => page.push({ x, y: top + i * pitch + baseline, pieces: line.pieces, tag }));
+    return lines.length * pitch;
+  }
+}
+
+/** Lays out text without placing it (to measure heights first). */
+export function layout(content: string | StyledSegment[], width: number, style: TextStyle): LayoutLine[] {
+  const segments: StyledSegment[] = typeof content === 'string' ? [{ text: content, style: style.face ?? 'regular', muted: style.muted === true }] : content;
+  for (const s of segments) {
+    const bad = findUncovered(s.text, style.fonts);
+    if (bad.length) throw new Error(`no font in [${style.fonts.join(', ')}] covers "${bad[0]?.char}" in "${s.text}"`);
+  }
+  return layoutParagraph(segments, { width, fontSize: style.size, fonts: style.fonts, lineBreak: style.lineBreak, align: style.align ?? 'left' });
+}
+
+/** Height of `content` set in `width`, PDF points. */
+export function measureHeight(content: string | StyledSegment[], width: number, style: TextStyle): number {
+  return layout(content, width, style).length * metrics(style).pitch;
+}
+
+/** Line pitch and the baseline's distance below a line's top, centring the primary font's extent. */
+export function metrics(style: TextStyle): { pitch: number; baseline: number } {
+  const face = loadFace(style.fonts[0] ?? 'noto-serif', 'regular');
+  const pitch = style.size * (style.leading ?? 1.3);
+  const baseline = (pitch - (face.ascent + face.descent) * style.size) / 2 + face.ascent * style.size;
+  return { pitch, baseline };
+}
+
+/** Document-level settings of a sheet PDF. */
+export interface SheetOptions {
+  /** Page size [width, height], PDF points. */
+  size: [number, number];
+  /** BCP 47 language tag of the text. */
+  lang: string;
+  title: string;
+  author: string;
+  subject?: string;
+  /** CreationDate and ModDate (pdfkit derives the file /ID from them: pinned for byte-identical output). */
+  date: Date;
+  /** Draws rules, frames and fills on page `page` (called inside an Artifact marked-content sequence). */
+  decorate?: (pdf: PDFKit.PDFDocument, page: number) => void;
+}
+
+/** Renders a composed sheet to PDF bytes: same sheet and options, same bytes. */
+export async function renderSheet(sheet: Sheet, options: SheetOptions): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const pdf = createPdfDocument(PDFDocument, {
+    size: options.size,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: options.lang,
+    displayTitle: true,
+    info: {
+      Title: options.title,
+      Author: options.author,
+      ...(options.subject ? { Subject: options.subject } : {}),
+      Creator: 'openletter',
+      CreationDate: options.date,
+      ModDate: options.date,
+    },
+  });
+  const output = collect(pdf);
+  drawPages(pdf, new FontSelector(pdf), sheet.pages, sheet.root);
+  if (options.decorate) {
+    const { start, count } = pdf.bufferedPageRange();
+    for (let page = start; page < start + count; page++) {
+      pdf.switchToPage(page);
+      pdf.markContent('Artifact', { type: 'Layout' });
+      pdf.save();
+      options.decorate(pdf, page - start);
+      pdf.restore();
+      pdf.endMarkedContent();
+    }
+  }
+  pdf.end();
+  return output;
+}
+
+function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+}

@@ -1,0 +1,248 @@
+import { composeLetter } from '../compose/compose-letter.js';
+import { formatLetterDate } from '../compose/format-date.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isSafeId } from '../load/schemas.js';
+import type { Campaign, Mission, Project } from '../model/project.js';
+import type { Span } from '../model/span.js';
+import { missionDoubts } from './check-missions.js';
+import type { DeliveryPlan, LetterFacts, Missing, PacketPlan, PlannedFile, RefusedMission, Sender, Wording } from './delivery-plan.js';
+import { languageName, languageSetting } from './language-setting.js';
+import type { DeliveryTexts } from './load-delivery-texts.js';
+import { envelopeFor, paperFor } from './paper.js';
+import { formatText, WordingError } from './render-template.js';
+
+/** What {@link planDelivery} needs: all data, no clock, no disk. */
+export interface PlanInput {
+  project: Project;
+  campaignId: string;
+  /** Wording and templates, from loadDeliveryTexts(). */
+  texts: DeliveryTexts;
+  /** ISO date (YYYY-MM-DD) mission records are judged against. */
+  today: string;
+  /** Only these of the campaign's missions (default: all of them). */
+  missions?: readonly string[];
+}
+
+/**
+ * Decides every packet of a campaign's delivery: which missions get one (closed missions and unsafe
+ * ids are refused), which letters each encloses, the wording language, which of envelope, fax sheet
+ * and e-mail draft the registry's data allows, and what is missing. Pure; renders nothing.
+ * @throws Error if the campaign does not exist (the CLI checks first).
+ */
+export function planDelivery(input: PlanInput): DeliveryPlan {
+  const { project, texts, today } = input;
+  const campaign = project.campaigns.get(input.campaignId);
+  if (!campaign) throw new Error(`no campaign "${input.campaignId}"`);
+  const diagnostics: Diagnostic[] = [];
+  const ws = project.workspace;
+  const sender: Sender = { name: ws.name, shortName: ws.shortName, returnAddress: ws.returnAddress, contactEmail: ws.contactEmail };
+  const ctx = new Planner(project, campaign, texts, diagnostics);
+
+  const wanted = input.missions ? new Set(input.missions) : undefined;
+  const packets: PacketPlan[] = [];
+  const refused: RefusedMission[] = [];
+  const seen = new Set<string>();
+  for (const ref of campaign.missions) {
+    if ((wanted && !wanted.has(ref.id)) || seen.has(ref.id)) continue;
+    seen.add(ref.id);
+    const mission = project.missions.get(ref.id);
+    if (!mission) continue; // ref/unknown-mission, reported by loading
+    const refusal = refusalOf(mission, ref.span, campaign.id);
+    if (refusal) {
+      refused.push({ mission, reason: refusal.reason });
+      diagnostics.push(refusal.diagnostic);
+      continue;
+    }
+    const doubts = missionDoubts(mission, today);
+    if (doubts.length)
+      diagnostics.push(
+        diag('mission/unverified', mission.span, `mission "${mission.id}": ${doubts.map((d) => d.message).join('; ')}`, {
+          hint: 'check the mission against a current source, then update status, sources and verified in missions.yaml',
+        }),
+      );
+    try {
+      packets.push(ctx.packet(mission, doubts));
+    } catch (e) {
+      if (!(e instanceof WordingError)) throw e;
+      diagnostics.push(diag('delivery/template', mission.span, `no packet for "${mission.id}": ${e.message}`, { hint: 'fix the text in locales/<lng>/delivery.yaml' }));
+    }
+  }
+  if (packets.some((p) => p.email) && !sender.contactEmail)
+    diagnostics.push(diag('delivery/no-contact-email', undefined, 'workspace.yaml has no contact_email: the e-mail drafts have no sender', { hint: 'add contact_email: to workspace.yaml' }));
+
+  const source = campaign.locales.includes(ws.sourceLocale) ? ws.sourceLocale : (campaign.locales[0] ?? ws.sourceLocale);
+  return {
+    campaignId: campaign.id,
+    campaignDate: campaign.date,
+    title: campaign.title.text,
+    today,
+    sender,
+    letterLanguages: campaign.locales.filter((l) => packets.some((p) => p.letters.includes(l))),
+    packets,
+    refused,
+    listPaper: campaign.paper,
+    templates: texts.templates,
+    listSetting: languageSetting(project, source),
+    diagnostics: [...diagnostics, ...ctx.diagnosticsOnce()],
+  };
+}
+
+function refusalOf(mission: Mission, refSpan: Span, campaignId: string): { reason: string; diagnostic: Diagnostic } | undefined {
+  if (mission.status === 'closed') {
+    const reason = `closed${mission.closedOn ? ` on ${mission.closedOn}` : ''}`;
+    return {
+      reason,
+      diagnostic: diag('mission/closed', refSpan, `mission "${mission.id}" ${reason}; nothing can be delivered there`, {
+        hint: `remove it from ${campaignId}`,
+        related: [{ message: 'marked closed here', span: mission.span }],
+      }),
+    };
+  }
+  if (!isSafeId(mission.id)) {
+    const reason = 'its id is not safe as a folder name';
+    return { reason, diagnostic: diag('file/unsafe-name', mission.span, `mission id "${mission.id}" is not safe as a folder name`, { hint: 'use lowercase letters, digits and "-" only' }) };
+  }
+  return undefined;
+}
+
+/** Per-campaign state while planning packets: composed letter facts and wording, each worked out once. */
+class Planner {
+  private readonly facts = new Map<string, LetterFacts>();
+  private readonly wordings = new Map<string, Wording>();
+  private readonly fallbacks = new Map<string, Diagnostic>();
+
+  constructor(
+    private readonly project: Project,
+    private readonly campaign: Campaign,
+    private readonly texts: DeliveryTexts,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  packet(mission: Mission, doubts: PacketPlan['doubts']): PacketPlan {
+    const c = this.campaign;
+    const missing: Missing[] = [];
+    let letters = mission.languages.filter((l) => c.locales.includes(l));
+    for (const l of mission.languages.filter((code) => !c.locales.includes(code))) {
+      missing.push({ what: 'letter-language', message: `no letter in ${languageName(l, 'en')} (${l}): ${c.id} is not written in it` });
+      this.diagnostics.push(
+        diag('mission/no-letter-language', mission.span, `mission "${mission.id}" should receive ${languageName(l, 'en')} (${l}), which ${c.id} is not written in`, {
+          hint: `translate the letter into ${l} and add it to locales: in the campaign, or remove ${l} from the mission's languages`,
+        }),
+      );
+    }
+    if (!letters.length) letters = [c.locales.includes(this.project.workspace.sourceLocale) ? this.project.workspace.sourceLocale : (c.locales[0] ?? 'en')];
+
+    const wording = this.wording(mission.languages[0] ?? 'en');
+    const facts = this.factsIn(wording);
+    const head = mission.headOfMission;
+    const headName = head?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+    const say = (key: string, values: Record<string, unknown> = {}) => this.say(wording, key, values);
+    const salutation = !head
+      ? say('cover_note.salutation_generic')
+      : mission.kind === 'other'
+        ? say('cover_note.salutation_named', { name: headName })
+        : say('cover_note.salutation_excellency', { name: headName });
+    const attention = head ? say('cover_note.attention', { head }) : undefined;
+    if (!head) missing.push({ what: 'head-of-mission', message: 'head of mission unknown: the cover note is addressed to the mission' });
+
+    const paper = paperFor(mission.country);
+    const envelope = mission.address ? envelopeFor(paper) : undefined;
+    if (!mission.address) {
+      const hint = mission.locationHint ? ` (location hint, not an address: ${mission.locationHint})` : '';
+      missing.push({ what: 'address', message: `no postal address: no envelope; find the address or deliver by hand${hint}` });
+      this.diagnostics.push(diag('mission/no-address', mission.span, `mission "${mission.id}" has no postal address: no envelope made${hint}`, { hint: 'find the street address in an official source and add it as address: in missions.yaml' }));
+    }
+    if (!mission.fax) {
+      missing.push({ what: 'fax', message: 'no fax number: no fax cover sheet' });
+      this.diagnostics.push(diag('mission/no-fax', mission.span, `mission "${mission.id}" has no fax number: no fax cover sheet made`));
+    }
+    if (!mission.email) {
+      missing.push({ what: 'email', message: 'no e-mail address: no e-mail draft' });
+      this.diagnostics.push(diag('mission/no-email', mission.span, `mission "${mission.id}" has no e-mail address: no e-mail draft made`));
+    }
+
+    const methods: string[] = [];
+    if (mission.address) methods.push('post', 'hand');
+    else if (mission.locationHint) methods.push('hand (location hint only)');
+    if (mission.fax) methods.push('fax');
+    if (mission.email) methods.push('e-mail');
+
+    const files: PlannedFile[] = [{ name: `cover-note-${wording.code}.pdf`, kind: 'cover-note', lang: wording.code }];
+    for (const l of letters) files.push({ name: `letter-${l}.pdf`, kind: 'letter', lang: l });
+    if (envelope) files.push({ name: `envelope-${envelope.id}.pdf`, kind: 'envelope' });
+    if (mission.fax) files.push({ name: `fax-cover-${wording.code}.pdf`, kind: 'fax-cover', lang: wording.code });
+    if (mission.email) files.push({ name: 'email-draft.eml', kind: 'email', lang: wording.code });
+    files.push({ name: 'manifest.json', kind: 'manifest' });
+
+    return {
+      mission,
+      folder: mission.id,
+      paper,
+      letters,
+      wording,
+      facts,
+      salutation,
+      attention,
+      address: mission.address,
+      envelope,
+      fax: mission.fax,
+      email: mission.email,
+      methods,
+      missing,
+      doubts,
+      files,
+    };
+  }
+
+  /** Fallback warnings, one per language however many missions use it. */
+  diagnosticsOnce(): Diagnostic[] {
+    return [...this.fallbacks.values()];
+  }
+
+  /** The wording for a mission whose first language is `code`: its own delivery.yaml, else the source language's. */
+  private wording(code: string): Wording {
+    let w = this.wordings.get(code);
+    if (w) return w;
+    const own = this.texts.strings.get(code);
+    if (own) {
+      w = { ...languageSetting(this.project, code), strings: own.strings };
+    } else {
+      const src = this.project.workspace.sourceLocale;
+      const fallbackCode = this.texts.strings.has(src) ? src : 'en';
+      const fallback = this.texts.strings.get(fallbackCode);
+      if (!fallback) throw new WordingError(`no delivery texts for "${code}" nor for the fallback "${fallbackCode}" (locales/${fallbackCode}/delivery.yaml)`);
+      w = { ...languageSetting(this.project, fallbackCode), strings: fallback.strings, insteadOf: code };
+      this.fallbacks.set(
+        code,
+        diag('delivery/fallback-language', undefined, `no locales/${code}/delivery.yaml: cover notes and fax sheets for ${languageName(code, 'en')}-speaking missions are in ${languageName(fallbackCode, 'en')}`, {
+          hint: `translate locales/${fallbackCode}/delivery.yaml into locales/${code}/delivery.yaml`,
+        }),
+      );
+    }
+    this.wordings.set(code, w);
+    return w;
+  }
+
+  /** Title, addressee, date and signatory count as the letter in the wording language has them. */
+  private factsIn(w: Wording): LetterFacts {
+    let f = this.facts.get(w.code);
+    if (f) return f;
+    const c = this.campaign;
+    const composedIn = c.locales.includes(w.code) ? w.code : c.locales.includes(this.project.workspace.sourceLocale) ? this.project.workspace.sourceLocale : c.locales[0];
+    const doc = composedIn === undefined ? undefined : composeLetter(this.project, c.id, composedIn).value?.doc;
+    const recipient = doc?.blocks.find((b) => b.kind === 'recipient');
+    const signatures = doc?.blocks.find((b) => b.kind === 'signatures');
+    f = {
+      title: doc?.title ?? c.title.text,
+      recipient: recipient?.kind === 'recipient' ? (recipient.lines[0] ?? c.recipient.name.text) : c.recipient.name.text,
+      date: formatLetterDate(c.date, w.tag, w.dateFormat),
+      signatories: signatures?.kind === 'signatures' ? signatures.entries.length : new Set(c.signatories.map((s) => s.id)).size,
+    };
+    this.facts.set(w.code, f);
+    return f;
+  }
+
+  private say(w: Wording, key: string, values: Record<string, unknown>): string {
+    return formatText(w.strings, key, values, w.tag);
+  }
+}

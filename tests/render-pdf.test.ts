@@ -1,0 +1,329 @@
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import type { Block, Inline, LetterDocument, SignatureEntry } from '../src/model/letter-document.js';
+import { splitFontRuns } from '../src/render/pdf/font-runs.js';
+import { findUncovered, isKnownFont, knownFontIds, loadFace } from '../src/render/pdf/font-library.js';
+import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
+import { paginate } from '../src/render/pdf/paginate.js';
+import type { FlowBox } from '../src/render/pdf/flow.js';
+import { renderPdf } from '../src/render/pdf/render-pdf.js';
+
+const EN_FONTS = ['noto-serif', 'noto-serif-kr', 'noto-serif-jp', 'noto-serif-sc'];
+const KO_FONTS = ['noto-serif-kr', 'noto-serif', 'noto-serif-sc', 'noto-serif-jp'];
+const JA_FONTS = ['noto-serif-jp', 'noto-serif-kr', 'noto-serif', 'noto-serif-sc'];
+const ZH_FONTS = ['noto-serif-sc', 'noto-serif-kr', 'noto-serif', 'noto-serif-jp'];
+
+const t = (text: string): Inline => ({ kind: 'text', text });
+
+function letter(overrides: Partial<LetterDocument> & Pick<LetterDocument, 'blocks'>): LetterDocument {
+  return {
+    campaignId: 'test',
+    locale: 'en',
+    lang: 'en-US',
+    title: 'Test letter',
+    author: 'Test Coalition',
+    subject: 'Testing',
+    date: '2018-06-06',
+    paper: 'A4',
+    pageLabel: '{page} / {pages}',
+    fonts: EN_FONTS,
+    countrySeparator: ', ',
+    lineBreak: 'normal',
+    ...overrides,
+  };
+}
+
+function signatories(count: number, make: (i: number) => [string, string | undefined]): SignatureEntry[] {
+  return Array.from({ length: count }, (_, i) => {
+    const [name, country] = make(i);
+    return { id: `s${i}`, name, country };
+  });
+}
+
+/** What a reader should get back from the PDF, in order: every drawn string of the letter. */
+function expectedText(doc: LetterDocument): string {
+  const inline = (xs: Inline[]): string => xs.map((x) => (x.kind === 'text' ? x.text : inline(x.children))).join('');
+  const parts = doc.blocks.flatMap((b: Block): string[] => {
+    switch (b.kind) {
+      case 'date':
+      case 'sign-off':
+        return [b.text];
+      case 'recipient':
+        return b.lines;
+      case 'salutation':
+      case 'paragraph':
+        return [inline(b.content)];
+      case 'heading':
+        return [`${b.number === undefined ? '' : `${b.number}. `}${inline(b.content)}`];
+      case 'bullets':
+        return b.items.map((item) => `• ${inline(item)}`);
+      case 'signatures':
+        return b.entries.map((e) => (e.country === undefined ? e.name : `${e.name}${doc.countrySeparator}${e.country}`));
+      case 'cc':
+        return [b.label, ...b.entries.flatMap((e) => [e.name, ...e.lines])];
+    }
+  });
+  return collapse(parts.join(' '));
+}
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+async function pdfText(pdf: Buffer): Promise<{ pages: string[]; numPages: number }> {
+  const proxy = await getDocumentProxy(new Uint8Array(pdf));
+  const { text, totalPages } = await extractText(proxy, { mergePages: false });
+  return { pages: text, numPages: totalPages };
+}
+
+/** Body text without the page footers ("1 / 2"), all pages, whitespace collapsed. */
+function bodyText(pages: string[]): string {
+  return collapse(pages.map((p, i) => p.replace(new RegExp(`${i + 1} / ${pages.length}\\s*$`), '')).join(' '));
+}
+
+/** Embedded fonts, as `/BaseFont /ABCDEF+Name` entries (pdfkit leaves dictionaries uncompressed). */
+function embeddedFonts(pdf: Buffer): string[] {
+  // The Type0 font and its descendant CIDFont both name the font.
+  return [...new Set([...pdf.toString('latin1').matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1] ?? ''))];
+}
+
+const lineText = (line: LayoutLine): string => line.pieces.map((p) => p.text).join('');
+
+const EN_LETTER = letter({
+  blocks: [
+    { kind: 'date', text: 'June 6, 2018' },
+    { kind: 'recipient', lines: ['Kim Jong Un', 'Chairman, State Affairs Commission', 'Pyongyang, DPRK'] },
+    { kind: 'salutation', content: [t('Dear Chairman Kim Jong Un,')] },
+    {
+      kind: 'paragraph',
+      content: [
+        t('As your government undertakes new efforts to increase its engagement with the rest of the world, we urge you to move rapidly to '),
+        { kind: 'emphasis', children: [t('institute lasting improvements')] },
+        t(' to the dire human rights situation in the Democratic People\u2019s Republic of Korea (DPRK), including the '),
+        { kind: 'strong', children: [t('kwan-li-so')] },
+        t(' political prison camps; see '),
+        { kind: 'link', href: 'https://example.org/report', children: [t('the 2014 report of the Commission of Inquiry')] },
+        t('.'),
+      ],
+    },
+    { kind: 'heading', number: '1', content: [t('Act on United Nations Human Rights Recommendations')] },
+    { kind: 'bullets', items: [[t('Engage with the UN Human Rights Council and the General Assembly, and respond to their recommendations;')], [t('Invite the Special Rapporteur.')]] },
+    { kind: 'sign-off', text: 'Sincerely,' },
+    { kind: 'signatures', entries: signatories(4, (i) => [['Human Rights Watch', 'Amnesty International', 'Société internationale', 'No Fence'][i] as string, i === 1 ? undefined : 'France']) },
+    { kind: 'cc', label: 'cc:', entries: [{ name: 'António Guterres', lines: ['Secretary-General of the United Nations'] }] },
+  ],
+});
+
+const KO_PARAGRAPH =
+  '위원장께서는 2018년 4월 27일 대한민국 문재인(文在寅) 대통령과 함께 채택하신 「판문점 선언」에서 민간 교류와 협력을 장려하고, 민족 분단으로 발생한 인도적 문제를 해결하겠다고 약속하셨습니다. 국제적십자위원회(ICRC)를 비롯한 국제기구와 Human Rights Watch, Łukasz Nowak 씨 등의 접근은 여전히 제한되어 있습니다.';
+
+const KO_LETTER = letter({
+  locale: 'ko',
+  lang: 'ko-KR',
+  title: '김정은 국무위원장께 보내는 서한',
+  fonts: KO_FONTS,
+  countrySeparator: ', ',
+  lineBreak: 'keep-all',
+  blocks: [
+    { kind: 'date', text: '2018년 6월 6일' },
+    { kind: 'recipient', lines: ['김정은 국무위원장', '조선민주주의인민공화국(朝鮮民主主義人民共和國)'] },
+    { kind: 'salutation', content: [t('김정은 국무위원장님께,')] },
+    { kind: 'paragraph', content: [t(KO_PARAGRAPH)] },
+    { kind: 'heading', number: '1', content: [t('유엔 인권 권고 이행')] },
+    { kind: 'paragraph', content: [t(KO_PARAGRAPH.slice(0, 120))] },
+    { kind: 'sign-off', text: '삼가 올림' },
+    { kind: 'signatures', entries: signatories(8, (i) => [['휴먼라이츠워치', 'Fundacja Wolności', '북한인권시민연합', '한변(韓辯)'][i % 4] as string, ['미국', '폴란드', '대한민국', undefined][i % 4]]) },
+  ],
+});
+
+describe('findUncovered and the font library', () => {
+  it('reports a code point that no font in the stack covers', () => {
+    expect(findUncovered('A😀', ['noto-serif'])).toEqual([{ char: '😀', codePoint: 0x1f600, index: 1 }]);
+  });
+
+  it('ignores characters that are never drawn and accepts what the stack covers', () => {
+    expect(findUncovered('Kim\n김정은\t金正恩\u200b', EN_FONTS)).toEqual([]);
+    expect(findUncovered('김', ['noto-serif']).map((u) => u.codePoint)).toEqual([0xae40]);
+  });
+
+  it('knows its fonts and rejects unknown ids', () => {
+    expect(knownFontIds()).toEqual(['noto-serif', 'noto-serif-kr', 'noto-serif-sc', 'noto-serif-jp']);
+    expect(isKnownFont('noto-serif-kr')).toBe(true);
+    expect(isKnownFont('helvetica')).toBe(false);
+    expect(() => findUncovered('a', ['helvetica'])).toThrow(/unknown font id "helvetica"/);
+  });
+
+  it('parses a face file once and maps CJK italics to the upright face', () => {
+    expect(loadFace('noto-serif-kr', 'italic')).toBe(loadFace('noto-serif-kr', 'regular'));
+    expect(loadFace('noto-serif-kr', 'bold-italic')).toBe(loadFace('noto-serif-kr', 'bold'));
+    expect(loadFace('noto-serif', 'italic')).not.toBe(loadFace('noto-serif', 'regular'));
+  });
+});
+
+describe('splitFontRuns', () => {
+  const runs = (text: string, fonts: string[]): [string, string][] => splitFontRuns(text, fonts).map((r) => [r.fontId, r.text]);
+
+  it('switches to the fallback font for Hangul and back, keeping the Latin parentheses', () => {
+    expect(runs('Kim (김정은) said', EN_FONTS)).toEqual([
+      ['noto-serif', 'Kim ('],
+      ['noto-serif-kr', '김정은'],
+      ['noto-serif', ') said'],
+    ]);
+  });
+
+  it('draws a Latin name that the Korean font only partly covers wholly in the Latin font', () => {
+    expect(runs('단체 Fundacja Wolności Łukasza Nowaka 등', KO_FONTS)).toEqual([
+      ['noto-serif-kr', '단체 '],
+      ['noto-serif', 'Fundacja Wolności Łukasza Nowaka'],
+      ['noto-serif-kr', ' 등'],
+    ]);
+  });
+
+  it('keeps Hangul inside Japanese in the Korean font and the brackets in the Japanese one', () => {
+    expect(runs('市民連合（북한인권）は', JA_FONTS)).toEqual([
+      ['noto-serif-jp', '市民連合（'],
+      ['noto-serif-kr', '북한인권'],
+      ['noto-serif-jp', '）は'],
+    ]);
+  });
+});
+
+describe('layoutParagraph', () => {
+  const base = (fonts: string[], lineBreak: LayoutOptions['lineBreak'], width: number): LayoutOptions => ({
+    width,
+    fontSize: 10,
+    fonts,
+    lineBreak,
+    align: 'justify',
+  });
+
+  it('never splits a Korean word across lines (keep-all) and loses no text', () => {
+    for (const width of [120, 180, 251, 320, 451]) {
+      const lines = layoutParagraph([{ text: KO_PARAGRAPH, style: 'regular' }], base(KO_FONTS, 'keep-all', width));
+      expect(lines.map(lineText).join('')).toBe(KO_PARAGRAPH);
+      for (const line of lines.slice(0, -1)) expect(lineText(line)).toMatch(/ $/);
+      for (const line of lines) expect(lineText(line)).not.toMatch(/^\s/);
+    }
+  });
+
+  it('never starts a Japanese or Chinese line with closing punctuation, nor ends one with an opening bracket', () => {
+    const ja = '日本語の文章です。次の文「引用」、そして（括弧）と句読点、読点。北朝鮮人権市民連合（북한인권시민연합）も同様の懸念を表明しています。';
+    const zh = '中文的标点符号。引号“朝鲜”和书名号《公约》，以及顿号、分号；问号？还有括号（ICRC）也不能出现在行首。';
+    for (const [text, fonts] of [[ja, JA_FONTS], [zh, ZH_FONTS]] as const) {
+      // Widths of 5 to 24 ideographs put a closing mark at a natural line start many times over.
+      for (let chars = 5; chars < 25; chars++) {
+        const lines = layoutParagraph([{ text, style: 'regular' }], base(fonts, 'cjk', chars * 10));
+        expect(lines.map(lineText).join('')).toBe(text);
+        for (const line of lines) {
+          expect(lineText(line)).not.toMatch(/^[。、，．」）』》”：；？！]/u);
+          expect(lineText(line)).not.toMatch(/[「（『《“]$/u);
+          expect(line.width).toBeLessThanOrEqual(chars * 10 + 0.01);
+        }
+      }
+    }
+  });
+
+  it('pushes the character before 。 onto the next line when 。 would start it', () => {
+    const text = '一二三四五六七八九十。次';
+    const lines = layoutParagraph([{ text, style: 'regular' }], base(JA_FONTS, 'cjk', 100));
+    expect(lines.map(lineText)).toEqual(['一二三四五六七八九', '十。次']);
+    // The first line is justified: its characters spread over the full measure.
+    expect(lines[0]?.pieces[0]?.characterSpacing).toBeGreaterThan(0);
+    expect(lines[0]?.width).toBeCloseTo(100, 5);
+  });
+
+  it('justifies Latin lines by stretching spaces across font runs, but not the last line', () => {
+    const text = 'The coalition of Kim (김정은) and many others writes again to ask for access to every camp and prison in the country without delay.';
+    const lines = layoutParagraph([{ text, style: 'regular' }], base(EN_FONTS, 'normal', 200));
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines.slice(0, -1)) expect(line.width).toBe(200);
+    // One extra amount per space, the same in the Latin and the Korean runs of a line.
+    const hangulLine = lines.find((l) => l.pieces.some((p) => p.face.key.startsWith('noto-serif-kr'))) as LayoutLine;
+    const gaps = hangulLine.pieces.slice(1).map((p, i) => {
+      const prev = hangulLine.pieces[i] as (typeof hangulLine.pieces)[number];
+      return p.x - (prev.x + prev.width);
+    });
+    const stretched = gaps.filter((g) => g > 0.001);
+    expect(stretched.length).toBeGreaterThan(1);
+    for (const g of stretched) expect(g).toBeCloseTo(stretched[0] as number, 6);
+    const lastLine = lines[lines.length - 1] as LayoutLine;
+    expect(lastLine.width).toBeLessThan(200);
+    expect(lines.map(lineText).join('')).toBe(text);
+  });
+});
+
+describe('paginate', () => {
+  const box = (keepWithNext: boolean, height = 10): FlowBox => ({ kind: 'box', height, spaceBefore: 0, keepWithNext, lines: [] });
+
+  it('moves a heading that would end a page to the next page with the lines it keeps with', () => {
+    // 9 boxes fit a page of 95; box 7 is a heading kept with box 8 (a first line kept with box 9).
+    const items = [...Array.from({ length: 7 }, () => box(false)), box(true), box(true), box(false), box(false)];
+    items.forEach((item, i) => (item.lines = [{ x: 0, baseline: 0, pieces: [], tag: { type: `b${i}`, parent: undefined } }]));
+    const pages = paginate(items, { top: 0, height: 95 });
+    expect(pages.map((p) => p.map((l) => l.tag.type))).toEqual([
+      ['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6'],
+      ['b7', 'b8', 'b9', 'b10'],
+    ]);
+  });
+});
+
+describe('renderPdf', () => {
+  it('renders an English letter whose text extracts exactly', async () => {
+    const pdf = await renderPdf(EN_LETTER);
+    const { pages, numPages } = await pdfText(pdf);
+    expect(numPages).toBe(1);
+    expect(bodyText(pages)).toBe(expectedText(EN_LETTER));
+    expect(pages[0]).toMatch(/1 \/ 1\s*$/);
+    // Embedded subsets only: no standard 14 font (Helvetica) anywhere.
+    const fonts = embeddedFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(pdf.toString('latin1')).not.toMatch(/Helvetica/);
+  });
+
+  it('renders a Korean letter with Latin names and Hanja that extracts exactly, words unsplit', async () => {
+    const pdf = await renderPdf(KO_LETTER);
+    const { pages } = await pdfText(pdf);
+    // A word split across lines would come back as "서\n한을", i.e. with a space after collapsing.
+    expect(bodyText(pages)).toBe(expectedText(KO_LETTER));
+    const fonts = embeddedFonts(pdf).map((f) => f.slice(7));
+    expect(fonts).toEqual(expect.arrayContaining(['NotoSerifKR-Regular', 'NotoSerifKR-Bold', 'NotoSerif-Regular']));
+  });
+
+  it('embeds the Korean fallback font for a Hangul name in an English letter', async () => {
+    const doc = letter({ blocks: [{ kind: 'paragraph', content: [t('We write to Kim Jong Un (김정은) today.')] }] });
+    const pdf = await renderPdf(doc);
+    expect(embeddedFonts(pdf)).toEqual([expect.stringMatching(/^[A-Z]{6}\+NotoSerif-Regular$/), expect.stringMatching(/^[A-Z]{6}\+NotoSerifKR-Regular$/)]);
+    expect(bodyText((await pdfText(pdf)).pages)).toBe('We write to Kim Jong Un (김정은) today.');
+  });
+
+  it('refuses a character that no font covers instead of drawing an empty box', async () => {
+    const doc = letter({ blocks: [{ kind: 'paragraph', content: [t('Hello 😀')] }] });
+    await expect(renderPdf(doc)).rejects.toThrow(/"😀" \(U\+1F600\) in block 1 \(paragraph\)/);
+  });
+
+  it('is byte-identical across renders', async () => {
+    const [a, b] = await Promise.all([renderPdf(KO_LETTER), renderPdf(KO_LETTER)]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('writes Title, Lang and a tagged structure tree', async () => {
+    const proxy = await getDocumentProxy(new Uint8Array(await renderPdf(KO_LETTER)));
+    const { info } = (await proxy.getMetadata()) as { info: Record<string, unknown> };
+    expect(info['Title']).toBe('김정은 국무위원장께 보내는 서한');
+    expect(info['Author']).toBe('Test Coalition');
+    expect(info['Language']).toBe('ko-KR');
+    expect(proxy.numPages).toBe(1);
+    const tree = (await (await proxy.getPage(1)).getStructTree()) as { children: { role: string; children: { role: string }[] }[] };
+    const document = tree.children[0];
+    expect(document?.role).toBe('Document');
+    expect(new Set(document?.children.map((c) => c.role))).toEqual(new Set(['P', 'H1', 'L']));
+  });
+
+  it('paginates a long signature list, each entry whole, with page labels "n / N"', async () => {
+    // Two columns of about 41 one-line entries per page: 200 entries need three pages.
+    const entries = signatories(200, (i) => [`Organisation ${i + 1}`, i % 3 === 0 ? undefined : 'Republic of Korea']);
+    const doc = letter({ blocks: [{ kind: 'sign-off', text: 'Sincerely,' }, { kind: 'signatures', entries }] });
+    const { pages, numPages } = await pdfText(await renderPdf(doc));
+    expect(numPages).toBe(3);
+    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`${i + 1} / 3\\s*$`)));
+    expect(bodyText(pages)).toBe(expectedText(doc));
+  });
+});
