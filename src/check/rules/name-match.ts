@@ -1,0 +1,116 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * Deciding whether two written names are the same organisation or person: "HH Katacombs" and
+ * "HH Katakomb", "The Committee for Human Rights in North Korea" and "Committee for Human Rights
+ * in North Korea", "Asociación Pro Derechos Humanos" and "ASOCIACION PRO DERECHOS HUMANOS".
+ * Used by the roster rules of `check` and by `signatories import`.
+ */
+
+/** Words too common in organisation names to identify one (used by the acronym rule). */
+const COMMON = new Set(
+  'and for of the in on to against with de del la las los el y pour et des du le les und für der die das fuer e di da do dos'.split(' '),
+);
+
+/** Letters folded, accents dropped, punctuation and "_" as spaces, "&" as "and", a leading "The" dropped. */
+export function normalizeName(name: string): string {
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[’'`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return folded.replace(/^(the|la|le|les|el|los|las|die|der|das) (?=\S)/, '');
+}
+
+/** The name without parenthesised parts ("Asia Justice and Rights (AJAR)" → "Asia Justice and Rights"). */
+function withoutParentheses(name: string): string {
+  return name.replace(/\s*[(（][^)）]*[)）]\s*/g, ' ').trim();
+}
+
+/** Uppercase acronyms written in a name: "HH Katacombs" → ["hh"], "… (AJAR)" → ["ajar"]. */
+function acronymsOf(name: string): string[] {
+  return [...name.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,6})(?![\p{L}\p{N}])/gu)].map((m) => m[1]!.toLowerCase());
+}
+
+export type NameMatch = { kind: 'exact' } | { kind: 'near'; why: string };
+
+const digits = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
+
+/**
+ * Whether two names look like the same body: undefined if not. "exact" means identical after
+ * trimming and collapsing spaces; "near" covers case, punctuation, accents, a leading "The",
+ * word order, a parenthesised acronym, an acronym for leading words, and small typos.
+ */
+export function compareNames(a: string, b: string): NameMatch | undefined {
+  const ta = a.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const tb = b.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!ta || !tb) return undefined;
+  if (ta === tb) return { kind: 'exact' };
+  const na = normalizeName(ta);
+  const nb = normalizeName(tb);
+  if (!na || !nb) return undefined;
+  if (na === nb) return { kind: 'near', why: 'differs only in case, accents, punctuation or a leading "The"' };
+  // Numbers name different bodies ("Region 1" and "Region 2"): never match across them.
+  if (digits(na) !== digits(nb)) return undefined;
+  const sa = na.split(' ').sort().join(' ');
+  const sb = nb.split(' ').sort().join(' ');
+  if (sa === sb) return { kind: 'near', why: 'same words in another order' };
+  const pa = normalizeName(withoutParentheses(ta));
+  const pb = normalizeName(withoutParentheses(tb));
+  if (pa && pb && (pa === pb || pa === nb || pb === na)) return { kind: 'near', why: 'differs only in a parenthesised part' };
+  if (isTypo(na, nb) || isTypo(sa, sb)) return { kind: 'near', why: 'a small spelling difference' };
+  if (acronymMatch(ta, pb || nb) || acronymMatch(tb, pa || na)) return { kind: 'near', why: 'an acronym of the other name' };
+  return undefined;
+}
+
+/** A small edit distance relative to the length: 1 edit from 6 letters, 2 from 10, 3 from 20. */
+function isTypo(a: string, b: string): boolean {
+  const len = Math.min(a.length, b.length);
+  const limit = len >= 20 ? 3 : len >= 10 ? 2 : len >= 6 ? 1 : 0;
+  if (!limit || Math.abs(a.length - b.length) > limit) return false;
+  // One word replaced by another of similar length ("Human Rights in Asia" / "… in Iran") is a different body.
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length === wb.length) {
+    const differing = wa.map((w, i) => [w, wb[i]!] as const).filter(([x, y]) => x !== y);
+    if (differing.length === 1) {
+      const [x, y] = differing[0]!;
+      if (distance(x, y) > Math.max(1, Math.floor(Math.min(x.length, y.length) / 4))) return false;
+    }
+  }
+  return distance(a, b) <= limit;
+}
+
+/**
+ * `short` uses an acronym for leading words of `long` and every other word of it appears in
+ * `long` (allowing a typo): "HH Katacombs" ~ "Helping Hands Korea Catacombs"; "AJAR" ~ "Asia
+ * Justice and Rights". An acronym alone must have 3 letters or more.
+ */
+function acronymMatch(short: string, longNormalized: string): boolean {
+  const longWords = longNormalized.split(' ');
+  const words = normalizeName(withoutParentheses(short)).split(' ').filter(Boolean);
+  for (const acr of acronymsOf(withoutParentheses(short))) {
+    const rest = words.filter((w) => w !== acr);
+    if (!rest.length && acr.length < 3) continue;
+    if (!expandsTo(acr, longWords)) continue;
+    if (rest.every((w) => longWords.some((l) => l === w || (w.length >= 6 && distance(l, w) <= 2)))) return true;
+  }
+  return false;
+}
+
+/** Whether the acronym's letters are the initials of consecutive words (common words optional). */
+function expandsTo(acr: string, words: string[]): boolean {
+  for (let start = 0; start < words.length; start++) {
+    let i = 0;
+    for (let j = start; j < words.length && i < acr.length; j++) {
+      const w = words[j]!;
+      if (w[0] === acr[i]) i++;
+      else if (!COMMON.has(w)) break;
+    }
+    if (i === acr.length) return true;
+  }
+  return false;
+}
