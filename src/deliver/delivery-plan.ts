@@ -52,6 +52,8 @@ export interface PacketPlan {
   /** Locale codes of the letters enclosed, in the mission's order of languages. */
   letters: string[];
   wording: Wording;
+  /** Setting of the mission's first language: for its local name and its address. */
+  local: LanguageSetting;
   facts: LetterFacts;
   salutation: string;
   /** "For the attention of …" line, when a head of mission is known. */
@@ -97,6 +99,8 @@ export interface DeliveryPlan {
   letterLanguages: string[];
   packets: PacketPlan[];
   refused: RefusedMission[];
+  /** Ids of the missions planned (packets and refusals), in the campaign's order. */
+  missionOrder: string[];
   /** Paper of the delivery checklist (the campaign's). */
   listPaper: PaperSize;
   templates: DeliveryTexts['templates'];

@@ -41,12 +41,12 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
   const wanted = input.missions ? new Set(input.missions) : undefined;
   const packets: PacketPlan[] = [];
   const refused: RefusedMission[] = [];
-  const seen = new Set<string>();
+  const missionOrder: string[] = [];
   for (const ref of campaign.missions) {
-    if ((wanted && !wanted.has(ref.id)) || seen.has(ref.id)) continue;
-    seen.add(ref.id);
+    if ((wanted && !wanted.has(ref.id)) || missionOrder.includes(ref.id)) continue;
     const mission = project.missions.get(ref.id);
     if (!mission) continue; // ref/unknown-mission, reported by loading
+    missionOrder.push(ref.id);
     const refusal = refusalOf(mission, ref.span, campaign.id);
     if (refusal) {
       refused.push({ mission, reason: refusal.reason });
@@ -80,6 +80,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     letterLanguages: campaign.locales.filter((l) => packets.some((p) => p.letters.includes(l))),
     packets,
     refused,
+    missionOrder,
     listPaper: campaign.paper,
     templates: texts.templates,
     listSetting: languageSetting(project, source),
@@ -180,6 +181,7 @@ class Planner {
       paper,
       letters,
       wording,
+      local: languageSetting(this.project, mission.languages[0] ?? this.project.workspace.sourceLocale),
       facts,
       salutation,
       attention,

@@ -96,7 +96,7 @@ function acronymMatch(short: string, longNormalized: string): boolean {
     const rest = words.filter((w) => w !== acr);
     if (!rest.length && acr.length < 3) continue;
     if (!expandsTo(acr, longWords)) continue;
-    if (rest.every((w) => longWords.some((l) => l === w || (w.length >= 6 && distance(l, w) <= 2)))) return true;
+    if (rest.every((w) => longWords.some((l) => l === w || (w.length >= 6 && distance(l, w) <= Math.max(2, Math.floor(w.length * 0.4)))))) return true;
   }
   return false;
 }

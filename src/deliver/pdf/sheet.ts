@@ -29,10 +29,21 @@ export interface TextStyle {
 export class Sheet {
   readonly root: StructNode = structNode('Document', undefined);
   readonly pages: PageContent[] = [[]];
+  private target: number | undefined;
 
-  /** Index of the page text is added to. */
+  /** Index of the page text is added to: the last one, unless inside {@link onPage}. */
   get page(): number {
-    return this.pages.length - 1;
+    return this.target ?? this.pages.length - 1;
+  }
+
+  /** Runs `add` with text going to page `page` (for footers, once the page count is known). */
+  onPage<T>(page: number, add: () => T): T {
+    this.target = page;
+    try {
+      return add();
+    } finally {
+      this.target = undefined;
+    }
   }
 
   addPage(): void {

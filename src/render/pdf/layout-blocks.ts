@@ -193,8 +193,10 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
   const boxes = entries.map((entry, index): FlowBox => {
     const segments: StyledSegment[] = [{ text: entry.name, style: 'regular' }];
     if (entry.country !== undefined) {
-      // The separator goes with the country: ", United States" is one unbreakable, lighter unit.
-      segments.push({ text: `${ctx.doc.countrySeparator}${entry.country}`, style: 'regular', muted: true, scale: SECONDARY_SCALE, noBreak: true });
+      // The country never breaks; when it does not fit after the name it moves to the next line,
+      // leaving the separator at the end of the name as UAX #14 wants for ", " and "、".
+      const secondary = { style: 'regular', muted: true, scale: SECONDARY_SCALE } as const;
+      segments.push({ text: ctx.doc.countrySeparator, ...secondary }, { text: entry.country, ...secondary, noBreak: true });
     }
     const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent });
     const tag = structNode('LBody', structNode('LI', list));

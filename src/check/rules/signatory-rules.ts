@@ -1,0 +1,95 @@
+import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Signatory } from '../../model/project.js';
+import type { Span } from '../../model/span.js';
+import { compareNames } from './name-match.js';
+import type { Rule } from './rule.js';
+import { checkScope } from './scope.js';
+
+/** Every spelling of a roster entry: its printed name and its aliases. */
+const spellings = (s: Signatory) => [s.name.text, ...s.aliases];
+
+/** Why two roster entries look like the same body, or undefined. */
+export function sameBody(a: Signatory, b: Signatory): { a: string; b: string; why: string } | undefined {
+  for (const x of spellings(a))
+    for (const y of spellings(b)) {
+      const m = compareNames(x, y);
+      if (m) return { a: x, b: y, why: m.kind === 'exact' ? 'the same spelling' : m.why };
+    }
+  return undefined;
+}
+
+/**
+ * signatory/near-duplicate: two roster entries that look like one body, and one letter listing two
+ * such entries. (The same id listed twice is signatory/duplicate, reported when loading.)
+ */
+export const nearDuplicateSignatories: Rule = (ctx) => {
+  const { project } = ctx;
+  const scope = checkScope(ctx);
+  const out: Diagnostic[] = [];
+  const roster = [...project.signatories.values()];
+  const pairs = new Map<string, { why: string; a: string; b: string }>();
+  for (let i = 0; i < roster.length; i++)
+    for (let j = i + 1; j < roster.length; j++) {
+      const m = sameBody(roster[i]!, roster[j]!);
+      if (m) pairs.set(`${roster[i]!.id}|${roster[j]!.id}`, m);
+    }
+  const pairOf = (x: string, y: string) => pairs.get(`${x}|${y}`) ?? flip(pairs.get(`${y}|${x}`));
+  if (scope.whole)
+    for (let i = 0; i < roster.length; i++)
+      for (let j = i + 1; j < roster.length; j++) {
+        const [a, b] = [roster[i]!, roster[j]!];
+        const m = pairOf(a.id, b.id);
+        if (!m) continue;
+        out.push(
+          diag('signatory/near-duplicate', b.name.span, `roster entries "${a.id}" and "${b.id}" look like the same body: "${m.a}" / "${m.b}" (${m.why})`, {
+            related: [{ message: `"${a.id}" is here`, span: a.name.span }],
+            hint: `if they are one body, keep one entry, add the other spelling to its aliases, and replace "${b.id}" in every campaign`,
+          }),
+        );
+      }
+  for (const c of project.campaigns.values()) {
+    if (!scope.campaigns.has(c.id)) continue;
+    const listed: { id: string; span: Span }[] = [];
+    for (const ref of c.signatories) {
+      for (const prev of listed) {
+        if (prev.id === ref.id) continue;
+        const m = pairOf(prev.id, ref.id);
+        if (m)
+          out.push(
+            diag('signatory/near-duplicate', ref.span, `"${ref.id}" and "${prev.id}" in ${c.id} look like the same body: "${m.b}" / "${m.a}" (${m.why})`, {
+              related: [{ message: `"${prev.id}" is listed here`, span: prev.span }],
+              hint: 'if they are one body, list it once',
+            }),
+          );
+      }
+      if (project.signatories.has(ref.id)) listed.push(ref);
+    }
+  }
+  return out;
+};
+
+function flip(m: { why: string; a: string; b: string } | undefined) {
+  return m && { why: m.why, a: m.b, b: m.a };
+}
+
+/** signatory/none: a campaign with nobody signing it. */
+export const campaignWithoutSignatories: Rule = (ctx) => {
+  const scope = checkScope(ctx);
+  const out: Diagnostic[] = [];
+  for (const c of ctx.project.campaigns.values()) {
+    if (!scope.campaigns.has(c.id) || c.signatories.length) continue;
+    out.push(
+      diag('signatory/none', keySpan(ctx.project.files, c.span, 'signatories'), `campaign ${c.id} has no signatories`, {
+        hint: `import them with \`openletter signatories import FILE.csv --campaign ${c.id}\`, or list roster ids under "signatories:"`,
+      }),
+    );
+  }
+  return out;
+};
+
+/** The span of a top-level key in a file (`signatories:`), or the file's first character. */
+export function keySpan(files: ReadonlyMap<string, string>, fileSpan: Span, key: string): Span {
+  const text = files.get(fileSpan.file) ?? '';
+  const m = new RegExp(`^${key}:`, 'm').exec(text);
+  return m ? { file: fileSpan.file, start: m.index, end: m.index + key.length } : fileSpan;
+}

@@ -1,0 +1,92 @@
+import type { DeliveryPlan } from './delivery-plan.js';
+
+/** One line of the delivery list: a mission, what its packet holds, what is missing. */
+export interface DeliveryRow {
+  id: string;
+  name: string;
+  nameLocal: string;
+  city: string;
+  country: string;
+  /** Font stack for the local name and the address (the mission's first language). */
+  localFonts: string[] | undefined;
+  /** "packet built", or why there is none. */
+  packet: string;
+  refused: boolean;
+  address: string[];
+  methods: string[];
+  phone: string;
+  fax: string;
+  email: string;
+  head: string;
+  /** Locale codes of the enclosed letters. */
+  letters: string[];
+  /** Locale code of the cover note, fax sheet and e-mail. */
+  wording: string;
+  files: string[];
+  /** What the packet lacks (address, fax, e-mail, a language, a head of mission). */
+  missing: string[];
+  /** Doubts about the record (status, sources, age). */
+  check: string[];
+}
+
+/** The rows of the delivery list, campaign order: packets and refused missions alike. */
+export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
+  const order = new Map<string, number>();
+  const rows: [string, DeliveryRow][] = [];
+  for (const p of plan.packets) {
+    const m = p.mission;
+    rows.push([
+      m.id,
+      {
+        id: m.id,
+        name: m.name,
+        nameLocal: m.nameLocal ?? '',
+        city: m.city,
+        country: m.country,
+        localFonts: p.local.fonts,
+        packet: 'packet built',
+        refused: false,
+        address: p.address ?? [],
+        methods: p.methods,
+        phone: m.phone ?? '',
+        fax: m.fax ?? '',
+        email: m.email ?? '',
+        head: m.headOfMission ?? '',
+        letters: p.letters,
+        wording: p.wording.code,
+        files: p.files.map((f) => f.name),
+        missing: p.missing.map((x) => x.message),
+        check: p.doubts.map((d) => d.message),
+      },
+    ]);
+  }
+  for (const r of plan.refused) {
+    const m = r.mission;
+    rows.push([
+      m.id,
+      {
+        id: m.id,
+        name: m.name,
+        nameLocal: m.nameLocal ?? '',
+        city: m.city,
+        country: m.country,
+        localFonts: undefined,
+        packet: `REFUSED: ${r.reason}; do not deliver`,
+        refused: true,
+        address: m.address ?? [],
+        methods: [],
+        phone: m.phone ?? '',
+        fax: m.fax ?? '',
+        email: m.email ?? '',
+        head: m.headOfMission ?? '',
+        letters: [],
+        wording: '',
+        files: [],
+        missing: [],
+        check: [],
+      },
+    ]);
+  }
+  plan.missionOrder.forEach((id, i) => order.set(id, i));
+  return rows.sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map(([, row]) => row);
+}

@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../src/load/load-workspace.js';
+import { translationStatus } from '../src/translations/translation-status.js';
+import { exportUnits } from '../src/translations/export-translations.js';
+import { parseUnitFile, toCsv, toXliff } from '../src/translations/translation-units.js';
+import { planImport, planStamp } from '../src/translations/import-translations.js';
+import { writeFilesAtomic } from '../src/output/write-files-atomic.js';
+import { runCli, tempWorkspace } from './helpers/workspace.js';
+
+const KO_DEMANDS = 'locales/ko/demands.yaml';
+
+function stateOf(ws: string, key: string) {
+  const p = loadWorkspace(ws).value;
+  return translationStatus(p).rows.find((r) => r.locale === 'ko' && r.key === key)?.state;
+}
+
+describe('translation status', () => {
+  it('sees translated, missing, stale and identical texts', () => {
+    const ws = tempWorkspace();
+    // stamp: the Korean was made from the current English
+    writeFilesAtomic(ws, planStamp(loadWorkspace(ws).value, 'ko'));
+    expect(stateOf(ws, 'demands:icrc-visits.text.0')).toBe('translated');
+    // missing: drop the Korean of the ILO block
+    const ko = readFileSync(join(ws, KO_DEMANDS), 'utf8');
+    writeFileSync(join(ws, KO_DEMANDS), ko.replace(/join-ilo:[\s\S]*$/, ''));
+    expect(stateOf(ws, 'demands:join-ilo.text.0')).toBe('missing');
+    // stale: the English changed after the translation was made
+    const en = join(ws, 'demands/icrc-visits.yaml');
+    writeFileSync(en, readFileSync(en, 'utf8').replace('all places of detention', 'all prisons and places of detention'));
+    expect(stateOf(ws, 'demands:icrc-visits.text.0')).toBe('stale');
+    // identical: the "translation" is the English prose
+    writeFileSync(join(ws, KO_DEMANDS), readFileSync(join(ws, KO_DEMANDS), 'utf8').replace('구금 시설에 대한 ICRC 방문', 'ICRC visits to places of detention'));
+    expect(stateOf(ws, 'demands:icrc-visits.title')).toBe('identical');
+  });
+
+  it('flags a Korean text written in another script', () => {
+    const ws = tempWorkspace(undefined, {
+      'locales/ko/locale.yaml': readFileSync(join(tempWorkspace(), 'locales/ko/locale.yaml'), 'utf8') + 'scripts: [Hangul]\n',
+    });
+    writeFileSync(join(ws, KO_DEMANDS), readFileSync(join(ws, KO_DEMANDS), 'utf8').replace('국제노동기구 가입', 'Rejoindre l’OIT'));
+    expect(stateOf(ws, 'demands:join-ilo.title')).toBe('wrong-script');
+  });
+
+  it('reports a translation that drops a parameter or markup, and a key with no source', () => {
+    const ws = tempWorkspace();
+    const ko = readFileSync(join(ws, KO_DEMANDS), 'utf8');
+    writeFileSync(join(ws, KO_DEMANDS), ko.replace('{{country_short}}의', '북한의').replace('"*국제적십자위원회*의', '"국제적십자위원회의') + 'icrc-vists:\n  title: 오타\n');
+    const { diagnostics } = translationStatus(loadWorkspace(ws).value);
+    const codes = diagnostics.map((d) => `${d.code} ${d.message}`);
+    expect(codes).toContainEqual(expect.stringMatching(/^i18n\/placeholder-mismatch .*icrc-visits\.text\.0.* drops \{\{country_short\}\}/));
+    expect(codes).toContainEqual(expect.stringMatching(/^i18n\/placeholder-mismatch .*icrc-visits\.variants\.bullets\.0.*italic/));
+    expect(codes).toContainEqual(expect.stringMatching(/^i18n\/unknown-key .*icrc-vists\.title/));
+  });
+
+  it('the CLI exits 1 when a language a campaign asks for is incomplete', () => {
+    const ws = tempWorkspace();
+    expect(runCli(['--workspace', ws, 'translations']).code).toBe(0);
+    writeFileSync(join(ws, KO_DEMANDS), readFileSync(join(ws, KO_DEMANDS), 'utf8').replace(/join-ilo:[\s\S]*$/, ''));
+    const r = runCli(['--workspace', ws, 'translations', '--list']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/ko\s+missing\s+demands:join-ilo\.text\.0/);
+  });
+});
+
+describe('export and import', () => {
+  it.each(['xliff', 'csv'] as const)('a %s round trip of every text leaves locales/ unchanged', (format) => {
+    const ws = tempWorkspace();
+    writeFilesAtomic(ws, planStamp(loadWorkspace(ws).value, 'ko'));
+    const before = readFileSync(join(ws, KO_DEMANDS), 'utf8');
+    const campBefore = readFileSync(join(ws, 'locales/ko/campaigns/2020-test-letter.yaml'), 'utf8');
+    const p = loadWorkspace(ws).value;
+    const units = exportUnits(p, 'ko', { all: true });
+    expect(units.units.length).toBeGreaterThan(10);
+    const text = format === 'xliff' ? toXliff(units) : toCsv(units);
+    const r = planImport(p, 'ko', parseUnitFile(text, format), `ko.${format}`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.added).toEqual([]);
+    expect(r.updated).toEqual([]);
+    writeFilesAtomic(ws, r.files);
+    expect(readFileSync(join(ws, KO_DEMANDS), 'utf8')).toBe(before);
+    expect(readFileSync(join(ws, 'locales/ko/campaigns/2020-test-letter.yaml'), 'utf8')).toBe(campBefore);
+  });
+
+  it('exports only what is missing, and imports it into place keeping comments', () => {
+    const ws = tempWorkspace();
+    const ko = readFileSync(join(ws, KO_DEMANDS), 'utf8');
+    writeFileSync(join(ws, KO_DEMANDS), `# Korean demand texts — reviewed by the Seoul office\n${ko.replace(/join-ilo:[\s\S]*$/, '')}`);
+    const p = loadWorkspace(ws).value;
+    const units = exportUnits(p, 'ko');
+    expect(units.units.map((u) => u.key).sort()).toEqual(['demands:join-ilo.text.0', 'demands:join-ilo.title']);
+    const xlf = toXliff(units).replace(/<target state="new"><\/target>/g, (_m, _o) => '<target state="translated">번역</target>');
+    const r = planImport(p, 'ko', parseUnitFile(xlf, 'xliff'), 'ko.xlf');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.added.sort()).toEqual(['demands:join-ilo.text.0', 'demands:join-ilo.title']);
+    writeFilesAtomic(ws, r.files);
+    const after = readFileSync(join(ws, KO_DEMANDS), 'utf8');
+    expect(after.startsWith('# Korean demand texts — reviewed by the Seoul office\n')).toBe(true);
+    expect(after).toMatch(/join-ilo:\n\s+title: 번역\n\s+text:\n\s+- item: 번역/);
+    const again = loadWorkspace(ws).value;
+    expect(translationStatus(again).rows.filter((x) => x.locale === 'ko' && x.state !== 'translated')).toEqual([]);
+  });
+
+  it('refuses an import whose English source changed since export', () => {
+    const ws = tempWorkspace();
+    const units = exportUnits(loadWorkspace(ws).value, 'ko', { all: true });
+    const en = join(ws, 'demands/join-ilo.yaml');
+    writeFileSync(en, readFileSync(en, 'utf8').replace('Apply for membership', 'Apply at once for membership'));
+    const r = planImport(loadWorkspace(ws).value, 'ko', parseUnitFile(toXliff(units), 'xliff'), 'ko.xlf');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['i18n/stale']);
+    expect(r.files.size).toBe(0);
+  });
+
+  it('refuses an import file for another language', () => {
+    const ws = tempWorkspace();
+    const units = exportUnits(loadWorkspace(ws).value, 'ko', { all: true });
+    const r = runCli(['--workspace', ws, 'translations', 'import', writeTemp(ws, 'fr.xlf', toXliff({ ...units, targetLanguage: 'fr' })), '--lang', 'ko']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/holds fr translations, not ko \[i18n\/wrong-file\]/);
+  });
+});
+
+function writeTemp(dir: string, name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
