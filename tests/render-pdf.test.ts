@@ -287,6 +287,17 @@ describe('renderPdf', () => {
     expect(fonts).toEqual(expect.arrayContaining(['NotoSerifKR-Regular', 'NotoSerifKR-Bold', 'NotoSerif-Regular']));
   });
 
+  it('renders Japanese and Chinese letters (justified by character spacing) that extract exactly', async () => {
+    const ja = '貴国政府が国際社会との関与を深めるための新たな取り組みを進めている今、私たち署名団体は、朝鮮民主主義人民共和国（以下「北朝鮮」）における深刻な人権状況を持続的に改善するための措置を速やかに講じるよう強く求めます。北朝鮮人権市民連合（북한인권시민연합）も同様の懸念を表明しています。';
+    const zh = '在贵国政府努力加强与国际社会交往之际，我们各签署组织敦促您迅速采取措施，持久改善朝鲜民主主义人民共和国（以下简称“朝鲜”）严峻的人权状况。包括北韩人权市民联合（북한인권시민연합）在内的民间团体也表达了同样的关切。';
+    for (const [text, fonts, lang] of [[ja, JA_FONTS, 'ja-JP'], [zh, ZH_FONTS, 'zh-Hans']] as const) {
+      const doc = letter({ lang, fonts, lineBreak: 'cjk', countrySeparator: '、', blocks: [{ kind: 'paragraph', content: [t(text)] }] });
+      const { pages } = await pdfText(await renderPdf(doc));
+      // CJK has no spaces: a line break extracts as a line feed, so compare without whitespace.
+      expect(bodyText(pages).replace(/\s/g, '')).toBe(text);
+    }
+  });
+
   it('embeds the Korean fallback font for a Hangul name in an English letter', async () => {
     const doc = letter({ blocks: [{ kind: 'paragraph', content: [t('We write to Kim Jong Un (김정은) today.')] }] });
     const pdf = await renderPdf(doc);
@@ -306,7 +317,7 @@ describe('renderPdf', () => {
 
   it('writes Title, Lang and a tagged structure tree', async () => {
     const proxy = await getDocumentProxy(new Uint8Array(await renderPdf(KO_LETTER)));
-    const { info } = (await proxy.getMetadata()) as { info: Record<string, unknown> };
+    const info = (await proxy.getMetadata()).info as Record<string, unknown>;
     expect(info['Title']).toBe('김정은 국무위원장께 보내는 서한');
     expect(info['Author']).toBe('Test Coalition');
     expect(info['Language']).toBe('ko-KR');

@@ -6,6 +6,7 @@ import { renderCommand } from './render-command.js';
 import { demandsCommand } from './demands-command.js';
 import { signatoriesCommand } from './signatories-command.js';
 import { translationsCommand } from './translations-command.js';
+import { deliverCommand } from './deliver-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('openletter')
@@ -37,6 +38,7 @@ Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
   program.addCommand(demandsCommand());
   program.addCommand(signatoriesCommand());
   program.addCommand(translationsCommand());
+  program.addCommand(deliverCommand());
   return program;
 }
 

@@ -47,7 +47,7 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
         packet: 'packet built',
         refused: false,
         address: p.address ?? [],
-        methods: p.methods,
+        methods: p.methods.length ? p.methods : ['none known: find an address, fax or e-mail'],
         phone: m.phone ?? '',
         fax: m.fax ?? '',
         email: m.email ?? '',

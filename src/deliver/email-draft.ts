@@ -35,7 +35,8 @@ export async function buildEmailDraft(input: EmailDraftInput): Promise<Buffer> {
     ...(input.from ? { from: input.from } : {}),
     to: input.to,
     subject: input.subject,
-    text: input.text,
+    // RFC 5322 lines end in CRLF; nodemailer keeps the body's own line ends.
+    text: input.text.replace(/\r?\n/g, '\r\n'),
     date: input.date,
     messageId: `<${digest.slice(0, 32)}@${domain}>`,
     baseBoundary: digest.slice(32, 48),

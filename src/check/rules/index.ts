@@ -1,4 +1,18 @@
+import { futureDate, unusedDemands } from './campaign-rules.js';
+import { glossaryVariants } from './glossary-rule.js';
+import { placeholdersInUnusedTexts, templateChecks } from './placeholder-rules.js';
 import type { Rule } from './rule.js';
+import { campaignWithoutSignatories, nearDuplicateSignatories } from './signatory-rules.js';
+import { textHygiene } from './text-hygiene.js';
 
 /** Every preflight rule `openletter check` runs after composing the letters, in order. */
-export const RULES: Rule[] = [];
+export const RULES: Rule[] = [
+  nearDuplicateSignatories,
+  campaignWithoutSignatories,
+  placeholdersInUnusedTexts,
+  templateChecks,
+  glossaryVariants,
+  textHygiene,
+  futureDate,
+  unusedDemands,
+];

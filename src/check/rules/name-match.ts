@@ -37,32 +37,51 @@ function acronymsOf(name: string): string[] {
 
 export type NameMatch = { kind: 'exact' } | { kind: 'near'; why: string };
 
-const digits = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
+/** A name with the forms comparisons need, computed once (the roster is compared pairwise). */
+export interface PreparedName {
+  trimmed: string;
+  norm: string;
+  sorted: string;
+  /** Normalised without parenthesised parts. */
+  bare: string;
+  digits: string;
+  /** Acronyms written in the name, and the other words of its bare form. */
+  acronyms: { acr: string; rest: string[] }[];
+}
+
+export function prepareName(name: string): PreparedName {
+  const trimmed = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const norm = normalizeName(trimmed);
+  const bare = normalizeName(withoutParentheses(trimmed));
+  const words = bare.split(' ').filter(Boolean);
+  return {
+    trimmed,
+    norm,
+    sorted: norm.split(' ').sort().join(' '),
+    bare,
+    digits: (norm.match(/\d+/g) ?? []).join(' '),
+    acronyms: acronymsOf(withoutParentheses(trimmed)).map((acr) => ({ acr, rest: words.filter((w) => w !== acr) })),
+  };
+}
 
 /**
  * Whether two names look like the same body: undefined if not. "exact" means identical after
  * trimming and collapsing spaces; "near" covers case, punctuation, accents, a leading "The",
  * word order, a parenthesised acronym, an acronym for leading words, and small typos.
  */
-export function compareNames(a: string, b: string): NameMatch | undefined {
-  const ta = a.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const tb = b.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!ta || !tb) return undefined;
-  if (ta === tb) return { kind: 'exact' };
-  const na = normalizeName(ta);
-  const nb = normalizeName(tb);
-  if (!na || !nb) return undefined;
-  if (na === nb) return { kind: 'near', why: 'differs only in case, accents, punctuation or a leading "The"' };
+export function compareNames(x: string | PreparedName, y: string | PreparedName): NameMatch | undefined {
+  const a = typeof x === 'string' ? prepareName(x) : x;
+  const b = typeof y === 'string' ? prepareName(y) : y;
+  if (!a.trimmed || !b.trimmed) return undefined;
+  if (a.trimmed === b.trimmed) return { kind: 'exact' };
+  if (!a.norm || !b.norm) return undefined;
+  if (a.norm === b.norm) return { kind: 'near', why: 'differs only in case, accents, punctuation or a leading "The"' };
   // Numbers name different bodies ("Region 1" and "Region 2"): never match across them.
-  if (digits(na) !== digits(nb)) return undefined;
-  const sa = na.split(' ').sort().join(' ');
-  const sb = nb.split(' ').sort().join(' ');
-  if (sa === sb) return { kind: 'near', why: 'same words in another order' };
-  const pa = normalizeName(withoutParentheses(ta));
-  const pb = normalizeName(withoutParentheses(tb));
-  if (pa && pb && (pa === pb || pa === nb || pb === na)) return { kind: 'near', why: 'differs only in a parenthesised part' };
-  if (isTypo(na, nb) || isTypo(sa, sb)) return { kind: 'near', why: 'a small spelling difference' };
-  if (acronymMatch(ta, pb || nb) || acronymMatch(tb, pa || na)) return { kind: 'near', why: 'an acronym of the other name' };
+  if (a.digits !== b.digits) return undefined;
+  if (a.sorted === b.sorted) return { kind: 'near', why: 'same words in another order' };
+  if (a.bare && b.bare && (a.bare === b.bare || a.bare === b.norm || b.bare === a.norm)) return { kind: 'near', why: 'differs only in a parenthesised part' };
+  if (isTypo(a.norm, b.norm) || isTypo(a.sorted, b.sorted)) return { kind: 'near', why: 'a small spelling difference' };
+  if (acronymMatch(a, b.bare || b.norm) || acronymMatch(b, a.bare || a.norm)) return { kind: 'near', why: 'an acronym of the other name' };
   return undefined;
 }
 
@@ -89,11 +108,10 @@ function isTypo(a: string, b: string): boolean {
  * `long` (allowing a typo): "HH Katacombs" ~ "Helping Hands Korea Catacombs"; "AJAR" ~ "Asia
  * Justice and Rights". An acronym alone must have 3 letters or more.
  */
-function acronymMatch(short: string, longNormalized: string): boolean {
+function acronymMatch(short: PreparedName, longNormalized: string): boolean {
+  if (!short.acronyms.length) return false;
   const longWords = longNormalized.split(' ');
-  const words = normalizeName(withoutParentheses(short)).split(' ').filter(Boolean);
-  for (const acr of acronymsOf(withoutParentheses(short))) {
-    const rest = words.filter((w) => w !== acr);
+  for (const { acr, rest } of short.acronyms) {
     if (!rest.length && acr.length < 3) continue;
     if (!expandsTo(acr, longWords)) continue;
     if (rest.every((w) => longWords.some((l) => l === w || (w.length >= 6 && distance(l, w) <= Math.max(2, Math.floor(w.length * 0.4)))))) return true;

@@ -1,19 +1,21 @@
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Signatory } from '../../model/project.js';
 import type { Span } from '../../model/span.js';
-import { compareNames } from './name-match.js';
+import { compareNames, prepareName, type PreparedName } from './name-match.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
 
-/** Every spelling of a roster entry: its printed name and its aliases. */
-const spellings = (s: Signatory) => [s.name.text, ...s.aliases];
+/** Every spelling of a roster entry, prepared for comparison: its printed name and its aliases. */
+export function spellings(s: Signatory): PreparedName[] {
+  return [s.name.text, ...s.aliases].map(prepareName);
+}
 
-/** Why two roster entries look like the same body, or undefined. */
-export function sameBody(a: Signatory, b: Signatory): { a: string; b: string; why: string } | undefined {
-  for (const x of spellings(a))
-    for (const y of spellings(b)) {
+/** Why two entries (given by their prepared spellings) look like the same body, or undefined. */
+export function sameBody(a: PreparedName[], b: PreparedName[]): { a: string; b: string; why: string } | undefined {
+  for (const x of a)
+    for (const y of b) {
       const m = compareNames(x, y);
-      if (m) return { a: x, b: y, why: m.kind === 'exact' ? 'the same spelling' : m.why };
+      if (m) return { a: x.trimmed, b: y.trimmed, why: m.kind === 'exact' ? 'the same spelling' : m.why };
     }
   return undefined;
 }
@@ -27,10 +29,11 @@ export const nearDuplicateSignatories: Rule = (ctx) => {
   const scope = checkScope(ctx);
   const out: Diagnostic[] = [];
   const roster = [...project.signatories.values()];
+  const prepared = roster.map(spellings);
   const pairs = new Map<string, { why: string; a: string; b: string }>();
   for (let i = 0; i < roster.length; i++)
     for (let j = i + 1; j < roster.length; j++) {
-      const m = sameBody(roster[i]!, roster[j]!);
+      const m = sameBody(prepared[i]!, prepared[j]!);
       if (m) pairs.set(`${roster[i]!.id}|${roster[j]!.id}`, m);
     }
   const pairOf = (x: string, y: string) => pairs.get(`${x}|${y}`) ?? flip(pairs.get(`${y}|${x}`));

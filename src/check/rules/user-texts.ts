@@ -35,11 +35,17 @@ export function writtenTexts(project: Project): UserText[] {
 /** The final texts of the composed letters, once per source span (roster names excluded with `names: false`). */
 export function letterTexts(ctx: RuleContext, { names = true } = {}): UserText[] {
   const out = new Map<string, UserText>();
-  for (const letter of ctx.letters.values())
+  for (const letter of ctx.letters.values()) {
+    // A signature's text is "name country" (for the glyph check); check the name as written.
+    const signed = new Map<string, string>();
+    for (const b of letter.doc.blocks) if (b.kind === 'signatures') for (const e of b.entries) signed.set(`${e.name}${e.country ? ` ${e.country}` : ''}`, e.name);
     for (const t of letter.texts) {
-      if (!names && /(^|\/)signatories\.yaml$/.test(t.span.file)) continue;
-      const k = `${spanKey(t.span)}|${t.text}`;
-      if (!out.has(k)) out.set(k, { text: t.text, span: t.span, lang: langOf(ctx.project, t.span), final: true });
+      const isName = /(^|\/)signatories\.yaml$/.test(t.span.file);
+      if (!names && isName) continue;
+      const text = isName ? (signed.get(t.text) ?? t.text) : t.text;
+      const k = `${spanKey(t.span)}|${text}`;
+      if (!out.has(k)) out.set(k, { text, span: t.span, lang: langOf(ctx.project, t.span), final: true });
     }
+  }
   return [...out.values()];
 }

@@ -107,9 +107,11 @@ export async function renderChecklist(input: ChecklistInput): Promise<Buffer> {
       const f = frames[page];
       if (!f) return;
       const bottom = f.rowLines[f.rowLines.length - 1] ?? f.headerBottom;
-      pdf.rect(MARGIN, f.top, tableWidth, f.headerBottom - f.top).fill('#e6e6e6');
+      // Drawn after the text, so rules only: a fill would hide the headings.
       pdf.lineWidth(0.4).strokeColor('#707070');
-      for (const ry of [f.top, f.headerBottom, ...f.rowLines]) pdf.moveTo(MARGIN, ry).lineTo(MARGIN + tableWidth, ry).stroke();
+      for (const ry of [f.top, ...f.rowLines]) pdf.moveTo(MARGIN, ry).lineTo(MARGIN + tableWidth, ry).stroke();
+      pdf.lineWidth(1.2).strokeColor('#000000').moveTo(MARGIN, f.headerBottom).lineTo(MARGIN + tableWidth, f.headerBottom).stroke();
+      pdf.lineWidth(0.4).strokeColor('#707070');
       for (const x of xs) pdf.moveTo(x, f.top).lineTo(x, bottom).stroke();
     },
   });

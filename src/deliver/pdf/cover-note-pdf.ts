@@ -69,7 +69,7 @@ export async function renderCoverNote(input: CoverNoteInput): Promise<Buffer> {
   const textX = g.field.x + g.indent;
   const textWidth = g.field.width - g.indent;
   const returnLine = [input.sender.shortName || input.sender.name, ...input.sender.returnAddress].join(' · ');
-  sheet.text(returnLine, textX, g.field.y + 1 * MM, textWidth, { ...small, size: 6.5, leading: 1.2 });
+  sheet.text(returnLine, textX, g.field.y + 1 * MM, textWidth, oneLine(returnLine, textWidth, { ...small, size: 6.5, leading: 1.2 }));
   const addressHeight = g.field.height - g.returnZone;
   const addressStyle = fitStyle(input.recipient, textWidth, addressHeight, { fonts: input.addressFonts, lineBreak: 'normal', size: 10.5, leading: 1.25 });
   let ay = g.field.y + g.returnZone;
@@ -101,4 +101,10 @@ export function fitStyle(lines: string[], width: number, height: number, style: 
     if (used <= height) return s;
   }
   return { ...style, size: 7 };
+}
+
+/** `style` shrunk (to 5 pt at least) until `text` fits on one line of `width`. */
+function oneLine(text: string, width: number, style: TextStyle): TextStyle {
+  for (let size = style.size; size > 5; size -= 0.25) if (layout(text, width, { ...style, size }).length <= 1) return { ...style, size };
+  return { ...style, size: 5 };
 }

@@ -5,18 +5,37 @@ import { measureHeight, type Sheet, type TextStyle } from './sheet.js';
 export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
 
 /**
- * Splits rendered template text into blocks: blank lines separate blocks; a block whose lines all
- * start with "- " is a list.
+ * Splits rendered template text into blocks: blank lines separate blocks, and within a block each
+ * run of lines starting with "- " is a list (so "Enclosures:" followed by items is a paragraph and
+ * a list).
  */
 export function textBlocks(text: string): TextBlock[] {
-  return text
-    .split(/\n{2,}/)
-    .map((b) => b.trim())
-    .filter((b) => b !== '')
-    .map((b): TextBlock => {
-      const lines = b.split('\n');
-      return lines.every((l) => l.startsWith('- ')) ? { kind: 'list', items: lines.map((l) => l.slice(2)) } : { kind: 'paragraph', text: b };
-    });
+  const blocks: TextBlock[] = [];
+  for (const chunk of text.split(/\n{2,}/)) {
+    let paragraph: string[] = [];
+    let items: string[] = [];
+    const flush = () => {
+      if (paragraph.length) blocks.push({ kind: 'paragraph', text: paragraph.join('\n') });
+      if (items.length) blocks.push({ kind: 'list', items });
+      paragraph = [];
+      items = [];
+    };
+    for (const line of chunk.split('\n').map((l) => l.trimEnd())) {
+      if (line.trim() === '') continue;
+      if (line.startsWith('- ')) {
+        if (paragraph.length) {
+          blocks.push({ kind: 'paragraph', text: paragraph.join('\n') });
+          paragraph = [];
+        }
+        items.push(line.slice(2));
+      } else {
+        if (items.length) flush();
+        paragraph.push(line);
+      }
+    }
+    flush();
+  }
+  return blocks;
 }
 
 /** Where text flows: a column on a page, continued on new pages at `top`. */
@@ -37,11 +56,14 @@ export function flowBlocks(sheet: Sheet, blocks: TextBlock[], column: Column, y:
   const pitch = style.size * (style.leading ?? 1.3);
   const bulletIndent = style.size * 1.4;
   let first = true;
+  let previous: TextBlock | undefined;
   for (const block of blocks) {
+    const tight = block.kind === 'list' && previous?.kind === 'paragraph' && previous.text.endsWith(':');
+    previous = block;
     const pieces = block.kind === 'paragraph' ? [block.text] : block.items;
     const indent = block.kind === 'list' ? bulletIndent : 0;
     const height = pieces.reduce((sum, p) => sum + measureHeight(p, column.width - indent, style), 0);
-    if (!first) y += gap * pitch;
+    if (!first) y += (tight ? 0.2 : gap) * pitch;
     if (y + height > column.bottom && y > column.top) {
       sheet.addPage();
       y = column.top;

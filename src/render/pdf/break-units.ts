@@ -55,3 +55,58 @@ function keepsBreak(text: string, position: number, mode: LineBreakMode): boolea
   while (wordEnd < text.length && !SPACE.test(text[wordEnd] ?? ' ')) wordEnd++;
   return !HANGUL.test(text.slice(wordStart, wordEnd));
 }
+
+/**
+ * Merges units that end strictly inside one of `ranges` (UTF-16 offset pairs [start, end)) with
+ * the unit after them, so no line breaks inside those ranges.
+ */
+export function joinUnits(units: BreakUnit[], ranges: [number, number][]): BreakUnit[] {
+  if (ranges.length === 0) return units;
+  const joined: BreakUnit[] = [];
+  let pending: BreakUnit | undefined;
+  for (const unit of units) {
+    const merged: BreakUnit = pending === undefined ? unit : { ...unit, start: pending.start };
+    const inside = ranges.some(([from, to]) => merged.end > from && merged.end < to);
+    if (inside && !merged.required) pending = merged;
+    else {
+      joined.push(merged);
+      pending = undefined;
+    }
+  }
+  if (pending !== undefined) joined.push(pending);
+  return joined;
+}
+
+/** A forced break inside an overlong unit still keeps these off the start of a line (closing marks)… */
+const NO_LINE_START = /^[\p{M}\p{Pe}\p{Pf}\p{Po}ー々ゝゞヽヾ]/u;
+/** …and these off its end (opening marks). */
+const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
+
+/**
+ * Splits units wider than `width` at character boundaries, so that a long URL, a Korean compound
+ * under keep-all or a Hangul name in a narrow column overflows no margin. The split avoids leaving
+ * closing punctuation or a combining mark at a line start when it can. `measure` gives the width of
+ * a text range in the same unit as `width` (PDF points).
+ */
+export function* fitUnits(units: BreakUnit[], text: string, width: number, measure: (start: number, end: number) => number): Generator<BreakUnit> {
+  for (const unit of units) {
+    if (measure(unit.start, unit.contentEnd) <= width) {
+      yield unit;
+      continue;
+    }
+    let start = unit.start;
+    let lastAllowed = start;
+    let pos = start;
+    for (const char of text.slice(unit.start, unit.contentEnd)) {
+      const next = pos + char.length;
+      if (pos > start && measure(start, next) > width) {
+        const cut = lastAllowed > start ? lastAllowed : pos;
+        yield { start, end: cut, contentEnd: cut, required: false };
+        start = cut;
+      }
+      if (!NO_LINE_START.test(char) && !NO_LINE_END.test(text[pos - 1] ?? '')) lastAllowed = pos;
+      pos = next;
+    }
+    yield { ...unit, start };
+  }
+}

@@ -108,10 +108,11 @@ export function fontCovers(fontId: string, codePoint: number): boolean {
 }
 
 /**
- * Characters the renderer never draws: controls (line feeds, tabs) and default-ignorable format
- * characters (ZWSP, ZWJ, soft hyphen, variation selectors), which layout drops before drawing.
+ * Characters the renderer never draws: controls (line feeds, tabs), line and paragraph separators
+ * (U+2028/9, which break lines) and default-ignorable format characters (ZWSP, ZWJ, soft hyphen,
+ * variation selectors), which layout drops before drawing.
  */
-export const NEVER_DRAWN = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+export const NEVER_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 /** A character no font in a stack can draw. */
 export interface UncoveredChar {

@@ -1,4 +1,4 @@
-import { breakUnits, type BreakUnit, type LineBreakMode } from './break-units.js';
+import { breakUnits, fitUnits, joinUnits, type LineBreakMode } from './break-units.js';
 import { loadFace, type FaceStyle, type FontFace } from './font-library.js';
 import { splitFontRuns } from './font-runs.js';
 import { measureText } from './measure-text.js';
@@ -77,7 +77,7 @@ const MAX_CJK_SPACING = 0.5;
  * whitespace. Pieces hold real spaces, so text extracted from the PDF keeps its word spaces.
  */
 export function layoutParagraph(segments: StyledSegment[], options: LayoutOptions): LayoutLine[] {
-  const texts = segments.map((s) => s.text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, ''));
+  const texts = segments.map((s) => s.text.normalize('NFC').replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, ''));
   const text = texts.join('');
   if (text.trim() === '') return [];
   const atoms = buildAtoms(texts, segments, options);
@@ -88,7 +88,7 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
     if (line !== undefined) lines.push({ ...line, last });
     line = undefined;
   };
-  const units = joinNoBreak(breakUnits(text, options.lineBreak), texts, segments);
+  const units = joinUnits(breakUnits(text, options.lineBreak), noBreakRanges(texts, segments));
   for (const unit of fitUnits(units, text, options.width, measure)) {
     let start = unit.start;
     if (line === undefined) start = skipLeadingWhitespace(text, start, unit.contentEnd);
@@ -109,28 +109,14 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
   return lines.map((l) => placeLine(text, atoms, l, segments, options));
 }
 
-/** Merges units that end strictly inside a `noBreak` segment with the unit after them. */
-function joinNoBreak(units: BreakUnit[], texts: string[], segments: StyledSegment[]): BreakUnit[] {
+function noBreakRanges(texts: string[], segments: StyledSegment[]): [number, number][] {
   const ranges: [number, number][] = [];
   let offset = 0;
   texts.forEach((t, i) => {
     if (segments[i]?.noBreak === true) ranges.push([offset, offset + t.length]);
     offset += t.length;
   });
-  if (ranges.length === 0) return units;
-  const joined: BreakUnit[] = [];
-  let pending: BreakUnit | undefined;
-  for (const unit of units) {
-    const merged: BreakUnit = pending === undefined ? unit : { ...unit, start: pending.start };
-    const inside = ranges.some(([from, to]) => merged.end > from && merged.end < to);
-    if (inside && !merged.required) pending = merged;
-    else {
-      joined.push(merged);
-      pending = undefined;
-    }
-  }
-  if (pending !== undefined) joined.push(pending);
-  return joined;
+  return ranges;
 }
 
 function buildAtoms(texts: string[], segments: StyledSegment[], options: LayoutOptions): Atom[] {
@@ -163,39 +149,6 @@ function skipLeadingWhitespace(text: string, start: number, limit: number): numb
   let i = start;
   while (i < limit && /[\s\u200b]/u.test(text[i] ?? '')) i++;
   return i;
-}
-
-/** A forced break inside an overlong unit still keeps these off the start of a line (closing marks)… */
-const NO_LINE_START = /^[\p{M}\p{Pe}\p{Pf}\p{Po}ー々ゝゞヽヾ]/u;
-/** …and these off its end (opening marks). */
-const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
-
-/**
- * Splits units wider than the measure (a long URL, a Korean compound under keep-all, a Hangul name in
- * a narrow column) at character boundaries, so they overflow no margin; the split avoids leaving
- * closing punctuation or a combining mark at a line start when it can.
- */
-function* fitUnits(units: BreakUnit[], text: string, width: number, measure: (s: number, e: number) => number): Generator<BreakUnit> {
-  for (const unit of units) {
-    if (measure(unit.start, unit.contentEnd) <= width) {
-      yield unit;
-      continue;
-    }
-    let start = unit.start;
-    let lastAllowed = start;
-    let pos = start;
-    for (const char of text.slice(unit.start, unit.contentEnd)) {
-      const next = pos + char.length;
-      if (pos > start && measure(start, next) > width) {
-        const cut = lastAllowed > start ? lastAllowed : pos;
-        yield { start, end: cut, contentEnd: cut, required: false };
-        start = cut;
-      }
-      if (!NO_LINE_START.test(char) && !NO_LINE_END.test(text[pos - 1] ?? '')) lastAllowed = pos;
-      pos = next;
-    }
-    yield { ...unit, start };
-  }
 }
 
 function placeLine(

@@ -1,0 +1,181 @@
+import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Code } from '../../diagnostics/codes.js';
+import type { Span } from '../../model/span.js';
+import { allSourceTexts } from '../../compose/source-texts.js';
+import { locate, locateAt, spanKey } from './locate.js';
+import type { Rule, RuleContext } from './rule.js';
+import { letterTexts } from './user-texts.js';
+
+/** A finding inside one text: where (index, length in the text) and what to say. */
+interface Finding {
+  code: Code;
+  index: number;
+  length: number;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Text hygiene on every final text of every composed letter: doubled punctuation, doubled words,
+ * unbalanced brackets and quotes, empty links, and straight and curly quotes mixed in one letter.
+ * Each source span is reported once, however many letters print it.
+ */
+export const textHygiene: Rule = (ctx) => {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const push = (d: Diagnostic) => {
+    const k = `${d.code}|${d.span ? spanKey(d.span) : ''}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(d);
+  };
+  const files = ctx.project.files;
+  for (const t of letterTexts(ctx)) {
+    for (const f of [...doubledPunctuation(t.text), ...doubledWords(t.text), ...unbalanced(t.text)])
+      push(diag(f.code, locateAt(files, t.span, t.text, f.index, f.length), f.message, { hint: f.hint }));
+  }
+  for (const d of emptyLinks(ctx)) push(d);
+  for (const d of mixedQuotes(ctx)) push(d);
+  return out;
+};
+
+const excerpt = (text: string, index: number, length: number) => {
+  const a = Math.max(0, index - 20);
+  const b = Math.min(text.length, index + length + 20);
+  return `${a > 0 ? '…' : ''}${text.slice(a, b)}${b < text.length ? '…' : ''}`;
+};
+
+/** ".." (not an ellipsis "..."), ",,", ";;", "::", "!!", "??" and their full-width forms. */
+export function doubledPunctuation(text: string): Finding[] {
+  const re = /(?<![.．])([.．])\1(?![.．])|([,;:!?，、；：！？。])\2/gu;
+  return [...text.matchAll(re)].map((m) => ({
+    code: 'text/doubled-punctuation' as const,
+    index: m.index,
+    length: m[0].length,
+    message: `doubled punctuation "${m[0]}" in "${excerpt(text, m.index, m[0].length)}"`,
+    hint: `write one "${m[0][0]}"`,
+  }));
+}
+
+/** Doubled words that are grammatical: "that that", "had had", French "nous nous", German "die die". */
+const GRAMMATICAL_DOUBLES = new Set(['that', 'had', 'nous', 'vous', 'die', 'der', 'das', 'sie']);
+
+/** "the the": the same word twice, separated only by spaces (so "하하" or "no. No" are not). */
+export function doubledWords(text: string): Finding[] {
+  const re = /(?<![\p{L}\p{M}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*)\s+\1(?![\p{L}\p{M}\p{N}'’-])/giu;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(re)) {
+    if (GRAMMATICAL_DOUBLES.has(m[1]!.toLowerCase())) continue;
+    out.push({ code: 'text/doubled-word', index: m.index, length: m[0].length, message: `doubled word "${m[0].replace(/\s+/g, ' ')}"`, hint: `write "${m[1]}" once` });
+  }
+  return out;
+}
+
+const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '｛': '｝', '「': '」', '『': '』', '《': '》', '〈': '〉', '【': '】', '〔': '〕', '«': '»', '‹': '›', '“': '”', '‘': '’', '„': '“' };
+const OPENERS = new Map(Object.entries(CLOSERS).filter(([o]) => o !== '„').map(([o, c]) => [c, o]));
+
+/**
+ * Unbalanced brackets and quotes. Knows that ’ is mostly an apostrophe, that „ closes with “
+ * (German), that a straight ' is an apostrophe unless it opens a quotation after a space, and
+ * that "a)" or "(ii)" enumerations are fine.
+ */
+export function unbalanced(text: string): Finding[] {
+  const out: Finding[] = [];
+  const stack: { ch: string; index: number }[] = [];
+  const report = (index: number, message: string, hint: string) => out.push({ code: 'text/unbalanced', index, length: 1, message: `${message} in "${excerpt(text, index, 1)}"`, hint });
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const top = stack[stack.length - 1];
+    if (ch === '“' && top?.ch === '„') {
+      stack.pop();
+      continue;
+    }
+    if (ch === '”' && top?.ch === '„') {
+      stack.pop();
+      continue;
+    }
+    if (ch === '’') {
+      if (top?.ch === '‘') stack.pop();
+      continue; // otherwise an apostrophe
+    }
+    if (ch in CLOSERS) {
+      stack.push({ ch, index: i });
+      continue;
+    }
+    const opener = OPENERS.get(ch);
+    if (opener === undefined) continue;
+    if (top?.ch === opener) {
+      stack.pop();
+      continue;
+    }
+    if (ch === ')' && /(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxlc]{1,5})$/.test(text.slice(Math.max(0, i - 6), i))) continue; // "a)" "2)" "iv)"
+    const open = stack.findIndex((s) => s.ch === opener);
+    if (open >= 0) {
+      // Close the matching opener; whatever was opened after it was never closed.
+      for (const s of stack.splice(open).slice(1)) report(s.index, `"${s.ch}" is never closed`, `add the closing "${CLOSERS[s.ch]}"`);
+      continue;
+    }
+    report(i, `"${ch}" closes nothing`, `add the opening "${opener}" or remove this one`);
+  }
+  for (const s of stack) report(s.index, `"${s.ch}" is never closed`, `add the closing "${CLOSERS[s.ch]}"`);
+  const straight = [...text.matchAll(/"/g)].map((m) => m.index);
+  if (straight.length % 2 === 1) report(straight[straight.length - 1]!, 'an odd number of straight quotes (")', 'close the quotation');
+  for (const m of text.matchAll(/(?<=^|[\s([{])'(?=[^\s\d'])/g)) {
+    const rest = text.slice(m.index + 1);
+    if (!/[^\s(['"]'(?![\p{L}\p{N}])/u.test(rest)) report(m.index, "a quotation opened with ' is never closed", "close it with ', or use ’ for an apostrophe");
+  }
+  return out;
+}
+
+/** Markdown links with an empty or "#" target, found in the written texts the letters use. */
+function emptyLinks(ctx: RuleContext): Diagnostic[] {
+  const raw = new Map<string, string>();
+  for (const t of allSourceTexts(ctx.project).values()) raw.set(spanKey(t.span), t.text);
+  for (const l of ctx.project.locales.values()) for (const t of l.translations.values()) raw.set(spanKey(t.span), t.text);
+  const out: Diagnostic[] = [];
+  const done = new Set<string>();
+  for (const letter of ctx.letters.values())
+    for (const t of letter.texts) {
+      const k = spanKey(t.span);
+      const src = raw.get(k);
+      if (src === undefined || done.has(k)) continue;
+      done.add(k);
+      let n = 0;
+      for (const m of src.matchAll(/\[([^\]]*)\]\(\s*(#?)\s*\)/g)) {
+        out.push(
+          diag('text/empty-link', locate(ctx.project.files, t.span, m[0], n++), `link "${m[1]}" has ${m[2] ? 'the target "#"' : 'no target'}`, {
+            hint: `add the address, e.g. [${m[1]}](https://…), or write the words without a link`,
+          }),
+        );
+      }
+    }
+  return out;
+}
+
+/**
+ * One letter mixing straight (" and an opening ') and curly (“ ” „ ‘) quotation marks.
+ * Apostrophes inside words (people's, people’s) are not quotation marks; guillemets and 「」 are neither style.
+ */
+function mixedQuotes(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const files = ctx.project.files;
+  for (const [key, letter] of ctx.letters) {
+    const found = { straight: [] as { span: Span; ch: string }[], curly: [] as { span: Span; ch: string }[] };
+    for (const t of letter.texts) {
+      for (const m of t.text.matchAll(/"|(?<=^|[\s([{])'(?=[^\s\d'])|[“”„‘]/g)) {
+        const style = m[0] === '"' || m[0] === "'" ? 'straight' : 'curly';
+        found[style].push({ span: locateAt(files, t.span, t.text, m.index, 1), ch: m[0] });
+      }
+    }
+    if (!found.straight.length || !found.curly.length) continue;
+    const [minority, majority, style] =
+      found.straight.length <= found.curly.length ? [found.straight, found.curly, 'curly'] : [found.curly, found.straight, 'straight'];
+    out.push(
+      diag('text/mixed-quotes', minority[0]!.span, `the ${key} letter mixes straight and curly quotation marks (${found.straight.length} straight, ${found.curly.length} curly)`, {
+        hint: `use ${style} quotation marks throughout, as most of the letter does`,
+        related: [{ message: `a ${style} ${majority[0]!.ch} is here`, span: majority[0]!.span }],
+      }),
+    );
+  }
+  return out;
+}

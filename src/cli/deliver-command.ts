@@ -1,0 +1,163 @@
+import { Command } from 'commander';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Code } from '../diagnostics/codes.js';
+import { closest } from '../util/closest.js';
+import { load, parseList, report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
+import { setExit } from './exit.js';
+
+interface DeliverOptions {
+  out?: string;
+  missions?: string;
+  today?: string;
+}
+
+/** Mission-level findings the summary states per mission; in text mode they are not repeated as diagnostics. */
+const SUMMARISED: ReadonlySet<Code> = new Set<Code>(['mission/no-address', 'mission/no-fax', 'mission/no-email', 'mission/no-letter-language', 'mission/unverified']);
+
+export function deliverCommand(): Command {
+  return new Command('deliver')
+    .description('build a delivery packet per mission of a campaign, and the delivery list, into <out>/<campaign>/delivery/')
+    .argument('<campaign>', 'campaign id (a file in campaigns/, without .yaml)')
+    .option('-o, --out <dir>', 'output folder (default: <workspace>/out)')
+    .option('-m, --missions <ids>', "comma-separated mission ids (default: every mission the campaign names)")
+    .option('--today <date>', 'judge the age of mission records as of this date, YYYY-MM-DD (default: today)')
+    .addHelpText(
+      'after',
+      `
+Writes <out>/<campaign>/delivery/ (replacing it whole, so stale packets vanish):
+  <mission-id>/cover-note-<lng>.pdf   cover note to the head of mission, in the mission's language
+  <mission-id>/letter-<lng>.pdf       the letter in each language the mission receives
+  <mission-id>/envelope-dl.pdf        DL envelope (US No. 10 in Letter countries), only with an address
+  <mission-id>/fax-cover-<lng>.pdf    fax cover sheet with the page count, only with a fax number
+  <mission-id>/email-draft.eml        unsent e-mail draft with the letters attached, only with an e-mail
+  <mission-id>/manifest.json          every file with its SHA-256 and page count
+  delivery-list.csv, delivery-list.pdf  one row per mission: address, methods, contact, files, what is
+                                        missing, and empty "delivered on / by / received by" columns
+Nothing is sent. A closed mission is refused and named. Nothing is written if a letter has errors.
+Exit 1 if a letter has errors or a named mission is closed (the other packets are still written).
+
+Examples:
+  $ openletter deliver 2011-kim-jong-il
+  $ openletter deliver 2018-kim-jong-un --missions dprk-un-mission-new-york,dprk-un-mission-geneva
+  $ openletter deliver 2011-kim-jong-il --out /tmp/packets`,
+    )
+    .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const today = opts.today ?? process.env['OPENLETTER_TODAY'] ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
+      const { project, diagnostics } = load(g);
+      const campaign = project.campaigns.get(campaignId);
+      if (!campaign) {
+        report(diagnostics.filter((d) => d.severity === 'error'), project.files, g);
+        const guess = closest(campaignId, project.campaigns.keys());
+        throw new UsageError(
+          `no campaign "${campaignId}" in ${workspaceDir(g)}`,
+          guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
+        );
+      }
+      const named = campaign.missions.map((m) => m.id);
+      const selected = parseList(opts.missions);
+      for (const id of selected ?? []) {
+        if (named.includes(id)) continue;
+        const guess = closest(id, named);
+        throw new UsageError(`campaign ${campaignId} is not delivered to mission "${id}"`, guess ? `did you mean "${guess}"?` : `its missions: ${named.join(', ') || '(none: add missions: to the campaign)'}`);
+      }
+      const outRoot = opts.out ? resolve(opts.out) : join(workspaceDir(g), 'out');
+      const dest = join(outRoot, campaignId, 'delivery');
+      refuseForeignFolder(dest);
+
+      const t0 = performance.now();
+      const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
+      const [{ loadDeliveryTexts }, { planDelivery }, { buildDelivery }, { writePlan }, { renderCampaign }] = await Promise.all([
+        import('../deliver/load-delivery-texts.js'),
+        import('../deliver/plan-delivery.js'),
+        import('../deliver/build-delivery.js'),
+        import('../deliver/write-plan.js'),
+        import('../pipeline/render-campaign.js'),
+      ]);
+      const texts = loadDeliveryTexts(project.root);
+      const plan = planDelivery({ project, campaignId, texts, today, ...(selected ? { missions: selected } : {}) });
+      const files = new Map([...project.files, ...texts.files]);
+      // Closed missions are refused per mission below, so they do not stop the letters from rendering.
+      const loadDiagnostics = diagnostics.filter((d) => d.code !== 'mission/closed');
+      const rendered = plan.letterLanguages.length
+        ? await renderCampaign(project, loadDiagnostics, campaignId, plan.letterLanguages, ['pdf'], log)
+        : { files: [], diagnostics: loadDiagnostics };
+      const blocking = [...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics.filter((d) => d.code !== 'mission/closed')];
+      if (hasErrors(blocking)) {
+        setExit(cmd, report(dedupe([...blocking, ...plan.diagnostics]), files, g));
+        process.stderr.write('nothing written: fix the errors above first\n');
+        return;
+      }
+      const letters = new Map(rendered.files.map((f) => [f.locale, f.data as Uint8Array]));
+      const built = await buildDelivery(plan, letters, { date: sourceDateEpoch(), onProgress: log });
+      const all = dedupe([...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics, ...built.diagnostics]);
+      if (hasErrors(built.diagnostics)) {
+        setExit(cmd, report(all, files, g));
+        process.stderr.write('nothing written: fix the errors above first\n');
+        return;
+      }
+      writePlan(dest, built);
+      const code = report(g.format === 'json' ? all : all.filter((d) => !SUMMARISED.has(d.code)), files, g);
+      if (g.format !== 'json') process.stdout.write(summary(plan, built, relative(process.cwd(), dest) || '.', (performance.now() - t0) / 1000));
+      setExit(cmd, hasErrors(all) ? Math.max(code, 1) : code);
+    });
+}
+
+type Plan = import('../deliver/delivery-plan.js').DeliveryPlan;
+type Built = import('../deliver/build-delivery.js').BuiltDelivery;
+
+/** The end-of-run summary: each mission with its files or why it was refused, what is missing, what to check. */
+function summary(plan: Plan, built: Built, shown: string, seconds: number): string {
+  const lines = [`delivery of ${plan.campaignId} in ${shown}/`];
+  const width = Math.max(...plan.missionOrder.map((id) => id.length), 10);
+  for (const id of plan.missionOrder) {
+    const refused = plan.refused.find((r) => r.mission.id === id);
+    if (refused) {
+      lines.push(`  ${id.padEnd(width)}  REFUSED: ${refused.reason}; nothing built`);
+      continue;
+    }
+    const p = plan.packets.find((x) => x.mission.id === id);
+    const b = built.packets.find((x) => x.missionId === id);
+    if (!p || !b) {
+      lines.push(`  ${id.padEnd(width)}  NOT BUILT: see the errors above`);
+      continue;
+    }
+    const made = b.files.map((f) => f.file.replace(/\.(pdf|eml)$/, '')).join(', ');
+    lines.push(`  ${id.padEnd(width)}  ${made}`);
+    for (const m of p.missing) lines.push(`  ${' '.repeat(width)}    missing: ${m.message}`);
+    for (const d of p.doubts) lines.push(`  ${' '.repeat(width)}    check: ${d.message}`);
+    if (p.wording.insteadOf) lines.push(`  ${' '.repeat(width)}    note: cover note in ${p.wording.code}, no delivery texts for ${p.wording.insteadOf} yet`);
+  }
+  const missing = (what: string) => plan.packets.filter((p) => p.missing.some((m) => m.what === what)).length;
+  lines.push(
+    `${built.packets.length} packet(s) built, ${plan.refused.length} refused; ${missing('address')} without a postal address, ${missing('fax')} without fax, ${missing('email')} without e-mail`,
+    `delivery list: ${shown}/delivery-list.csv and delivery-list.pdf (${seconds.toFixed(1)} s)`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The delivery folder is replaced whole: refuse to replace a non-empty folder that is not a delivery. */
+function refuseForeignFolder(dest: string): void {
+  if (!existsSync(dest)) return;
+  const entries = readdirSync(dest);
+  if (entries.length && !entries.includes('delivery-list.csv'))
+    throw new UsageError(`${dest} exists and does not look like a delivery folder; it would be replaced`, 'choose another --out, or move that folder away');
+}
+
+function sourceDateEpoch(): Date | undefined {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,215 @@
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countPdfPages } from './count-pdf-pages.js';
+import type { DeliveryPlan, PacketPlan } from './delivery-plan.js';
+import { deliveryListCsv } from './delivery-list-csv.js';
+import { deliveryRows } from './delivery-rows.js';
+import { buildEmailDraft } from './email-draft.js';
+import { languageName } from './language-setting.js';
+import { byteLength, manifestJson, sha256, type ManifestEntry } from './manifest.js';
+import { renderChecklist } from './pdf/checklist-pdf.js';
+import { renderCoverNote } from './pdf/cover-note-pdf.js';
+import { renderEnvelope } from './pdf/envelope-pdf.js';
+import { renderFaxCover } from './pdf/fax-cover-pdf.js';
+import { formatText, renderTemplate, WordingError, type TextValues } from './render-template.js';
+
+/** File names of the whole-delivery files, next to the packet folders. */
+export const DELIVERY_LIST_CSV = 'delivery-list.csv';
+export const DELIVERY_LIST_PDF = 'delivery-list.pdf';
+
+/** A packet as built: its folder and the files its manifest lists. */
+export interface BuiltPacket {
+  missionId: string;
+  folder: string;
+  files: ManifestEntry[];
+}
+
+/** Every file of a delivery, in memory, by path relative to the delivery folder. */
+export interface BuiltDelivery {
+  files: Map<string, Uint8Array | string>;
+  packets: BuiltPacket[];
+  diagnostics: Diagnostic[];
+}
+
+export interface BuildOptions {
+  /** Date of every generated file (PDF CreationDate, e-mail Date). Default: the campaign date, 00:00 UTC. */
+  date?: Date;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Renders a delivery plan into files: per packet the cover note, the letters (`letters` holds one
+ * rendered PDF per language, shared by every packet), envelope, fax cover sheet (pages counted from
+ * the PDFs it goes with), e-mail draft and manifest; then the delivery list as CSV and PDF. Writes
+ * nothing. A template or wording problem is an error diagnostic and that packet is left out.
+ */
+export async function buildDelivery(plan: DeliveryPlan, letters: ReadonlyMap<string, Uint8Array>, options: BuildOptions = {}): Promise<BuiltDelivery> {
+  const date = options.date ?? new Date(`${plan.campaignDate}T00:00:00Z`);
+  const files = new Map<string, Uint8Array | string>();
+  const packets: BuiltPacket[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const packet of plan.packets) {
+    try {
+      const built = await buildPacket(plan, packet, letters, date);
+      for (const [name, data] of built.files) files.set(`${packet.folder}/${name}`, data);
+      packets.push({ missionId: packet.mission.id, folder: packet.folder, files: built.entries });
+      options.onProgress?.(`packet ${packet.folder}: ${built.entries.length + 1} files`);
+    } catch (e) {
+      if (!(e instanceof WordingError)) throw e;
+      diagnostics.push(diag('delivery/template', packet.mission.span, `no packet for "${packet.mission.id}": ${e.message}`, { hint: 'fix the template or the text in locales/<lng>/delivery.yaml' }));
+    }
+  }
+  const rows = deliveryRows(plan);
+  files.set(DELIVERY_LIST_CSV, deliveryListCsv(rows));
+  files.set(
+    DELIVERY_LIST_PDF,
+    await renderChecklist({
+      paper: plan.listPaper,
+      setting: plan.listSetting,
+      title: `Delivery list: ${plan.title}`,
+      subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
+      author: plan.sender.name,
+      rows,
+      pdfDate: date,
+    }),
+  );
+  return { files, packets, diagnostics };
+}
+
+async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyMap<string, Uint8Array>, date: Date): Promise<{ files: Map<string, Uint8Array | string>; entries: ManifestEntry[] }> {
+  const { wording: w, mission: m, facts } = p;
+  const sender = plan.sender;
+  const out = new Map<string, Uint8Array | string>();
+  const pages = new Map<string, number>();
+  const letterFiles = p.files.filter((f) => f.kind === 'letter');
+  for (const f of letterFiles) {
+    const pdf = letters.get(f.lang ?? '');
+    if (!pdf) throw new Error(`the ${f.lang} letter was not rendered`);
+    out.set(f.name, pdf);
+    pages.set(f.name, countPdfPages(pdf));
+  }
+  const say = (key: string, values: TextValues = {}) => formatText(w.strings, key, values, w.tag);
+  const enclosures = letterFiles.map((f) =>
+    say('cover_note.enclosure_letter', { language: languageName(f.lang ?? '', w.tag), pages: say('cover_note.pages', { count: pages.get(f.name) }) }),
+  );
+  const context: TextValues = {
+    lang: w.code,
+    salutation: p.salutation,
+    sender: sender.name,
+    senderShort: sender.shortName,
+    returnAddress: sender.returnAddress,
+    contactEmail: sender.contactEmail ?? '',
+    title: facts.title,
+    recipient: facts.recipient,
+    date: facts.date,
+    signatories: facts.signatories,
+    head: m.headOfMission ?? '',
+    mission: { id: m.id, name: m.name, city: m.city, country: m.country },
+    enclosures,
+    faxNumber: m.fax ?? '',
+    pages: 0,
+  };
+  const template = (name: keyof DeliveryPlan['templates'], values: TextValues) => {
+    const source = plan.templates[name];
+    if (!source) throw new WordingError(`template templates/${name} is missing`);
+    return renderTemplate(source, values, w.strings, w.tag);
+  };
+  const subject = say('cover_note.subject', context);
+  const docTitle = (what: string) => `${what}: ${m.name}`;
+  const countryName = regionName(m.country, w.tag);
+
+  for (const f of p.files) {
+    switch (f.kind) {
+      case 'cover-note': {
+        const recipient = [...(p.attention ? [p.attention] : []), ...(p.address ?? [m.nameLocal ?? m.name, `${m.city}, ${countryName}`])];
+        const pdf = await renderCoverNote({
+          paper: p.paper,
+          setting: w,
+          addressFonts: p.local.fonts,
+          sender,
+          recipient,
+          date: facts.date,
+          subject,
+          body: template('coverNote', context),
+          title: docTitle('Cover note'),
+          pdfDate: date,
+        });
+        out.set(f.name, pdf);
+        pages.set(f.name, countPdfPages(pdf));
+        break;
+      }
+      case 'letter':
+        break;
+      case 'envelope': {
+        if (!p.envelope || !p.address) break;
+        const pdf = await renderEnvelope({ spec: p.envelope, sender, address: p.address, addressFonts: p.local.fonts, senderFonts: plan.listSetting.fonts, lang: p.local.tag, title: docTitle('Envelope'), pdfDate: date });
+        out.set(f.name, pdf);
+        pages.set(f.name, countPdfPages(pdf));
+        break;
+      }
+      case 'fax-cover': {
+        if (!p.fax) break;
+        const sent = [...pages].filter(([name]) => name.startsWith('cover-note') || name.startsWith('letter-')).reduce((sum, [, n]) => sum + n, 0);
+        const total = sent + 1;
+        const pdf = await renderFaxCover({
+          paper: p.paper,
+          setting: w,
+          recipientFonts: p.local.fonts,
+          sender,
+          labels: {
+            heading: say('fax.heading'),
+            to: say('fax.to'),
+            faxNumber: say('fax.fax_number'),
+            from: say('fax.from'),
+            replyTo: say('fax.reply_to'),
+            date: say('fax.date'),
+            pages: say('fax.pages'),
+            subject: say('fax.subject'),
+          },
+          to: [m.name, ...(p.attention ? [p.attention] : [])],
+          faxNumber: p.fax,
+          date: facts.date,
+          pages: total,
+          subject,
+          message: template('faxCover', { ...context, pages: total }),
+          title: docTitle('Fax cover sheet'),
+          pdfDate: date,
+        });
+        out.set(f.name, pdf);
+        pages.set(f.name, countPdfPages(pdf));
+        break;
+      }
+      case 'email': {
+        if (!p.email) break;
+        const eml = await buildEmailDraft({
+          from: sender.contactEmail ? { name: sender.name, address: sender.contactEmail } : undefined,
+          to: { name: m.name, address: p.email },
+          subject: say('email.subject', context),
+          text: template('email', context),
+          date,
+          attachments: letterFiles.map((l) => ({ filename: l.name, content: out.get(l.name) as Uint8Array })),
+        });
+        out.set(f.name, eml);
+        break;
+      }
+      case 'manifest':
+        break;
+    }
+  }
+  const entries: ManifestEntry[] = p.files
+    .filter((f) => f.kind !== 'manifest' && out.has(f.name))
+    .map((f) => {
+      const data = out.get(f.name) as Uint8Array | string;
+      return { file: f.name, kind: f.kind, ...(f.lang ? { lang: f.lang } : {}), bytes: byteLength(data), sha256: sha256(data), pages: pages.get(f.name) ?? null };
+    });
+  out.set('manifest.json', manifestJson({ campaign: plan.campaignId, mission: m.id, files: entries }));
+  return { files: out, entries };
+}
+
+/** A country's name in a language ("United Kingdom", "영국"), from its ISO code. */
+function regionName(code: string, tag: string): string {
+  try {
+    return new Intl.DisplayNames([tag], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

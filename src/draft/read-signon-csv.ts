@@ -1,0 +1,210 @@
+import { parse } from 'csv-parse/sync';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../model/span.js';
+import { closest } from '../util/closest.js';
+import { countryCode } from './countries.js';
+
+/** What a sign-on column can hold. `first_name` + `last_name` make the name of an individual. */
+export const FIELDS = ['name', 'country', 'kind', 'person', 'email', 'first_name', 'last_name', 'ignore'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface ColumnMapping {
+  /** 0-based column index. */
+  column: number;
+  header: string;
+  field: Field | undefined;
+  how: 'given' | 'guessed' | 'unmapped';
+}
+
+/** One valid sign-on row. */
+export interface SignOnRow {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number;
+  span: Span;
+  name: string;
+  country: string | undefined;
+  kind: 'organisation' | 'individual';
+  person: string | undefined;
+  email: string | undefined;
+}
+
+export interface SignOnCsv {
+  columns: ColumnMapping[];
+  rows: SignOnRow[];
+  /** Rows rejected, columns missing, --map mistakes. */
+  diagnostics: Diagnostic[];
+  /** The CSV text (BOM dropped), for diagnostics' source lines. */
+  text: string;
+}
+
+export interface ReadOptions {
+  /** `--map "Organisation name=name,Country=country"`. */
+  map?: string;
+  /** Kind for rows without a kind column (default organisation). */
+  kind?: 'organisation' | 'individual';
+}
+
+/**
+ * Header words for each field, in the languages sign-on forms are written in. Compared after
+ * folding case, accents and punctuation; "exact" words must be the whole header, "contains" words
+ * a part of it.
+ */
+const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
+  name: ['name', 'organisation', 'organization', 'organisation name', 'organization name', 'name of organisation', 'name of organization', 'group', 'group name', 'signatory', 'signer', 'org', 'org name', 'nom', 'nombre', 'organisation organisation', 'nom de l organisation', 'nombre de la organizacion', 'organizacion', 'organisation name as it should appear', 'name as it should appear', '단체', '단체명', '단체 이름', '기관', '기관명', '이름', '서명자', '団体名', '組織名', '名前', '名称', '组织', '组织名称', '机构名称'],
+  country: ['country', 'country region', 'nation', 'pays', 'pais', 'land', 'country of registration', 'based in', '국가', '나라', '国', '国名', '国家', '国家 地区'],
+  kind: ['type', 'kind', 'signing as', 'organisation or individual', 'organization or individual', 'individual or organisation', 'individual or organization', 'tipo', '유형', '구분', '種別', '类型'],
+  person: ['contact', 'contact person', 'contact name', 'your name', 'representative', 'name of contact', 'personne de contact', 'persona de contacto', '담당자', '담당자 이름', '연락 담당자', '担当者', '联系人'],
+  email: ['email', 'e mail', 'email address', 'e mail address', 'mail', 'courriel', 'correo', 'correo electronico', '이메일', '전자우편', 'メール', 'メールアドレス', '电子邮件', '邮箱'],
+  first_name: ['first name', 'first_name', 'given name', 'prenom', '名'],
+  last_name: ['last name', 'last_name', 'surname', 'family name', 'nom de famille', 'apellido', '姓'],
+  ignore: ['timestamp', 'date', 'submitted', 'submitted at', 'submission date', 'horodateur', 'marca temporal', '타임스탬프', 'タイムスタンプ', '时间戳'],
+};
+const CONTAINS: [Field, RegExp][] = [
+  ['email', /mail|메일|メール|邮/],
+  ['person', /contact|담당|担当|联系/],
+  ['country', /country|pays|pais|국가|国/],
+  ['name', /organi[sz]ation|organizacion|group|name|nom|단체|기관|団体|組織|组织|名/],
+];
+
+const foldHeader = (h: string) =>
+  h
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Parse a sign-on CSV (BOM, Excel quoting, `,` `;` or tab separated) and map and validate its rows. */
+export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {}): SignOnCsv {
+  const diagnostics: Diagnostic[] = [];
+  let text = buf.toString('utf8');
+  const bomChars = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  text = text.slice(bomChars);
+  const at = (start: number, end: number): Span => ({ file, start, end: Math.max(end, start + 1) });
+  let records: { record: string[]; info: { bytes: number } }[];
+  try {
+    records = parse(buf, { bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, delimiter: sniffDelimiter(text) }) as unknown as typeof records;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    diagnostics.push(diag('import/column', at(0, 1), `${file} is not a readable CSV file: ${msg}`, { hint: 'export the form responses as CSV (comma-separated values)' }));
+    return { columns: [], rows: [], diagnostics, text };
+  }
+  // Byte offsets (csv-parse counts bytes, BOM included) → character offsets in `text`, incrementally.
+  const spans: Span[] = [];
+  let prevBytes = 0;
+  let prevChars = -bomChars;
+  for (const r of records) {
+    const chunk = buf.subarray(prevBytes, r.info.bytes).toString('utf8');
+    const lead = chunk.length - chunk.replace(/^[\uFEFF\r\n]+/, '').length;
+    const trail = chunk.length - chunk.replace(/[\r\n]+$/, '').length;
+    spans.push(at(Math.max(0, prevChars + lead), Math.max(0, prevChars + chunk.length - trail)));
+    prevChars += chunk.length;
+    prevBytes = r.info.bytes;
+  }
+  const header = records[0]?.record ?? [];
+  if (!header.length) {
+    diagnostics.push(diag('import/column', at(0, 1), `${file} is empty`, { hint: 'the first row must name the columns' }));
+    return { columns: [], rows: [], diagnostics, text };
+  }
+  const columns = mapColumns(header, opts.map, diagnostics, spans[0]!);
+  const col = (f: Field) => columns.find((c) => c.field === f)?.column;
+  const nameCol = col('name');
+  const first = col('first_name');
+  const last = col('last_name');
+  if (nameCol === undefined && first === undefined && last === undefined) {
+    diagnostics.push(
+      diag('import/column', spans[0], `no column holds the signatory's name (columns: ${header.map((h) => `"${h}"`).join(', ')})`, {
+        hint: 'name it with --map, e.g. --map "Organisation=name"',
+      }),
+    );
+    return { columns, rows: [], diagnostics, text };
+  }
+  const rows: SignOnRow[] = [];
+  records.slice(1).forEach((r, i) => {
+    const cells = r.record.map((c) => c.replace(/\s+/g, ' ').trim());
+    if (cells.every((c) => !c)) return; // a blank line
+    const row = i + 2;
+    const span = spans[i + 1]!;
+    const get = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
+    const reject = (message: string, hint: string) => diagnostics.push(diag('import/rejected-row', span, `row ${row}: ${message}`, { hint }));
+    const name = get(nameCol) || [get(first), get(last)].filter(Boolean).join(' ');
+    if (!name) return reject('no name', 'fill in the name, or delete the row');
+    const countryText = get(col('country'));
+    let country: string | undefined;
+    if (countryText) {
+      const c = countryCode(countryText);
+      if (!c.code) return reject(`"${name}": unknown country "${countryText}"`, c.suggestion ? `did you mean ${c.suggestion}? write a country name or an ISO code such as KR` : 'write a country name or an ISO code such as KR, JP or US');
+      country = c.code;
+    }
+    const kindText = get(col('kind'));
+    const kind = kindText ? kindOf(kindText) : nameCol === undefined ? 'individual' : (opts.kind ?? 'organisation');
+    if (!kind) return reject(`"${name}": unknown kind "${kindText}"`, 'write organisation or individual');
+    const emailText = get(col('email'));
+    let email: string | undefined = emailText || undefined;
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      diagnostics.push(diag('import/rejected-row', span, `row ${row}: "${name}": "${emailText}" is not an e-mail address; the row is imported without it`, { hint: 'correct it in the roster later', severity: 'warning' }));
+      email = undefined;
+    }
+    const person = get(col('person')) || (nameCol !== undefined && (first !== undefined || last !== undefined) ? [get(first), get(last)].filter(Boolean).join(' ') : '') || undefined;
+    rows.push({ row, span, name, country, kind, person, email });
+  });
+  return { columns, rows, diagnostics, text };
+}
+
+function kindOf(s: string): 'organisation' | 'individual' | undefined {
+  const k = foldHeader(s);
+  if (/^(org|organi[sz]ation|organizacion|group|ngo|단체|기관|団体|組織|组织)/.test(k)) return 'organisation';
+  if (/^(ind|individual|person|personal|myself|individuo|particulier|개인|個人|个人)/.test(k)) return 'individual';
+  return undefined;
+}
+
+/** The separator of the header line: the most frequent of , ; and tab outside quotes. */
+function sniffDelimiter(text: string): string {
+  const line = text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1);
+  const counts = new Map([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![1] > 0 ? [...counts].sort((a, b) => b[1] - a[1])[0]![0] : ',';
+}
+
+/** Columns → fields: --map first, then a guess from the header words; each field once. */
+function mapColumns(header: string[], map: string | undefined, diagnostics: Diagnostic[], headerSpan: Span): ColumnMapping[] {
+  const columns: ColumnMapping[] = header.map((h, column) => ({ column, header: h.trim(), field: undefined, how: 'unmapped' }));
+  const taken = new Set<Field>();
+  for (const pair of (map ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = pair.lastIndexOf('=');
+    const head = pair.slice(0, eq).trim();
+    const field = pair.slice(eq + 1).trim() as Field;
+    if (eq < 0 || !FIELDS.includes(field)) {
+      diagnostics.push(diag('import/column', headerSpan, `--map "${pair}": ${eq < 0 ? 'write "Column header=field"' : `unknown field "${field}"`}`, { hint: `fields: ${FIELDS.join(', ')}` }));
+      continue;
+    }
+    const c = columns.find((x) => x.header === head) ?? columns.find((x) => foldHeader(x.header) === foldHeader(head));
+    if (!c) {
+      const guess = closest(head, header);
+      diagnostics.push(diag('import/column', headerSpan, `--map names the column "${head}", which the CSV does not have`, { hint: guess ? `did you mean "${guess}"?` : `columns: ${header.join(', ')}` }));
+      continue;
+    }
+    c.field = field;
+    c.how = 'given';
+    if (field !== 'ignore') taken.add(field);
+  }
+  // Exact header words first (so "Contact person" is not taken for the name), then words contained.
+  for (const pass of ['exact', 'contains'] as const)
+    for (const c of columns) {
+      if (c.field) continue;
+      const h = foldHeader(c.header);
+      const field =
+        pass === 'exact'
+          ? (Object.entries(EXACT) as [Field, string[]][]).find(([f, words]) => (f === 'ignore' || !taken.has(f)) && words.some((w) => foldHeader(w) === h))?.[0]
+          : CONTAINS.find(([f, re]) => !taken.has(f) && re.test(h))?.[0];
+      if (!field) continue;
+      c.field = field;
+      c.how = 'guessed';
+      if (field !== 'ignore') taken.add(field);
+    }
+  return columns;
+}

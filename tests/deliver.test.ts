@@ -1,0 +1,373 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkMissions, oneYearBefore } from '../src/deliver/check-missions.js';
+import { buildDelivery, type BuiltDelivery } from '../src/deliver/build-delivery.js';
+import { countPdfPages } from '../src/deliver/count-pdf-pages.js';
+import type { DeliveryPlan } from '../src/deliver/delivery-plan.js';
+import { neutralizeCell } from '../src/deliver/delivery-list-csv.js';
+import { loadDeliveryTexts } from '../src/deliver/load-delivery-texts.js';
+import { DL_ENVELOPE, NO10_ENVELOPE, type EnvelopeSpec } from '../src/deliver/paper.js';
+import { planDelivery } from '../src/deliver/plan-delivery.js';
+import { loadWorkspace } from '../src/load/load-workspace.js';
+import type { Project } from '../src/model/project.js';
+import { renderCampaign } from '../src/pipeline/render-campaign.js';
+import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
+
+/**
+ * `openletter deliver`: the plan (who gets what, what is missing, who is refused), the files as a
+ * person and a program would read them back (CSV with csv-parse, .eml with mailparser, PDFs with
+ * pdf.js), and the guarantees: byte-identical re-runs, stale packets removed, nothing written on error.
+ */
+
+const TODAY = '2026-11-23';
+const CAMPAIGN = '2020-test-letter';
+const ALL_MISSIONS = 'missions: [embassy-london, delegation-geneve, mission-bare, mission-closed]';
+
+/** The mini workspace with its campaign delivered to every fixture mission. */
+function miniWorkspace(): string {
+  const ws = tempWorkspace(MINI);
+  const file = join(ws, 'campaigns', `${CAMPAIGN}.yaml`);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('missions: [embassy-london]');
+  writeFileSync(file, text.replace('missions: [embassy-london]', ALL_MISSIONS));
+  return ws;
+}
+
+function plan(project: Project, root: string, missions?: string[]): DeliveryPlan {
+  return planDelivery({ project, campaignId: CAMPAIGN, texts: loadDeliveryTexts(root), today: TODAY, ...(missions ? { missions } : {}) });
+}
+
+/** Every file under `dir`, as sorted relative paths. */
+function tree(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const abs = join(d, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else out.push(relative(dir, abs).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const sha = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+async function pdfInfo(data: Uint8Array) {
+  const pdf = await getDocumentProxy(new Uint8Array(data));
+  const page = await pdf.getPage(1);
+  const { width, height } = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items = content.items.flatMap((i) => ('str' in i && i.str.trim() !== '' ? [{ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number }] : []));
+  return { pages: pdf.numPages, width, height, items };
+}
+
+/** The address lines of an envelope must sit inside its window (PDF y runs upwards from the bottom). */
+async function expectAddressInWindow(pdf: Uint8Array, spec: EnvelopeSpec, address: string[]): Promise<void> {
+  const info = await pdfInfo(pdf);
+  expect(info.width).toBeCloseTo(spec.width, 1);
+  expect(info.height).toBeCloseTo(spec.height, 1);
+  const windowTop = spec.height - spec.window.y;
+  const windowBottom = windowTop - spec.window.height;
+  const lines = info.items.filter((i) => i.x > spec.window.x - 1).sort((a, b) => b.y - a.y);
+  expect(lines.map((l) => l.str).join('\n')).toBe(address.join('\n'));
+  for (const l of lines) {
+    expect(l.x).toBeCloseTo(spec.window.x + spec.inset, 1);
+    expect(l.y).toBeLessThan(windowTop - spec.inset);
+    expect(l.y).toBeGreaterThan(windowBottom);
+  }
+}
+
+describe('mission checks', () => {
+  it('warns about unknown status, missing sources and old verification, for named missions only', () => {
+    const ws = miniWorkspace();
+    const { value: project } = loadWorkspace(ws);
+    const ds = checkMissions(project, TODAY);
+    expect(ds.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ['mission/unverified', 'warning', 'mission "mission-bare": status unknown: confirm the mission still operates at this address; no source for this record; never verified'],
+    ]);
+    expect(ds[0]?.related?.[0]?.span.file).toBe(`campaigns/${CAMPAIGN}.yaml`);
+    // A year and a day later, London's record (verified 2026-01-10) is stale too.
+    expect(checkMissions(project, '2027-01-11').map((d) => d.message)).toContain('mission "embassy-london": last verified 2026-01-10, over a year ago');
+    expect(checkMissions(project, '2027-01-10').map((d) => d.message).some((m) => m.includes('embassy-london'))).toBe(false);
+    expect(oneYearBefore('2028-02-29')).toBe('2027-02-28');
+  });
+});
+
+describe('planDelivery', () => {
+  const ws = miniWorkspace();
+  const { value: project } = loadWorkspace(ws);
+  const p = plan(project, ws);
+  const packet = (id: string) => p.packets.find((x) => x.mission.id === id);
+
+  it('refuses a closed mission, naming the date it closed', () => {
+    expect(p.refused.map((r) => [r.mission.id, r.reason])).toEqual([['mission-closed', 'closed on 2021-06-30']]);
+    expect(packet('mission-closed')).toBeUndefined();
+    const closed = p.diagnostics.find((d) => d.code === 'mission/closed');
+    expect(closed?.severity).toBe('error');
+    expect(closed?.message).toContain('2021-06-30');
+  });
+
+  it('makes no envelope, fax sheet or e-mail without the data, and says so', () => {
+    const bare = packet('mission-bare');
+    expect(bare?.files.map((f) => f.name)).toEqual(['cover-note-en.pdf', 'letter-en.pdf', 'manifest.json']);
+    expect(bare?.missing.map((m) => m.what)).toEqual(['head-of-mission', 'address', 'fax', 'email']);
+    expect(bare?.doubts.map((d) => d.kind)).toEqual(['status-unknown', 'no-source', 'never-verified']);
+    const codes = p.diagnostics.filter((d) => d.message.includes('"mission-bare"')).map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['mission/no-address', 'mission/no-fax', 'mission/no-email', 'mission/unverified']));
+    expect(bare?.paper).toBe('Letter');
+  });
+
+  it('encloses the letters in the mission languages the campaign has, worded in its first language', () => {
+    const geneve = packet('delegation-geneve');
+    expect(geneve?.letters).toEqual(['ko', 'en']);
+    expect(geneve?.wording.code).toBe('ko');
+    expect(geneve?.salutation).toBe('존경하는 대사님께');
+    expect(geneve?.files.map((f) => f.name)).toEqual(['cover-note-ko.pdf', 'letter-ko.pdf', 'letter-en.pdf', 'envelope-dl.pdf', 'email-draft.eml', 'manifest.json']);
+    expect(packet('embassy-london')?.files.map((f) => f.kind)).toEqual(['cover-note', 'letter', 'letter', 'envelope', 'fax-cover', 'email', 'manifest']);
+    expect(p.letterLanguages).toEqual(['en', 'ko']);
+  });
+
+  it('restricts to --missions, keeping the campaign order', () => {
+    const some = plan(project, ws, ['mission-bare', 'embassy-london']);
+    expect(some.missionOrder).toEqual(['embassy-london', 'mission-bare']);
+    expect(some.refused).toEqual([]);
+  });
+
+  it('falls back to English wording, with a warning, for a language without delivery.yaml', () => {
+    const texts = loadDeliveryTexts(ws);
+    texts.strings.delete('ko');
+    const q = planDelivery({ project, campaignId: CAMPAIGN, texts, today: TODAY });
+    const geneve = q.packets.find((x) => x.mission.id === 'delegation-geneve');
+    expect(geneve?.wording.code).toBe('en');
+    expect(geneve?.wording.insteadOf).toBe('ko');
+    expect(q.diagnostics.filter((d) => d.code === 'delivery/fallback-language')).toHaveLength(1);
+  });
+
+  it('refuses a mission id that is not a safe folder name', () => {
+    const missions = new Map(project.missions);
+    const london = missions.get('embassy-london');
+    if (!london) throw new Error('fixture changed');
+    missions.set('embassy-london', { ...london, id: 'CON' });
+    const q = planDelivery({ project: { ...project, missions }, campaignId: CAMPAIGN, texts: loadDeliveryTexts(ws), today: TODAY });
+    expect(q.refused.map((r) => r.reason)).toContain('its id is not safe as a folder name');
+    expect(q.diagnostics.some((d) => d.code === 'file/unsafe-name')).toBe(true);
+  });
+});
+
+describe('openletter deliver (mini workspace, end to end)', () => {
+  let ws: string;
+  let out: string;
+  let first: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    ws = miniWorkspace();
+    out = join(ws, 'out', CAMPAIGN, 'delivery');
+    first = runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
+  });
+
+  it('builds the packets it can, refuses the closed mission by name and date, and exits 1', () => {
+    expect(first.code, first.stderr).toBe(1);
+    expect(first.stdout).toMatch(/mission-closed\s+REFUSED: closed on 2021-06-30; nothing built/);
+    expect(first.stdout).toContain('3 packet(s) built, 1 refused');
+    expect(first.stderr).toMatch(/error: mission "mission-closed" closed on 2021-06-30/);
+    expect(first.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)/);
+    expect(tree(out)).toEqual([
+      'delegation-geneve/cover-note-ko.pdf',
+      'delegation-geneve/email-draft.eml',
+      'delegation-geneve/envelope-dl.pdf',
+      'delegation-geneve/letter-en.pdf',
+      'delegation-geneve/letter-ko.pdf',
+      'delegation-geneve/manifest.json',
+      'delivery-list.csv',
+      'delivery-list.pdf',
+      'embassy-london/cover-note-en.pdf',
+      'embassy-london/email-draft.eml',
+      'embassy-london/envelope-dl.pdf',
+      'embassy-london/fax-cover-en.pdf',
+      'embassy-london/letter-en.pdf',
+      'embassy-london/letter-ko.pdf',
+      'embassy-london/manifest.json',
+      'mission-bare/cover-note-en.pdf',
+      'mission-bare/letter-en.pdf',
+      'mission-bare/manifest.json',
+    ]);
+  });
+
+  it('states every absence in the summary', () => {
+    const bare = first.stdout.slice(first.stdout.indexOf('mission-bare'), first.stdout.indexOf('mission-closed'));
+    for (const m of ['no postal address', 'no fax number', 'no e-mail address', 'status unknown', 'no source', 'never verified']) expect(bare).toContain(m);
+  });
+
+  it('writes a delivery list CSV that parses back, UTF-8 with BOM, names intact, formulas neutralised', () => {
+    const raw = readFileSync(join(out, 'delivery-list.csv'));
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(raw, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r['Mission'])).toEqual(['embassy-london', 'delegation-geneve', 'mission-bare', 'mission-closed']);
+    const geneve = rows[1] as Record<string, string>;
+    expect(geneve['Local name']).toBe('예시국 제네바 대표부');
+    expect(geneve['Head of mission']).toBe('김철 (대사)');
+    expect(geneve['Phone']).toBe("'+41 22 000 00 00");
+    expect(geneve['Letters']).toBe('ko, en');
+    const bare = rows[2] as Record<string, string>;
+    expect(bare['Missing']).toMatch(/no postal address.*no fax number.*no e-mail address/);
+    expect(bare['Check']).toContain('status unknown');
+    expect(rows[3]?.['Packet']).toBe('REFUSED: closed on 2021-06-30; do not deliver');
+    for (const r of rows) expect([r['Delivered on'], r['By'], r['Received by']]).toEqual(['', '', '']);
+    expect(raw.toString('utf8')).toContain('\r\n');
+    expect(['=SUM(A1)', '+1', '-x', '@x', '\tx', '\rx', 'ok'].map(neutralizeCell)).toEqual(["'=SUM(A1)", "'+1", "'-x", "'@x", "'\tx", "'\rx", 'ok']);
+  });
+
+  it('writes an RFC 5322 e-mail draft that a real parser reads back: encoded headers, intact attachments', async () => {
+    const raw = readFileSync(join(out, 'delegation-geneve', 'email-draft.eml'));
+    const head = raw.toString('latin1').split('\r\n\r\n')[0] ?? '';
+    expect(head).toMatch(/^[\x20-\x7e\r\n\t]*$/); // header block is 7-bit: non-ASCII is RFC 2047 encoded
+    expect(raw.toString('latin1').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // CRLF line ends only
+    const mail = await simpleParser(raw);
+    expect((mail.to as AddressObject).value).toEqual([{ address: 'mission@example.org', name: "Mission permanente d'Exempleland à Genève" }]);
+    expect(mail.from?.value).toEqual([{ address: 'office@example.org', name: 'Test Coalition for Human Rights' }]);
+    expect(mail.subject).toBe('구금에 관한 공개서한');
+    expect(mail.headers.get('x-unsent')).toBe('1');
+    expect(mail.text).toContain('존경하는 대사님께');
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['letter-ko.pdf', 'application/pdf'],
+      ['letter-en.pdf', 'application/pdf'],
+    ]);
+    for (const a of mail.attachments) expect(sha(a.content)).toBe(sha(readFileSync(join(out, 'delegation-geneve', a.filename ?? ''))));
+  });
+
+  it('lists every file in the manifest with its SHA-256 and real page count', async () => {
+    for (const folder of ['embassy-london', 'delegation-geneve', 'mission-bare']) {
+      const manifest = JSON.parse(readFileSync(join(out, folder, 'manifest.json'), 'utf8')) as { mission: string; files: { file: string; sha256: string; bytes: number; pages: number | null }[] };
+      expect(manifest.mission).toBe(folder);
+      expect(manifest.files.map((f) => f.file).sort()).toEqual(readdirSync(join(out, folder)).filter((f) => f !== 'manifest.json').sort());
+      for (const f of manifest.files) {
+        const data = readFileSync(join(out, folder, f.file));
+        expect(f.sha256).toBe(sha(data));
+        expect(f.bytes).toBe(data.byteLength);
+        if (f.file.endsWith('.pdf')) expect(f.pages).toBe((await pdfInfo(data)).pages);
+        else expect(f.pages).toBeNull();
+      }
+    }
+  });
+
+  it('places the envelope address in the DL window position', async () => {
+    await expectAddressInWindow(readFileSync(join(out, 'embassy-london', 'envelope-dl.pdf')), DL_ENVELOPE, ['Embassy of Exampleland', '1 Test Avenue', 'London W1 1AA', 'United Kingdom']);
+  });
+
+  it('counts fax pages from the PDFs sent', async () => {
+    const info = await pdfInfo(readFileSync(join(out, 'embassy-london', 'fax-cover-en.pdf')));
+    const sent = ['cover-note-en.pdf', 'letter-en.pdf', 'letter-ko.pdf'].reduce((n, f) => n + countPdfPages(readFileSync(join(out, 'embassy-london', f))), 1);
+    const label = info.items.findIndex((i) => i.str.startsWith('Pages'));
+    const value = info.items.find((i, k) => k > label && /^\d+$/.test(i.str));
+    expect(Number(value?.str)).toBe(sent);
+  });
+
+  it('re-runs byte-identically, removing stale files; an error leaves the previous output untouched', () => {
+    const before = new Map(tree(out).map((f) => [f, sha(readFileSync(join(out, f)))]));
+    mkdirSync(join(out, 'stale-mission'), { recursive: true });
+    writeFileSync(join(out, 'stale-mission', 'old.pdf'), 'old');
+    const again = runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
+    expect(again.code).toBe(1);
+    expect(new Map(tree(out).map((f) => [f, sha(readFileSync(join(out, f)))]))).toEqual(before);
+
+    const campaign = join(ws, 'campaigns', `${CAMPAIGN}.yaml`);
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('We write to you about detention.', 'We write to you about __TOPIC__.'));
+    const broken = runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('nothing written');
+    expect(new Map(tree(out).map((f) => [f, sha(readFileSync(join(out, f)))]))).toEqual(before);
+  });
+
+  it('refuses usage mistakes: a mission the campaign does not name, a folder that is not a delivery', () => {
+    const r = runCli(['--workspace', ws, 'deliver', CAMPAIGN, '--missions', 'embassy-londn']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "embassy-london"?');
+    const foreign = join(ws, 'foreign');
+    mkdirSync(join(foreign, CAMPAIGN, 'delivery'), { recursive: true });
+    writeFileSync(join(foreign, CAMPAIGN, 'delivery', 'thesis.docx'), 'precious');
+    const f = runCli(['--workspace', ws, 'deliver', CAMPAIGN, '--out', foreign]);
+    expect(f.code).toBe(2);
+    expect(existsSync(join(foreign, CAMPAIGN, 'delivery', 'thesis.docx'))).toBe(true);
+    rmSync(foreign, { recursive: true, force: true });
+  });
+});
+
+describe('bundled 2011 campaign', () => {
+  const CAMPAIGN_2011 = '2011-kim-jong-il';
+  let p: DeliveryPlan;
+  let built: BuiltDelivery;
+  let letters: Map<string, Uint8Array>;
+  beforeAll(async () => {
+    const loaded = loadWorkspace(REPO);
+    const project = loaded.value;
+    p = planDelivery({ project, campaignId: CAMPAIGN_2011, texts: loadDeliveryTexts(REPO), today: TODAY });
+    const rendered = await renderCampaign(project, loaded.diagnostics.filter((d) => d.code !== 'mission/closed'), CAMPAIGN_2011, p.letterLanguages, ['pdf']);
+    letters = new Map(rendered.files.map((f) => [f.locale, f.data as Uint8Array]));
+    built = await buildDelivery(p, letters);
+  }, 60_000);
+
+  it('builds a packet for every mission the campaign names', () => {
+    expect(p.refused).toEqual([]);
+    expect(built.diagnostics).toEqual([]);
+    expect(built.packets.map((b) => b.missionId)).toEqual([
+      'dprk-embassy-london',
+      'dprk-general-delegation-paris',
+      'dprk-un-mission-geneva',
+      'dprk-un-mission-new-york',
+      'dprk-embassy-bangkok',
+      'chongryon-central-hq-tokyo',
+    ]);
+  });
+
+  it('matches the golden packet tree (paths and page counts), with manifests matching the files', () => {
+    const lines = [...built.files.keys()].sort().map((path) => {
+      const data = built.files.get(path) as Uint8Array | string;
+      return path.endsWith('.pdf') ? `${path} (${countPdfPages(data as Uint8Array)} p.)` : path;
+    });
+    expect(lines.join('\n')).toMatchInlineSnapshot();
+    for (const b of built.packets) {
+      const manifest = JSON.parse(built.files.get(`${b.folder}/manifest.json`) as string) as { files: { file: string; sha256: string }[] };
+      for (const f of manifest.files) expect(f.sha256).toBe(sha(built.files.get(`${b.folder}/${f.file}`) as Uint8Array));
+    }
+  });
+
+  it('says exactly what is missing for each mission', () => {
+    const missing = Object.fromEntries(p.packets.map((x) => [x.mission.id, x.missing.map((m) => m.what)]));
+    expect(missing).toEqual({
+      'dprk-embassy-london': ['fax', 'email'],
+      'dprk-general-delegation-paris': ['head-of-mission', 'fax', 'email'],
+      'dprk-un-mission-geneva': ['address'],
+      'dprk-un-mission-new-york': [],
+      'dprk-embassy-bangkok': ['address', 'fax', 'email'],
+      'chongryon-central-hq-tokyo': ['fax', 'email'],
+    });
+    const csv = parseCsv(built.files.get('delivery-list.csv') as string, { bom: true, columns: true }) as Record<string, string>[];
+    expect(csv.find((r) => r['Mission'] === 'dprk-embassy-bangkok')?.['Missing']).toMatch(/no postal address.*no fax number.*no e-mail address/);
+    expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Local name']).toBe('在日本朝鮮人総聯合会 中央本部');
+  });
+
+  it('posts New York on US Letter in a No. 10 envelope, address in the window', async () => {
+    const ny = p.packets.find((x) => x.mission.id === 'dprk-un-mission-new-york');
+    expect(ny?.paper).toBe('Letter');
+    const note = await pdfInfo(built.files.get('dprk-un-mission-new-york/cover-note-en.pdf') as Uint8Array);
+    expect([note.width, note.height]).toEqual([612, 792]);
+    await expectAddressInWindow(built.files.get('dprk-un-mission-new-york/envelope-no10.pdf') as Uint8Array, NO10_ENVELOPE, [
+      "Permanent Mission of the Democratic People's Republic of",
+      'Korea to the United Nations',
+      '820 Second Avenue, 13th Floor',
+      'New York, NY 10017',
+      'United States',
+    ]);
+  });
+
+  it('gives byte-identical files when built again', async () => {
+    const again = await buildDelivery(p, letters);
+    expect([...again.files.keys()]).toEqual([...built.files.keys()]);
+    for (const [path, data] of again.files) expect(sha(data), path).toBe(sha(built.files.get(path) as Uint8Array | string));
+  });
+});
