@@ -329,7 +329,43 @@ describe('bundled 2011 campaign', () => {
       const data = built.files.get(path) as Uint8Array | string;
       return path.endsWith('.pdf') ? `${path} (${countPdfPages(data as Uint8Array)} p.)` : path;
     });
-    expect(lines.join('\n')).toMatchInlineSnapshot();
+    expect(lines.join('\n')).toMatchInlineSnapshot(`
+      "chongryon-central-hq-tokyo/cover-note-en.pdf (1 p.)
+      chongryon-central-hq-tokyo/envelope-dl.pdf (1 p.)
+      chongryon-central-hq-tokyo/letter-ja.pdf (2 p.)
+      chongryon-central-hq-tokyo/letter-ko.pdf (2 p.)
+      chongryon-central-hq-tokyo/manifest.json
+      delivery-list.csv
+      delivery-list.pdf (1 p.)
+      dprk-embassy-bangkok/cover-note-en.pdf (1 p.)
+      dprk-embassy-bangkok/letter-en.pdf (3 p.)
+      dprk-embassy-bangkok/letter-ko.pdf (2 p.)
+      dprk-embassy-bangkok/manifest.json
+      dprk-embassy-london/cover-note-en.pdf (1 p.)
+      dprk-embassy-london/envelope-dl.pdf (1 p.)
+      dprk-embassy-london/letter-en.pdf (3 p.)
+      dprk-embassy-london/letter-ko.pdf (2 p.)
+      dprk-embassy-london/manifest.json
+      dprk-general-delegation-paris/cover-note-en.pdf (1 p.)
+      dprk-general-delegation-paris/envelope-dl.pdf (1 p.)
+      dprk-general-delegation-paris/letter-fr.pdf (3 p.)
+      dprk-general-delegation-paris/letter-ko.pdf (2 p.)
+      dprk-general-delegation-paris/manifest.json
+      dprk-un-mission-geneva/cover-note-en.pdf (1 p.)
+      dprk-un-mission-geneva/email-draft.eml
+      dprk-un-mission-geneva/fax-cover-en.pdf (1 p.)
+      dprk-un-mission-geneva/letter-en.pdf (3 p.)
+      dprk-un-mission-geneva/letter-fr.pdf (3 p.)
+      dprk-un-mission-geneva/letter-ko.pdf (2 p.)
+      dprk-un-mission-geneva/manifest.json
+      dprk-un-mission-new-york/cover-note-en.pdf (1 p.)
+      dprk-un-mission-new-york/email-draft.eml
+      dprk-un-mission-new-york/envelope-no10.pdf (1 p.)
+      dprk-un-mission-new-york/fax-cover-en.pdf (1 p.)
+      dprk-un-mission-new-york/letter-en.pdf (3 p.)
+      dprk-un-mission-new-york/letter-ko.pdf (2 p.)
+      dprk-un-mission-new-york/manifest.json"
+    `);
     for (const b of built.packets) {
       const manifest = JSON.parse(built.files.get(`${b.folder}/manifest.json`) as string) as { files: { file: string; sha256: string }[] };
       for (const f of manifest.files) expect(f.sha256).toBe(sha(built.files.get(`${b.folder}/${f.file}`) as Uint8Array));

@@ -87,7 +87,7 @@ Examples:
         : { files: [], diagnostics: loadDiagnostics };
       const blocking = [...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics.filter((d) => d.code !== 'mission/closed')];
       if (hasErrors(blocking)) {
-        setExit(cmd, report(dedupe([...blocking, ...plan.diagnostics]), files, g));
+        setExit(cmd, report(shown(dedupe([...blocking, ...plan.diagnostics]), g), files, g));
         process.stderr.write('nothing written: fix the errors above first\n');
         return;
       }
@@ -95,12 +95,12 @@ Examples:
       const built = await buildDelivery(plan, letters, { date: sourceDateEpoch(), onProgress: log });
       const all = dedupe([...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics, ...built.diagnostics]);
       if (hasErrors(built.diagnostics)) {
-        setExit(cmd, report(all, files, g));
+        setExit(cmd, report(shown(all, g), files, g));
         process.stderr.write('nothing written: fix the errors above first\n');
         return;
       }
       writePlan(dest, built);
-      const code = report(g.format === 'json' ? all : all.filter((d) => !SUMMARISED.has(d.code)), files, g);
+      const code = report(shown(all, g), files, g);
       if (g.format !== 'json') process.stdout.write(summary(plan, built, relative(process.cwd(), dest) || '.', (performance.now() - t0) / 1000));
       setExit(cmd, hasErrors(all) ? Math.max(code, 1) : code);
     });
@@ -150,6 +150,11 @@ function refuseForeignFolder(dest: string): void {
 function sourceDateEpoch(): Date | undefined {
   const epoch = process.env['SOURCE_DATE_EPOCH'];
   return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+}
+
+/** What to print as diagnostics: everything in JSON; in text, what the summary does not state already. */
+function shown(ds: Diagnostic[], g: GlobalOptions): Diagnostic[] {
+  return g.format === 'json' ? ds : ds.filter((d) => !SUMMARISED.has(d.code));
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -3,12 +3,14 @@ import { signatureList } from '../compose/signature-list.js';
 import type { Signatory } from '../model/project.js';
 import { load, UsageError, type GlobalOptions, globals } from './context.js';
 import { table } from './table.js';
+import { signatoriesImportCommand } from './signatories-import-command.js';
 
 export function signatoriesCommand(): Command {
   return new Command('signatories')
     .description("list the roster, or one campaign's signatories in letter order, with counts")
     .option('-c, --campaign <id>', 'only the signatories of this campaign')
     .addHelpText('after', '\nExamples:\n  $ openletter signatories\n  $ openletter signatories --campaign 2018-kim-jong-un')
+    .addCommand(signatoriesImportCommand())
     .action((opts: { campaign?: string }, cmd: Command) => {
       const g = globals(cmd);
       const { project } = load(g);

@@ -77,7 +77,10 @@ class Composer {
     const signers = c.signatories.map((r) => this.project.signatories.get(r.id)).filter((s): s is Signatory => s !== undefined);
     const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
     const entries = signatureList(unique, tr.locale, c.signatoryOrder);
-    for (const [i, e] of entries.entries()) this.texts.push({ text: `${e.name}${e.country ? ` ${e.country}` : ''}`, span: this.signatorySpan(e.id, i) });
+    for (const [i, e] of entries.entries()) {
+      this.texts.push({ text: e.name, span: this.signatorySpan(e.id, i) });
+      if (e.country) this.texts.push({ text: e.country, span: this.signatorySpan(e.id, i) });
+    }
     blocks.push({ kind: 'signatures', entries });
     if (c.cc.length) {
       blocks.push({

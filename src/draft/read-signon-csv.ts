@@ -31,6 +31,8 @@ export interface SignOnRow {
 export interface SignOnCsv {
   columns: ColumnMapping[];
   rows: SignOnRow[];
+  /** Rows not imported, with the reason. */
+  rejected: { row: number; reason: string }[];
   /** Rows rejected, columns missing, --map mistakes. */
   diagnostics: Diagnostic[];
   /** The CSV text (BOM dropped), for diagnostics' source lines. */
@@ -87,7 +89,7 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     diagnostics.push(diag('import/column', at(0, 1), `${file} is not a readable CSV file: ${msg}`, { hint: 'export the form responses as CSV (comma-separated values)' }));
-    return { columns: [], rows: [], diagnostics, text };
+    return { columns: [], rows: [], rejected: [], diagnostics, text };
   }
   // Byte offsets (csv-parse counts bytes, BOM included) → character offsets in `text`, incrementally.
   const spans: Span[] = [];
@@ -104,7 +106,7 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
   const header = records[0]?.record ?? [];
   if (!header.length) {
     diagnostics.push(diag('import/column', at(0, 1), `${file} is empty`, { hint: 'the first row must name the columns' }));
-    return { columns: [], rows: [], diagnostics, text };
+    return { columns: [], rows: [], rejected: [], diagnostics, text };
   }
   const columns = mapColumns(header, opts.map, diagnostics, spans[0]!);
   const col = (f: Field) => columns.find((c) => c.field === f)?.column;
@@ -117,16 +119,20 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
         hint: 'name it with --map, e.g. --map "Organisation=name"',
       }),
     );
-    return { columns, rows: [], diagnostics, text };
+    return { columns, rows: [], rejected: [], diagnostics, text };
   }
   const rows: SignOnRow[] = [];
+  const rejected: { row: number; reason: string }[] = [];
   records.slice(1).forEach((r, i) => {
     const cells = r.record.map((c) => c.replace(/\s+/g, ' ').trim());
     if (cells.every((c) => !c)) return; // a blank line
     const row = i + 2;
     const span = spans[i + 1]!;
     const get = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
-    const reject = (message: string, hint: string) => diagnostics.push(diag('import/rejected-row', span, `row ${row}: ${message}`, { hint }));
+    const reject = (message: string, hint: string) => {
+      rejected.push({ row, reason: message });
+      diagnostics.push(diag('import/rejected-row', span, `row ${row}: ${message}`, { hint }));
+    };
     const name = get(nameCol) || [get(first), get(last)].filter(Boolean).join(' ');
     if (!name) return reject('no name', 'fill in the name, or delete the row');
     const countryText = get(col('country'));
@@ -148,7 +154,7 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
     const person = get(col('person')) || (nameCol !== undefined && (first !== undefined || last !== undefined) ? [get(first), get(last)].filter(Boolean).join(' ') : '') || undefined;
     rows.push({ row, span, name, country, kind, person, email });
   });
-  return { columns, rows, diagnostics, text };
+  return { columns, rows, rejected, diagnostics, text };
 }
 
 function kindOf(s: string): 'organisation' | 'individual' | undefined {

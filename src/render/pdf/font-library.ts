@@ -92,8 +92,38 @@ function italicSuffix(file: string): string {
   return /_Italic\//.test(file) ? 'i' : '';
 }
 
+/**
+ * Covered code points per font id as flat [start, end, start, end, …] ranges, precomputed at build
+ * time by scripts/gen-font-coverage.mjs: checking a letter then needs no font file at all.
+ */
+let precomputed: Record<string, number[]> | null | undefined;
+function coverageTable(fontId: string): number[] | undefined {
+  if (precomputed === undefined) {
+    try {
+      precomputed = JSON.parse(readFileSync(new URL('../../font-coverage.json', import.meta.url), 'utf8')) as Record<string, number[]>;
+    } catch {
+      precomputed = null; // running from source (tests): ask the fonts themselves
+    }
+  }
+  return precomputed?.[fontId];
+}
+
+function inRanges(ranges: number[], cp: number): boolean {
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < ranges[mid * 2]!) hi = mid - 1;
+    else if (cp > ranges[mid * 2 + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 /** Whether the regular face of `fontId` has a glyph for `codePoint`. */
 export function fontCovers(fontId: string, codePoint: number): boolean {
+  const table = coverageTable(fontId);
+  if (table) return inRanges(table, codePoint);
   let byCodePoint = coverage.get(fontId);
   if (byCodePoint === undefined) {
     byCodePoint = new Map();
@@ -128,7 +158,7 @@ export interface UncoveredChar {
  * @throws Error for an unknown font id.
  */
 export function findUncovered(text: string, fontIds: string[]): UncoveredChar[] {
-  for (const id of fontIds) loadFace(id, 'regular');
+  for (const id of fontIds) if (!isKnownFont(id)) loadFace(id, 'regular'); // throws the unknown-font error
   const found: UncoveredChar[] = [];
   let index = 0;
   for (const char of text) {

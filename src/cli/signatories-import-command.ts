@@ -1,0 +1,146 @@
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { applyImport, idsWithSigned } from '../draft/apply-import.js';
+import { planImport, type RowOutcome } from '../draft/plan-import.js';
+import { readSignOnCsv } from '../draft/read-signon-csv.js';
+import { writeFilesAtomic } from '../output/write-files-atomic.js';
+import { closest } from '../util/closest.js';
+import { EXIT, globals, load, report, UsageError } from './context.js';
+import { setExit } from './exit.js';
+import { table } from './table.js';
+
+interface ImportOptions {
+  campaign?: string;
+  map?: string;
+  acceptNear?: boolean;
+  write?: boolean;
+  kind: 'organisation' | 'individual';
+}
+
+export function signatoriesImportCommand(): Command {
+  return new Command('import')
+    .description('add the signatories of a sign-on form (CSV) to the roster and to a campaign')
+    .argument('<file>', 'CSV export of the sign-on form (Google Forms, Action Network, a spreadsheet)')
+    .option('-c, --campaign <id>', 'the campaign they sign (required)')
+    .option('--map <pairs>', 'which column holds what: "Column header=field,…"; fields: name, country, kind, person, email, first_name, last_name, ignore')
+    .option('--accept-near', 'take rows that look like a roster entry (near-duplicates) as that entry, adding the spelling to its aliases')
+    .option('--write', 'change signatories.yaml and the campaign file (without it, only shows what would change)')
+    .addOption(new Option('--kind <kind>', 'kind of signatory for rows without a kind column').choices(['organisation', 'individual']).default('organisation'))
+    .addHelpText(
+      'after',
+      `
+Columns are recognised by their header, in English, French, Spanish, Korean, Japanese and Chinese
+("Organisation name", "Country", "Email Address", "단체명", "国家"…); a Timestamp column is ignored.
+Countries may be ISO codes or names ("South Korea", "대한민국", "Japon"). Each row is matched
+against the roster: the same spelling or an alias is that entry; a near-duplicate ("HH Katakomb"
+for "HH Katacombs") is reported for you to decide (--accept-near takes it); anything else becomes
+a new entry. Contact person and e-mail are kept in the roster and never printed in a letter.
+
+Examples:
+  $ openletter signatories import responses.csv --campaign 2026-open-letter
+  $ openletter signatories import responses.csv --campaign 2026-open-letter --write
+  $ openletter signatories import sheet.csv -c 2026-open-letter --map "Nom de l'organisation=name,Pays=country"`,
+    )
+    .action((file: string, opts: ImportOptions, cmd: Command) => {
+      const g = globals(cmd);
+      // `signatories --campaign` (the listing's option) may have taken the flag when written before "import".
+      const campaignId = opts.campaign ?? (cmd.parent?.opts() as { campaign?: string } | undefined)?.campaign;
+      if (!campaignId) throw new UsageError('which campaign do they sign?', 'pass --campaign <id>');
+      const { project, diagnostics: loadDiagnostics } = load(g);
+      const campaign = project.campaigns.get(campaignId);
+      if (!campaign) {
+        const guess = closest(campaignId, project.campaigns.keys());
+        throw new UsageError(`no campaign "${campaignId}"`, guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`);
+      }
+      const rosterRel = 'signatories.yaml';
+      const campaignRel = campaign.span.file;
+      const blocking = loadDiagnostics.filter((d) => d.severity === 'error' && (d.span?.file === rosterRel || d.span?.file === campaignRel));
+      if (blocking.length) {
+        report(blocking, project.files, g);
+        process.stderr.write(`nothing imported: fix ${rosterRel} and ${campaignRel} first\n`);
+        setExit(cmd, EXIT.errors);
+        return;
+      }
+      const csvPath = resolve(file);
+      let buf: Buffer;
+      try {
+        buf = readFileSync(csvPath);
+      } catch (e) {
+        throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'check the path of the CSV file');
+      }
+      const shown = relative(process.cwd(), csvPath) || file;
+      const csv = readSignOnCsv(buf, shown, { map: opts.map, kind: opts.kind });
+      const rosterText = project.files.get(rosterRel) ?? 'signatories: []\n';
+      const plan = planImport(project, csv.rows, { campaign: campaignId, acceptNear: opts.acceptNear, hasSigned: idsWithSigned(rosterText) });
+      const files = new Map([...project.files, [shown, csv.text]]);
+      const problems = [...csv.diagnostics, ...plan.diagnostics];
+      const changes = applyImport(plan, rosterText, project.files.get(campaignRel) ?? '');
+      const changed = new Map<string, string>();
+      if (changes.roster !== rosterText) changed.set(rosterRel, changes.roster);
+      if (changes.campaign !== project.files.get(campaignRel)) changed.set(campaignRel, changes.campaign);
+      const canWrite = opts.write && !csv.diagnostics.some((d) => d.code === 'import/column');
+      if (canWrite && changed.size) writeFilesAtomic(project.root, changed);
+
+      if (g.format === 'json') {
+        report(problems, files, { ...g, format: 'json' });
+        process.stdout.write(
+          `${JSON.stringify({ campaign: campaignId, columns: csv.columns, rows: plan.outcomes, rejected: csv.rejected, newEntries: plan.newEntries.map((e) => e.id), campaignAdds: plan.campaignAdds, written: canWrite ? [...changed.keys()] : [] }, null, 2)}\n`,
+        );
+      } else {
+        report(problems, files, g, { summary: false });
+        printPlan(shown, campaignId, csv, plan.outcomes, plan.campaignAdds.length, plan.newEntries.length, g.quiet ?? false);
+        if (!changed.size) process.stdout.write('nothing to change\n');
+        else if (canWrite) process.stdout.write(`wrote ${[...changed.keys()].join(', ')}\n`);
+        else if (opts.write) process.stdout.write('nothing written: fix the column problems above first\n');
+        else process.stdout.write(`dry run: nothing written. Run again with --write to change ${[...changed.keys()].join(' and ')}.\n`);
+      }
+      setExit(cmd, hasErrors(problems) ? EXIT.errors : EXIT.ok);
+    });
+}
+
+function printPlan(
+  file: string,
+  campaign: string,
+  csv: ReturnType<typeof readSignOnCsv>,
+  outcomes: RowOutcome[],
+  adds: number,
+  created: number,
+  quiet: boolean,
+): void {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(`${file} → ${campaign}`);
+  out(`columns: ${csv.columns.map((c) => `"${c.header}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`);
+  const rows: [number, string[]][] = outcomes.map((o) => [o.row, [`row ${o.row}`, o.name, ...describe(o)]]);
+  for (const r of csv.rejected) rows.push([r.row, [`row ${r.row}`, '', 'rejected', r.reason]]);
+  rows.sort((a, b) => a[0] - b[0]);
+  if (!quiet && rows.length) process.stdout.write(table(['row', 'name', 'result', ''], rows.map((r) => r[1])));
+  const count = (a: RowOutcome['action']) => outcomes.filter((o) => o.action === a).length;
+  const already = outcomes.filter((o) => o.action === 'existing' && o.already).length;
+  out(
+    [
+      `${created} new roster ${created === 1 ? 'entry' : 'entries'}`,
+      `${adds} signator${adds === 1 ? 'y' : 'ies'} added to ${campaign}`,
+      already ? `${already} already signing` : '',
+      count('near') ? `${count('near')} near-duplicate(s) for you to decide (--accept-near)` : '',
+      csv.rejected.length ? `${csv.rejected.length} rejected` : '',
+      count('duplicate') ? `${count('duplicate')} duplicate row(s) skipped` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  );
+}
+
+function describe(o: RowOutcome): string[] {
+  switch (o.action) {
+    case 'new':
+      return ['new', o.id];
+    case 'existing':
+      return [o.already ? 'already signing' : `signs (${o.how})`, o.id];
+    case 'near':
+      return ['near-duplicate', `${o.candidates.map((c) => c.id).join(' or ')}? not imported`];
+    case 'duplicate':
+      return ['duplicate', `of row ${o.firstRow}, skipped`];
+  }
+}

@@ -1,0 +1,121 @@
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+
+type Path = readonly (string | number)[];
+
+/**
+ * Edits a YAML file through the `yaml` Document API, keeping everything else byte for byte.
+ *
+ * Each edit is made on the Document (so the result is what the Document API says) and, alongside,
+ * as a text insertion at the place the node's source range gives: a new list item after the last
+ * one, with its indentation; a new key after the last key of its mapping. Re-serialising the whole
+ * Document would re-fold every long paragraph and respace every `[a, b]`; splicing does not. The
+ * spliced text is parsed again and must equal the edited Document, else the Document is serialised.
+ */
+export class YamlEdit {
+  readonly doc: Document.Parsed;
+  private readonly inserts: { at: number; text: string; seq: number }[] = [];
+  private spliceable = true;
+
+  constructor(private readonly text: string) {
+    this.doc = parseDocument(text);
+    if (this.doc.errors.length) throw new Error(this.doc.errors[0]!.message);
+  }
+
+  /** Append values to the list at `path`, creating `key: [values]` in its parent mapping if it is missing. */
+  append(path: Path, values: unknown[]): void {
+    if (!values.length) return;
+    const node = this.doc.getIn(path, true) as Node | undefined;
+    if (node === undefined || (isScalar(node) && node.value === null)) {
+      this.addKey(path.slice(0, -1), path[path.length - 1] as string, values, { blockList: path.length === 1 });
+      return;
+    }
+    if (!isSeq(node) || !node.range) {
+      this.spliceable = false;
+      return;
+    }
+    const had = node.items.length;
+    for (const v of values) node.add(this.doc.createNode(v));
+    if (node.flow) {
+      const close = this.text.lastIndexOf(']', node.range[1]);
+      if (close < node.range[0]) {
+        this.spliceable = false;
+        return;
+      }
+      this.insert(close, `${had ? ', ' : ''}${values.map(flowScalar).join(', ')}`);
+      return;
+    }
+    const col = column(this.text, node.range[0]);
+    const at = lineEndAfter(this.text, node.range[1]);
+    this.insert(at.offset, `${at.needsNewline ? '\n' : ''}${indent(block(values), col)}`);
+  }
+
+  /** Add `key: value` at the end of the mapping at `mapPath` (the document's root for []). */
+  addKey(mapPath: Path, key: string, value: unknown, { blockList = false } = {}): void {
+    const map = (mapPath.length ? this.doc.getIn(mapPath, true) : this.doc.contents) as Node | null | undefined;
+    if (!isMap(map) || map.flow || !map.range || map.has(key)) {
+      this.spliceable = false;
+      if (isMap(map)) map.set(key, this.doc.createNode(value));
+      return;
+    }
+    map.set(key, this.doc.createNode(value));
+    const col = column(this.text, map.range[0]);
+    const at = lineEndAfter(this.text, map.range[1]);
+    this.insert(at.offset, `${at.needsNewline ? '\n' : ''}${indent(block({ [key]: value }, blockList), col)}`);
+  }
+
+  toString(): string {
+    if (!this.inserts.length) return this.text;
+    let out = this.text;
+    for (const i of [...this.inserts].sort((a, b) => b.at - a.at || b.seq - a.seq)) out = out.slice(0, i.at) + i.text + out.slice(i.at);
+    if (this.spliceable) {
+      const again = parseDocument(out);
+      if (!again.errors.length && JSON.stringify(again.toJS()) === JSON.stringify(this.doc.toJS())) return out;
+    }
+    return this.doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
+  }
+
+  private insert(at: number, text: string): void {
+    this.inserts.push({ at, text, seq: this.inserts.length });
+  }
+}
+
+/** 0-based column of an offset. */
+function column(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/** Just after the line holding the last non-blank character before `end`. */
+function lineEndAfter(text: string, end: number): { offset: number; needsNewline: boolean } {
+  let q = Math.min(end, text.length) - 1;
+  while (q >= 0 && /\s/.test(text[q]!)) q--;
+  const nl = text.indexOf('\n', q + 1);
+  return nl < 0 ? { offset: text.length, needsNewline: true } : { offset: nl + 1, needsNewline: false };
+}
+
+function indent(s: string, col: number): string {
+  const pad = ' '.repeat(col);
+  return s
+    .split('\n')
+    .map((l) => (l ? pad + l : l))
+    .join('\n');
+}
+
+/** Block YAML for a value; lists of plain values inside it are written `[a, b]`. */
+function block(value: unknown, blockList = false): string {
+  const d = new Document(value);
+  visit(d, {
+    Seq(_, n, path) {
+      // The root list, or with blockList the list under a root key, stays a block list.
+      const top = path.length === 1 || (blockList && path.length === 3);
+      if (!top && n.items.every((i) => isScalar(i))) n.flow = true;
+    },
+  });
+  return d.toString({ flowCollectionPadding: false, lineWidth: 0, indentSeq: true });
+}
+
+/** A scalar as it must be written inside `[…]` (quoted when it holds a comma or bracket). */
+function flowScalar(v: unknown): string {
+  const d = new Document([v]);
+  (d.contents as unknown as { flow: boolean }).flow = true;
+  return d.toString({ flowCollectionPadding: false, lineWidth: 0 }).trim().slice(1, -1);
+}
