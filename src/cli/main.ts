@@ -5,6 +5,8 @@ import { checkCommand } from './check-command.js';
 import { renderCommand } from './render-command.js';
 import { demandsCommand } from './demands-command.js';
 import { signatoriesCommand } from './signatories-command.js';
+import { initCommand } from './init-command.js';
+import { newCommand } from './new-command.js';
 import { translationsCommand } from './translations-command.js';
 import { deliverCommand } from './deliver-command.js';
 
@@ -33,6 +35,8 @@ Examples:
 
 Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
     );
+  program.addCommand(initCommand());
+  program.addCommand(newCommand());
   program.addCommand(checkCommand());
   program.addCommand(renderCommand());
   program.addCommand(demandsCommand());

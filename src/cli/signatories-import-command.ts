@@ -113,7 +113,7 @@ function printPlan(
   out(`${file} → ${campaign}`);
   out(`columns: ${csv.columns.map((c) => `"${c.header}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`);
   const rows: [number, string[]][] = outcomes.map((o) => [o.row, [`row ${o.row}`, o.name, ...describe(o)]]);
-  for (const r of csv.rejected) rows.push([r.row, [`row ${r.row}`, '', 'rejected', r.reason]]);
+  for (const r of csv.rejected) rows.push([r.row, [`row ${r.row}`, r.name, 'rejected', r.reason]]);
   rows.sort((a, b) => a[0] - b[0]);
   if (!quiet && rows.length) process.stdout.write(table(['row', 'name', 'result', ''], rows.map((r) => r[1])));
   const count = (a: RowOutcome['action']) => outcomes.filter((o) => o.action === a).length;

@@ -75,11 +75,15 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
     if (!target) {
       const candidates = roster
         .map((x) => {
+          // The most telling spelling: a typo of an alias says more than an acronym of the name.
+          let best: { id: string; spelling: string; why: string; rank: number } | undefined;
           for (const n of x.names) {
             const m = compareNames(n.prepared, name);
-            if (m) return { id: x.s.id, spelling: n.prepared.trimmed, why: m.kind === 'exact' ? 'same spelling' : m.why };
+            const why = m && (m.kind === 'exact' ? 'same spelling' : m.why);
+            const rank = why === undefined ? Infinity : why.includes('acronym') ? 2 : why.includes('spelling') ? 1 : 0;
+            if (why !== undefined && (!best || rank < best.rank)) best = { id: x.s.id, spelling: n.prepared.trimmed, why, rank };
           }
-          return undefined;
+          return best && { id: best.id, spelling: best.spelling, why: best.why };
         })
         .filter((c): c is { id: string; spelling: string; why: string } => c !== undefined);
       if (candidates.length === 1 && opts.acceptNear) {

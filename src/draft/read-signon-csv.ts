@@ -32,7 +32,7 @@ export interface SignOnCsv {
   columns: ColumnMapping[];
   rows: SignOnRow[];
   /** Rows not imported, with the reason. */
-  rejected: { row: number; reason: string }[];
+  rejected: { row: number; name: string; reason: string }[];
   /** Rows rejected, columns missing, --map mistakes. */
   diagnostics: Diagnostic[];
   /** The CSV text (BOM dropped), for diagnostics' source lines. */
@@ -122,29 +122,29 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
     return { columns, rows: [], rejected: [], diagnostics, text };
   }
   const rows: SignOnRow[] = [];
-  const rejected: { row: number; reason: string }[] = [];
+  const rejected: { row: number; name: string; reason: string }[] = [];
   records.slice(1).forEach((r, i) => {
     const cells = r.record.map((c) => c.replace(/\s+/g, ' ').trim());
     if (cells.every((c) => !c)) return; // a blank line
     const row = i + 2;
     const span = spans[i + 1]!;
     const get = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
-    const reject = (message: string, hint: string) => {
-      rejected.push({ row, reason: message });
-      diagnostics.push(diag('import/rejected-row', span, `row ${row}: ${message}`, { hint }));
-    };
     const name = get(nameCol) || [get(first), get(last)].filter(Boolean).join(' ');
+    const reject = (message: string, hint: string) => {
+      rejected.push({ row, name, reason: message });
+      diagnostics.push(diag('import/rejected-row', span, `row ${row}${name ? ` ("${name}")` : ''}: ${message}`, { hint }));
+    };
     if (!name) return reject('no name', 'fill in the name, or delete the row');
     const countryText = get(col('country'));
     let country: string | undefined;
     if (countryText) {
       const c = countryCode(countryText);
-      if (!c.code) return reject(`"${name}": unknown country "${countryText}"`, c.suggestion ? `did you mean ${c.suggestion}? write a country name or an ISO code such as KR` : 'write a country name or an ISO code such as KR, JP or US');
+      if (!c.code) return reject(`unknown country "${countryText}"`, c.suggestion ? `did you mean ${c.suggestion}? write a country name or an ISO code such as KR` : 'write a country name or an ISO code such as KR, JP or US');
       country = c.code;
     }
     const kindText = get(col('kind'));
     const kind = kindText ? kindOf(kindText) : nameCol === undefined ? 'individual' : (opts.kind ?? 'organisation');
-    if (!kind) return reject(`"${name}": unknown kind "${kindText}"`, 'write organisation or individual');
+    if (!kind) return reject(`unknown kind "${kindText}"`, 'write organisation or individual');
     const emailText = get(col('email'));
     let email: string | undefined = emailText || undefined;
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {

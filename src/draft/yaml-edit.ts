@@ -13,7 +13,7 @@ type Path = readonly (string | number)[];
  */
 export class YamlEdit {
   readonly doc: Document.Parsed;
-  private readonly inserts: { at: number; text: string; seq: number }[] = [];
+  private readonly inserts: { at: number; end: number; text: string; seq: number }[] = [];
   private spliceable = true;
 
   constructor(private readonly text: string) {
@@ -63,10 +63,50 @@ export class YamlEdit {
     this.insert(at.offset, `${at.needsNewline ? '\n' : ''}${indent(block({ [key]: value }, blockList), col)}`);
   }
 
+  /**
+   * Replace the value of the key at `path` (in a block mapping) with `value`, written on the key's
+   * line in flow style (`id: new-id`, `signatories: []`, `name: Kim Jong Un`).
+   */
+  setValue(path: Path, value: unknown): void {
+    const parent = (path.length > 1 ? this.doc.getIn(path.slice(0, -1), true) : this.doc.contents) as Node | null | undefined;
+    const key = path[path.length - 1];
+    const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+    const keyNode = pair?.key as Node | undefined;
+    const valueNode = pair?.value as Node | null | undefined;
+    if (!isMap(parent) || parent.flow || !keyNode?.range) {
+      this.spliceable = false;
+      if (!isMap(parent)) return;
+    }
+    if (isMap(parent)) parent.set(key, this.doc.createNode(value));
+    if (!keyNode?.range) return;
+    const colon = this.text.indexOf(':', keyNode.range[1]);
+    const end = valueNode?.range ? lineEndAfter(this.text, valueNode.range[1]) : lineEndAfter(this.text, colon + 1);
+    const stop = end.needsNewline ? end.offset : end.offset - 1;
+    this.replace(colon + 1, stop, ` ${flowValue(value)}`);
+  }
+
+  /** Remove the key at `path` (and its value) from a block mapping. */
+  remove(path: Path): void {
+    const parent = (path.length > 1 ? this.doc.getIn(path.slice(0, -1), true) : this.doc.contents) as Node | null | undefined;
+    const key = path[path.length - 1];
+    const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+    if (!isMap(parent) || !pair) return;
+    parent.delete(key);
+    const keyNode = pair.key as Node;
+    const valueNode = pair.value as Node | null;
+    if (parent.flow || !keyNode.range) {
+      this.spliceable = false;
+      return;
+    }
+    const start = this.text.lastIndexOf('\n', keyNode.range[0] - 1) + 1;
+    const end = lineEndAfter(this.text, valueNode?.range?.[1] ?? keyNode.range[1]);
+    this.replace(start, end.offset, '');
+  }
+
   toString(): string {
     if (!this.inserts.length) return this.text;
     let out = this.text;
-    for (const i of [...this.inserts].sort((a, b) => b.at - a.at || b.seq - a.seq)) out = out.slice(0, i.at) + i.text + out.slice(i.at);
+    for (const i of [...this.inserts].sort((a, b) => b.at - a.at || b.seq - a.seq)) out = out.slice(0, i.at) + i.text + out.slice(i.end);
     if (this.spliceable) {
       const again = parseDocument(out);
       if (!again.errors.length && JSON.stringify(again.toJS()) === JSON.stringify(this.doc.toJS())) return out;
@@ -75,7 +115,11 @@ export class YamlEdit {
   }
 
   private insert(at: number, text: string): void {
-    this.inserts.push({ at, text, seq: this.inserts.length });
+    this.inserts.push({ at, end: at, text, seq: this.inserts.length });
+  }
+
+  private replace(at: number, end: number, text: string): void {
+    this.inserts.push({ at, end, text, seq: this.inserts.length });
   }
 }
 
@@ -111,6 +155,17 @@ function block(value: unknown, blockList = false): string {
     },
   });
   return d.toString({ flowCollectionPadding: false, lineWidth: 0, indentSeq: true });
+}
+
+/** A value written in flow style on one line: `x`, `"a: b"`, `[a, b]`, `{}`. */
+function flowValue(v: unknown): string {
+  const d = new Document(v);
+  visit(d, {
+    Collection(_, n) {
+      n.flow = true;
+    },
+  });
+  return d.toString({ flowCollectionPadding: false, lineWidth: 0 }).trim();
 }
 
 /** A scalar as it must be written inside `[…]` (quoted when it holds a comma or bracket). */

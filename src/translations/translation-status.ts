@@ -30,6 +30,9 @@ export function translationStatus(project: Project, opts: { campaign?: string } 
   for (const locale of project.locales.values()) {
     if (locale.code === project.workspace.sourceLocale) continue;
     for (const [key, t] of opts.campaign ? [] : locale.translations) {
+      // A source file that failed to load has already been reported: its texts are not "unknown".
+      const owner = /^(demands|campaigns):([^.]+)/.exec(key);
+      if (owner && project.broken[owner[1] as 'demands' | 'campaigns'].has(owner[2]!)) continue;
       if (!sources.has(key))
         diagnostics.push(diag('i18n/unknown-key', t.span, `translation "${key.replace(/^\w+:/, '')}" has no English source`, { hint: 'a typo in the key, or a text that was removed from the source: delete it or fix its place' }));
     }

@@ -1,0 +1,45 @@
+import { Command } from 'commander';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { planInit } from '../draft/init-workspace.js';
+import { PACKAGE_ROOT } from '../draft/package-root.js';
+import { writeFilesAtomic } from '../output/write-files-atomic.js';
+import { globals, UsageError } from './context.js';
+import { today } from './today.js';
+
+export function initCommand(): Command {
+  return new Command('init')
+    .description('create a new workspace: the bundled demand library and languages, an empty roster and mission list, an example letter')
+    .argument('<dir>', 'folder to create (must not exist, or be empty)')
+    .option('--name <name>', "the coalition's name (workspace.yaml; change it there later)")
+    .option('--short-name <name>', "the coalition's short name, e.g. ICNK")
+    .addHelpText(
+      'after',
+      `
+Then:
+  $ cd DIR
+  $ openletter check                          the example letter passes
+  $ openletter new my-letter --recipient "Kim Jong Un" --demands icrc-prison-visits
+  $ openletter signatories import responses.csv --campaign my-letter --write
+  $ openletter render my-letter`,
+    )
+    .action((dir: string, opts: { name?: string; shortName?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const target = resolve(dir);
+      if (existsSync(target)) {
+        if (!statSync(target).isDirectory()) throw new UsageError(`${dir} is a file`, 'choose a new folder name');
+        const entries = readdirSync(target).filter((n) => n !== '.git');
+        if (entries.length) throw new UsageError(`${dir} is not empty (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})`, 'init never overwrites: choose a new or empty folder');
+      }
+      const files = planInit(PACKAGE_ROOT, { name: opts.name, shortName: opts.shortName, today: today() });
+      writeFilesAtomic(target, files);
+      if (!g.quiet) {
+        const shown = relative(process.cwd(), target) || '.';
+        const count = (prefix: string) => [...files.keys()].filter((f) => f.startsWith(prefix)).length;
+        process.stdout.write(
+          `created ${shown}/ with ${count('demands/')} demand blocks, ${count('locales/') ? new Set([...files.keys()].filter((f) => f.startsWith('locales/')).map((f) => f.split('/')[1])).size : 0} languages, ${count('templates/')} templates and an example letter (campaigns/example-letter.yaml)\n` +
+            `next: cd ${shown} && openletter check, then edit workspace.yaml (your coalition) and start a letter with \`openletter new\`\n`,
+        );
+      }
+    });
+}

@@ -1,0 +1,161 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { idFromName } from './slug.js';
+import { schemaLine } from './package-root.js';
+import { yamlValue } from './new-campaign.js';
+
+export interface InitOptions {
+  /** The coalition's name (workspace.yaml `name`). */
+  name?: string;
+  shortName?: string;
+  /** YYYY-MM-DD: the example letter's date. */
+  today: string;
+}
+
+/** Demand blocks the example letter uses, when the bundled library has them. */
+const EXAMPLE_DEMANDS = [
+  ['Detention', ['release-political-prisoners', 'icrc-prison-visits']],
+  ['Cooperation with the United Nations', ['special-rapporteur-access']],
+] as const;
+
+/**
+ * The files of a new workspace, by relative path: the bundled demand library, languages,
+ * templates, glossary and JSON Schemas; a workspace.yaml for the coalition; a roster holding only
+ * the coalition; no missions; and an example campaign that passes `check`. Reads the package only.
+ */
+export function planInit(packageRoot: string, opts: InitOptions): Map<string, string> {
+  const files = new Map<string, string>();
+  const read = (rel: string) => readFileSync(join(packageRoot, rel), 'utf8');
+  const list = (rel: string, test: (name: string, dir: boolean) => boolean) => {
+    const abs = join(packageRoot, rel);
+    if (!existsSync(abs)) return [];
+    return readdirSync(abs)
+      .filter((n) => !n.startsWith('.') && test(n, statSync(join(abs, n)).isDirectory()))
+      .sort();
+  };
+  const yamlFile = (n: string, dir: boolean) => !dir && /\.ya?ml$/.test(n);
+  const name = opts.name?.trim() || 'Example Coalition for Human Rights';
+  const shortName = opts.shortName?.trim() || initials(name);
+
+  for (const n of list('demands', yamlFile)) files.set(`demands/${n}`, read(`demands/${n}`));
+  for (const lng of list('locales', (_, dir) => dir)) {
+    // The language and its wording; not the bundled campaigns' translations or roster names.
+    for (const n of list(`locales/${lng}`, yamlFile)) {
+      if (n === 'signatories.yaml') continue;
+      const text = read(`locales/${lng}/${n}`);
+      files.set(`locales/${lng}/${n}`, n === 'sources.lock.yaml' ? onlyDemandKeys(text) : text);
+    }
+  }
+  for (const dir of ['templates', 'templates/partials']) for (const n of list(dir, (f, d) => !d && f.endsWith('.hbs'))) files.set(`${dir}/${n}`, read(`${dir}/${n}`));
+  for (const [rel, text] of schemaFiles(packageRoot)) files.set(rel, text);
+  if (existsSync(join(packageRoot, 'glossary.yaml'))) files.set('glossary.yaml', read('glossary.yaml'));
+
+  files.set(
+    'workspace.yaml',
+    `${schemaLine('workspace', 0)}# The coalition that sends the letters. Printed on cover notes and envelopes: change it.
+name: ${yamlValue(name)}
+short_name: ${yamlValue(shortName)}
+return_address:                # the postal address replies go to, one line each
+  - ${yamlValue(name)}
+  - 1 Example Street
+  - Seoul
+  - Republic of Korea
+# contact_email: coalition@example.org
+source_locale: en
+`,
+  );
+  const selfId = idFromName(shortName, new Set()) || 'coalition';
+  files.set(
+    'signatories.yaml',
+    `${schemaLine('signatories', 0)}# The roster: every organisation or person that signs a letter, listed once.
+# Add sign-ons with \`openletter signatories import FILE.csv --campaign ID\`.
+# Contact details (contact: {person, email}) stay here and are never printed in a letter.
+signatories:
+  - id: ${selfId}
+    name: ${yamlValue(name)}
+    kind: organisation
+`,
+  );
+  files.set(
+    'missions.yaml',
+    `${schemaLine('missions', 0)}# Embassies and UN missions letters are delivered to. Each needs a source and the date it was
+# last verified; the bundled openletter package's missions.yaml lists researched DPRK missions.
+missions: []
+`,
+  );
+  const demands = new Set(list('demands', yamlFile).map((n) => n.replace(/\.ya?ml$/, '')));
+  files.set('campaigns/example-letter.yaml', exampleCampaign(opts.today, selfId, demands));
+  return files;
+}
+
+function exampleCampaign(today: string, signatory: string, library: ReadonlySet<string>): string {
+  const sections = EXAMPLE_DEMANDS.map(([heading, ids]) => [heading, ids.filter((d) => library.has(d))] as const).filter(([, ids]) => ids.length);
+  const usesParams = sections.length > 0;
+  return `${schemaLine('campaign', 1)}# An example letter, to change or copy (\`openletter new my-letter --from example-letter\`).
+# \`openletter check\` validates it; \`openletter render example-letter\` writes out/example-letter/.
+# The format of every field: docs/workspace-format.md in the openletter package.
+id: example-letter
+date: ${today}
+locales: [en]
+paper: A4
+title: Open letter on human rights in the Democratic People's Republic of Korea
+${usesParams ? `params:                        # filled into {{country_short}} in the demand blocks
+  country: Democratic People's Republic of Korea
+  country_short: DPRK
+` : ''}recipient:
+  name: Kim Jong Un
+  titles:
+    - Chairman of the State Affairs Commission of the Democratic People's Republic of Korea
+  address:
+    - Pyongyang
+    - Democratic People's Republic of Korea
+salutation: Dear Chairman Kim Jong Un,
+opening:
+  - >-
+    We, the undersigned, write to urge your government to take concrete steps to improve the
+    human rights situation in your country.
+numbered_sections: true
+sections:${sections.length ? '' : ' []'}
+${sections
+  .map(
+    ([heading, ids]) => `  - heading: ${heading}
+    intro:
+      - We urge you to:
+    demands:                   # demand blocks from demands/ (\`openletter demands\` lists them)
+${ids.map((d) => `      - ${d}`).join('\n')}`,
+  )
+  .join('\n')}
+closing:
+  - Thank you for your consideration.
+sign_off: sincerely
+signatories:                   # roster ids from signatories.yaml
+  - ${signatory}
+missions: []                   # missions.yaml ids
+`.replace(/\n\n+/g, '\n');
+}
+
+/** The bundled JSON Schemas (schemas/*.schema.json), for the `$schema` lines of workspace files. */
+export function schemaFiles(packageRoot: string): Map<string, string> {
+  const dir = join(packageRoot, 'schemas');
+  if (!existsSync(dir)) return new Map();
+  return new Map(
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => [`schemas/${n}`, readFileSync(join(dir, n), 'utf8')]),
+  );
+}
+
+function initials(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
+}
+
+/** sources.lock.yaml without the bundled campaigns' keys (the new workspace has none of them). */
+function onlyDemandKeys(text: string): string {
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) return text;
+  for (const pair of [...doc.contents.items]) if (isScalar(pair.key) && !String(pair.key.value).startsWith('demands:')) doc.contents.delete(pair.key);
+  return doc.toString({ lineWidth: 0 });
+}

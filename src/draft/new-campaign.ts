@@ -1,0 +1,190 @@
+import { Document } from 'yaml';
+import { paramNames } from '../compose/fill-params.js';
+import type { Project } from '../model/project.js';
+import { isSafeId } from '../load/schemas.js';
+import { closest } from '../util/closest.js';
+import { schemaLine } from './package-root.js';
+import { YamlEdit } from './yaml-edit.js';
+
+export interface NewCampaignOptions {
+  id: string;
+  /** The recipient's name ("Kim Jong Un"). */
+  recipient?: string;
+  /** Demand block ids ("icrc-prison-visits", "un-recommendations@2018"). */
+  demands?: string[];
+  /** Copy this existing campaign. */
+  from?: string;
+  /** Languages (default: the source language, or those of --from). */
+  locales?: string[];
+  /** YYYY-MM-DD. */
+  today: string;
+}
+
+export interface NewCampaign {
+  /** Files to create, by workspace-relative path. */
+  files: Map<string, string>;
+  /** What the user still has to write (`check` reports each as an error until then). */
+  todo: string[];
+  /** Other things worth knowing. */
+  notes: string[];
+}
+
+/** A usage mistake in `new`: an unsafe or taken id, an unknown demand block or campaign. */
+export class NewCampaignError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+/** A value as one line of YAML (quoted when it must be). */
+export function yamlValue(v: unknown): string {
+  return new Document(v).toString({ lineWidth: 0, flowCollectionPadding: false }).trim();
+}
+
+/**
+ * The files of a new campaign: a skeleton that passes `check` once every field marked TODO is
+ * written, or a copy of an existing campaign (and its translations) with a new id and date and no
+ * signatories. Pure: reads only the project.
+ */
+export function planNewCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
+  const { id } = opts;
+  if (!isSafeId(id)) {
+    const safe = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+    throw new NewCampaignError(`"${id}" is not a safe campaign id`, `use lowercase letters, digits and "-"${safe ? `, e.g. "${safe}"` : ''}`);
+  }
+  if (project.campaigns.has(id) || project.broken.campaigns.has(id)) throw new NewCampaignError(`campaign "${id}" already exists`, `edit campaigns/${id}.yaml, or choose another id`);
+  for (const ref of opts.demands ?? []) {
+    const [block, variant] = ref.split('@') as [string, string | undefined];
+    const b = project.demands.get(block);
+    if (!b) {
+      const g = closest(block, project.demands.keys());
+      throw new NewCampaignError(`no demand block "${block}"`, g ? `did you mean "${g}"? (\`openletter demands\` lists them)` : '`openletter demands` lists the demand blocks');
+    }
+    if (variant && !b.variants.has(variant)) throw new NewCampaignError(`demand block "${block}" has no variant "${variant}"`, `its variants: ${[...b.variants.keys()].join(', ') || '(none)'}`);
+  }
+  return opts.from ? copyCampaign(project, opts) : skeleton(project, opts);
+}
+
+/** The parameters the chosen blocks use, with a value from the newest campaign that has one. */
+function paramsFor(project: Project, demands: string[]): Map<string, string | undefined> {
+  const names = new Set<string>();
+  for (const ref of demands) {
+    const [block, variant] = ref.split('@') as [string, string | undefined];
+    const b = project.demands.get(block);
+    if (!b) continue;
+    b.params.forEach((p) => names.add(p));
+    for (const el of (variant ? b.variants.get(variant) : b.text) ?? []) paramNames(el.text.text).names.forEach((n) => names.add(n));
+  }
+  const newest = [...project.campaigns.values()].sort((a, b) => (a.date < b.date ? 1 : -1));
+  return new Map([...names].sort().map((n) => [n, newest.find((c) => c.params.has(n))?.params.get(n)?.text]));
+}
+
+function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
+  const todo: string[] = [];
+  const notes: string[] = [];
+  const demands = opts.demands ?? [];
+  const locales = opts.locales ?? [project.workspace.sourceLocale];
+  const recipient = opts.recipient?.trim();
+  const lines: string[] = [];
+  const L = (s: string) => lines.push(s);
+  L(schemaLine('campaign', 1).trimEnd());
+  L(`# A new open letter. \`openletter check\` says what is still missing;`);
+  L(`# \`openletter render ${opts.id} --format md\` shows it. The format: docs/workspace-format.md.`);
+  L(`id: ${opts.id}`);
+  L(`date: ${opts.today}                       # the letter's date, YYYY-MM-DD`);
+  L(`locales: ${yamlValue(locales)}                      # languages it is written in (locales/<lng>/)`);
+  L(`paper: A4`);
+  if (recipient) L(`title: ${yamlValue(`Open letter to ${recipient}`)}`);
+  else {
+    L(`title: "TODO: the letter's title"`);
+    todo.push('title');
+  }
+  const params = paramsFor(project, demands);
+  if (params.size) {
+    L(`params:                                 # filled into {{name}} in the texts`);
+    for (const [k, v] of params) {
+      if (v === undefined) todo.push(`params.${k}`);
+      L(`  ${k}: ${v === undefined ? `"TODO: ${k}"` : yamlValue(v)}`);
+    }
+  }
+  L(`recipient:`);
+  if (recipient) L(`  name: ${yamlValue(recipient)}`);
+  else {
+    L(`  name: "TODO: the recipient's name"`);
+    todo.push('recipient.name');
+  }
+  L(`  titles: []                             # e.g. ["Chairman of the State Affairs Commission"]`);
+  L(`  address: []                            # lines of the postal address`);
+  if (recipient) L(`salutation: ${yamlValue(`Dear ${recipient},`)}`);
+  else {
+    L(`salutation: "TODO: Dear …,"`);
+    todo.push('salutation');
+  }
+  L(`opening:                                # paragraphs; "- item: …" makes a bullet`);
+  L(`  - We, the undersigned, write to urge you to take the following steps:`);
+  L(`numbered_sections: false`);
+  if (demands.length) {
+    L(`sections:`);
+    L(`  - demands:                            # demand blocks from demands/ (\`openletter demands\`)`);
+    for (const d of demands) L(`      - ${d}`);
+  } else {
+    L(`sections: []                            # add demand blocks: see \`openletter demands\``);
+    notes.push('no demand blocks yet: add some under sections (`openletter demands` lists them)');
+  }
+  L(`closing:`);
+  L(`  - Thank you for your consideration.`);
+  L(`sign_off: sincerely                     # a key of sign_off in locales/<lng>/letter.yaml`);
+  L(`signatories: []                         # roster ids; \`openletter signatories import FILE.csv --campaign ${opts.id}\``);
+  L(`missions: []                            # where it is delivered (missions.yaml ids)`);
+  notes.push(`no signatories yet: import them with \`openletter signatories import FILE.csv --campaign ${opts.id}\``);
+  for (const l of locales.filter((l) => l !== project.workspace.sourceLocale)) notes.push(`the ${l} letter needs a translation: \`openletter check\` lists each text`);
+  return { files: new Map([[`campaigns/${opts.id}.yaml`, `${lines.join('\n')}\n`]]), todo, notes };
+}
+
+function copyCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
+  const from = project.campaigns.get(opts.from!);
+  if (!from) {
+    const g = closest(opts.from!, project.campaigns.keys());
+    throw new NewCampaignError(`no campaign "${opts.from}" to copy`, g ? `did you mean "${g}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`);
+  }
+  const source = project.files.get(from.span.file);
+  if (source === undefined) throw new NewCampaignError(`cannot read ${from.span.file}`);
+  const todo: string[] = [];
+  const notes: string[] = [`copied from ${from.id}: every text is its text; the signatories are not copied (each letter needs its own sign-on)`];
+  const edit = new YamlEdit(source);
+  edit.setValue(['id'], opts.id);
+  edit.setValue(['date'], opts.today);
+  edit.setValue(['signatories'], []);
+  if (opts.locales) edit.setValue(['locales'], opts.locales);
+  const dropped: (string | number)[][] = [];
+  if (opts.recipient) {
+    edit.setValue(['recipient', 'name'], opts.recipient);
+    edit.setValue(['salutation'], `Dear ${opts.recipient},`);
+    dropped.push(['recipient', 'name'], ['salutation']);
+    notes.push(`check title, recipient.titles and recipient.address: they are ${from.id}'s`);
+  }
+  if (opts.demands) {
+    edit.remove(['sections']);
+    edit.addKey([], 'sections', [{ demands: opts.demands }], { blockList: true });
+    dropped.push(['sections']);
+    const params = paramsFor(project, opts.demands);
+    for (const [k, v] of params) if (!from.params.has(k)) (v === undefined ? todo : notes).push(v === undefined ? `params.${k}` : `params.${k} copied from another campaign`);
+    const missing = [...params].filter(([k]) => !from.params.has(k));
+    if (missing.length && !from.params.size) edit.addKey([], 'params', Object.fromEntries(missing.map(([k, v]) => [k, v ?? `TODO: ${k}`])));
+    else for (const [k, v] of missing) edit.addKey(['params'], k, v ?? `TODO: ${k}`);
+  }
+  let text = edit.toString();
+  if (!text.startsWith('# yaml-language-server:')) text = schemaLine('campaign', 1) + text;
+  const files = new Map([[`campaigns/${opts.id}.yaml`, text]]);
+  // Translations come along, less the texts just replaced (so `check` asks for those).
+  for (const lng of opts.locales ?? from.locales) {
+    const rel = `locales/${lng}/campaigns/${from.id}.yaml`;
+    const t = project.files.get(rel);
+    if (t === undefined) continue;
+    const tr = new YamlEdit(t);
+    for (const p of dropped) tr.remove(p);
+    files.set(`locales/${lng}/campaigns/${opts.id}.yaml`, tr.toString());
+    if (dropped.length) notes.push(`locales/${lng}/campaigns/${opts.id}.yaml: translate the replaced texts again`);
+  }
+  return { files, todo, notes };
+}
