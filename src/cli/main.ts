@@ -48,6 +48,12 @@ Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
 
 /** Run the CLI. Sets process.exitCode once; never prints a stack trace for user mistakes. */
 export async function main(argv: string[]): Promise<void> {
+  // Ctrl-C: outputs are written to a temporary folder and swapped in at the very end, so stopping
+  // now leaves the previous output as it was. Say so instead of dying silently.
+  process.once('SIGINT', () => {
+    process.stderr.write('\nopenletter: interrupted; the previous output is untouched\n');
+    process.exit(130);
+  });
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
@@ -14,7 +14,9 @@ export function writeFolderAtomic(target: string, files: ReadonlyMap<string, Uin
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.${basename(dest)}.tmp-${process.pid}`);
   const old = join(parent, `.${basename(dest)}.old-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
+  // Temporary folders left by a run that was killed outright (SIGKILL, power loss) go now.
+  for (const name of existsSync(parent) ? readdirSync(parent) : [])
+    if (name.startsWith(`.${basename(dest)}.tmp-`) || name.startsWith(`.${basename(dest)}.old-`)) rmSync(join(parent, name), { recursive: true, force: true });
   try {
     if (!replace && existsSync(dest)) cpSync(dest, tmp, { recursive: true });
     else mkdirSync(tmp, { recursive: true });
