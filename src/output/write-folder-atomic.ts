@@ -15,8 +15,12 @@ export function writeFolderAtomic(target: string, files: ReadonlyMap<string, Uin
   const tmp = join(parent, `.${basename(dest)}.tmp-${process.pid}`);
   const old = join(parent, `.${basename(dest)}.old-${process.pid}`);
   // Temporary folders left by a run that was killed outright (SIGKILL, power loss) go now.
-  for (const name of existsSync(parent) ? readdirSync(parent) : [])
-    if (name.startsWith(`.${basename(dest)}.tmp-`) || name.startsWith(`.${basename(dest)}.old-`)) rmSync(join(parent, name), { recursive: true, force: true });
+  // A run killed between its two renames left the previous output in ".old-": put it back first.
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    const leftover = join(parent, name);
+    if (name.startsWith(`.${basename(dest)}.old-`) && !existsSync(dest)) renameSync(leftover, dest);
+    else if (name.startsWith(`.${basename(dest)}.tmp-`) || name.startsWith(`.${basename(dest)}.old-`)) rmSync(leftover, { recursive: true, force: true });
+  }
   try {
     if (!replace && existsSync(dest)) cpSync(dest, tmp, { recursive: true });
     else mkdirSync(tmp, { recursive: true });
