@@ -330,7 +330,7 @@ describe('bundled 2011 campaign', () => {
       return path.endsWith('.pdf') ? `${path} (${countPdfPages(data as Uint8Array)} p.)` : path;
     });
     expect(lines.join('\n')).toMatchInlineSnapshot(`
-      "chongryon-central-hq-tokyo/cover-note-en.pdf (1 p.)
+      "chongryon-central-hq-tokyo/cover-note-ja.pdf (1 p.)
       chongryon-central-hq-tokyo/envelope-dl.pdf (1 p.)
       chongryon-central-hq-tokyo/letter-ja.pdf (2 p.)
       chongryon-central-hq-tokyo/letter-ko.pdf (2 p.)
@@ -346,7 +346,7 @@ describe('bundled 2011 campaign', () => {
       dprk-embassy-london/letter-en.pdf (3 p.)
       dprk-embassy-london/letter-ko.pdf (2 p.)
       dprk-embassy-london/manifest.json
-      dprk-general-delegation-paris/cover-note-en.pdf (1 p.)
+      dprk-general-delegation-paris/cover-note-fr.pdf (1 p.)
       dprk-general-delegation-paris/envelope-dl.pdf (1 p.)
       dprk-general-delegation-paris/letter-fr.pdf (3 p.)
       dprk-general-delegation-paris/letter-ko.pdf (2 p.)

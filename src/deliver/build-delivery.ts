@@ -89,7 +89,7 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
   }
   const say = (key: string, values: TextValues = {}) => formatText(w.strings, key, values, w.tag);
   const enclosures = letterFiles.map((f) =>
-    say('cover_note.enclosure_letter', { language: languageName(f.lang ?? '', w.tag), pages: say('cover_note.pages', { count: pages.get(f.name) }) }),
+    say('cover_note.enclosure_letter', { language: w.strings.language_names?.[f.lang ?? ''] ?? languageName(f.lang ?? '', w.tag), pages: say('cover_note.pages', { count: pages.get(f.name) }) }),
   );
   const context: TextValues = {
     lang: w.code,

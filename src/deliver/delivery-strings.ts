@@ -44,6 +44,11 @@ export const deliveryStringsSchema = z.strictObject({
   email: z.strictObject({
     subject: text,
   }),
+  /**
+   * Names of languages in this language where Intl's would be wrong for the recipient (Chinese and
+   * Japanese Intl data say 韩语/韓国語, the South Korean term; a DPRK mission reads 朝鲜语/朝鮮語).
+   */
+  language_names: z.record(z.string(), text).optional(),
 });
 
 export type DeliveryStrings = z.output<typeof deliveryStringsSchema>;
