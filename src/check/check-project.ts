@@ -41,7 +41,7 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
   }
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
   const today = opts.today ?? process.env.OPENLETTER_TODAY ?? new Date().toISOString().slice(0, 10);
-  for (const rule of RULES) diagnostics.push(...rule({ project, letters, today }));
+  for (const rule of RULES) diagnostics.push(...rule({ project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) }));
   const only = opts.campaigns?.length === 1 ? opts.campaigns[0] : undefined;
   diagnostics.push(...translationDiagnostics(project, only));
   return { letters, diagnostics: dedupe(diagnostics) };

@@ -10,6 +10,7 @@ interface RenderOptions {
   lang?: string;
   format?: string;
   out?: string;
+  watch?: boolean;
 }
 
 export function renderCommand(): Command {
@@ -19,6 +20,7 @@ export function renderCommand(): Command {
     .option('-l, --lang <codes>', "comma-separated languages (default: the campaign's locales)")
     .addOption(new Option('-f, --format <formats>', 'comma-separated output formats: pdf, md').default('pdf,md'))
     .option('-o, --out <dir>', 'output folder (default: <workspace>/out)')
+    .option('--watch', 're-render one language (--lang, default the first) on every save, until Ctrl-C')
     .addHelpText(
       'after',
       `
@@ -28,7 +30,8 @@ and never leaves a half-written folder: files are written to a temporary folder 
 Examples:
   $ openletter render 2018-kim-jong-un
   $ openletter render 2018-kim-jong-un --lang ko --format pdf
-  $ openletter render 2011-kim-jong-il --out /tmp/letters`,
+  $ openletter render 2011-kim-jong-il --out /tmp/letters
+  $ openletter render 2018-kim-jong-un --lang ko --format md --watch`,
     )
     .action(async (campaignId: string, opts: RenderOptions, cmd: Command) => {
       const g = globals(cmd);
@@ -47,6 +50,7 @@ Examples:
       const locales = parseList(opts.lang) ?? campaign.locales;
       for (const l of locales)
         if (!project.locales.has(l)) throw new UsageError(`no language "${l}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);
+      if (opts.watch) return (await import('./render-watch.js')).watchFromCli(g, campaignId, parseList(opts.lang), locales, formats, opts.out);
       const t0 = performance.now();
       const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
       const { files, diagnostics: ds } = await renderCampaign(project, diagnostics, campaignId, locales, formats, log);

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { formatJson } from '../diagnostics/format.js';
 import { applyImport, idsWithSigned } from '../draft/apply-import.js';
 import { planImport, type RowOutcome } from '../draft/plan-import.js';
 import { readSignOnCsv } from '../draft/read-signon-csv.js';
@@ -16,7 +17,7 @@ interface ImportOptions {
   map?: string;
   acceptNear?: boolean;
   write?: boolean;
-  kind: 'organisation' | 'individual';
+  kind?: 'organisation' | 'individual';
 }
 
 export function signatoriesImportCommand(): Command {
@@ -27,7 +28,7 @@ export function signatoriesImportCommand(): Command {
     .option('--map <pairs>', 'which column holds what: "Column header=field,…"; fields: name, country, kind, person, email, first_name, last_name, ignore')
     .option('--accept-near', 'take rows that look like a roster entry (near-duplicates) as that entry, adding the spelling to its aliases')
     .option('--write', 'change signatories.yaml and the campaign file (without it, only shows what would change)')
-    .addOption(new Option('--kind <kind>', 'kind of signatory for rows without a kind column').choices(['organisation', 'individual']).default('organisation'))
+    .addOption(new Option('--kind <kind>', 'kind of signatory for rows without a kind column (default: organisation; individual for a "Your name" or first/last name form)').choices(['organisation', 'individual']))
     .addHelpText(
       'after',
       `
@@ -84,10 +85,9 @@ Examples:
       if (canWrite && changed.size) writeFilesAtomic(project.root, changed);
 
       if (g.format === 'json') {
-        report(problems, files, { ...g, format: 'json' });
-        process.stdout.write(
-          `${JSON.stringify({ campaign: campaignId, columns: csv.columns, rows: plan.outcomes, rejected: csv.rejected, newEntries: plan.newEntries.map((e) => e.id), campaignAdds: plan.campaignAdds, written: canWrite ? [...changed.keys()] : [] }, null, 2)}\n`,
-        );
+        const problemRecords = JSON.parse(formatJson(sortDiagnostics(problems), files)) as unknown[];
+        const result = { campaign: campaignId, columns: csv.columns, rows: plan.outcomes, rejected: csv.rejected, newEntries: plan.newEntries.map((e) => e.id), campaignAdds: plan.campaignAdds, written: canWrite ? [...changed.keys()] : [], problems: problemRecords };
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {
         report(problems, files, g, { summary: false });
         printPlan(shown, campaignId, csv, plan.outcomes, plan.campaignAdds.length, plan.newEntries.length, g.quiet ?? false);

@@ -1,3 +1,4 @@
+import type { TemplateVariable } from './render-template.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { countPdfPages } from './count-pdf-pages.js';
 import type { DeliveryPlan, PacketPlan } from './delivery-plan.js';
@@ -91,7 +92,7 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
   const enclosures = letterFiles.map((f) =>
     say('cover_note.enclosure_letter', { language: w.strings.language_names?.[f.lang ?? ''] ?? languageName(f.lang ?? '', w.tag), pages: say('cover_note.pages', { count: pages.get(f.name) }) }),
   );
-  const context: TextValues = {
+  const context = {
     lang: w.code,
     salutation: p.salutation,
     sender: sender.name,
@@ -107,7 +108,7 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
     enclosures,
     faxNumber: m.fax ?? '',
     pages: 0,
-  };
+  } satisfies Record<TemplateVariable, unknown>;
   const template = (name: keyof DeliveryPlan['templates'], values: TextValues) => {
     const source = plan.templates[name];
     if (!source) throw new WordingError(`template templates/${name} is missing`);

@@ -17,7 +17,7 @@ const WRITTEN: Record<string, string> = {
 
 /** Lowercase, accents dropped, punctuation as spaces, no leading "the"; "Korea, Republic of" → "republic of korea". */
 export function normalizeCountry(s: string): string {
-  let t = s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  let t = s.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase().trim();
   const inverted = /^([^,]+),\s*(.+\bof)$/.exec(t);
   if (inverted) t = `${inverted[2]} ${inverted[1]}`;
   return t.replace(/[’'`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '');

@@ -15,8 +15,8 @@ export interface InitOptions {
 
 /** Demand blocks the example letter uses, when the bundled library has them. */
 const EXAMPLE_DEMANDS = [
-  ['Detention', ['release-political-prisoners', 'icrc-prison-visits']],
-  ['Cooperation with the United Nations', ['special-rapporteur-access']],
+  ['End abuses in detention', ['end-detention-abuses', 'release-political-prisoners', 'icrc-prison-visits']],
+  ['Open the country to monitors', ['monitor-access']],
 ] as const;
 
 /**
@@ -121,7 +121,7 @@ ${sections
   .map(
     ([heading, ids]) => `  - heading: ${heading}
     intro:
-      - We urge you to:
+      - "We urge you to:"
     demands:                   # demand blocks from demands/ (\`openletter demands\` lists them)
 ${ids.map((d) => `      - ${d}`).join('\n')}`,
   )

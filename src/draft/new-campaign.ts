@@ -1,10 +1,9 @@
-import { Document } from 'yaml';
 import { paramNames } from '../compose/fill-params.js';
 import type { Project } from '../model/project.js';
 import { isSafeId } from '../load/schemas.js';
 import { closest } from '../util/closest.js';
 import { schemaLine } from './package-root.js';
-import { YamlEdit } from './yaml-edit.js';
+import { flowValue, YamlEdit } from './yaml-edit.js';
 
 export interface NewCampaignOptions {
   id: string;
@@ -36,10 +35,11 @@ export class NewCampaignError extends Error {
   }
 }
 
-/** A value as one line of YAML (quoted when it must be). */
-export function yamlValue(v: unknown): string {
-  return new Document(v).toString({ lineWidth: 0, flowCollectionPadding: false }).trim();
-}
+/** A value as one line of YAML (quoted when it must be; lists as `[a, b]`). */
+export const yamlValue = flowValue;
+
+/** A line with a comment aligned at column 40. */
+const withComment = (line: string, comment: string) => `${line.padEnd(39)} # ${comment}`;
 
 /**
  * The files of a new campaign: a skeleton that passes `check` once every field marked TODO is
@@ -91,8 +91,8 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   L(`# A new open letter. \`openletter check\` says what is still missing;`);
   L(`# \`openletter render ${opts.id} --format md\` shows it. The format: docs/workspace-format.md.`);
   L(`id: ${opts.id}`);
-  L(`date: ${opts.today}                       # the letter's date, YYYY-MM-DD`);
-  L(`locales: ${yamlValue(locales)}                      # languages it is written in (locales/<lng>/)`);
+  L(withComment(`date: ${opts.today}`, `the letter's date, YYYY-MM-DD`));
+  L(withComment(`locales: ${yamlValue(locales)}`, `languages it is written in (locales/<lng>/)`));
   L(`paper: A4`);
   if (recipient) L(`title: ${yamlValue(`Open letter to ${recipient}`)}`);
   else {
@@ -101,7 +101,7 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   }
   const params = paramsFor(project, demands);
   if (params.size) {
-    L(`params:                                 # filled into {{name}} in the texts`);
+    L(withComment(`params:`, `filled into {{name}} in the texts`));
     for (const [k, v] of params) {
       if (v === undefined) todo.push(`params.${k}`);
       L(`  ${k}: ${v === undefined ? `"TODO: ${k}"` : yamlValue(v)}`);
@@ -113,15 +113,15 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
     L(`  name: "TODO: the recipient's name"`);
     todo.push('recipient.name');
   }
-  L(`  titles: []                             # e.g. ["Chairman of the State Affairs Commission"]`);
-  L(`  address: []                            # lines of the postal address`);
+  L(withComment(`  titles: []`, `e.g. ["Chairman of the State Affairs Commission"]`));
+  L(withComment(`  address: []`, `lines of the postal address`));
   if (recipient) L(`salutation: ${yamlValue(`Dear ${recipient},`)}`);
   else {
     L(`salutation: "TODO: Dear …,"`);
     todo.push('salutation');
   }
-  L(`opening:                                # paragraphs; "- item: …" makes a bullet`);
-  L(`  - We, the undersigned, write to urge you to take the following steps:`);
+  L(withComment(`opening:`, `paragraphs; "- item: …" makes a bullet`));
+  L(`  - "We, the undersigned, write to urge you to take the following steps:"`);
   L(`numbered_sections: false`);
   if (demands.length) {
     L(`sections:`);
@@ -133,9 +133,9 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   }
   L(`closing:`);
   L(`  - Thank you for your consideration.`);
-  L(`sign_off: sincerely                     # a key of sign_off in locales/<lng>/letter.yaml`);
+  L(withComment(`sign_off: sincerely`, `a key of sign_off in locales/<lng>/letter.yaml`));
   L(`signatories: []                         # roster ids; \`openletter signatories import FILE.csv --campaign ${opts.id}\``);
-  L(`missions: []                            # where it is delivered (missions.yaml ids)`);
+  L(withComment(`missions: []`, `where it is delivered (missions.yaml ids)`));
   notes.push(`no signatories yet: import them with \`openletter signatories import FILE.csv --campaign ${opts.id}\``);
   for (const l of locales.filter((l) => l !== project.workspace.sourceLocale)) notes.push(`the ${l} letter needs a translation: \`openletter check\` lists each text`);
   return { files: new Map([[`campaigns/${opts.id}.yaml`, `${lines.join('\n')}\n`]]), todo, notes };

@@ -62,9 +62,9 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
   ignore: ['timestamp', 'date', 'submitted', 'submitted at', 'submission date', 'horodateur', 'marca temporal', '타임스탬프', 'タイムスタンプ', '时间戳'],
 };
 const CONTAINS: [Field, RegExp][] = [
-  ['email', /mail|메일|メール|邮/],
+  ['email', /mail|메일|전자우편|メール|邮/],
   ['person', /contact|담당|担当|联系/],
-  ['country', /country|pays|pais|국가|国/],
+  ['country', /country|pays|pais|국가|나라|国/],
   ['name', /organi[sz]ation|organizacion|group|name|nom|단체|기관|団体|組織|组织|名/],
 ];
 
@@ -72,6 +72,7 @@ const foldHeader = (h: string) =>
   h
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .normalize('NFC') // Hangul syllables back together
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -143,7 +144,8 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
       country = c.code;
     }
     const kindText = get(col('kind'));
-    const kind = kindText ? kindOf(kindText) : nameCol === undefined ? 'individual' : (opts.kind ?? 'organisation');
+    const individuals = nameCol === undefined || /^(your name|name of contact|contact|contact person|contact name)$/.test(foldHeader(header[nameCol] ?? ''));
+    const kind = kindText ? kindOf(kindText) : (opts.kind ?? (individuals ? 'individual' : 'organisation'));
     if (!kind) return reject(`unknown kind "${kindText}"`, 'write organisation or individual');
     const emailText = get(col('email'));
     let email: string | undefined = emailText || undefined;
@@ -159,8 +161,9 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
 
 function kindOf(s: string): 'organisation' | 'individual' | undefined {
   const k = foldHeader(s);
-  if (/^(org|organi[sz]ation|organizacion|group|ngo|단체|기관|団体|組織|组织)/.test(k)) return 'organisation';
-  if (/^(ind|individual|person|personal|myself|individuo|particulier|개인|個人|个人)/.test(k)) return 'individual';
+  const starts = (words: string[]) => words.map(foldHeader).some((w) => k === w || k.startsWith(`${w} `));
+  if (starts(['org', 'organisation', 'organization', 'organizacion', 'group', 'ngo', 'an organisation', 'an organization', '단체', '기관', '団体', '組織', '组织'])) return 'organisation';
+  if (starts(['ind', 'individual', 'person', 'personal', 'myself', 'an individual', 'individuo', 'particulier', '개인', '個人', '个人'])) return 'individual';
   return undefined;
 }
 
@@ -212,5 +215,8 @@ function mapColumns(header: string[], map: string | undefined, diagnostics: Diag
       c.how = 'guessed';
       if (field !== 'ignore') taken.add(field);
     }
+  // A form for individuals ("Your name", "Email"): the person is the signatory.
+  const person = columns.find((c) => c.field === 'person' && c.how === 'guessed');
+  if (person && !columns.some((c) => c.field === 'name' || c.field === 'first_name' || c.field === 'last_name')) person.field = 'name';
   return columns;
 }

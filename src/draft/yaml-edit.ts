@@ -80,8 +80,9 @@ export class YamlEdit {
     if (isMap(parent)) parent.set(key, this.doc.createNode(value));
     if (!keyNode?.range) return;
     const colon = this.text.indexOf(':', keyNode.range[1]);
-    const end = valueNode?.range ? lineEndAfter(this.text, valueNode.range[1]) : lineEndAfter(this.text, colon + 1);
-    const stop = end.needsNewline ? end.offset : end.offset - 1;
+    // Up to the value's last character: a comment after it on its line stays.
+    let stop = valueNode?.range ? valueNode.range[1] : colon + 1;
+    while (stop > colon + 1 && /\s/.test(this.text[stop - 1]!)) stop--;
     this.replace(colon + 1, stop, ` ${flowValue(value)}`);
   }
 
@@ -158,7 +159,7 @@ function block(value: unknown, blockList = false): string {
 }
 
 /** A value written in flow style on one line: `x`, `"a: b"`, `[a, b]`, `{}`. */
-function flowValue(v: unknown): string {
+export function flowValue(v: unknown): string {
   const d = new Document(v);
   visit(d, {
     Collection(_, n) {

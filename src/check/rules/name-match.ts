@@ -17,6 +17,7 @@ export function normalizeName(name: string): string {
   const folded = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .normalize('NFC') // Hangul syllables back together
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[’'`´]/g, '')

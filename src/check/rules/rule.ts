@@ -8,6 +8,11 @@ export interface RuleContext {
   letters: ReadonlyMap<string, ComposedLetter>;
   /** Today's date (YYYY-MM-DD), injected so rules stay pure and tests deterministic. */
   today: string;
+  /**
+   * The campaigns being checked when not all of them (`render` checks one): rules about the
+   * whole workspace (roster, unused blocks, templates) then stay quiet. Absent: read from `letters`.
+   */
+  only?: readonly string[];
 }
 
 /** A preflight rule: pure, reports problems, never throws for user input. */

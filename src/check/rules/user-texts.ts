@@ -20,8 +20,16 @@ export function langOf(project: Project, span: Span): string {
   return m ? m[1]! : project.workspace.sourceLocale;
 }
 
+const written = new WeakMap<Project, UserText[]>();
+
 /** Every text a user writes: English sources, translations and letter chrome, once per span. */
 export function writtenTexts(project: Project): UserText[] {
+  let texts = written.get(project);
+  if (!texts) written.set(project, (texts = collectWritten(project)));
+  return texts;
+}
+
+function collectWritten(project: Project): UserText[] {
   const out = new Map<string, UserText>();
   const add = (text: string, span: Span, lang: string) => out.has(spanKey(span)) || out.set(spanKey(span), { text, span, lang, final: false });
   for (const t of allSourceTexts(project).values()) add(t.text, t.span, project.workspace.sourceLocale);

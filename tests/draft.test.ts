@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { watchRender, type WatchRound } from '../src/cli/render-watch.js';
+import { planInit } from '../src/draft/init-workspace.js';
+import { MINI, REPO, readText, runCli, tempWorkspace } from './helpers/workspace.js';
+
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'openletter-draft-')), 'letters');
+
+describe('openletter init', () => {
+  it('creates a workspace whose check is clean, from the bundled library', () => {
+    const dir = fresh();
+    const r = runCli(['init', dir, '--name', 'Coalition for Rights in Korea']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/created .*letters\/ with \d+ demand blocks/);
+    expect(readdirSync(join(dir, 'demands')).sort()).toEqual(readdirSync(join(REPO, 'demands')).sort());
+    expect(existsSync(join(dir, 'locales/ko/locale.yaml'))).toBe(true);
+    expect(existsSync(join(dir, 'locales/ko/campaigns'))).toBe(false); // the bundled letters' translations stay behind
+    expect(parse(readFileSync(join(dir, 'missions.yaml'), 'utf8'))).toEqual({ missions: [] });
+    expect(parse(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).signatories).toEqual([{ id: 'crk', name: 'Coalition for Rights in Korea', kind: 'organisation' }]);
+    expect(parse(readFileSync(join(dir, 'workspace.yaml'), 'utf8'))).toMatchObject({ name: 'Coalition for Rights in Korea', short_name: 'CRK' });
+    for (const f of ['workspace.yaml', 'signatories.yaml', 'missions.yaml', 'campaigns/example-letter.yaml']) {
+      const first = readFileSync(join(dir, f), 'utf8').split('\n')[0]!;
+      const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+      expect(schema, f).toBeDefined();
+      expect(existsSync(join(dir, f, '..', schema!)), `${f} → ${schema}`).toBe(true);
+    }
+    const c = runCli(['-w', dir, 'check']);
+    expect(c.code).toBe(0);
+    expect(c.stderr).toMatch(/0 error\(s\), 0 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
+    expect(c.stderr).toMatch(/demand blocks are used by no campaign/);
+  });
+  it('refuses a folder that is not empty', () => {
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const r = runCli(['init', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not empty \(it holds notes\.txt\)/);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+  it('finds the bundled workspace from the package, not the current folder', () => {
+    const files = planInit(REPO, { today: '2026-11-23' });
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    const r = runCli(['init', 'here'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'here', 'demands')).length).toBe([...files.keys()].filter((f) => f.startsWith('demands/')).length);
+  });
+});
+
+describe('openletter new', () => {
+  it('writes a campaign that passes check and renders', () => {
+    const dir = tempWorkspace(MINI);
+    const r = runCli(['-w', dir, 'new', '2026-new-letter', '--recipient', 'Kim Jong Un', '--demands', 'icrc-visits,join-ilo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wrote campaigns\/2026-new-letter\.yaml/);
+    const text = readFileSync(join(dir, 'campaigns/2026-new-letter.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/campaign.schema.json');
+    expect(existsSync(join(dir, 'schemas/campaign.schema.json'))).toBe(true);
+    expect(parse(text)).toMatchObject({ id: '2026-new-letter', date: '2026-11-23', params: { country_short: 'DPRK' }, recipient: { name: 'Kim Jong Un' }, sections: [{ demands: ['icrc-visits', 'join-ilo'] }], signatories: [] });
+    const c = runCli(['-w', dir, 'check']);
+    expect(c.code).toBe(0);
+    expect(c.stderr).toMatch(/campaigns\/2026-new-letter\.yaml:\d+:1: warning: campaign 2026-new-letter has no signatories \[signatory\/none\]/);
+    const m = runCli(['-w', dir, 'render', '2026-new-letter', '--format', 'md']);
+    expect(m.code).toBe(0);
+    const md = readFileSync(join(dir, 'out/2026-new-letter/en.md'), 'utf8');
+    expect(md).toMatch(/Dear Kim Jong Un,/);
+    expect(md).toMatch(/International Committee of the Red Cross \(ICRC\) to visit all places of detention in the DPRK\./);
+  });
+  it('without a recipient, check fails exactly at the fields to fill in, and says so', () => {
+    const dir = tempWorkspace(MINI);
+    const r = runCli(['-w', dir, 'new', 'draft']);
+    expect(r.stdout).toMatch(/still to write .*: title, recipient\.name, salutation/);
+    const c = runCli(['-w', dir, '--format', 'json', 'check']);
+    const errors = (JSON.parse(c.stdout) as { code: string; severity: string; location: { file: string; line: number } }[]).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual(['campaigns/draft.yaml:8 text/placeholder', 'campaigns/draft.yaml:10 text/placeholder', 'campaigns/draft.yaml:13 text/placeholder']);
+  });
+  it('--from copies a campaign and its translations, with a new id and date and no signatories', () => {
+    const dir = tempWorkspace(MINI);
+    const r = runCli(['-w', dir, 'new', '2026-again', '--from', '2020-test-letter']);
+    expect(r.code).toBe(0);
+    const copy = parse(readFileSync(join(dir, 'campaigns/2026-again.yaml'), 'utf8'));
+    const original = parse(readText(join(MINI, 'campaigns/2020-test-letter.yaml')));
+    expect(copy).toEqual({ ...original, id: '2026-again', date: '2026-11-23', signatories: [] });
+    expect(readFileSync(join(dir, 'locales/ko/campaigns/2026-again.yaml'), 'utf8')).toBe(readText(join(MINI, 'locales/ko/campaigns/2020-test-letter.yaml')));
+    const c = runCli(['-w', dir, 'check']);
+    expect(c.code).toBe(0);
+  });
+  it('refuses an existing id, an unsafe id and an unknown demand block', () => {
+    const dir = tempWorkspace(MINI);
+    expect(runCli(['-w', dir, 'new', '2020-test-letter']).stderr).toMatch(/already exists/);
+    expect(runCli(['-w', dir, 'new', 'My Letter']).stderr).toMatch(/not a safe campaign id.*\n.*"my-letter"/);
+    const r = runCli(['-w', dir, 'new', 'x', '--demands', 'icrc-visit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did you mean "icrc-visits"/);
+  });
+});
+
+describe('render --watch', () => {
+  it('re-renders on save, survives a half-written file, and reports each round', async () => {
+    const dir = tempWorkspace(MINI);
+    const rounds: WatchRound[] = [];
+    const logs: string[] = [];
+    const controller = new AbortController();
+    const next = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const t0 = Date.now();
+        const poll = () => (rounds.length >= n ? resolve() : Date.now() - t0 > 15_000 ? reject(new Error(`no round ${n}: ${logs.join(' | ')}`)) : setTimeout(poll, 20));
+        poll();
+      });
+    const done = watchRender({
+      root: dir,
+      campaignId: '2020-test-letter',
+      locale: 'en',
+      formats: ['md'],
+      out: join(dir, 'out'),
+      debounceMs: 50,
+      signal: controller.signal,
+      report: () => {},
+      log: (l) => logs.push(l),
+      onRound: (r) => rounds.push(r),
+    });
+    await next(1);
+    expect(rounds[0]!.rendered).toEqual(['en.md']);
+    const file = join(dir, 'campaigns/2020-test-letter.yaml');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.slice(0, good.indexOf('sections:') + 20)); // a half-written save
+    await next(2);
+    expect(rounds[1]!.rendered).toEqual([]);
+    expect(rounds[1]!.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    writeFileSync(file, good.replace('We write to you about detention.', 'We write to you again.'));
+    await next(3);
+    expect(rounds[2]!.rendered).toEqual(['en.md']);
+    expect(readFileSync(join(dir, 'out/2020-test-letter/en.md'), 'utf8')).toMatch(/We write to you again\./);
+    expect(logs.some((l) => /^rendered en\.md in \d+ ms$/.test(l))).toBe(true);
+    controller.abort();
+    await done;
+  });
+});
+
+describe('JSON Schemas', () => {
+  it('schemas/*.schema.json are generated from the current zod schemas', async () => {
+    const { generate } = (await import(join(REPO, 'scripts/gen-schemas.mjs'))) as { generate: () => Map<string, string> };
+    const generated = generate();
+    expect([...generated.keys()].sort()).toEqual(readdirSync(join(REPO, 'schemas')).sort());
+    for (const [name, text] of generated) expect(readFileSync(join(REPO, 'schemas', name), 'utf8'), `${name}: run npm run build && node scripts/gen-schemas.mjs`).toBe(text);
+    const campaign = JSON.parse(generated.get('campaign.schema.json')!);
+    expect(campaign.required).toContain('recipient');
+    expect(campaign.additionalProperties).toBe(false);
+    expect(campaign.properties.id.pattern).toBe('^[a-z0-9][a-z0-9-]{0,63}$');
+  });
+});
