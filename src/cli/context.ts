@@ -11,21 +11,21 @@ export interface GlobalOptions {
   quiet?: boolean;
 }
 
-/** Exit codes: 0 clean, 1 problems in the input, 2 bad usage, 70 a bug in openletter. */
-export const EXIT = { ok: 0, errors: 1, usage: 2, internal: 70 } as const;
-
-/** A usage mistake (unknown campaign, bad flag value): printed as one line, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string, readonly hint?: string) {
-    super(message);
-  }
-}
+export { EXIT, UsageError } from './errors.js';
+import { EXIT } from './errors.js';
 
 /** The root program's options (workspace, diagnostics format, quiet), whatever the command's own flags are. */
 export function globals(cmd: import('commander').Command): GlobalOptions {
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  return root.opts<GlobalOptions>();
+  const chain: import('commander').Command[] = [];
+  for (let c: import('commander').Command | null = cmd; c; c = c.parent) chain.unshift(c);
+  const g: GlobalOptions = { ...chain[0]!.opts<GlobalOptions>() };
+  // -w and -q may also follow the command (the innermost wins).
+  for (const c of chain.slice(1)) {
+    const o = c.opts<{ workspace?: string; quiet?: boolean }>();
+    if (o.workspace !== undefined) g.workspace = o.workspace;
+    if (o.quiet) g.quiet = true;
+  }
+  return g;
 }
 
 export function workspaceDir(g: GlobalOptions): string {

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/closest.js';
-import { load, parseList, report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
+import { globals, load, parseList, report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
 import { setExit } from './exit.js';
 
 interface DeliverOptions {
@@ -44,7 +44,7 @@ Examples:
   $ openletter deliver 2011-kim-jong-il --out /tmp/packets`,
     )
     .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const g = globals(cmd);
       const today = opts.today ?? process.env['OPENLETTER_TODAY'] ?? new Date().toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
       const { project, diagnostics } = load(g);

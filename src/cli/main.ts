@@ -1,16 +1,44 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from './context.js';
+import { EXIT, UsageError } from './errors.js';
 import { exitCodeOf } from './exit.js';
-import { checkCommand } from './check-command.js';
-import { renderCommand } from './render-command.js';
-import { demandsCommand } from './demands-command.js';
-import { signatoriesCommand } from './signatories-command.js';
-import { initCommand } from './init-command.js';
-import { newCommand } from './new-command.js';
-import { translationsCommand } from './translations-command.js';
-import { deliverCommand } from './deliver-command.js';
 
-export function buildProgram(): Command {
+/**
+ * The commands, in help order. Each module is imported only when its command runs, so
+ * `openletter --help` never loads YAML, schemas, fonts or pdfkit.
+ */
+const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
+  { name: 'init', summary: 'create a new workspace from the bundled demand library and languages', load: async () => (await import('./init-command.js')).initCommand() },
+  { name: 'new', summary: 'write a new campaign file (a letter) that passes check', load: async () => (await import('./new-command.js')).newCommand() },
+  { name: 'check', summary: 'validate the whole workspace and print every problem', load: async () => (await import('./check-command.js')).checkCommand() },
+  { name: 'render', summary: 'check a campaign, then render its letters as PDF and Markdown', load: async () => (await import('./render-command.js')).renderCommand() },
+  { name: 'demands', summary: 'list the demand library', load: async () => (await import('./demands-command.js')).demandsCommand() },
+  { name: 'signatories', summary: "list the roster or a letter's signatories; import a sign-on CSV", load: async () => (await import('./signatories-command.js')).signatoriesCommand() },
+  { name: 'translations', summary: 'translation status per language; export and import for translators', load: async () => (await import('./translations-command.js')).translationsCommand() },
+  { name: 'deliver', summary: 'build a delivery packet per mission and the delivery list', load: async () => (await import('./deliver-command.js')).deliverCommand() },
+];
+
+/** addCommand() does not pass the root's settings down: usage errors must throw (exit 2), not exit(1). */
+function inheritSettings(cmd: Command): Command {
+  cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+  // People type `openletter check -w DIR` as often as `openletter -w DIR check`: accept both.
+  if (!cmd.options.some((o) => o.long === '--workspace')) cmd.option('-w, --workspace <dir>', 'workspace folder (default: the current folder)');
+  if (!cmd.options.some((o) => o.long === '--quiet')) cmd.option('-q, --quiet', 'print only problems, not progress');
+  for (const sub of cmd.commands) inheritSettings(sub);
+  return cmd;
+}
+
+/** The first argument that is not a root option (or an option's value): the command's name. */
+function commandName(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-w' || a === '--workspace' || a === '--format') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/** The program with every command: the one being run for real, the others as help entries. */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('openletter')
     .description(
       'Build checked, print-ready multilingual open letters and embassy delivery packets from a YAML workspace.\n' +
@@ -30,19 +58,21 @@ Examples:
   $ openletter check                                   validate the whole workspace
   $ openletter render 2018-kim-jong-un                 PDF + Markdown in every language of the campaign
   $ openletter render 2011-kim-jong-il --lang ko --format pdf --out /tmp/letters
-  $ openletter demands                                 the demand library
-  $ openletter signatories --campaign 2012-kim-jong-un
+  $ openletter deliver 2011-kim-jong-il                a packet per embassy and UN mission
+  $ openletter translations                            what is missing or stale, per language
+  $ openletter init ../our-next-letter                 start a new workspace
+  $ openletter --workspace ../our-next-letter check    global options go before the command
+
+Run \`openletter <command> --help\` for a command's options and examples.
 
 Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
     );
-  program.addCommand(initCommand());
-  program.addCommand(newCommand());
-  program.addCommand(checkCommand());
-  program.addCommand(renderCommand());
-  program.addCommand(demandsCommand());
-  program.addCommand(signatoriesCommand());
-  program.addCommand(translationsCommand());
-  program.addCommand(deliverCommand());
+  const wanted = commandName(argv.slice(2));
+  const all = wanted === 'help' || argv.includes('--all-help');
+  for (const c of COMMANDS) {
+    if (c.name === wanted || all) program.addCommand(inheritSettings(await c.load()));
+    else program.command(c.name).description(c.summary).allowUnknownOption().allowExcessArguments();
+  }
   return program;
 }
 
@@ -54,7 +84,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write('\nopenletter: interrupted; the previous output is untouched\n');
     process.exit(130);
   });
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {

@@ -12,13 +12,13 @@ export function signatureList(
   order: 'collation' | 'as-listed',
 ): SignatureEntry[] {
   const local = (s: Signatory) => locale.signatoryNames?.get(s.id);
-  const regions = new Intl.DisplayNames([locale.tag], { type: 'region', fallback: 'code' });
+  const regions = intl(`r|${locale.tag}`, () => new Intl.DisplayNames([locale.tag], { type: 'region', fallback: 'code' }));
   const entries = signatories.map((s) => ({
     s,
     entry: { id: s.id, name: local(s)?.name ?? s.names.get(locale.code) ?? s.name.text, country: s.country ? regions.of(s.country) : undefined } satisfies SignatureEntry,
   }));
   if (order === 'as-listed') return entries.map((e) => e.entry);
-  const collator = new Intl.Collator(locale.tag, { sensitivity: 'base', ignorePunctuation: true, numeric: true });
+  const collator = intl(`c|${locale.tag}`, () => new Intl.Collator(locale.tag, { sensitivity: 'base', ignorePunctuation: true, numeric: true }));
   const key = (s: Signatory, shown: string) =>
     local(s)?.sortAs ?? s.sortAs.get(locale.code) ?? (local(s) || s.names.has(locale.code) ? shown : (s.sortAs.get('') ?? shown));
   return entries
@@ -27,4 +27,12 @@ export function signatureList(
       return collator.compare(key(a.s, a.entry.name), key(b.s, b.entry.name)) || (a.s.id < b.s.id ? -1 : 1);
     })
     .map((e) => e.entry);
+}
+
+/** Intl objects are costly to build and immutable: one per language per process. */
+const intlCache = new Map<string, unknown>();
+function intl<T>(key: string, make: () => T): T {
+  let v = intlCache.get(key) as T | undefined;
+  if (v === undefined) intlCache.set(key, (v = make()));
+  return v;
 }

@@ -16,7 +16,16 @@ export interface Translator {
   chrome(key: string): SourcedText | undefined;
 }
 
+/** One translator per loaded locale: every letter in that language shares it. */
+const translators = new WeakMap<LocaleInfo, Translator>();
+
 export function createTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = buildTranslator(locale, sourceLocale)));
+  return t;
+}
+
+function buildTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
   const resources: Record<string, string> = {};
   for (const [k, v] of locale.translations) resources[k] = v.text;
   for (const [k, v] of locale.chrome) resources[k] = v.text;

@@ -5,18 +5,7 @@ import type { TemplateSource } from './load-delivery-texts.js';
 /** Values a delivery text or template may use by name. */
 export type TextValues = Record<string, unknown>;
 
-/**
- * Every variable the delivery templates are given (templates/*.hbs). `check` reports a template
- * variable outside this list; build-delivery.ts must provide exactly these (it `satisfies` the type).
- */
-export const TEMPLATE_VARIABLES = [
-  'lang', 'salutation', 'sender', 'senderShort', 'returnAddress', 'contactEmail', 'title', 'recipient',
-  'date', 'signatories', 'head', 'mission', 'enclosures', 'faxNumber', 'pages',
-] as const;
-export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
-
-/** Helpers templates may call: `{{t "key"}}` looks up locales/<lng>/delivery.yaml. */
-export const TEMPLATE_HELPERS = ['t'] as const;
+export { TEMPLATE_VARIABLES, TEMPLATE_HELPERS, type TemplateVariable } from './template-variables.js';
 
 /** A delivery text could not be filled or a template could not be rendered: reported, never thrown past planning. */
 export class WordingError extends Error {

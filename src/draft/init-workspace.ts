@@ -44,7 +44,7 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
     for (const n of list(`locales/${lng}`, yamlFile)) {
       if (n === 'signatories.yaml') continue;
       const text = read(`locales/${lng}/${n}`);
-      files.set(`locales/${lng}/${n}`, n === 'sources.lock.yaml' ? onlyDemandKeys(text) : text);
+      files.set(`locales/${lng}/${n}`, n === 'sources.lock.json' ? onlyDemandKeys(text) : text);
     }
   }
   for (const dir of ['templates', 'templates/partials']) for (const n of list(dir, (f, d) => !d && f.endsWith('.hbs'))) files.set(`${dir}/${n}`, read(`${dir}/${n}`));
@@ -152,10 +152,8 @@ function initials(name: string): string {
   return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
 }
 
-/** sources.lock.yaml without the bundled campaigns' keys (the new workspace has none of them). */
+/** sources.lock.json without the bundled campaigns' keys (the new workspace has none of them). */
 function onlyDemandKeys(text: string): string {
-  const doc = parseDocument(text);
-  if (!isMap(doc.contents)) return text;
-  for (const pair of [...doc.contents.items]) if (isScalar(pair.key) && !String(pair.key.value).startsWith('demands:')) doc.contents.delete(pair.key);
-  return doc.toString({ lineWidth: 0 });
+  const lock = JSON.parse(text) as Record<string, string>;
+  return `${JSON.stringify(Object.fromEntries(Object.entries(lock).filter(([k]) => k.startsWith('demands:'))), null, 2)}\n`;
 }

@@ -44,7 +44,7 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
       dateFormat: (chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }) as Intl.DateTimeFormatOptions,
       translations,
       scripts: meta.value.scripts,
-      sourceHashes: loadLock(reader, `${dir}/sources.lock.yaml`),
+      sourceHashes: loadLock(reader, `${dir}/sources.lock.json`),
       signatoryNames,
       span: spanAt(metaFile, []),
     });
@@ -66,11 +66,24 @@ function loadSignatoryNames(reader: FileReader, rel: string): LocaleInfo['signat
   return out;
 }
 
-/** locales/<lng>/sources.lock.yaml: translation key → fingerprint of the English it was made from. */
+/**
+ * locales/<lng>/sources.lock.json: translation key → fingerprint of the English it was made from.
+ * Machine-written JSON rather than YAML: it is read on every run and JSON parses ~20× faster.
+ */
 function loadLock(reader: FileReader, rel: string): Map<string, string> {
-  const f = reader.yaml(rel, { required: false });
-  if (!f) return new Map();
-  const v = validateFile(f, sourcesLockSchema);
-  reader.diagnostics.push(...v.diagnostics);
-  return new Map(Object.entries(v.value ?? {}));
+  const text = reader.text(rel);
+  if (text === undefined) return new Map();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    reader.diagnostics.push(diag('file/read', { file: rel, start: 0, end: 1 }, `${rel} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` }));
+    return new Map();
+  }
+  const parsed = sourcesLockSchema.safeParse(value);
+  if (!parsed.success) {
+    reader.diagnostics.push(diag('schema/invalid', { file: rel, start: 0, end: 1 }, `${rel} is not a map of text keys to 12-digit fingerprints`, { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` }));
+    return new Map();
+  }
+  return new Map(Object.entries(parsed.data));
 }

@@ -30,6 +30,20 @@ export class FileReader {
       .sort();
   }
 
+  /** The text of an optional file (recorded for diagnostics), or undefined if it does not exist. */
+  text(relPath: string): string | undefined {
+    const abs = join(this.root, relPath);
+    if (!existsSync(abs)) return undefined;
+    try {
+      const text = readFileSync(abs, 'utf8');
+      this.files.set(relPath, text);
+      return text;
+    } catch (e) {
+      this.diagnostics.push(diag('file/read', undefined, `cannot read ${relPath}: ${e instanceof Error ? e.message : String(e)}`));
+      return undefined;
+    }
+  }
+
   /** Read and parse one YAML file; undefined (with a diagnostic) if it is missing or unreadable. */
   yaml(relPath: string, { required = true } = {}): YamlFile | undefined {
     const abs = join(this.root, relPath);

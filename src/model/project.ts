@@ -136,7 +136,7 @@ export interface LocaleInfo {
   translations: Map<string, SourcedText>;
   /** Unicode scripts a translation must mostly be written in (e.g. ["Hangul"]); empty = not checked. */
   scripts: string[];
-  /** Fingerprints of the English sources the translations were made from (sources.lock.yaml), by key. */
+  /** Fingerprints of the English sources the translations were made from (sources.lock.json), by key. */
   sourceHashes: Map<string, string>;
   /** Established names of roster entries in this language (locales/<lng>/signatories.yaml), by signatory id. */
   signatoryNames: Map<string, { name: string; sortAs: string | undefined; span: Span }>;

@@ -28,7 +28,8 @@ export async function renderCampaign(
   onProgress: (msg: string) => void = () => {},
 ): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
   const checked = await checkLetters(project, { campaigns: [campaignId], locales });
-  const relevant = [...loadDiagnostics.filter((d) => concerns(d, campaignId)), ...checked.diagnostics];
+  // Mission records concern delivery, not the letter: `check` and `deliver` report them.
+  const relevant = [...loadDiagnostics, ...checked.diagnostics].filter((d) => concerns(d, campaignId) && !d.code.startsWith('mission/'));
   if (hasErrors(relevant)) return { files: [], diagnostics: relevant };
   const files: RenderedFile[] = [];
   const pdf = formats.includes('pdf') ? await import('../render/pdf/render-pdf.js') : undefined;

@@ -59,7 +59,7 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
     }
     return d;
   };
-  const lockRel = `locales/${lng}/sources.lock.yaml`;
+  const lock = new Map(locale.sourceHashes);
   for (const u of file.units) {
     if (!u.target.trim()) continue;
     const current = locale.translations.get(u.key)?.text;
@@ -68,9 +68,10 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
       setTranslation(open(loc.file), loc.path, u.target);
       (current === undefined ? result.added : result.updated).push(u.key);
     } else result.unchanged++;
-    if (locale.sourceHashes.get(u.key) !== u.sourceHash) setTranslation(open(lockRel), [u.key], u.sourceHash);
+    lock.set(u.key, u.sourceHash);
   }
   for (const [rel, doc] of docs) result.files.set(rel, toText(doc));
+  if (!sameMap(lock, locale.sourceHashes)) result.files.set(lockPath(lng), lockText(lock));
   return result;
 }
 
@@ -79,18 +80,21 @@ export function planStamp(project: Project, lng: string): Map<string, string> {
   const locale = project.locales.get(lng);
   if (!locale) return new Map();
   const sources = allSourceTexts(project);
-  const rel = `locales/${lng}/sources.lock.yaml`;
-  const abs = join(project.root, rel);
-  const doc = openOrNew(existsSync(abs) ? readFileSync(abs, 'utf8') : undefined, `Fingerprints of the English each ${lng} translation was made from. Written by openletter; do not edit.`);
-  let changed = false;
-  for (const key of [...locale.translations.keys()].sort()) {
+  const lock = new Map(locale.sourceHashes);
+  for (const key of locale.translations.keys()) {
     const src = sources.get(key);
-    if (!src) continue;
-    const h = sourceHash(src.text);
-    if (locale.sourceHashes.get(key) !== h) {
-      doc.setIn([key], h);
-      changed = true;
-    }
+    if (src) lock.set(key, sourceHash(src.text));
   }
-  return changed ? new Map([[rel, toText(doc)]]) : new Map();
+  return sameMap(lock, locale.sourceHashes) ? new Map() : new Map([[lockPath(lng), lockText(lock)]]);
+}
+
+const lockPath = (lng: string) => `locales/${lng}/sources.lock.json`;
+
+/** Sorted keys, one per line: diffs of the lock file stay readable. */
+function lockText(lock: ReadonlyMap<string, string>): string {
+  return `${JSON.stringify(Object.fromEntries([...lock].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), null, 2)}\n`;
+}
+
+function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }

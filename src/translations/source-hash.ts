@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * A short fingerprint of an English source text. A translation remembers the fingerprint of the
- * source it was made from (locales/<lng>/sources.lock.yaml), so a later change to the English
+ * source it was made from (locales/<lng>/sources.lock.json), so a later change to the English
  * marks it stale.
  */
 export function sourceHash(text: string): string {

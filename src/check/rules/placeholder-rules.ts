@@ -1,7 +1,8 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsType from 'handlebars';
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findPlaceholders } from '../../compose/placeholders.js';
-import * as deliverTemplates from '../../deliver/render-template.js';
+import * as deliverTemplates from '../../deliver/template-variables.js';
 import type { Span } from '../../model/span.js';
 import { locateAt, spanKey } from './locate.js';
 import type { Rule } from './rule.js';
@@ -69,7 +70,7 @@ export const templateChecks: Rule = (ctx) => {
     };
     let ast: hbs.AST.Program;
     try {
-      ast = Handlebars.parse(text);
+      ast = (createRequire(import.meta.url)('handlebars') as typeof HandlebarsType).parse(text);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const line = Number(/on line (\d+)/.exec(msg)?.[1] ?? 1);
