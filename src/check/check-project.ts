@@ -1,4 +1,4 @@
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
@@ -44,7 +44,7 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
   for (const rule of RULES) diagnostics.push(...rule({ project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) }));
   const only = opts.campaigns?.length === 1 ? opts.campaigns[0] : undefined;
   diagnostics.push(...translationDiagnostics(project, only));
-  return { letters, diagnostics: dedupe(diagnostics) };
+  return { letters, diagnostics: dedupeDiagnostics(diagnostics) };
 }
 
 /** Every character of every final text must be drawable by a font in its language's stack. */
@@ -80,15 +80,5 @@ function uncovered(project: Project, t: SourcedText, u: { char: string; codePoin
   const excerpt = t.text.length > 50 ? `${t.text.slice(0, 47)}...` : t.text;
   return diag('text/uncovered-char', subSpan(project.files, t.span, u.char), `no font for "${u.char}" (${cp}) in the ${locale} letter, in "${excerpt}"`, {
     hint: `the ${locale} font stack (${stack.join(', ')}) cannot draw it: replace the character, or add a font that has it to locales/${locale}/locale.yaml`,
-  });
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
   });
 }

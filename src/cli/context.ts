@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { formatJson, formatText, summarize } from '../diagnostics/format.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
-import type { Project } from '../model/project.js';
+import type { Campaign, Project } from '../model/project.js';
+import { closest } from '../util/closest.js';
 
 /** Options every command accepts (defined on the root program). */
 export interface GlobalOptions {
@@ -12,7 +13,7 @@ export interface GlobalOptions {
 }
 
 export { EXIT, UsageError } from './errors.js';
-import { EXIT } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 
 /** The root program's options (workspace, diagnostics format, quiet), whatever the command's own flags are. */
 export function globals(cmd: import('commander').Command): GlobalOptions {
@@ -51,4 +52,16 @@ export function report(ds: Diagnostic[], files: ReadonlyMap<string, string>, g: 
 export function parseList(v: string | undefined): string[] | undefined {
   if (v === undefined) return undefined;
   return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The campaign a command names, or a usage error with "did you mean" (after printing any load errors
+ * that may explain why it is missing, e.g. a broken campaign file).
+ */
+export function requireCampaign(project: Project, id: string, loadDiagnostics: Diagnostic[], g: GlobalOptions): Campaign {
+  const campaign = project.campaigns.get(id);
+  if (campaign) return campaign;
+  report(loadDiagnostics.filter((d) => d.severity === 'error'), project.files, g);
+  const guess = closest(id, project.campaigns.keys());
+  throw new UsageError(`no campaign "${id}" in ${workspaceDir(g)}`, guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`);
 }

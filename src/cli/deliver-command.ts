@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { sourceDateEpoch } from '../render/pdf/pdfkit-types.js';
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/closest.js';
-import { globals, load, parseList, report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
+import { globals, load, parseList, report, requireCampaign, UsageError, workspaceDir, type GlobalOptions } from './context.js';
 import { setExit } from './exit.js';
 
 interface DeliverOptions {
@@ -48,15 +49,7 @@ Examples:
       const today = opts.today ?? process.env['OPENLETTER_TODAY'] ?? new Date().toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
       const { project, diagnostics } = load(g);
-      const campaign = project.campaigns.get(campaignId);
-      if (!campaign) {
-        report(diagnostics.filter((d) => d.severity === 'error'), project.files, g);
-        const guess = closest(campaignId, project.campaigns.keys());
-        throw new UsageError(
-          `no campaign "${campaignId}" in ${workspaceDir(g)}`,
-          guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
-        );
-      }
+      const campaign = requireCampaign(project, campaignId, diagnostics, g);
       const named = campaign.missions.map((m) => m.id);
       const selected = parseList(opts.missions);
       for (const id of selected ?? []) {
@@ -87,13 +80,13 @@ Examples:
         : { files: [], diagnostics: loadDiagnostics };
       const blocking = [...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics.filter((d) => d.code !== 'mission/closed')];
       if (hasErrors(blocking)) {
-        setExit(cmd, report(shown(dedupe([...blocking, ...plan.diagnostics]), g), files, g));
+        setExit(cmd, report(shown(dedupeDiagnostics([...blocking, ...plan.diagnostics]), g), files, g));
         process.stderr.write('nothing written: fix the errors above first\n');
         return;
       }
       const letters = new Map(rendered.files.map((f) => [f.locale, f.data as Uint8Array]));
       const built = await buildDelivery(plan, letters, { date: sourceDateEpoch(), onProgress: log });
-      const all = dedupe([...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics, ...built.diagnostics]);
+      const all = dedupeDiagnostics([...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics, ...built.diagnostics]);
       if (hasErrors(built.diagnostics)) {
         setExit(cmd, report(shown(all, g), files, g));
         process.stderr.write('nothing written: fix the errors above first\n');
@@ -147,22 +140,8 @@ function refuseForeignFolder(dest: string): void {
     throw new UsageError(`${dest} exists and does not look like a delivery folder; it would be replaced`, 'choose another --out, or move that folder away');
 }
 
-function sourceDateEpoch(): Date | undefined {
-  const epoch = process.env['SOURCE_DATE_EPOCH'];
-  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
-}
-
 /** What to print as diagnostics: everything in JSON; in text, what the summary does not state already. */
 function shown(ds: Diagnostic[], g: GlobalOptions): Diagnostic[] {
   return g.format === 'json' ? ds : ds.filter((d) => !SUMMARISED.has(d.code));
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

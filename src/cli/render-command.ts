@@ -1,9 +1,8 @@
 import { Command, Option } from 'commander';
 import { join, relative, resolve } from 'node:path';
-import { closest } from '../util/closest.js';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
-import { load, parseList, report, UsageError, workspaceDir, type GlobalOptions, globals } from './context.js';
+import { globals, load, parseList, report, requireCampaign, UsageError, workspaceDir } from './context.js';
 import { setExit } from './exit.js';
 
 interface RenderOptions {
@@ -38,15 +37,7 @@ Examples:
       const formats = (parseList(opts.format) ?? ['pdf', 'md']) as OutputFormat[];
       for (const f of formats) if (f !== 'pdf' && f !== 'md') throw new UsageError(`unknown format "${f}"`, 'use pdf, md or pdf,md');
       const { project, diagnostics } = load(g);
-      const campaign = project.campaigns.get(campaignId);
-      if (!campaign) {
-        report(diagnostics.filter((d) => d.severity === 'error'), project.files, g);
-        const guess = closest(campaignId, project.campaigns.keys());
-        throw new UsageError(
-          `no campaign "${campaignId}" in ${workspaceDir(g)}`,
-          guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
-        );
-      }
+      const campaign = requireCampaign(project, campaignId, diagnostics, g);
       const locales = parseList(opts.lang) ?? campaign.locales;
       for (const l of locales)
         if (!project.locales.has(l)) throw new UsageError(`no language "${l}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);

@@ -53,3 +53,14 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
     return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
   });
 }
+
+/** The same problem found twice (e.g. a shared demand block in two letters) is reported once. */
+export function dedupeDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

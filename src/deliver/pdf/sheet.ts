@@ -3,7 +3,7 @@ import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
 import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
 import { findUncovered, loadFace, type FaceStyle } from '../../render/pdf/font-library.js';
 import { layoutParagraph, type LayoutLine, type StyledSegment } from '../../render/pdf/line-layout.js';
-import { createPdfDocument } from '../../render/pdf/pdfkit-types.js';
+import { collectPdf, createPdfDocument } from '../../render/pdf/pdfkit-types.js';
 
 /**
  * Small fixed-layout PDFs (cover notes, envelopes, fax sheets, the checklist): text placed at
@@ -123,7 +123,7 @@ export async function renderSheet(sheet: Sheet, options: SheetOptions): Promise<
       ModDate: options.date,
     },
   });
-  const output = collect(pdf);
+  const output = collectPdf(pdf);
   drawPages(pdf, new FontSelector(pdf), sheet.pages, sheet.root);
   if (options.decorate) {
     const { start, count } = pdf.bufferedPageRange();
@@ -138,13 +138,4 @@ export async function renderSheet(sheet: Sheet, options: SheetOptions): Promise<
   }
   pdf.end();
   return output;
-}
-
-function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
 }

@@ -47,3 +47,19 @@ export function shareLayoutCache(doc: PDFKit.PDFDocument, shared: Map<string, Re
   if (cache === undefined) shared.set(key, font.layoutCache);
   else font.layoutCache = cache;
 }
+
+/** The bytes of a document once `end()` is called (pdfkit streams them in chunks). */
+export function collectPdf(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) as a date, if set. */
+export function sourceDateEpoch(): Date | undefined {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+}

@@ -6,7 +6,7 @@ import { findUncovered } from './font-library.js';
 import { layoutBlocks } from './layout-blocks.js';
 import { pageStyle } from './page-style.js';
 import { paginate } from './paginate.js';
-import { createPdfDocument } from './pdfkit-types.js';
+import { collectPdf, createPdfDocument, sourceDateEpoch } from './pdfkit-types.js';
 
 /** Options for {@link renderPdf}. */
 export interface RenderPdfOptions {
@@ -45,7 +45,7 @@ export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions =
     displayTitle: true,
     info: { Title: doc.title, Author: doc.author, Subject: doc.subject, Creator: 'openletter', CreationDate: date, ModDate: date },
   });
-  const output = collect(pdf);
+  const output = collectPdf(pdf);
   const fonts = new FontSelector(pdf);
   drawPages(pdf, fonts, pages, root);
   drawFooters(pdf, fonts, doc, style);
@@ -54,21 +54,13 @@ export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions =
 }
 
 function defaultDate(doc: LetterDocument): Date {
-  const epoch = process.env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const epoch = sourceDateEpoch();
+  if (epoch) return epoch;
   const date = new Date(`${doc.date}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) throw new Error(`letter date "${doc.date}" is not an ISO date (YYYY-MM-DD)`);
   return date;
 }
 
-function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-}
 
 /** pdfkit would draw an uncovered character as an empty box without a word, so refuse instead. */
 function assertCovered(doc: LetterDocument): void {
