@@ -7,6 +7,7 @@ import { fillParams } from './fill-params.js';
 import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
+import { applyPunctuationSpace } from './typography.js';
 import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
 
@@ -185,6 +186,14 @@ class Composer {
       this.diagnostics.push(
         diag('text/placeholder', subSpan(files, t.span, p.match), `unrendered placeholder "${p.match}" would be printed`, { hint: 'replace it with the intended words' }),
       );
-    return r.syntaxError || r.unknown.length ? raw : r.text;
+    if (r.syntaxError || r.unknown.length) return raw;
+    const typo = applyPunctuationSpace(r.text, this.tr.locale.punctuationSpace);
+    for (const m of typo.missing)
+      this.diagnostics.push(
+        diag('text/typography', subSpan(files, t.span, m), `"${m}": ${this.tr.locale.name} typography puts a space between a word and "${m.slice(-1)}"`, {
+          hint: `write a space (or a no-break space) before "${m.slice(-1)}"; openletter makes it unbreakable`,
+        }),
+      );
+    return typo.text;
   }
 }

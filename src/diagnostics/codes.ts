@@ -29,6 +29,7 @@ export const CODES = {
   'text/doubled-punctuation': ['warning', 'Punctuation is doubled (".." or ",,").'],
   'text/doubled-word': ['warning', 'A word is repeated ("the the").'],
   'text/unbalanced': ['warning', 'Brackets or quotes are unbalanced.'],
+  'text/typography': ['warning', "Punctuation spacing breaks the language's typography (French: a space before ; : ! ?)."],
   'text/mixed-quotes': ['warning', 'One letter mixes straight and curly quotes.'],
   'template/syntax': ['error', 'A template (templates/*.hbs) is not valid handlebars.'],
   'template/unknown-variable': ['warning', 'A template uses a variable the delivery data never provides.'],

@@ -44,6 +44,7 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
       dateFormat: (chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }) as Intl.DateTimeFormatOptions,
       translations,
       scripts: meta.value.scripts,
+      punctuationSpace: meta.value.punctuation_space,
       sourceHashes: loadLock(reader, `${dir}/sources.lock.json`),
       signatoryNames,
       span: spanAt(metaFile, []),

@@ -116,6 +116,8 @@ export const localeSchema = z.strictObject({
   fonts: z.array(z.string()).min(1),
   line_break: z.enum(['normal', 'keep-all', 'cjk']).default('normal'),
   /** Unicode script names (Hangul, Han, Hiragana, Katakana, Latin…) translations must use. */
+  /** Marks that take a no-break space before / after them (French: before ";:!?»", after "«"). */
+  punctuation_space: z.strictObject({ before: z.string().default(''), after: z.string().default('') }).optional(),
   scripts: z.array(z.string().regex(/^[A-Z][a-z]+(_[A-Z][a-z]+)*$/, 'a Unicode script name such as Hangul, Han or Latin')).default([]),
 });
 

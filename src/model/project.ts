@@ -134,6 +134,8 @@ export interface LocaleInfo {
   dateFormat: Intl.DateTimeFormatOptions;
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
+  /** No-break spaces around punctuation (French typography); undefined = none. */
+  punctuationSpace: { before: string; after: string } | undefined;
   /** Unicode scripts a translation must mostly be written in (e.g. ["Hangul"]); empty = not checked. */
   scripts: string[];
   /** Fingerprints of the English sources the translations were made from (sources.lock.json), by key. */

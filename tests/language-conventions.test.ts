@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { applyPunctuationSpace } from '../src/compose/typography.js';
+import { signatureList } from '../src/compose/signature-list.js';
+import { loadWorkspace } from '../src/load/load-workspace.js';
+import { composeLetter } from '../src/compose/compose-letter.js';
+import type { Signatory } from '../src/model/project.js';
+import { REPO } from './helpers/workspace.js';
+
+/** Each language by its own conventions, from data: punctuation spacing, collation, dates. */
+const FRENCH = { before: ';:!?»', after: '«' };
+
+describe('French punctuation spacing', () => {
+  it('turns typed spaces into no-break spaces (narrow before ; ! ?)', () => {
+    expect(applyPunctuationSpace('Copie : voir ci-dessous ; merci ! « texte »', FRENCH).text).toBe('Copie\u00A0: voir ci-dessous\u202F; merci\u202F! «\u00A0texte\u00A0»');
+  });
+
+  it('reports a mark glued to its word, but not URLs, times or a language without the rule', () => {
+    expect(applyPunctuationSpace('Quoi? Copie:', FRENCH).missing).toEqual(['i?', 'e:']);
+    expect(applyPunctuationSpace('voir https://example.org à 10:30', FRENCH).missing).toEqual([]);
+    expect(applyPunctuationSpace('Really? Yes: no.', undefined)).toEqual({ text: 'Really? Yes: no.', missing: [] });
+  });
+
+  it('the bundled French letters carry no-break spaces before their colons', () => {
+    const p = loadWorkspace(REPO).value;
+    const r = composeLetter(p, '2018-kim-jong-un', 'fr');
+    expect(r.diagnostics.filter((d) => d.code === 'text/typography')).toEqual([]);
+    const text = r.value!.texts.map((t) => t.text).join('\n');
+    expect(text).not.toMatch(/ [;:!?»]/);
+    expect(text).toMatch(/\u00A0:/);
+  });
+});
+
+describe('collation of signatories', () => {
+  const span = { file: 'signatories.yaml', start: 0, end: 1 };
+  const s = (id: string, name: string, extra: Partial<Signatory> = {}): Signatory => ({
+    id, name: { text: name, span }, kind: 'organisation', country: undefined, aliases: [], names: new Map(), sortAs: new Map(), contact: undefined, span, ...extra,
+  });
+  const names = (list: Signatory[], code: string, tag: string, local?: Map<string, { name: string; sortAs: string | undefined }>) =>
+    signatureList(list, { code, tag, ...(local ? { signatoryNames: local } : {}) }, 'collation').map((e) => e.name);
+
+  it('sorts accented letters with their base letter in French, not after z', () => {
+    expect(names([s('z', 'Zéro'), s('e', 'Évian Rights'), s('a', 'Amnesty')], 'fr', 'fr-FR')).toEqual(['Amnesty', 'Évian Rights', 'Zéro']);
+  });
+
+  it('ignores punctuation and files "The …" under its sort key', () => {
+    expect(names([s('t', 'The Simon Wiesenthal Center', { sortAs: new Map([['', 'Simon Wiesenthal Center']]) }), s('f', 'Free NK Gulag'), s('fh', 'Freedom House')], 'en', 'en-US')).toEqual([
+      'Freedom House',
+      'Free NK Gulag',
+      'The Simon Wiesenthal Center',
+    ]);
+  });
+
+  it('sorts Korean names in 가나다 order and puts individuals after organisations', () => {
+    const list = [s('b', 'Human Rights Watch'), s('a', 'Amnesty International'), s('p', '홍길동', { kind: 'individual' })];
+    const local = new Map([['a', { name: '국제앰네스티', sortAs: undefined }], ['b', { name: '휴먼라이츠워치', sortAs: undefined }]]);
+    expect(names(list, 'ko', 'ko-KR', local)).toEqual(['국제앰네스티', '휴먼라이츠워치', '홍길동']);
+  });
+
+  it('sorts Japanese kanji names by their kana sort key, where collation of kanji is meaningless', () => {
+    const list = [s('a', 'A'), s('b', 'B'), s('c', 'C')];
+    const local = new Map([
+      ['a', { name: '特定失踪者問題調査会', sortAs: 'とくていしっそうしゃもんだいちょうさかい' }],
+      ['b', { name: '北朝鮮難民救援基金', sortAs: 'きたちょうせんなんみんきゅうえんききん' }],
+      ['c', { name: 'アムネスティ・インターナショナル', sortAs: undefined }],
+    ]);
+    expect(names(list, 'ja', 'ja-JP', local)).toEqual(['アムネスティ・インターナショナル', '北朝鮮難民救援基金', '特定失踪者問題調査会']);
+  });
+});
+
+describe('dates through Intl', () => {
+  it.each([
+    ['en', 'June 6, 2018'],
+    ['ko', '2018년 6월 6일'],
+    ['zh-Hans', '2018年6月6日'],
+    ['ja', '2018年6月6日'],
+    ['fr', '6 juin 2018'],
+    ['es', '6 de junio de 2018'],
+  ])('%s: %s', (lng, expected) => {
+    const p = loadWorkspace(REPO).value;
+    const b = composeLetter(p, '2018-kim-jong-un', lng).value!.doc.blocks[0]!;
+    expect(b.kind === 'date' && b.text).toBe(expected);
+  });
+});
