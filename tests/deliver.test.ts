@@ -7,6 +7,7 @@ import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkMissions, oneYearBefore } from '../src/deliver/check-missions.js';
 import { buildDelivery, type BuiltDelivery } from '../src/deliver/build-delivery.js';
+import { renderPacketLetters } from '../src/deliver/render-letters.js';
 import { countPdfPages } from '../src/deliver/count-pdf-pages.js';
 import type { DeliveryPlan } from '../src/deliver/delivery-plan.js';
 import { neutralizeCell } from '../src/deliver/delivery-list-csv.js';
@@ -15,7 +16,6 @@ import { DL_ENVELOPE, NO10_ENVELOPE, type EnvelopeSpec } from '../src/deliver/pa
 import { planDelivery } from '../src/deliver/plan-delivery.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import type { Project } from '../src/model/project.js';
-import { renderCampaign } from '../src/pipeline/render-campaign.js';
 import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
 
 /**
@@ -306,8 +306,7 @@ describe('bundled 2011 campaign', () => {
     const loaded = loadWorkspace(REPO);
     const project = loaded.value;
     p = planDelivery({ project, campaignId: CAMPAIGN_2011, texts: loadDeliveryTexts(REPO), today: TODAY });
-    const rendered = await renderCampaign(project, loaded.diagnostics.filter((d) => d.code !== 'mission/closed'), CAMPAIGN_2011, p.letterLanguages, ['pdf']);
-    letters = new Map(rendered.files.map((f) => [f.locale, f.data as Uint8Array]));
+    letters = (await renderPacketLetters(project, loaded.diagnostics.filter((d) => d.code !== 'mission/closed'), p)).letters;
     built = await buildDelivery(p, letters);
   }, 60_000);
 
@@ -363,7 +362,7 @@ describe('bundled 2011 campaign', () => {
       dprk-un-mission-new-york/envelope-no10.pdf (1 p.)
       dprk-un-mission-new-york/fax-cover-en.pdf (1 p.)
       dprk-un-mission-new-york/letter-en.pdf (3 p.)
-      dprk-un-mission-new-york/letter-ko.pdf (2 p.)
+      dprk-un-mission-new-york/letter-ko.pdf (3 p.)
       dprk-un-mission-new-york/manifest.json"
     `);
     for (const b of built.packets) {
@@ -405,5 +404,22 @@ describe('bundled 2011 campaign', () => {
     const again = await buildDelivery(p, letters);
     expect([...again.files.keys()]).toEqual([...built.files.keys()]);
     for (const [path, data] of again.files) expect(sha(data), path).toBe(sha(built.files.get(path) as Uint8Array | string));
+  });
+});
+
+describe('paper by destination', () => {
+  it('prints the letters of a packet posted in the United States on US Letter, the others on A4', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = mkdtempSync(join(tmpdir(), 'openletter-paper-'));
+    const r = runCli(['deliver', '2011-kim-jong-il', '--missions', 'dprk-un-mission-new-york,dprk-embassy-london', '--out', out, '--today', '2026-11-23']);
+    expect(r.code, r.stderr).toBe(0);
+    const size = async (mission: string) => {
+      const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(out, '2011-kim-jong-il', 'delivery', mission, 'letter-en.pdf'))));
+      const [, , w, h] = (await pdf.getPage(1)).view;
+      return [Math.round(w!), Math.round(h!)];
+    };
+    expect(await size('dprk-un-mission-new-york')).toEqual([612, 792]);
+    expect(await size('dprk-embassy-london')).toEqual([595, 842]);
   });
 });

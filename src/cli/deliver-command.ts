@@ -63,28 +63,26 @@ Examples:
 
       const t0 = performance.now();
       const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
-      const [{ loadDeliveryTexts }, { planDelivery }, { buildDelivery }, { writePlan }, { renderCampaign }] = await Promise.all([
+      const [{ loadDeliveryTexts }, { planDelivery }, { renderPacketLetters }, { buildDelivery }, { writePlan }] = await Promise.all([
         import('../deliver/load-delivery-texts.js'),
         import('../deliver/plan-delivery.js'),
+        import('../deliver/render-letters.js'),
         import('../deliver/build-delivery.js'),
         import('../deliver/write-plan.js'),
-        import('../pipeline/render-campaign.js'),
       ]);
       const texts = loadDeliveryTexts(project.root);
       const plan = planDelivery({ project, campaignId, texts, today, ...(selected ? { missions: selected } : {}) });
       const files = new Map([...project.files, ...texts.files]);
       // Closed missions are refused per mission below, so they do not stop the letters from rendering.
       const loadDiagnostics = diagnostics.filter((d) => d.code !== 'mission/closed');
-      const rendered = plan.letterLanguages.length
-        ? await renderCampaign(project, loadDiagnostics, campaignId, plan.letterLanguages, ['pdf'], log)
-        : { files: [], diagnostics: loadDiagnostics };
+      const { letters, diagnostics: renderDiagnostics } = await renderPacketLetters(project, loadDiagnostics, plan, log);
+      const rendered = { diagnostics: renderDiagnostics };
       const blocking = [...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics.filter((d) => d.code !== 'mission/closed')];
       if (hasErrors(blocking)) {
         setExit(cmd, report(shown(dedupeDiagnostics([...blocking, ...plan.diagnostics]), g), files, g));
         process.stderr.write('nothing written: fix the errors above first\n');
         return;
       }
-      const letters = new Map(rendered.files.map((f) => [f.locale, f.data as Uint8Array]));
       const built = await buildDelivery(plan, letters, { date: sourceDateEpoch(), onProgress: log });
       const all = dedupeDiagnostics([...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics, ...built.diagnostics]);
       if (hasErrors(built.diagnostics)) {

@@ -1,7 +1,7 @@
 import type { TemplateVariable } from './render-template.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { countPdfPages } from './count-pdf-pages.js';
-import type { DeliveryPlan, PacketPlan } from './delivery-plan.js';
+import { letterPaper, type DeliveryPlan, type PacketPlan } from './delivery-plan.js';
 import { deliveryListCsv } from './delivery-list-csv.js';
 import { deliveryRows } from './delivery-rows.js';
 import { buildEmailDraft } from './email-draft.js';
@@ -83,7 +83,7 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
   const pages = new Map<string, number>();
   const letterFiles = p.files.filter((f) => f.kind === 'letter');
   for (const f of letterFiles) {
-    const pdf = letters.get(f.lang ?? '');
+    const pdf = letters.get(`${f.lang ?? ''}/${letterPaper(plan, p)}`);
     if (!pdf) throw new Error(`the ${f.lang} letter was not rendered`);
     out.set(f.name, pdf);
     pages.set(f.name, countPdfPages(pdf));

@@ -108,3 +108,8 @@ export interface DeliveryPlan {
   listSetting: LanguageSetting;
   diagnostics: Diagnostic[];
 }
+
+/** The paper a packet's letters are printed on: US Letter if the campaign or the destination asks for it. */
+export function letterPaper(plan: Pick<DeliveryPlan, 'listPaper'>, packet: Pick<PacketPlan, 'paper'>): PaperSize {
+  return plan.listPaper === 'Letter' ? 'Letter' : packet.paper;
+}

@@ -248,3 +248,4 @@ class Planner {
     return formatText(w.strings, key, values, w.tag);
   }
 }
+

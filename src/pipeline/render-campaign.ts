@@ -1,5 +1,5 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Project } from '../model/project.js';
+import type { PaperSize, Project } from '../model/project.js';
 import { checkLetters } from '../check/check-project.js';
 import { renderMarkdown } from '../render/markdown/render-markdown.js';
 
@@ -26,6 +26,8 @@ export async function renderCampaign(
   locales: string[],
   formats: OutputFormat[],
   onProgress: (msg: string) => void = () => {},
+  /** Print on this paper instead of the campaign's (a packet posted in the United States: US Letter). */
+  paper?: PaperSize,
 ): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
   const checked = await checkLetters(project, { campaigns: [campaignId], locales });
   // Mission records concern delivery, not the letter: `check` and `deliver` report them.
@@ -34,8 +36,9 @@ export async function renderCampaign(
   const files: RenderedFile[] = [];
   const pdf = formats.includes('pdf') ? await import('../render/pdf/render-pdf.js') : undefined;
   for (const code of locales) {
-    const letter = checked.letters.get(`${campaignId}/${code}`);
-    if (!letter) continue;
+    const composed = checked.letters.get(`${campaignId}/${code}`);
+    if (!composed) continue;
+    const letter = paper ? { ...composed, doc: { ...composed.doc, paper } } : composed;
     if (formats.includes('md')) {
       const t0 = performance.now();
       files.push({ name: `${code}.md`, data: renderMarkdown(letter.doc), locale: code, format: 'md', ms: performance.now() - t0 });
