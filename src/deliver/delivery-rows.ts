@@ -1,3 +1,4 @@
+import type { Mission } from '../model/project.js';
 import type { DeliveryPlan } from './delivery-plan.js';
 
 /** One line of the delivery list: a mission, what its packet holds, what is missing. */
@@ -34,24 +35,15 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
   const order = new Map<string, number>();
   const rows: [string, DeliveryRow][] = [];
   for (const p of plan.packets) {
-    const m = p.mission;
     rows.push([
-      m.id,
+      p.mission.id,
       {
-        id: m.id,
-        name: m.name,
-        nameLocal: m.nameLocal ?? '',
-        city: m.city,
-        country: m.country,
+        ...missionColumns(p.mission),
         localFonts: p.local.fonts,
         packet: 'packet built',
         refused: false,
         address: p.address ?? [],
         methods: p.methods.length ? p.methods : ['none known: find an address, fax or e-mail'],
-        phone: m.phone ?? '',
-        fax: m.fax ?? '',
-        email: m.email ?? '',
-        head: m.headOfMission ?? '',
         letters: p.letters,
         wording: p.wording.code,
         files: p.files.map((f) => f.name),
@@ -61,24 +53,15 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
     ]);
   }
   for (const r of plan.refused) {
-    const m = r.mission;
     rows.push([
-      m.id,
+      r.mission.id,
       {
-        id: m.id,
-        name: m.name,
-        nameLocal: m.nameLocal ?? '',
-        city: m.city,
-        country: m.country,
+        ...missionColumns(r.mission),
         localFonts: undefined,
         packet: `REFUSED: ${r.reason}; do not deliver`,
         refused: true,
-        address: m.address ?? [],
+        address: r.mission.address ?? [],
         methods: [],
-        phone: m.phone ?? '',
-        fax: m.fax ?? '',
-        email: m.email ?? '',
-        head: m.headOfMission ?? '',
         letters: [],
         wording: '',
         files: [],
@@ -89,4 +72,9 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
   }
   plan.missionOrder.forEach((id, i) => order.set(id, i));
   return rows.sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map(([, row]) => row);
+}
+
+/** The columns that come straight from the mission record. */
+function missionColumns(m: Mission): Pick<DeliveryRow, 'id' | 'name' | 'nameLocal' | 'city' | 'country' | 'phone' | 'fax' | 'email' | 'head'> {
+  return { id: m.id, name: m.name, nameLocal: m.nameLocal ?? '', city: m.city, country: m.country, phone: m.phone ?? '', fax: m.fax ?? '', email: m.email ?? '', head: m.headOfMission ?? '' };
 }
