@@ -30,6 +30,6 @@ export function signatoriesCommand(): Command {
       }
       process.stdout.write(table(['id', 'name', 'country', 'letters'], rows.map((r) => [r.id, r.name, r.country || 'intl', String(r.campaigns.length)])));
       const orgs = rows.filter((r) => r.kind === 'organisation').length;
-      process.stdout.write(`${rows.length} signatories (${orgs} organisations, ${rows.length - orgs} individuals)${opts.campaign ? ` in ${opts.campaign}` : ''}\n`);
+      process.stdout.write(`${rows.length} signatories (${orgs} organisation${orgs === 1 ? "" : "s"}, ${rows.length - orgs} individual${rows.length - orgs === 1 ? "" : "s"})${opts.campaign ? ` in ${opts.campaign}` : ''}\n`);
     });
 }
