@@ -57,7 +57,8 @@ Examples:
       const shown = relative(process.cwd(), dest) || '.';
       for (const f of files) {
         const size = typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
-        process.stdout.write(`wrote ${join(shown, f.name)}  ${(size / 1024).toFixed(1)} KB\n`);
+        // With --format json, standard output holds only the JSON diagnostics.
+        (g.format === 'json' ? process.stderr : process.stdout).write(`wrote ${join(shown, f.name)}  ${(size / 1024).toFixed(1)} KB\n`);
       }
       log(`${files.length} files in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       setExit(cmd, code);
