@@ -78,6 +78,9 @@ class Composer {
     const signers = c.signatories.map((r) => this.project.signatories.get(r.id)).filter((s): s is Signatory => s !== undefined);
     const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
     const entries = signatureList(unique, tr.locale, c.signatoryOrder);
+    const sep = this.tr.chrome('country_separator');
+    const separator = sep ? this.check(sep, sep.text) : ', ';
+    if (sep) this.texts.push({ text: separator, span: sep.span });
     for (const [i, e] of entries.entries()) {
       this.texts.push({ text: e.name, span: this.signatorySpan(e.id, i) });
       if (e.country) this.texts.push({ text: e.country, span: this.signatorySpan(e.id, i) });
@@ -104,7 +107,7 @@ class Composer {
       paper: c.paper,
       pageLabel,
       fonts: tr.locale.fonts,
-      countrySeparator: this.tr.chrome('country_separator')?.text ?? ', ',
+      countrySeparator: separator,
       lineBreak: tr.locale.lineBreak,
       blocks,
     };

@@ -56,14 +56,15 @@ export async function buildDelivery(plan: DeliveryPlan, letters: ReadonlyMap<str
       options.onProgress?.(`packet ${packet.folder}: ${built.entries.length + 1} files`);
     } catch (e) {
       if (!(e instanceof WordingError)) throw e;
-      diagnostics.push(diag('delivery/template', packet.mission.span, `no packet for "${packet.mission.id}": ${e.message}`, { hint: 'fix the template or the text in locales/<lng>/delivery.yaml' }));
+      diagnostics.push(diag('delivery/template', packet.mission.span, `no packet for "${packet.mission.id}": ${e.message}`, { hint: 'fix the mission record, the template or the text in locales/<lng>/delivery.yaml' }));
     }
   }
   const rows = deliveryRows(plan);
   files.set(DELIVERY_LIST_CSV, deliveryListCsv(rows));
-  files.set(
-    DELIVERY_LIST_PDF,
-    await renderChecklist({
+  try {
+    files.set(
+      DELIVERY_LIST_PDF,
+      await renderChecklist({
       paper: plan.listPaper,
       setting: plan.listSetting,
       title: `Delivery list: ${plan.title}`,
@@ -71,8 +72,12 @@ export async function buildDelivery(plan: DeliveryPlan, letters: ReadonlyMap<str
       author: plan.sender.name,
       rows,
       pdfDate: date,
-    }),
-  );
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof WordingError)) throw e;
+    diagnostics.push(diag('delivery/template', undefined, `no delivery-list.pdf: ${e.message}`, { hint: 'the CSV delivery list is complete; fix the text named above for the printable one' }));
+  }
   return { files, packets, diagnostics };
 }
 

@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../model/project.js';
 import { renderCampaign } from '../pipeline/render-campaign.js';
 import { letterPaper, type DeliveryPlan } from './delivery-plan.js';
@@ -20,7 +20,7 @@ export async function renderPacketLetters(
     const langs = [...new Set(plan.packets.filter((p) => letterPaper(plan, p) === paper).flatMap((p) => p.files.filter((f) => f.kind === 'letter').map((f) => f.lang ?? '')))];
     if (!langs.length) continue;
     const r = await renderCampaign(project, loadDiagnostics, plan.campaignId, langs, ['pdf'], onProgress, paper);
-    diagnostics = r.diagnostics;
+    diagnostics = dedupeDiagnostics([...diagnostics, ...r.diagnostics]);
     for (const f of r.files) letters.set(`${f.locale}/${paper}`, f.data as Uint8Array);
     if (hasErrors(r.diagnostics)) break;
   }

@@ -61,7 +61,16 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
 
   for (const r of rows) {
     const name = prepareName(r.name);
-    const earlier = seen.find((x) => compareNames(x.name, name));
+    // The same name again (up to case, accents, punctuation) is a repeated submission; a merely
+    // similar one ("Kim Min-ji" / "Kim Min-jin") may be someone else: a person decides.
+    const earlier = seen.find((x) => x.name.trimmed === name.trimmed || (!!name.norm && x.name.norm === name.norm));
+    const similar = earlier ? undefined : seen.find((x) => compareNames(x.name, name));
+    if (similar)
+      plan.diagnostics.push(
+        diag('import/near-duplicate', r.span, `row ${r.row}: "${r.name}" looks like row ${similar.row}; imported as a separate signatory`, {
+          hint: 'if they are the same body, delete one of the two rows',
+        }),
+      );
     if (earlier) {
       plan.outcomes.push({ row: r.row, name: r.name, action: 'duplicate', firstRow: earlier.row });
       plan.diagnostics.push(diag('import/duplicate-row', r.span, `row ${r.row}: "${r.name}" repeats row ${earlier.row}; skipped`, { hint: 'delete one of the two rows' }));

@@ -1,3 +1,4 @@
+import { WordingError } from '../render-template.js';
 import type { LineBreakMode } from '../../render/pdf/break-units.js';
 import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
 import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
@@ -70,7 +71,7 @@ export function layout(content: string | StyledSegment[], width: number, style: 
   const segments: StyledSegment[] = typeof content === 'string' ? [{ text: content, style: style.face ?? 'regular', muted: style.muted === true }] : content;
   for (const s of segments) {
     const bad = findUncovered(s.text, style.fonts);
-    if (bad.length) throw new Error(`no font in [${style.fonts.join(', ')}] covers "${bad[0]?.char}" in "${s.text}"`);
+    if (bad.length) throw new WordingError(`no font in [${style.fonts.join(', ')}] covers "${bad[0]?.char}" (U+${(bad[0]?.codePoint ?? 0).toString(16).toUpperCase()}) in "${s.text}"`);
   }
   return layoutParagraph(segments, { width, fontSize: style.size, fonts: style.fonts, lineBreak: style.lineBreak, align: style.align ?? 'left' });
 }

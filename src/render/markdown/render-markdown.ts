@@ -55,7 +55,8 @@ function inline(xs: Inline[]): string {
 function escapeText(s: string): string {
   return s
     .replace(/([\\`*_[\]<>|])/g, '\\$1')
-    .replace(/^#/, '\\#')
-    .replace(/^(\d+)([.)])(\s)/, '$1\\$2$3')
-    .replace(/^([-+])(\s)/, '\\$1$2');
+    .replace(/^#/gm, '\\#')
+    .replace(/^(\d+)([.)])(\s)/gm, '$1\\$2$3')
+    .replace(/^([-+])(\s)/gm, '\\$1$2')
+    .replace(/\n/g, '\\\n'); // a line feed in the text is a hard break, as in the PDF
 }

@@ -61,7 +61,6 @@ function defaultDate(doc: LetterDocument): Date {
   return date;
 }
 
-
 /** pdfkit would draw an uncovered character as an empty box without a word, so refuse instead. */
 function assertCovered(doc: LetterDocument): void {
   const problems = doc.blocks.flatMap((block, index) =>
@@ -70,6 +69,7 @@ function assertCovered(doc: LetterDocument): void {
     ),
   );
   problems.push(...findUncovered(doc.pageLabel, doc.fonts).map((u) => `"${u.char}" in the page label`));
+  problems.push(...findUncovered(doc.countrySeparator, doc.fonts).map((u) => `"${u.char}" in the country separator`));
   if (problems.length > 0) {
     throw new Error(`no font in [${doc.fonts.join(', ')}] covers ${problems.join('; ')}`);
   }
