@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { checkLetters } from '../check/check-project.js';
 import { CODES } from '../diagnostics/codes.js';
-import { load, report, type GlobalOptions, globals } from './context.js';
+import { globals, load, report } from './context.js';
 import { setExit } from './exit.js';
 
 export function checkCommand(): Command {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { demandTexts } from '../compose/source-texts.js';
-import { load, type GlobalOptions, globals } from './context.js';
+import { globals, load } from './context.js';
 import { table } from './table.js';
 
 export function demandsCommand(): Command {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { signatureList } from '../compose/signature-list.js';
 import type { Signatory } from '../model/project.js';
-import { load, UsageError, type GlobalOptions, globals } from './context.js';
+import { globals, load, UsageError } from './context.js';
 import { table } from './table.js';
 import { signatoriesImportCommand } from './signatories-import-command.js';
 

@@ -77,8 +77,3 @@ export function countryCode(input: string, extraLanguages: readonly string[] = [
   const code = guess ? table.byName.get(guess) : undefined;
   return { code: undefined, suggestion: code ? `${table.english.get(code)} (${code})` : undefined };
 }
-
-/** The English name of a code, for reports. */
-export function countryName(code: string): string {
-  return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(code) ?? code;
-}

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
 import { idFromName } from './slug.js';
 import { schemaLine } from './package-root.js';
 import { yamlValue } from './new-campaign.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Campaign, DemandBlock, Mission, Project, Signatory, Workspace } from '../model/project.js';
+import type { Campaign, DemandBlock, Project, Workspace } from '../model/project.js';
 import { diag, type Result } from '../diagnostics/diagnostic.js';
 import { loadLocales } from './load-locales.js';
 import { normalizeCampaign } from './normalize-campaign.js';
