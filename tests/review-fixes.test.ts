@@ -46,4 +46,61 @@ describe('review fixes', () => {
     expect(r.stderr).toMatch(/no packet for "embassy-london": no font .* covers "ش"/);
     expect(r.code).toBe(1);
   });
+
+  it.each([
+    ['campaigns/2020-test-letter.yaml', 'date: 2020-03-01', 'date: 2020-02-30', /date: is not a real date/],
+    ['campaigns/2020-test-letter.yaml', 'date: 2020-03-01', 'date: 2020-13-45', /date: is not a real date/],
+    ['locales/ko/locale.yaml', 'tag: ko-KR', 'tag: ko-kr-1234-1234', /must be a BCP 47 language tag/],
+    ['locales/en/letter.yaml', 'month: long', 'month: longg', /must be Intl.DateTimeFormat options/],
+  ])('a bad value in %s (%s → %s) is a located error, not a crash', (file, find, replace, message) => {
+    const ws = tempWorkspace();
+    writeFileSync(join(ws, file), readFileSync(join(ws, file), 'utf8').replace(find, replace));
+    const r = runCli(['--workspace', ws, 'check']);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(1);
+  });
+
+  it('a Unicode script name that does not exist is a located error, not a crash', () => {
+    const ws = tempWorkspace();
+    writeFileSync(join(ws, 'locales/ko/locale.yaml'), `${readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')}scripts: [Hangeul]\n`);
+    const r = runCli(['--workspace', ws, 'check']);
+    expect(r.stderr).toMatch(/locales\/ko\/locale\.yaml:\d+:\d+: error: .*Unicode script name/);
+  });
+
+  it('two files defining one demand block (x.yaml and x.yml) are reported', () => {
+    const ws = tempWorkspace();
+    writeFileSync(join(ws, 'demands/join-ilo.yml'), readFileSync(join(ws, 'demands/join-ilo.yaml'), 'utf8'));
+    const r = runCli(['--workspace', ws, 'check']);
+    expect(r.stderr).toMatch(/"join-ilo" is defined twice, by demands\/join-ilo\.yaml and demands\/join-ilo\.yml \[ref\/duplicate-id\]/);
+  });
+
+  it("a problem in a language's own signatory name points at that language's file", async () => {
+    const ws = tempWorkspace(undefined, { 'locales/ko/signatories.yaml': 'han-voice: "한보이스 𓀀"\n' });
+    const { diagnostics } = await checkLetters(loadWorkspace(ws).value, { today: '2026-11-23' });
+    expect(diagnostics.find((d) => d.code === 'text/uncovered-char')?.span?.file).toBe('locales/ko/signatories.yaml');
+  });
+
+  it('"did you mean" works when the candidates come from a Map (a prefix of a campaign id)', () => {
+    const r = runCli(['--workspace', MINI, 'render', '2020']);
+    expect(r.stderr).toMatch(/did you mean "2020-test-letter"\?/);
+  });
+
+  it("render is not blocked by a broken mission registry or another language's broken file", () => {
+    const ws = tempWorkspace(undefined, { 'missions.yaml': 'missions: [ {id: broken} ]\n', 'locales/ko/demands.yaml': 'foo: [\n' });
+    const r = runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en', '--format', 'md']);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('translations import refuses to rewrite a translation file that does not parse', () => {
+    const ws = tempWorkspace();
+    const xlf = join(ws, 'ko.xlf');
+    expect(runCli(['--workspace', ws, 'translations', 'export', '--lang', 'ko', '--all', '--out', xlf]).code).toBe(0);
+    const ko = join(ws, 'locales/ko/demands.yaml');
+    writeFileSync(ko, `${readFileSync(ko, 'utf8')}foo: [\n`);
+    const r = runCli(['--workspace', ws, 'translations', 'import', xlf]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/locales\/ko\/demands\.yaml is not valid YAML; nothing was imported/);
+    expect(r.code).toBe(1);
+  });
 });

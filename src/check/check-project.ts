@@ -4,6 +4,7 @@ import type { SourcedText } from '../model/span.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
 import { subSpan } from '../load/yaml-file.js';
 import { RULES } from './rules/index.js';
+import { today as todayDate } from '../util/today.js';
 import { translationDiagnostics } from '../translations/translation-status.js';
 
 export interface CheckOptions {
@@ -40,7 +41,7 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
     }
   }
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
-  const today = opts.today ?? process.env.OPENLETTER_TODAY ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? todayDate();
   for (const rule of RULES) diagnostics.push(...rule({ project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) }));
   const only = opts.campaigns?.length === 1 ? opts.campaigns[0] : undefined;
   diagnostics.push(...translationDiagnostics(project, only));

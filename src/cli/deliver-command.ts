@@ -7,6 +7,7 @@ import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/closest.js';
 import { globals, load, parseList, report, requireCampaign, UsageError, workspaceDir, type GlobalOptions } from './context.js';
 import { setExit } from './exit.js';
+import { today as todayDate } from '../util/today.js';
 
 interface DeliverOptions {
   out?: string;
@@ -46,7 +47,7 @@ Examples:
     )
     .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
       const g = globals(cmd);
-      const today = opts.today ?? process.env['OPENLETTER_TODAY'] ?? new Date().toISOString().slice(0, 10);
+      const today = opts.today ?? todayDate();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
       const { project, diagnostics } = load(g);
       const campaign = requireCampaign(project, campaignId, diagnostics, g);

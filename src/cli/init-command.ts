@@ -5,7 +5,7 @@ import { planInit } from '../draft/init-workspace.js';
 import { PACKAGE_ROOT } from '../draft/package-root.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { globals, UsageError } from './context.js';
-import { today } from './today.js';
+import { today } from '../util/today.js';
 
 export function initCommand(): Command {
   return new Command('init')

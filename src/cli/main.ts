@@ -81,6 +81,8 @@ export async function main(argv: string[]): Promise<void> {
   // Ctrl-C: outputs are written to a temporary folder and swapped in at the very end, so stopping
   // now leaves the previous output as it was. Say so instead of dying silently.
   process.once('SIGINT', () => {
+    // A command that handles Ctrl-C itself (render --watch closes its watchers) has its own listener.
+    if (process.listenerCount('SIGINT') > 0) return;
     process.stderr.write('\nopenletter: interrupted; the previous output is untouched\n');
     process.exit(130);
   });

@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../draft/package-root.js';
 import { schemaFiles } from '../draft/init-workspace.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { globals, load, parseList, UsageError, workspaceDir } from './context.js';
-import { today } from './today.js';
+import { today } from '../util/today.js';
 
 interface NewOptions {
   recipient?: string;

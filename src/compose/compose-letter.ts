@@ -81,9 +81,9 @@ class Composer {
     const sep = this.tr.chrome('country_separator');
     const separator = sep ? this.check(sep, sep.text) : ', ';
     if (sep) this.texts.push({ text: separator, span: sep.span });
-    for (const [i, e] of entries.entries()) {
-      this.texts.push({ text: e.name, span: this.signatorySpan(e.id, i) });
-      if (e.country) this.texts.push({ text: e.country, span: this.signatorySpan(e.id, i) });
+    for (const e of entries) {
+      this.texts.push({ text: e.name, span: this.signatorySpan(e.id) });
+      if (e.country) this.texts.push({ text: e.country, span: this.signatorySpan(e.id) });
     }
     blocks.push({ kind: 'signatures', entries });
     if (c.cc.length) {
@@ -113,9 +113,9 @@ class Composer {
     };
   }
 
-  private signatorySpan(id: string, _i: number): Span {
-    const ref = this.c.signatories.find((r) => r.id === id);
-    return this.project.signatories.get(id)?.name.span ?? ref?.span ?? this.c.span;
+  /** Where a printed signatory name comes from: the language's own name for it, else the roster's. */
+  private signatorySpan(id: string): Span {
+    return this.tr.locale.signatoryNames.get(id)?.span ?? this.project.signatories.get(id)?.name.span ?? this.c.span;
   }
 
   /** Paragraphs and bullet items in order; consecutive items become one bullet list. */

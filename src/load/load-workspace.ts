@@ -54,9 +54,16 @@ function loadEach<W extends { id: string }, T>(
   broken: Set<string>,
 ): Map<string, T> {
   const out = new Map<string, T>();
+  const files = new Map<string, string>();
   for (const name of reader.list(dir)) {
     const stem = name.replace(/\.ya?ml$/, '');
     const rel = `${dir}/${name}`;
+    const twin = files.get(stem);
+    if (twin) {
+      reader.diagnostics.push(diag('ref/duplicate-id', { file: rel, start: 0, end: 1 }, `"${stem}" is defined twice, by ${twin} and ${rel}`, { hint: 'delete or rename one of the two files' }));
+      continue;
+    }
+    files.set(stem, rel);
     // A file that exists but does not load still defines its id: references to it are not "unknown".
     broken.add(stem);
     const f = reader.yaml(rel);

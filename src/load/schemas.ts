@@ -12,9 +12,24 @@ export const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 export const isSafeId = (s: string) => SLUG.test(s) && !RESERVED_NAMES.test(s);
 const slug = z.string().refine(isSafeId, 'must be a safe slug: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters, not a reserved device name');
 const text = z.string().min(1, 'must not be empty');
-const isoDate = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).pipe(
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
-);
+/** A real calendar date: "2018-02-30" has the right shape but would print as March 2. */
+const isRealDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+};
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real date (check the month and the day)');
+/** Whether `make` accepts the value; Intl and RegExp throw on values a schema regex cannot rule out. */
+const accepted = (make: () => unknown) => {
+  try {
+    make();
+    return true;
+  } catch {
+    return false;
+  }
+};
 const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en, ko or zh-Hans');
 
 export const bodySchema = z.array(z.union([text, z.strictObject({ item: text })]));
@@ -112,20 +127,25 @@ export const workspaceSchema = z.strictObject({
 
 export const localeSchema = z.strictObject({
   name: text,
-  tag: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  tag: z.string().refine((t) => accepted(() => Intl.getCanonicalLocales(t)), 'must be a BCP 47 language tag such as ko-KR or zh-Hans'),
   fonts: z.array(z.string()).min(1),
   line_break: z.enum(['normal', 'keep-all', 'cjk']).default('normal'),
   /** Unicode script names (Hangul, Han, Hiragana, Katakana, Latin…) translations must use. */
   /** Marks that take a no-break space before / after them (French: before ";:!?»", after "«"). */
   punctuation_space: z.strictObject({ before: z.string().default(''), after: z.string().default('') }).optional(),
-  scripts: z.array(z.string().regex(/^[A-Z][a-z]+(_[A-Z][a-z]+)*$/, 'a Unicode script name such as Hangul, Han or Latin')).default([]),
+  scripts: z
+    .array(z.string().refine((n) => /^[A-Z][a-z]+(_[A-Z][a-z]+)*$/.test(n) && accepted(() => new RegExp(`\\p{Script=${n}}`, 'u')), 'must be a Unicode script name such as Hangul, Han or Latin'))
+    .default([]),
 });
 
 export const sourcesLockSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/));
 
 export const chromeSchema = z
   .object({
-    date: z.record(z.string(), z.string()).optional(),
+    date: z
+      .record(z.string(), z.string())
+      .refine((o) => accepted(() => new Intl.DateTimeFormat('en', o as Intl.DateTimeFormatOptions)), 'must be Intl.DateTimeFormat options, e.g. { year: numeric, month: long, day: numeric }')
+      .optional(),
     sign_off: z.record(z.string(), text),
     cc: text,
     page: text,

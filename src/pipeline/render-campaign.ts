@@ -31,7 +31,7 @@ export async function renderCampaign(
 ): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
   const checked = await checkLetters(project, { campaigns: [campaignId], locales });
   // Mission records concern delivery, not the letter: `check` and `deliver` report them.
-  const relevant = [...loadDiagnostics, ...checked.diagnostics].filter((d) => concerns(d, campaignId) && !d.code.startsWith('mission/'));
+  const relevant = [...loadDiagnostics, ...checked.diagnostics].filter((d) => concerns(d, campaignId, locales));
   if (hasErrors(relevant)) return { files: [], diagnostics: relevant };
   const files: RenderedFile[] = [];
   const pdf = formats.includes('pdf') ? await import('../render/pdf/render-pdf.js') : undefined;
@@ -53,9 +53,15 @@ export async function renderCampaign(
   return { files, diagnostics: relevant };
 }
 
-/** Problems in other campaigns' files do not block rendering this one. */
-function concerns(d: Diagnostic, campaignId: string): boolean {
+/**
+ * Problems that cannot change these letters do not block them: other campaigns' files, other
+ * languages' files, and the mission registry (delivery reports those).
+ */
+function concerns(d: Diagnostic, campaignId: string, locales: string[]): boolean {
   const f = d.span?.file ?? '';
+  if (d.code.startsWith('mission/') || d.code === 'ref/unknown-mission' || f === 'missions.yaml') return false;
+  const lang = /^locales\/([^/]+)\//.exec(f);
+  if (lang && !locales.includes(lang[1]!)) return false;
   const m = /^(?:locales\/[^/]+\/)?campaigns\/([^/]+)\.ya?ml$/.exec(f);
   return !m || m[1] === campaignId;
 }

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Document } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../model/project.js';
 import { allSourceTexts, itemKeys } from '../compose/source-texts.js';
@@ -48,13 +46,18 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
       }),
     );
   if (result.diagnostics.length) return result;
+  // A translation file that does not parse would be rewritten from a broken tree: refuse instead.
+  const broken = [...project.files.keys()].filter((rel) => rel.startsWith(`locales/${lng}/`) && rel.endsWith('.yaml') && parseDocument(project.files.get(rel)!).errors.length > 0);
+  for (const rel of broken)
+    result.diagnostics.push(diag('yaml/syntax', { file: rel, start: 0, end: 1 }, `${rel} is not valid YAML; nothing was imported`, { hint: 'run `openletter check`, fix the file, then import again' }));
+  if (broken.length) return result;
 
   const docs = new Map<string, Document>();
   const open = (rel: string) => {
     let d = docs.get(rel);
     if (!d) {
-      const abs = join(project.root, rel);
-      d = openOrNew(existsSync(abs) ? readFileSync(abs, 'utf8') : undefined, `${lng} translations (openletter)`);
+      // The loader already holds every workspace file's text (BOM removed): no second read.
+      d = openOrNew(project.files.get(rel), `${lng} translations (openletter)`);
       docs.set(rel, d);
     }
     return d;
