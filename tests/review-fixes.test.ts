@@ -103,4 +103,20 @@ describe('review fixes', () => {
     expect(r.stderr).toMatch(/locales\/ko\/demands\.yaml is not valid YAML; nothing was imported/);
     expect(r.code).toBe(1);
   });
+
+  it('a language listed twice in a campaign is reported', () => {
+    const ws = tempWorkspace();
+    const c = join(ws, 'campaigns/2020-test-letter.yaml');
+    writeFileSync(c, readFileSync(c, 'utf8').replace('locales: [en, ko]', 'locales: [en, ko, en]'));
+    const r = runCli(['--workspace', ws, 'check']);
+    expect(r.stderr).toMatch(/lists language "en" twice \[ref\/duplicate-id\]/);
+  });
+
+  it('translations stamp with a mistyped language stamps nothing', () => {
+    const ws = tempWorkspace();
+    const r = runCli(['--workspace', ws, 'translations', 'stamp', '--lang', 'ko,xx']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')).toBeTruthy();
+    expect(() => readFileSync(join(ws, 'locales/ko/sources.lock.json'))).toThrow();
+  });
 });

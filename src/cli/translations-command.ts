@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { exportUnits } from '../translations/export-translations.js';
 import { planImport, planStamp } from '../translations/import-translations.js';
 import { translationStatus, type TextState } from '../translations/translation-status.js';
 import { parseUnitFile, toCsv, toXliff } from '../translations/translation-units.js';
-import { globals, load, report, UsageError } from './context.js';
+import { globals, load, parseList, report, UsageError } from './context.js';
 import { setExit } from './exit.js';
 import { table } from './table.js';
 
@@ -71,7 +71,7 @@ Examples:
       if (!project.locales.has(opts.lang)) throw new UsageError(`no language "${opts.lang}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);
       const units = exportUnits(project, opts.lang, { ...(opts.campaign ? { campaign: opts.campaign } : {}), all: !!opts.all });
       const text = opts.format === 'csv' ? toCsv(units) : toXliff(units);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeFilesAtomic(dirname(resolve(opts.out)), new Map([[basename(opts.out), text]]));
       else process.stdout.write(text);
       process.stderr.write(`${units.units.length} text(s) for ${opts.lang}${opts.out ? ` written to ${opts.out}` : ''}\n`);
     });
@@ -118,13 +118,12 @@ Examples:
     .addHelpText('after', '\nRun it after checking stale texts against the English by hand.\n\nExample:\n  $ openletter translations stamp --lang ko,ja')
     .action((opts: { lang: string }, c: Command) => {
       const { project } = load(globals(c));
-      const langs = opts.lang === 'all' ? [...project.locales.keys()].filter((l) => l !== project.workspace.sourceLocale) : opts.lang.split(',');
-      for (const l of langs) {
-        if (!project.locales.has(l)) throw new UsageError(`no language "${l}" in locales/`);
-        const files = planStamp(project, l);
-        writeFilesAtomic(project.root, files);
-        process.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);
-      }
+      const langs = opts.lang === 'all' ? [...project.locales.keys()].filter((l) => l !== project.workspace.sourceLocale) : (parseList(opts.lang) ?? []);
+      // Check every language first: a typo in the list must not leave the others half stamped.
+      for (const l of langs) if (!project.locales.has(l)) throw new UsageError(`no language "${l}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);
+      const plans = langs.map((l) => [l, planStamp(project, l)] as const);
+      writeFilesAtomic(project.root, new Map(plans.flatMap(([, files]) => [...files])));
+      for (const [l, files] of plans) process.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);
     });
   return cmd;
 }

@@ -47,6 +47,9 @@ export function checkReferences(p: Project): Diagnostic[] {
           }),
         );
     }
+    const twice = c.locales.filter((code, i) => c.locales.indexOf(code) !== i);
+    for (const code of new Set(twice))
+      out.push(diag('ref/duplicate-id', c.localesSpan, `campaign ${c.id} lists language "${code}" twice`, { hint: 'list each language once' }));
     c.locales.forEach((code) => {
       if (!p.locales.has(code))
         out.push(diag('ref/unknown-locale', c.localesSpan, `campaign ${c.id} asks for language "${code}", which has no locales/${code}/ folder`, { hint: didYouMean(code, p.locales.keys()) ?? `create locales/${code}/ (see README, "Adding a language")` }));
