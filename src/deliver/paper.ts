@@ -1,12 +1,13 @@
 import type { PaperSize } from '../model/project.js';
+import { PAPER } from '../render/pdf/page-style.js';
 
 /** PDF points per millimetre (72 pt = 25.4 mm). */
 export const MM = 72 / 25.4;
 /** PDF points per inch. */
 export const INCH = 72;
 
-/** Sheet sizes, PDF points, portrait [width, height]. */
-export const SHEET = { A4: [595.28, 841.89], Letter: [612, 792] } as const satisfies Record<PaperSize, readonly [number, number]>;
+/** Sheet sizes, PDF points, portrait [width, height]: the letters' own table. */
+export const SHEET = PAPER;
 
 /**
  * Countries whose post and offices use US Letter; everywhere else uses A4 (ISO 216). The issue asks

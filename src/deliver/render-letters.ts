@@ -1,12 +1,12 @@
-import { dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Project } from '../model/project.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PaperSize, Project } from '../model/project.js';
 import { renderCampaign } from '../pipeline/render-campaign.js';
 import { letterPaper, type DeliveryPlan } from './delivery-plan.js';
 
 /**
  * The letters every packet of a plan encloses, rendered once per language and paper size (packets
  * posted in the United States get US Letter), keyed "<lang>/<paper>" as buildDelivery expects.
- * Stops at the first paper size whose letters have errors, and returns those diagnostics.
+ * The letters are checked once; with errors, no letter is rendered and the diagnostics say why.
  */
 export async function renderPacketLetters(
   project: Project,
@@ -14,15 +14,12 @@ export async function renderPacketLetters(
   plan: DeliveryPlan,
   onProgress: (msg: string) => void = () => {},
 ): Promise<{ letters: Map<string, Uint8Array>; diagnostics: Diagnostic[] }> {
+  const papers = new Map<string, Set<PaperSize>>();
+  for (const p of plan.packets)
+    for (const f of p.files) if (f.kind === 'letter' && f.lang) papers.set(f.lang, (papers.get(f.lang) ?? new Set()).add(letterPaper(plan, p)));
   const letters = new Map<string, Uint8Array>();
-  let diagnostics: Diagnostic[] = loadDiagnostics;
-  for (const paper of [...new Set(plan.packets.map((p) => letterPaper(plan, p)))].sort()) {
-    const langs = [...new Set(plan.packets.filter((p) => letterPaper(plan, p) === paper).flatMap((p) => p.files.filter((f) => f.kind === 'letter').map((f) => f.lang ?? '')))];
-    if (!langs.length) continue;
-    const r = await renderCampaign(project, loadDiagnostics, plan.campaignId, langs, ['pdf'], onProgress, paper);
-    diagnostics = dedupeDiagnostics([...diagnostics, ...r.diagnostics]);
-    for (const f of r.files) letters.set(`${f.locale}/${paper}`, f.data as Uint8Array);
-    if (hasErrors(r.diagnostics)) break;
-  }
-  return { letters, diagnostics };
+  if (!papers.size) return { letters, diagnostics: loadDiagnostics };
+  const r = await renderCampaign(project, loadDiagnostics, plan.campaignId, [...papers.keys()], ['pdf'], onProgress, (lang) => [...(papers.get(lang) ?? [])].sort());
+  for (const f of r.files) letters.set(`${f.locale}/${f.paper}`, f.data as Uint8Array);
+  return { letters, diagnostics: r.diagnostics };
 }

@@ -13,6 +13,8 @@ export interface RenderedFile {
   format: OutputFormat;
   /** Milliseconds spent rendering this file (fonts loaded). */
   ms: number;
+  /** The paper a PDF is set on. */
+  paper: PaperSize;
 }
 
 /**
@@ -26,8 +28,11 @@ export async function renderCampaign(
   locales: string[],
   formats: OutputFormat[],
   onProgress: (msg: string) => void = () => {},
-  /** Print on this paper instead of the campaign's (a packet posted in the United States: US Letter). */
-  paper?: PaperSize,
+  /**
+   * The papers to set each language's PDF on, instead of the campaign's own (delivery: packets posted
+   * in the United States get US Letter). The check runs once, whatever the number of papers.
+   */
+  papersFor?: (locale: string) => PaperSize[],
 ): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
   const checked = await checkLetters(project, { campaigns: [campaignId], locales });
   // Mission records concern delivery, not the letter: `check` and `deliver` report them.
@@ -38,16 +43,16 @@ export async function renderCampaign(
   for (const code of locales) {
     const composed = checked.letters.get(`${campaignId}/${code}`);
     if (!composed) continue;
-    const letter = paper ? { ...composed, doc: { ...composed.doc, paper } } : composed;
+    const doc = composed.doc;
     if (formats.includes('md')) {
       const t0 = performance.now();
-      files.push({ name: `${code}.md`, data: renderMarkdown(letter.doc), locale: code, format: 'md', ms: performance.now() - t0 });
+      files.push({ name: `${code}.md`, data: renderMarkdown(doc), locale: code, format: 'md', ms: performance.now() - t0, paper: doc.paper });
     }
-    if (pdf) {
+    for (const paper of pdf ? (papersFor?.(code) ?? [doc.paper]) : []) {
       const t0 = performance.now();
-      const data = await pdf.renderPdf(letter.doc);
-      files.push({ name: `${code}.pdf`, data, locale: code, format: 'pdf', ms: performance.now() - t0 });
-      onProgress(`rendered ${campaignId} ${code}.pdf`);
+      const data = await pdf!.renderPdf({ ...doc, paper });
+      files.push({ name: `${code}.pdf`, data, locale: code, format: 'pdf', ms: performance.now() - t0, paper });
+      onProgress(`rendered ${campaignId} ${code}.pdf${paper === doc.paper ? '' : ` (${paper})`}`);
     }
   }
   return { files, diagnostics: relevant };
