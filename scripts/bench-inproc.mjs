@@ -13,7 +13,12 @@ const { renderMarkdown } = await dist('render/markdown/render-markdown.js');
 
 const [task, arg] = process.argv.slice(2);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pages = (buf) => (Buffer.from(buf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+const pages = (buf) =>
+  (
+    Buffer.from(buf)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
 const rssMB = () => process.resourceUsage().maxRSS / 1024;
 const time = async (f) => {
   const t0 = performance.now();
@@ -65,7 +70,12 @@ if (task === 'warm') {
   const base = [...project.signatories.values()][0];
   for (let i = 0; i < n; i++) {
     const id = `generated-${i}`;
-    project.signatories.set(id, { ...base, id, name: { ...base.name, text: `Generated Organisation for Human Rights No. ${i}` }, country: ['KR', 'JP', 'US', 'FR', 'BR'][i % 5] });
+    project.signatories.set(id, {
+      ...base,
+      id,
+      name: { ...base.name, text: `Generated Organisation for Human Rights No. ${i}` },
+      country: ['KR', 'JP', 'US', 'FR', 'BR'][i % 5],
+    });
   }
   const sigs = [...project.signatories.keys()].map((id) => ({ id, span: c.span }));
   project.campaigns.set(c.id, { ...c, signatories: sigs });
@@ -86,7 +96,15 @@ if (task === 'warm') {
           base.blocks[0],
           { kind: 'recipient', lines: [s.name, s.country ?? ''].filter(Boolean) },
           { kind: 'salutation', content: [{ kind: 'text', text: `Dear friends at ${s.name},` }] },
-          { kind: 'paragraph', content: [{ kind: 'text', text: `Thank you for signing the coalition's letter (reference ${i + 1}). The signed letter is enclosed; it will be delivered to the embassies on the day of action.` }] },
+          {
+            kind: 'paragraph',
+            content: [
+              {
+                kind: 'text',
+                text: `Thank you for signing the coalition's letter (reference ${i + 1}). The signed letter is enclosed; it will be delivered to the embassies on the day of action.`,
+              },
+            ],
+          },
           { kind: 'sign-off', text: 'Sincerely,' },
         ],
       };

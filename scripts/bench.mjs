@@ -26,9 +26,13 @@ function proc(args) {
   let rss = 0;
   for (let i = 0; i < RUNS; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'scripts', 'bench-child.mjs'), BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'scripts', 'bench-child.mjs'), BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    if (r.status !== 0 && !args.includes('--help')) throw new Error(`openletter ${args.join(' ')} failed:\n${r.stderr}`);
+    if (r.status !== 0 && !args.includes('--help'))
+      throw new Error(`openletter ${args.join(' ')} failed:\n${r.stderr}`);
     const m = /BENCH_RSS=(\d+)/.exec(r.stderr);
     if (m) rss = Math.max(rss, Number(m[1]) / 1024);
   }
@@ -37,7 +41,11 @@ function proc(args) {
 
 /** Run an in-process measurement in a fresh child (scripts/bench-inproc.mjs) and parse its JSON. */
 function inproc(task, arg = '') {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-inproc.mjs'), task, String(arg)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-inproc.mjs'), task, String(arg)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) throw new Error(`bench-inproc ${task} ${arg} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -45,7 +53,9 @@ function inproc(task, arg = '') {
 const rows = [];
 const row = (what, value, target, ok) => {
   rows.push({ what, value, target, ok });
-  process.stdout.write(`${what.padEnd(58)} ${value.padEnd(22)} ${target.padEnd(14)} ${ok === undefined ? '' : ok ? 'ok' : 'MISS'}\n`);
+  process.stdout.write(
+    `${what.padEnd(58)} ${value.padEnd(22)} ${target.padEnd(14)} ${ok === undefined ? '' : ok ? 'ok' : 'MISS'}\n`,
+  );
 };
 
 const help = proc(['--help']);
@@ -57,17 +67,32 @@ for (const l of LANGS) {
   row(`one letter, ${l}, cold (render ${CAMPAIGN} --lang ${l})`, `${r.s.toFixed(2)} s`, '', undefined);
 }
 const whole = proc(['render', CAMPAIGN, '--out', out]);
-row(`whole campaign, 6 languages, PDF + Markdown (${CAMPAIGN})`, `${whole.s.toFixed(2)} s, ${whole.rss.toFixed(0)} MB`, '< 2.5 s', whole.s < 2.5);
+row(
+  `whole campaign, 6 languages, PDF + Markdown (${CAMPAIGN})`,
+  `${whole.s.toFixed(2)} s, ${whole.rss.toFixed(0)} MB`,
+  '< 2.5 s',
+  whole.s < 2.5,
+);
 
 const warm = inproc('warm', CAMPAIGN);
 for (const l of LANGS) {
   const target = l === 'en' || l === 'fr' || l === 'es' ? 40 : 80;
-  row(`per letter warm, 2018 letter ${l} (${warm[l].pages} pages, median of ${warm.n})`, `${warm[l].ms.toFixed(0)} ms`, `< ${target} ms`, warm[l].ms < target);
+  row(
+    `per letter warm, 2018 letter ${l} (${warm[l].pages} pages, median of ${warm.n})`,
+    `${warm[l].ms.toFixed(0)} ms`,
+    `< ${target} ms`,
+    warm[l].ms < target,
+  );
 }
 const warm2011 = inproc('warm', '2011-kim-jong-il');
 for (const l of LANGS) {
   const target = l === 'en' || l === 'fr' || l === 'es' ? 40 : 80;
-  row(`per letter warm, 2011 letter ${l} (${warm2011[l].pages} pages, median of ${warm2011.n})`, `${warm2011[l].ms.toFixed(0)} ms`, `< ${target} ms`, warm2011[l].ms < target);
+  row(
+    `per letter warm, 2011 letter ${l} (${warm2011[l].pages} pages, median of ${warm2011.n})`,
+    `${warm2011[l].ms.toFixed(0)} ms`,
+    `< ${target} ms`,
+    warm2011[l].ms < target,
+  );
 }
 const parts = warm.profile;
 if (parts) row('slowest step of a whole-campaign render', `${parts.slowest} (${parts.share}%)`, '', undefined);
@@ -83,19 +108,40 @@ for (const n of process.env.QUICK ? [100, 1000] : [100, 1000, 10000]) {
   const r = inproc('signatories', n);
   const growth = prev ? ` (×${(r.ms / prev.ms).toFixed(1)} for ×${n / prev.n})` : '';
   const target = n === 10000 ? '< 5 s, < 600 MB' : '';
-  row(`letter with ${n.toLocaleString('en')} signatories (en, ${r.pages} pages)`, `${(r.ms / 1000).toFixed(2)} s, ${r.rssMB.toFixed(0)} MB${growth}`, target, n === 10000 ? r.ms < 5000 && r.rssMB < 600 : undefined);
+  row(
+    `letter with ${n.toLocaleString('en')} signatories (en, ${r.pages} pages)`,
+    `${(r.ms / 1000).toFixed(2)} s, ${r.rssMB.toFixed(0)} MB${growth}`,
+    target,
+    n === 10000 ? r.ms < 5000 && r.rssMB < 600 : undefined,
+  );
   prev = { ...r, n };
 }
 const many = inproc('many', process.env.QUICK ? 100 : 1000);
-row(`${many.n} personalised one-page letters from one process`, `${(many.ms / 1000).toFixed(2)} s (${(many.ms / many.n).toFixed(1)} ms each), ${many.rssMB.toFixed(0)} MB`, '', undefined);
+row(
+  `${many.n} personalised one-page letters from one process`,
+  `${(many.ms / 1000).toFixed(2)} s (${(many.ms / many.n).toFixed(1)} ms each), ${many.rssMB.toFixed(0)} MB`,
+  '',
+  undefined,
+);
 
 for (const l of LANGS) {
   const f = join(out, CAMPAIGN, `${l}.pdf`);
   const kb = existsSync(f) ? statSync(f).size / 1024 : NaN;
-  row(`PDF size, ${CAMPAIGN} ${l} (${warm[l].pages} pages)`, `${kb.toFixed(1)} KB (${(kb / warm[l].pages).toFixed(1)} KB/page)`, l === 'en' || l === 'fr' || l === 'es' ? '2 pages < 40 KB' : '2 pages < 150 KB', undefined);
+  row(
+    `PDF size, ${CAMPAIGN} ${l} (${warm[l].pages} pages)`,
+    `${kb.toFixed(1)} KB (${(kb / warm[l].pages).toFixed(1)} KB/page)`,
+    l === 'en' || l === 'fr' || l === 'es' ? '2 pages < 40 KB' : '2 pages < 150 KB',
+    undefined,
+  );
 }
 const two = inproc('twopage');
-for (const [l, r] of Object.entries(two)) row(`PDF size, the 2011 letter (about two pages), ${l}`, `${(r.bytes / 1024).toFixed(1)} KB (${r.pages} pages)`, ['en', 'fr', 'es'].includes(l) ? '< 40 KB' : '< 150 KB', r.bytes / 1024 < (['en', 'fr', 'es'].includes(l) ? 40 : 150));
+for (const [l, r] of Object.entries(two))
+  row(
+    `PDF size, the 2011 letter (about two pages), ${l}`,
+    `${(r.bytes / 1024).toFixed(1)} KB (${r.pages} pages)`,
+    ['en', 'fr', 'es'].includes(l) ? '< 40 KB' : '< 150 KB',
+    r.bytes / 1024 < (['en', 'fr', 'es'].includes(l) ? 40 : 150),
+  );
 
 rmSync(out, { recursive: true, force: true });
 
@@ -105,10 +151,15 @@ const table = [
   '',
   '| measurement | result | target | |',
   '|---|---|---|---|',
-  ...rows.map((r) => `| ${r.what} | ${r.value} | ${r.target} | ${r.ok === undefined ? '' : r.ok ? 'ok' : '**miss**'} |`),
+  ...rows.map(
+    (r) => `| ${r.what} | ${r.value} | ${r.target} | ${r.ok === undefined ? '' : r.ok ? 'ok' : '**miss**'} |`,
+  ),
 ].join('\n');
 const md = join(ROOT, 'BENCHMARKS.md');
 const prevMd = existsSync(md) ? readFileSync(md, 'utf8') : '# Benchmarks\n\n<!-- results -->\n<!-- /results -->\n';
-const next = prevMd.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${table}\n<!-- /results -->`);
+const next = prevMd.replace(
+  /<!-- results -->[\s\S]*<!-- \/results -->/,
+  `<!-- results -->\n${table}\n<!-- /results -->`,
+);
 if (!process.env.QUICK) writeFileSync(md, next);
 process.stdout.write(`\n${process.env.QUICK ? '(QUICK run: BENCHMARKS.md not updated)' : 'BENCHMARKS.md updated'}\n`);

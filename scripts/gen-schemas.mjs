@@ -14,16 +14,52 @@ const delivery = await import(join(root, 'dist/deliver/delivery-strings.js')).ca
 
 /** File → [zod schema, title, description]. */
 const FILES = {
-  workspace: [s.workspaceSchema, 'workspace.yaml', 'The coalition: name, return address, contact e-mail, source language.'],
-  campaign: [s.campaignSchema, 'campaigns/<id>.yaml', 'One letter: date, languages, recipient, texts, demand blocks, signatories, missions.'],
-  demand: [s.demandSchema, 'demands/<id>.yaml', 'A reusable demand block: title, tags, parameters, text and wording variants.'],
-  signatories: [s.rosterSchema, 'signatories.yaml', 'The roster: every organisation or person that signs, listed once.'],
-  missions: [s.missionsFileSchema, 'missions.yaml', 'Embassies and UN missions letters are delivered to, each with its sources.'],
-  glossary: [s.glossarySchema, 'glossary.yaml', 'Preferred terms and the variant spellings `openletter check` reports.'],
+  workspace: [
+    s.workspaceSchema,
+    'workspace.yaml',
+    'The coalition: name, return address, contact e-mail, source language.',
+  ],
+  campaign: [
+    s.campaignSchema,
+    'campaigns/<id>.yaml',
+    'One letter: date, languages, recipient, texts, demand blocks, signatories, missions.',
+  ],
+  demand: [
+    s.demandSchema,
+    'demands/<id>.yaml',
+    'A reusable demand block: title, tags, parameters, text and wording variants.',
+  ],
+  signatories: [
+    s.rosterSchema,
+    'signatories.yaml',
+    'The roster: every organisation or person that signs, listed once.',
+  ],
+  missions: [
+    s.missionsFileSchema,
+    'missions.yaml',
+    'Embassies and UN missions letters are delivered to, each with its sources.',
+  ],
+  glossary: [
+    s.glossarySchema,
+    'glossary.yaml',
+    'Preferred terms and the variant spellings `openletter check` reports.',
+  ],
   locale: [s.localeSchema, 'locales/<lng>/locale.yaml', 'A language: name, BCP 47 tag, font stack, line breaking.'],
   letter: [s.chromeSchema, 'locales/<lng>/letter.yaml', 'Letter chrome: date style, sign-offs, "CC:", page numbers.'],
-  'locale-signatories': [s.signatoryNamesSchema, 'locales/<lng>/signatories.yaml', 'Established names of roster entries in this language.'],
-  ...(delivery.deliveryStringsSchema ? { delivery: [delivery.deliveryStringsSchema, 'locales/<lng>/delivery.yaml', 'Wording of cover notes, fax sheets and e-mails in this language.'] } : {}),
+  'locale-signatories': [
+    s.signatoryNamesSchema,
+    'locales/<lng>/signatories.yaml',
+    'Established names of roster entries in this language.',
+  ],
+  ...(delivery.deliveryStringsSchema
+    ? {
+        delivery: [
+          delivery.deliveryStringsSchema,
+          'locales/<lng>/delivery.yaml',
+          'Wording of cover notes, fax sheets and e-mails in this language.',
+        ],
+      }
+    : {}),
 };
 
 const SLUG = s.SLUG.source;
@@ -34,11 +70,20 @@ function override(ctx) {
   // Dates: written YYYY-MM-DD (zod also accepts the Date a YAML timestamp parses to).
   if (def?.type === 'union' && def.options.some((o) => o._zod?.def?.type === 'date')) {
     for (const k of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[k];
-    Object.assign(ctx.jsonSchema, { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date, YYYY-MM-DD' });
+    Object.assign(ctx.jsonSchema, {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'a date, YYYY-MM-DD',
+    });
     return;
   }
   const checks = ctx.zodSchema._zod?.def?.checks ?? [];
-  if (ctx.jsonSchema.type === 'string' && checks.some((c) => c._zod?.def?.check === 'custom') && !ctx.jsonSchema.pattern) ctx.jsonSchema.pattern = SLUG;
+  if (
+    ctx.jsonSchema.type === 'string' &&
+    checks.some((c) => c._zod?.def?.check === 'custom') &&
+    !ctx.jsonSchema.pattern
+  )
+    ctx.jsonSchema.pattern = SLUG;
 }
 
 export function generate() {

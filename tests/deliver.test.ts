@@ -39,7 +39,13 @@ function miniWorkspace(): string {
 }
 
 function plan(project: Project, root: string, missions?: string[]): DeliveryPlan {
-  return planDelivery({ project, campaignId: CAMPAIGN, texts: loadDeliveryTexts(root), today: TODAY, ...(missions ? { missions } : {}) });
+  return planDelivery({
+    project,
+    campaignId: CAMPAIGN,
+    texts: loadDeliveryTexts(root),
+    today: TODAY,
+    ...(missions ? { missions } : {}),
+  });
 }
 
 /** Every file under `dir`, as sorted relative paths. */
@@ -63,7 +69,9 @@ async function pdfInfo(data: Uint8Array) {
   const page = await pdf.getPage(1);
   const { width, height } = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
-  const items = content.items.flatMap((i) => ('str' in i && i.str.trim() !== '' ? [{ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number }] : []));
+  const items = content.items.flatMap((i) =>
+    'str' in i && i.str.trim() !== '' ? [{ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number }] : [],
+  );
   return { pages: pdf.numPages, width, height, items };
 }
 
@@ -89,12 +97,22 @@ describe('mission checks', () => {
     const { value: project } = loadWorkspace(ws);
     const ds = checkMissions(project, TODAY);
     expect(ds.map((d) => [d.code, d.severity, d.message])).toEqual([
-      ['mission/unverified', 'warning', 'mission "mission-bare": status unknown: confirm the mission still operates at this address; no source for this record; never verified'],
+      [
+        'mission/unverified',
+        'warning',
+        'mission "mission-bare": status unknown: confirm the mission still operates at this address; no source for this record; never verified',
+      ],
     ]);
     expect(ds[0]?.related?.[0]?.span.file).toBe(`campaigns/${CAMPAIGN}.yaml`);
     // A year and a day later, London's record (verified 2026-01-10) is stale too.
-    expect(checkMissions(project, '2027-01-11').map((d) => d.message)).toContain('mission "embassy-london": last verified 2026-01-10, over a year ago');
-    expect(checkMissions(project, '2027-01-10').map((d) => d.message).some((m) => m.includes('embassy-london'))).toBe(false);
+    expect(checkMissions(project, '2027-01-11').map((d) => d.message)).toContain(
+      'mission "embassy-london": last verified 2026-01-10, over a year ago',
+    );
+    expect(
+      checkMissions(project, '2027-01-10')
+        .map((d) => d.message)
+        .some((m) => m.includes('embassy-london')),
+    ).toBe(false);
     expect(oneYearBefore('2028-02-29')).toBe('2027-02-28');
   });
 });
@@ -119,7 +137,9 @@ describe('planDelivery', () => {
     expect(bare?.missing.map((m) => m.what)).toEqual(['head-of-mission', 'address', 'fax', 'email']);
     expect(bare?.doubts.map((d) => d.kind)).toEqual(['status-unknown', 'no-source', 'never-verified']);
     const codes = p.diagnostics.filter((d) => d.message.includes('"mission-bare"')).map((d) => d.code);
-    expect(codes).toEqual(expect.arrayContaining(['mission/no-address', 'mission/no-fax', 'mission/no-email', 'mission/unverified']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['mission/no-address', 'mission/no-fax', 'mission/no-email', 'mission/unverified']),
+    );
     expect(bare?.paper).toBe('Letter');
   });
 
@@ -128,8 +148,23 @@ describe('planDelivery', () => {
     expect(geneve?.letters).toEqual(['ko', 'en']);
     expect(geneve?.wording.code).toBe('ko');
     expect(geneve?.salutation).toBe('존경하는 대사님께');
-    expect(geneve?.files.map((f) => f.name)).toEqual(['cover-note-ko.pdf', 'letter-ko.pdf', 'letter-en.pdf', 'envelope-dl.pdf', 'email-draft.eml', 'manifest.json']);
-    expect(packet('embassy-london')?.files.map((f) => f.kind)).toEqual(['cover-note', 'letter', 'letter', 'envelope', 'fax-cover', 'email', 'manifest']);
+    expect(geneve?.files.map((f) => f.name)).toEqual([
+      'cover-note-ko.pdf',
+      'letter-ko.pdf',
+      'letter-en.pdf',
+      'envelope-dl.pdf',
+      'email-draft.eml',
+      'manifest.json',
+    ]);
+    expect(packet('embassy-london')?.files.map((f) => f.kind)).toEqual([
+      'cover-note',
+      'letter',
+      'letter',
+      'envelope',
+      'fax-cover',
+      'email',
+      'manifest',
+    ]);
     expect(p.letterLanguages).toEqual(['en', 'ko']);
   });
 
@@ -154,7 +189,12 @@ describe('planDelivery', () => {
     const london = missions.get('embassy-london');
     if (!london) throw new Error('fixture changed');
     missions.set('embassy-london', { ...london, id: 'CON' });
-    const q = planDelivery({ project: { ...project, missions }, campaignId: CAMPAIGN, texts: loadDeliveryTexts(ws), today: TODAY });
+    const q = planDelivery({
+      project: { ...project, missions },
+      campaignId: CAMPAIGN,
+      texts: loadDeliveryTexts(ws),
+      today: TODAY,
+    });
     expect(q.refused.map((r) => r.reason)).toContain('its id is not safe as a folder name');
     expect(q.diagnostics.some((d) => d.code === 'file/unsafe-name')).toBe(true);
   });
@@ -200,14 +240,27 @@ describe('openletter deliver (mini workspace, end to end)', () => {
 
   it('states every absence in the summary', () => {
     const bare = first.stdout.slice(first.stdout.indexOf('mission-bare'), first.stdout.indexOf('mission-closed'));
-    for (const m of ['no postal address', 'no fax number', 'no e-mail address', 'status unknown', 'no source', 'never verified']) expect(bare).toContain(m);
+    for (const m of [
+      'no postal address',
+      'no fax number',
+      'no e-mail address',
+      'status unknown',
+      'no source',
+      'never verified',
+    ])
+      expect(bare).toContain(m);
   });
 
   it('writes a delivery list CSV that parses back, UTF-8 with BOM, names intact, formulas neutralised', () => {
     const raw = readFileSync(join(out, 'delivery-list.csv'));
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(raw, { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r['Mission'])).toEqual(['embassy-london', 'delegation-geneve', 'mission-bare', 'mission-closed']);
+    expect(rows.map((r) => r['Mission'])).toEqual([
+      'embassy-london',
+      'delegation-geneve',
+      'mission-bare',
+      'mission-closed',
+    ]);
     const geneve = rows[1] as Record<string, string>;
     expect(geneve['Local name']).toBe('예시국 제네바 대표부');
     expect(geneve['Head of mission']).toBe('김철 (대사)');
@@ -219,7 +272,15 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     expect(rows[3]?.['Packet']).toBe('REFUSED: closed on 2021-06-30; do not deliver');
     for (const r of rows) expect([r['Delivered on'], r['By'], r['Received by']]).toEqual(['', '', '']);
     expect(raw.toString('utf8')).toContain('\r\n');
-    expect(['=SUM(A1)', '+1', '-x', '@x', '\tx', '\rx', 'ok'].map(neutralizeCell)).toEqual(["'=SUM(A1)", "'+1", "'-x", "'@x", "'\tx", "'\rx", 'ok']);
+    expect(['=SUM(A1)', '+1', '-x', '@x', '\tx', '\rx', 'ok'].map(neutralizeCell)).toEqual([
+      "'=SUM(A1)",
+      "'+1",
+      "'-x",
+      "'@x",
+      "'\tx",
+      "'\rx",
+      'ok',
+    ]);
   });
 
   it('writes an RFC 5322 e-mail draft that a real parser reads back: encoded headers, intact attachments', async () => {
@@ -228,7 +289,9 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     expect(head).toMatch(/^[\x20-\x7e\r\n\t]*$/); // header block is 7-bit: non-ASCII is RFC 2047 encoded
     expect(raw.toString('latin1').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // CRLF line ends only
     const mail = await simpleParser(raw);
-    expect((mail.to as AddressObject).value).toEqual([{ address: 'mission@example.org', name: "Mission permanente d'Exempleland à Genève" }]);
+    expect((mail.to as AddressObject).value).toEqual([
+      { address: 'mission@example.org', name: "Mission permanente d'Exempleland à Genève" },
+    ]);
     expect(mail.from?.value).toEqual([{ address: 'office@example.org', name: 'Test Coalition for Human Rights' }]);
     expect(mail.subject).toBe('구금에 관한 공개서한');
     expect(mail.headers.get('x-unsent')).toBe('1');
@@ -237,14 +300,22 @@ describe('openletter deliver (mini workspace, end to end)', () => {
       ['letter-ko.pdf', 'application/pdf'],
       ['letter-en.pdf', 'application/pdf'],
     ]);
-    for (const a of mail.attachments) expect(sha(a.content)).toBe(sha(readFileSync(join(out, 'delegation-geneve', a.filename ?? ''))));
+    for (const a of mail.attachments)
+      expect(sha(a.content)).toBe(sha(readFileSync(join(out, 'delegation-geneve', a.filename ?? ''))));
   });
 
   it('lists every file in the manifest with its SHA-256 and real page count', async () => {
     for (const folder of ['embassy-london', 'delegation-geneve', 'mission-bare']) {
-      const manifest = JSON.parse(readFileSync(join(out, folder, 'manifest.json'), 'utf8')) as { mission: string; files: { file: string; sha256: string; bytes: number; pages: number | null }[] };
+      const manifest = JSON.parse(readFileSync(join(out, folder, 'manifest.json'), 'utf8')) as {
+        mission: string;
+        files: { file: string; sha256: string; bytes: number; pages: number | null }[];
+      };
       expect(manifest.mission).toBe(folder);
-      expect(manifest.files.map((f) => f.file).sort()).toEqual(readdirSync(join(out, folder)).filter((f) => f !== 'manifest.json').sort());
+      expect(manifest.files.map((f) => f.file).sort()).toEqual(
+        readdirSync(join(out, folder))
+          .filter((f) => f !== 'manifest.json')
+          .sort(),
+      );
       for (const f of manifest.files) {
         const data = readFileSync(join(out, folder, f.file));
         expect(f.sha256).toBe(sha(data));
@@ -256,12 +327,20 @@ describe('openletter deliver (mini workspace, end to end)', () => {
   });
 
   it('places the envelope address in the DL window position', async () => {
-    await expectAddressInWindow(readFileSync(join(out, 'embassy-london', 'envelope-dl.pdf')), DL_ENVELOPE, ['Embassy of Exampleland', '1 Test Avenue', 'London W1 1AA', 'United Kingdom']);
+    await expectAddressInWindow(readFileSync(join(out, 'embassy-london', 'envelope-dl.pdf')), DL_ENVELOPE, [
+      'Embassy of Exampleland',
+      '1 Test Avenue',
+      'London W1 1AA',
+      'United Kingdom',
+    ]);
   });
 
   it('counts fax pages from the PDFs sent', async () => {
     const info = await pdfInfo(readFileSync(join(out, 'embassy-london', 'fax-cover-en.pdf')));
-    const sent = ['cover-note-en.pdf', 'letter-en.pdf', 'letter-ko.pdf'].reduce((n, f) => n + countPdfPages(readFileSync(join(out, 'embassy-london', f))), 1);
+    const sent = ['cover-note-en.pdf', 'letter-en.pdf', 'letter-ko.pdf'].reduce(
+      (n, f) => n + countPdfPages(readFileSync(join(out, 'embassy-london', f))),
+      1,
+    );
     const label = info.items.findIndex((i) => i.str.startsWith('Pages'));
     const value = info.items.find((i, k) => k > label && /^\d+$/.test(i.str));
     expect(Number(value?.str)).toBe(sent);
@@ -276,7 +355,10 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     expect(new Map(tree(out).map((f) => [f, sha(readFileSync(join(out, f)))]))).toEqual(before);
 
     const campaign = join(ws, 'campaigns', `${CAMPAIGN}.yaml`);
-    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('We write to you about detention.', 'We write to you about __TOPIC__.'));
+    writeFileSync(
+      campaign,
+      readFileSync(campaign, 'utf8').replace('We write to you about detention.', 'We write to you about __TOPIC__.'),
+    );
     const broken = runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('nothing written');
@@ -306,7 +388,13 @@ describe('bundled 2011 campaign', () => {
     const loaded = loadWorkspace(REPO);
     const project = loaded.value;
     p = planDelivery({ project, campaignId: CAMPAIGN_2011, texts: loadDeliveryTexts(REPO), today: TODAY });
-    letters = (await renderPacketLetters(project, loaded.diagnostics.filter((d) => d.code !== 'mission/closed'), p)).letters;
+    letters = (
+      await renderPacketLetters(
+        project,
+        loaded.diagnostics.filter((d) => d.code !== 'mission/closed'),
+        p,
+      )
+    ).letters;
     built = await buildDelivery(p, letters);
   }, 60_000);
 
@@ -366,8 +454,11 @@ describe('bundled 2011 campaign', () => {
       dprk-un-mission-new-york/manifest.json"
     `);
     for (const b of built.packets) {
-      const manifest = JSON.parse(built.files.get(`${b.folder}/manifest.json`) as string) as { files: { file: string; sha256: string }[] };
-      for (const f of manifest.files) expect(f.sha256).toBe(sha(built.files.get(`${b.folder}/${f.file}`) as Uint8Array));
+      const manifest = JSON.parse(built.files.get(`${b.folder}/manifest.json`) as string) as {
+        files: { file: string; sha256: string }[];
+      };
+      for (const f of manifest.files)
+        expect(f.sha256).toBe(sha(built.files.get(`${b.folder}/${f.file}`) as Uint8Array));
     }
   });
 
@@ -381,9 +472,16 @@ describe('bundled 2011 campaign', () => {
       'dprk-embassy-bangkok': ['address', 'fax', 'email'],
       'chongryon-central-hq-tokyo': ['fax', 'email'],
     });
-    const csv = parseCsv(built.files.get('delivery-list.csv') as string, { bom: true, columns: true }) as Record<string, string>[];
-    expect(csv.find((r) => r['Mission'] === 'dprk-embassy-bangkok')?.['Missing']).toMatch(/no postal address.*no fax number.*no e-mail address/);
-    expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Local name']).toBe('在日本朝鮮人総聯合会 中央本部');
+    const csv = parseCsv(built.files.get('delivery-list.csv') as string, { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(csv.find((r) => r['Mission'] === 'dprk-embassy-bangkok')?.['Missing']).toMatch(
+      /no postal address.*no fax number.*no e-mail address/,
+    );
+    expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Local name']).toBe(
+      '在日本朝鮮人総聯合会 中央本部',
+    );
   });
 
   it('posts New York on US Letter in a No. 10 envelope, address in the window', async () => {
@@ -391,19 +489,24 @@ describe('bundled 2011 campaign', () => {
     expect(ny?.paper).toBe('Letter');
     const note = await pdfInfo(built.files.get('dprk-un-mission-new-york/cover-note-en.pdf') as Uint8Array);
     expect([note.width, note.height]).toEqual([612, 792]);
-    await expectAddressInWindow(built.files.get('dprk-un-mission-new-york/envelope-no10.pdf') as Uint8Array, NO10_ENVELOPE, [
-      "Permanent Mission of the Democratic People's Republic of",
-      'Korea to the United Nations',
-      '820 Second Avenue, 13th Floor',
-      'New York, NY 10017',
-      'United States',
-    ]);
+    await expectAddressInWindow(
+      built.files.get('dprk-un-mission-new-york/envelope-no10.pdf') as Uint8Array,
+      NO10_ENVELOPE,
+      [
+        "Permanent Mission of the Democratic People's Republic of",
+        'Korea to the United Nations',
+        '820 Second Avenue, 13th Floor',
+        'New York, NY 10017',
+        'United States',
+      ],
+    );
   });
 
   it('gives byte-identical files when built again', async () => {
     const again = await buildDelivery(p, letters);
     expect([...again.files.keys()]).toEqual([...built.files.keys()]);
-    for (const [path, data] of again.files) expect(sha(data), path).toBe(sha(built.files.get(path) as Uint8Array | string));
+    for (const [path, data] of again.files)
+      expect(sha(data), path).toBe(sha(built.files.get(path) as Uint8Array | string));
   });
 });
 
@@ -412,10 +515,21 @@ describe('paper by destination', () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const out = mkdtempSync(join(tmpdir(), 'openletter-paper-'));
-    const r = runCli(['deliver', '2011-kim-jong-il', '--missions', 'dprk-un-mission-new-york,dprk-embassy-london', '--out', out, '--today', '2026-11-23']);
+    const r = runCli([
+      'deliver',
+      '2011-kim-jong-il',
+      '--missions',
+      'dprk-un-mission-new-york,dprk-embassy-london',
+      '--out',
+      out,
+      '--today',
+      '2026-11-23',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const size = async (mission: string) => {
-      const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(out, '2011-kim-jong-il', 'delivery', mission, 'letter-en.pdf'))));
+      const pdf = await getDocumentProxy(
+        new Uint8Array(readFileSync(join(out, '2011-kim-jong-il', 'delivery', mission, 'letter-en.pdf'))),
+      );
       const [, , w, h] = (await pdf.getPage(1)).view;
       return [Math.round(w!), Math.round(h!)];
     };

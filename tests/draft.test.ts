@@ -19,8 +19,13 @@ describe('openletter init', () => {
     expect(existsSync(join(dir, 'locales/ko/locale.yaml'))).toBe(true);
     expect(existsSync(join(dir, 'locales/ko/campaigns'))).toBe(false); // the bundled letters' translations stay behind
     expect(parse(readFileSync(join(dir, 'missions.yaml'), 'utf8'))).toEqual({ missions: [] });
-    expect(parse(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).signatories).toEqual([{ id: 'crk', name: 'Coalition for Rights in Korea', kind: 'organisation' }]);
-    expect(parse(readFileSync(join(dir, 'workspace.yaml'), 'utf8'))).toMatchObject({ name: 'Coalition for Rights in Korea', short_name: 'CRK' });
+    expect(parse(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).signatories).toEqual([
+      { id: 'crk', name: 'Coalition for Rights in Korea', kind: 'organisation' },
+    ]);
+    expect(parse(readFileSync(join(dir, 'workspace.yaml'), 'utf8'))).toMatchObject({
+      name: 'Coalition for Rights in Korea',
+      short_name: 'CRK',
+    });
     for (const f of ['workspace.yaml', 'signatories.yaml', 'missions.yaml', 'campaigns/example-letter.yaml']) {
       const first = readFileSync(join(dir, f), 'utf8').split('\n')[0]!;
       const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
@@ -47,36 +52,64 @@ describe('openletter init', () => {
     mkdirSync(dir, { recursive: true });
     const r = runCli(['init', 'here'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'here', 'demands')).length).toBe([...files.keys()].filter((f) => f.startsWith('demands/')).length);
+    expect(readdirSync(join(dir, 'here', 'demands')).length).toBe(
+      [...files.keys()].filter((f) => f.startsWith('demands/')).length,
+    );
   });
 });
 
 describe('openletter new', () => {
   it('writes a campaign that passes check and renders', () => {
     const dir = tempWorkspace(MINI);
-    const r = runCli(['-w', dir, 'new', '2026-new-letter', '--recipient', 'Kim Jong Un', '--demands', 'icrc-visits,join-ilo']);
+    const r = runCli([
+      '-w',
+      dir,
+      'new',
+      '2026-new-letter',
+      '--recipient',
+      'Kim Jong Un',
+      '--demands',
+      'icrc-visits,join-ilo',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/wrote campaigns\/2026-new-letter\.yaml/);
     const text = readFileSync(join(dir, 'campaigns/2026-new-letter.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/campaign.schema.json');
     expect(existsSync(join(dir, 'schemas/campaign.schema.json'))).toBe(true);
-    expect(parse(text)).toMatchObject({ id: '2026-new-letter', date: '2026-11-23', params: { country_short: 'DPRK' }, recipient: { name: 'Kim Jong Un' }, sections: [{ demands: ['icrc-visits', 'join-ilo'] }], signatories: [] });
+    expect(parse(text)).toMatchObject({
+      id: '2026-new-letter',
+      date: '2026-11-23',
+      params: { country_short: 'DPRK' },
+      recipient: { name: 'Kim Jong Un' },
+      sections: [{ demands: ['icrc-visits', 'join-ilo'] }],
+      signatories: [],
+    });
     const c = runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
-    expect(c.stderr).toMatch(/campaigns\/2026-new-letter\.yaml:\d+:1: warning: campaign 2026-new-letter has no signatories \[signatory\/none\]/);
+    expect(c.stderr).toMatch(
+      /campaigns\/2026-new-letter\.yaml:\d+:1: warning: campaign 2026-new-letter has no signatories \[signatory\/none\]/,
+    );
     const m = runCli(['-w', dir, 'render', '2026-new-letter', '--format', 'md']);
     expect(m.code).toBe(0);
     const md = readFileSync(join(dir, 'out/2026-new-letter/en.md'), 'utf8');
     expect(md).toMatch(/Dear Kim Jong Un,/);
-    expect(md).toMatch(/International Committee of the Red Cross \(ICRC\) to visit all places of detention in the DPRK\./);
+    expect(md).toMatch(
+      /International Committee of the Red Cross \(ICRC\) to visit all places of detention in the DPRK\./,
+    );
   });
   it('without a recipient, check fails exactly at the fields to fill in, and says so', () => {
     const dir = tempWorkspace(MINI);
     const r = runCli(['-w', dir, 'new', 'draft']);
     expect(r.stdout).toMatch(/still to write .*: title, recipient\.name, salutation/);
     const c = runCli(['-w', dir, '--format', 'json', 'check']);
-    const errors = (JSON.parse(c.stdout) as { code: string; severity: string; location: { file: string; line: number } }[]).filter((d) => d.severity === 'error');
-    expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual(['campaigns/draft.yaml:8 text/placeholder', 'campaigns/draft.yaml:10 text/placeholder', 'campaigns/draft.yaml:13 text/placeholder']);
+    const errors = (
+      JSON.parse(c.stdout) as { code: string; severity: string; location: { file: string; line: number } }[]
+    ).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual([
+      'campaigns/draft.yaml:8 text/placeholder',
+      'campaigns/draft.yaml:10 text/placeholder',
+      'campaigns/draft.yaml:13 text/placeholder',
+    ]);
   });
   it('--from copies a campaign and its translations, with a new id and date and no signatories', () => {
     const dir = tempWorkspace(MINI);
@@ -85,7 +118,9 @@ describe('openletter new', () => {
     const copy = parse(readFileSync(join(dir, 'campaigns/2026-again.yaml'), 'utf8'));
     const original = parse(readText(join(MINI, 'campaigns/2020-test-letter.yaml')));
     expect(copy).toEqual({ ...original, id: '2026-again', date: '2026-11-23', signatories: [] });
-    expect(readFileSync(join(dir, 'locales/ko/campaigns/2026-again.yaml'), 'utf8')).toBe(readText(join(MINI, 'locales/ko/campaigns/2020-test-letter.yaml')));
+    expect(readFileSync(join(dir, 'locales/ko/campaigns/2026-again.yaml'), 'utf8')).toBe(
+      readText(join(MINI, 'locales/ko/campaigns/2020-test-letter.yaml')),
+    );
     const c = runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
   });
@@ -108,7 +143,12 @@ describe('render --watch', () => {
     const next = (n: number) =>
       new Promise<void>((resolve, reject) => {
         const t0 = Date.now();
-        const poll = () => (rounds.length >= n ? resolve() : Date.now() - t0 > 15_000 ? reject(new Error(`no round ${n}: ${logs.join(' | ')}`)) : setTimeout(poll, 20));
+        const poll = () =>
+          rounds.length >= n
+            ? resolve()
+            : Date.now() - t0 > 15_000
+              ? reject(new Error(`no round ${n}: ${logs.join(' | ')}`))
+              : setTimeout(poll, 20);
         poll();
       });
     const done = watchRender({
@@ -143,10 +183,16 @@ describe('render --watch', () => {
 
 describe('JSON Schemas', () => {
   it('schemas/*.schema.json are generated from the current zod schemas', async () => {
-    const { generate } = (await import(join(REPO, 'scripts/gen-schemas.mjs'))) as { generate: () => Map<string, string> };
+    const { generate } = (await import(join(REPO, 'scripts/gen-schemas.mjs'))) as {
+      generate: () => Map<string, string>;
+    };
     const generated = generate();
     expect([...generated.keys()].sort()).toEqual(readdirSync(join(REPO, 'schemas')).sort());
-    for (const [name, text] of generated) expect(readFileSync(join(REPO, 'schemas', name), 'utf8'), `${name}: run npm run build && node scripts/gen-schemas.mjs`).toBe(text);
+    for (const [name, text] of generated)
+      expect(
+        readFileSync(join(REPO, 'schemas', name), 'utf8'),
+        `${name}: run npm run build && node scripts/gen-schemas.mjs`,
+      ).toBe(text);
     const campaign = JSON.parse(generated.get('campaign.schema.json')!);
     expect(campaign.required).toContain('recipient');
     expect(campaign.additionalProperties).toBe(false);

@@ -10,7 +10,9 @@ import { REPO, runCli, tempWorkspace } from './helpers/workspace.js';
  * `openletter check` and its exit code. Regenerate with UPDATE_GOLDEN=1 after a deliberate change.
  */
 const DIR = join(REPO, 'tests', 'errors');
-const cases = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const cases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 interface Case {
   description: string;
@@ -35,6 +37,7 @@ describe.each(cases)('error case %s', (name) => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // never a stack trace
     // Every error line carries file:line:col.
-    for (const line of r.stderr.split('\n').filter((l) => /: error: /.test(l))) expect(line).toMatch(/^[^\s:]+:\d+:\d+: error: .+ \[[a-z0-9-]+\/[a-z0-9-]+\]$/);
+    for (const line of r.stderr.split('\n').filter((l) => /: error: /.test(l)))
+      expect(line).toMatch(/^[^\s:]+:\d+:\d+: error: .+ \[[a-z0-9-]+\/[a-z0-9-]+\]$/);
   });
 });

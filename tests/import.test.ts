@@ -47,29 +47,68 @@ describe('reading a sign-on CSV', () => {
     expect(csv.rejected.map((r) => `${r.row}: ${r.reason}`)).toEqual(['6: no name', '7: unknown country "Narnia"']);
     // Each row's span is its line in the file (BOM dropped).
     const row7 = csv.diagnostics.find((d) => d.message.startsWith('row 7'))!;
-    expect(csv.text.slice(row7.span!.start, row7.span!.end)).toBe('"2026/03/03 09:00:00 AM GMT+9","","Citizens for Peace","Narnia",""');
+    expect(csv.text.slice(row7.span!.start, row7.span!.end)).toBe(
+      '"2026/03/03 09:00:00 AM GMT+9","","Citizens for Peace","Narnia",""',
+    );
   });
   it('column names in other languages, ";" separators, and --map', () => {
-    const ko = readSignOnCsv(Buffer.from('타임스탬프;단체명;국가;이메일\n2026-03-01;참여연대;한국;a@b.example\n'), 'ko.csv');
+    const ko = readSignOnCsv(
+      Buffer.from('타임스탬프;단체명;국가;이메일\n2026-03-01;참여연대;한국;a@b.example\n'),
+      'ko.csv',
+    );
     expect(ko.columns.map((c) => c.field)).toEqual(['ignore', 'name', 'country', 'email']);
     expect(ko.rows[0]).toMatchObject({ name: '참여연대', country: 'KR', email: 'a@b.example' });
-    const mapped = readSignOnCsv(Buffer.from("Nom de l'organisation,Pays,Remarques\nLigue des droits,France,merci\n"), 'fr.csv', { map: "Nom de l'organisation=name,Remarques=ignore" });
+    const mapped = readSignOnCsv(
+      Buffer.from("Nom de l'organisation,Pays,Remarques\nLigue des droits,France,merci\n"),
+      'fr.csv',
+      { map: "Nom de l'organisation=name,Remarques=ignore" },
+    );
     expect(mapped.columns.map((c) => `${c.field}/${c.how}`)).toEqual(['name/given', 'country/guessed', 'ignore/given']);
     expect(mapped.rows[0]).toMatchObject({ name: 'Ligue des droits', country: 'FR' });
     const bad = readSignOnCsv(Buffer.from('A,B\nx,y\n'), 'bad.csv', { map: 'Organisation=name' });
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['import/column', 'import/column']);
   });
   it('individuals: first and last name columns (Action Network), a "Your name" form, a kind column', () => {
-    const an = readSignOnCsv(Buffer.from('first_name,last_name,email,zip_code,country\nJane,Roe,jane@example.org,10001,US\n'), 'an.csv');
-    expect(an.rows[0]).toMatchObject({ name: 'Jane Roe', kind: 'individual', country: 'US', email: 'jane@example.org' });
-    const form = readSignOnCsv(Buffer.from('Timestamp,Your name,Email,Country,Type\n1,Jane Roe,j@r.example,Canada,\n2,Ko Un,,대한민국,단체\n'), 'form.csv');
-    expect(form.rows.map((r) => `${r.name}/${r.kind}/${r.country}`)).toEqual(['Jane Roe/individual/CA', 'Ko Un/organisation/KR']);
+    const an = readSignOnCsv(
+      Buffer.from('first_name,last_name,email,zip_code,country\nJane,Roe,jane@example.org,10001,US\n'),
+      'an.csv',
+    );
+    expect(an.rows[0]).toMatchObject({
+      name: 'Jane Roe',
+      kind: 'individual',
+      country: 'US',
+      email: 'jane@example.org',
+    });
+    const form = readSignOnCsv(
+      Buffer.from('Timestamp,Your name,Email,Country,Type\n1,Jane Roe,j@r.example,Canada,\n2,Ko Un,,대한민국,단체\n'),
+      'form.csv',
+    );
+    expect(form.rows.map((r) => `${r.name}/${r.kind}/${r.country}`)).toEqual([
+      'Jane Roe/individual/CA',
+      'Ko Un/organisation/KR',
+    ]);
   });
   it('country names in English, Korean and other languages, and ISO codes', () => {
     const cases: [string, string][] = [
-      ['South Korea', 'KR'], ['Republic of Korea', 'KR'], ['Korea, Republic of', 'KR'], ['대한민국', 'KR'], ['한국', 'KR'], ['kr', 'KR'],
-      ['North Korea', 'KP'], ['DPRK', 'KP'], ['북한', 'KP'], ['日本', 'JP'], ['Japon', 'JP'], ['Deutschland', 'DE'], ['The Netherlands', 'NL'],
-      ['United States', 'US'], ['USA', 'US'], ['UK', 'GB'], ['Côte d’Ivoire', 'CI'], ['Perú', 'PE'], ['中国', 'CN'],
+      ['South Korea', 'KR'],
+      ['Republic of Korea', 'KR'],
+      ['Korea, Republic of', 'KR'],
+      ['대한민국', 'KR'],
+      ['한국', 'KR'],
+      ['kr', 'KR'],
+      ['North Korea', 'KP'],
+      ['DPRK', 'KP'],
+      ['북한', 'KP'],
+      ['日本', 'JP'],
+      ['Japon', 'JP'],
+      ['Deutschland', 'DE'],
+      ['The Netherlands', 'NL'],
+      ['United States', 'US'],
+      ['USA', 'US'],
+      ['UK', 'GB'],
+      ['Côte d’Ivoire', 'CI'],
+      ['Perú', 'PE'],
+      ['中国', 'CN'],
     ];
     for (const [name, code] of cases) expect(countryCode(name).code, name).toBe(code);
     expect(countryCode('Narnia').code).toBeUndefined();
@@ -78,7 +117,9 @@ describe('reading a sign-on CSV', () => {
   it('ids for new entries: slugs, romanised Hangul, never taken', () => {
     expect(idFromName('Helping Hands Korea_Catacombs', new Set())).toBe('helping-hands-korea-catacombs');
     expect(idFromName('참여연대', new Set())).toBe('chamyeoyeondae');
-    expect(idFromName('Asociación Pro Derechos Humanos', new Set(['asociacion-pro-derechos-humanos']))).toBe('asociacion-pro-derechos-humanos-2');
+    expect(idFromName('Asociación Pro Derechos Humanos', new Set(['asociacion-pro-derechos-humanos']))).toBe(
+      'asociacion-pro-derechos-humanos-2',
+    );
     expect(idFromName('北朝鮮人権', new Set())).toMatch(/^signatory-[0-9a-f]{8}$/);
   });
 });
@@ -97,7 +138,9 @@ describe('openletter signatories import', () => {
     expect(r.stdout).toMatch(/dry run: nothing written/);
     expect(r.stderr).toMatch(/signon\.csv:6:1: error: row 6: no name \[import\/rejected-row\]/);
     expect(r.stderr).toMatch(/signon\.csv:7:1: error: row 7 \("Citizens for Peace"\): unknown country "Narnia"/);
-    expect(r.stderr).toMatch(/signon\.csv:4:1: warning: row 4: "Open north korea" looks like "Open North Korea" \(open-north-korea: differs only in case/);
+    expect(r.stderr).toMatch(
+      /signon\.csv:4:1: warning: row 4: "Open north korea" looks like "Open North Korea" \(open-north-korea: differs only in case/,
+    );
     // Contact details are never echoed.
     expect(r.stdout + r.stderr).not.toMatch(/office@nkwatch|Kim Min-ji/);
     expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toBe(ROSTER);
@@ -105,7 +148,16 @@ describe('openletter signatories import', () => {
 
   it('--write adds entries and signatures, keeps comments and order, and check passes', () => {
     const dir = workspace();
-    const r = runCli(['-w', dir, 'signatories', 'import', join(dir, 'signon.csv'), '--campaign', '2020-test-letter', '--write']);
+    const r = runCli([
+      '-w',
+      dir,
+      'signatories',
+      'import',
+      join(dir, 'signon.csv'),
+      '--campaign',
+      '2020-test-letter',
+      '--write',
+    ]);
     expect(r.stdout).toMatch(/wrote signatories\.yaml, campaigns\/2020-test-letter\.yaml/);
     const roster = readFileSync(join(dir, 'signatories.yaml'), 'utf8');
     // Everything as it was, plus the additions: the comment, order and layout are kept.
@@ -116,11 +168,22 @@ describe('openletter signatories import', () => {
         '  - id: free-speech-network\n    name: \'"Free Speech" Network\'\n    kind: organisation\n    country: JP\n    signed: [2020-test-letter]\n',
     );
     const entries = parse(roster).signatories as { id: string; name: string }[];
-    expect(entries.map((e) => e.id)).toEqual(['amnesty-international', 'open-north-korea', 'han-voice', 'jane-doe', 'north-korea-watch-seoul', 'free-speech-network']);
+    expect(entries.map((e) => e.id)).toEqual([
+      'amnesty-international',
+      'open-north-korea',
+      'han-voice',
+      'jane-doe',
+      'north-korea-watch-seoul',
+      'free-speech-network',
+    ]);
     expect(entries[5]!.name).toBe('"Free Speech" Network');
     const campaign = readFileSync(join(dir, 'campaigns/2020-test-letter.yaml'), 'utf8');
-    expect(campaign).toMatch(/^signatories: \[open-north-korea, amnesty-international, jane-doe, han-voice, north-korea-watch-seoul, free-speech-network\]$/m);
-    expect(campaign.replace(/^signatories: .*$/m, '')).toBe(readText(join(MINI, 'campaigns/2020-test-letter.yaml')).replace(/^signatories: .*$/m, ''));
+    expect(campaign).toMatch(
+      /^signatories: \[open-north-korea, amnesty-international, jane-doe, han-voice, north-korea-watch-seoul, free-speech-network\]$/m,
+    );
+    expect(campaign.replace(/^signatories: .*$/m, '')).toBe(
+      readText(join(MINI, 'campaigns/2020-test-letter.yaml')).replace(/^signatories: .*$/m, ''),
+    );
     const c = runCli(['-w', dir, 'check']);
     expect(c.stderr).not.toMatch(/error/);
     // Contact details stay in the roster: the letter never prints them.
@@ -133,13 +196,34 @@ describe('openletter signatories import', () => {
 
   it('--accept-near takes a near-duplicate as the roster entry and keeps the spelling as an alias', () => {
     const dir = tempWorkspace(MINI, { 'signon.csv': 'Organisation,Country\nHan-Voice,Canada\nOpen North Korea,KR\n' });
-    writeFileSync(join(dir, 'campaigns/2020-test-letter.yaml'), readText(join(dir, 'campaigns/2020-test-letter.yaml')).replace(/^signatories: .*$/m, 'signatories:\n  - jane-doe # signed by e-mail'));
-    const r = runCli(['-w', dir, 'signatories', 'import', join(dir, 'signon.csv'), '-c', '2020-test-letter', '--accept-near', '--write']);
+    writeFileSync(
+      join(dir, 'campaigns/2020-test-letter.yaml'),
+      readText(join(dir, 'campaigns/2020-test-letter.yaml')).replace(
+        /^signatories: .*$/m,
+        'signatories:\n  - jane-doe # signed by e-mail',
+      ),
+    );
+    const r = runCli([
+      '-w',
+      dir,
+      'signatories',
+      'import',
+      join(dir, 'signon.csv'),
+      '-c',
+      '2020-test-letter',
+      '--accept-near',
+      '--write',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/row 2\s+Han-Voice\s+signs \(near \(accepted\)\)\s+han-voice/);
-    const roster = parse(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).signatories as { id: string; aliases?: string[] }[];
+    const roster = parse(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).signatories as {
+      id: string;
+      aliases?: string[];
+    }[];
     expect(roster.find((e) => e.id === 'han-voice')?.aliases).toEqual(['Han-Voice']);
-    expect(readFileSync(join(dir, 'campaigns/2020-test-letter.yaml'), 'utf8')).toMatch(/signatories:\n {2}- jane-doe # signed by e-mail\n {2}- han-voice\n {2}- open-north-korea\n/);
+    expect(readFileSync(join(dir, 'campaigns/2020-test-letter.yaml'), 'utf8')).toMatch(
+      /signatories:\n {2}- jane-doe # signed by e-mail\n {2}- han-voice\n {2}- open-north-korea\n/,
+    );
   });
 
   it('usage mistakes: no campaign, unknown campaign', () => {
@@ -153,7 +237,8 @@ describe('openletter signatories import', () => {
 
 describe('YamlEdit keeps the file as written', () => {
   it('appends to block and flow lists and adds keys without touching anything else', () => {
-    const text = '# top\nid: x # the id\nlist:\n  - a   # first\n  - b\nflow: [c, d]\nlong: >-\n  a folded paragraph that the yaml package would re-fold at another width if it\n  serialised the whole document again\nmap:\n  k: v\n';
+    const text =
+      '# top\nid: x # the id\nlist:\n  - a   # first\n  - b\nflow: [c, d]\nlong: >-\n  a folded paragraph that the yaml package would re-fold at another width if it\n  serialised the whole document again\nmap:\n  k: v\n';
     const e = new YamlEdit(text);
     e.append(['list'], ['c, d']);
     e.append(['flow'], ['e', 'f, g']);

@@ -11,7 +11,9 @@ const FRENCH = { before: ';:!?»', after: '«' };
 
 describe('French punctuation spacing', () => {
   it('turns typed spaces into no-break spaces (narrow before ; ! ?)', () => {
-    expect(applyPunctuationSpace('Copie : voir ci-dessous ; merci ! « texte »', FRENCH).text).toBe('Copie\u00A0: voir ci-dessous\u202F; merci\u202F! «\u00A0texte\u00A0»');
+    expect(applyPunctuationSpace('Copie : voir ci-dessous ; merci ! « texte »', FRENCH).text).toBe(
+      'Copie\u00A0: voir ci-dessous\u202F; merci\u202F! «\u00A0texte\u00A0»',
+    );
   });
 
   it('reports a mark glued to its word, but not URLs, times or a language without the rule', () => {
@@ -33,26 +35,56 @@ describe('French punctuation spacing', () => {
 describe('collation of signatories', () => {
   const span = { file: 'signatories.yaml', start: 0, end: 1 };
   const s = (id: string, name: string, extra: Partial<Signatory> = {}): Signatory => ({
-    id, name: { text: name, span }, kind: 'organisation', country: undefined, aliases: [], names: new Map(), sortAs: new Map(), contact: undefined, span, ...extra,
+    id,
+    name: { text: name, span },
+    kind: 'organisation',
+    country: undefined,
+    aliases: [],
+    names: new Map(),
+    sortAs: new Map(),
+    contact: undefined,
+    span,
+    ...extra,
   });
-  const names = (list: Signatory[], code: string, tag: string, local?: Map<string, { name: string; sortAs: string | undefined }>) =>
-    signatureList(list, { code, tag, ...(local ? { signatoryNames: local } : {}) }, 'collation').map((e) => e.name);
+  const names = (
+    list: Signatory[],
+    code: string,
+    tag: string,
+    local?: Map<string, { name: string; sortAs: string | undefined }>,
+  ) => signatureList(list, { code, tag, ...(local ? { signatoryNames: local } : {}) }, 'collation').map((e) => e.name);
 
   it('sorts accented letters with their base letter in French, not after z', () => {
-    expect(names([s('z', 'Zéro'), s('e', 'Évian Rights'), s('a', 'Amnesty')], 'fr', 'fr-FR')).toEqual(['Amnesty', 'Évian Rights', 'Zéro']);
-  });
-
-  it('ignores punctuation and files "The …" under its sort key', () => {
-    expect(names([s('t', 'The Simon Wiesenthal Center', { sortAs: new Map([['', 'Simon Wiesenthal Center']]) }), s('f', 'Free NK Gulag'), s('fh', 'Freedom House')], 'en', 'en-US')).toEqual([
-      'Freedom House',
-      'Free NK Gulag',
-      'The Simon Wiesenthal Center',
+    expect(names([s('z', 'Zéro'), s('e', 'Évian Rights'), s('a', 'Amnesty')], 'fr', 'fr-FR')).toEqual([
+      'Amnesty',
+      'Évian Rights',
+      'Zéro',
     ]);
   });
 
+  it('ignores punctuation and files "The …" under its sort key', () => {
+    expect(
+      names(
+        [
+          s('t', 'The Simon Wiesenthal Center', { sortAs: new Map([['', 'Simon Wiesenthal Center']]) }),
+          s('f', 'Free NK Gulag'),
+          s('fh', 'Freedom House'),
+        ],
+        'en',
+        'en-US',
+      ),
+    ).toEqual(['Freedom House', 'Free NK Gulag', 'The Simon Wiesenthal Center']);
+  });
+
   it('sorts Korean names in 가나다 order and puts individuals after organisations', () => {
-    const list = [s('b', 'Human Rights Watch'), s('a', 'Amnesty International'), s('p', '홍길동', { kind: 'individual' })];
-    const local = new Map([['a', { name: '국제앰네스티', sortAs: undefined }], ['b', { name: '휴먼라이츠워치', sortAs: undefined }]]);
+    const list = [
+      s('b', 'Human Rights Watch'),
+      s('a', 'Amnesty International'),
+      s('p', '홍길동', { kind: 'individual' }),
+    ];
+    const local = new Map([
+      ['a', { name: '국제앰네스티', sortAs: undefined }],
+      ['b', { name: '휴먼라이츠워치', sortAs: undefined }],
+    ]);
     expect(names(list, 'ko', 'ko-KR', local)).toEqual(['국제앰네스티', '휴먼라이츠워치', '홍길동']);
   });
 
@@ -63,7 +95,11 @@ describe('collation of signatories', () => {
       ['b', { name: '北朝鮮難民救援基金', sortAs: 'きたちょうせんなんみんきゅうえんききん' }],
       ['c', { name: 'アムネスティ・インターナショナル', sortAs: undefined }],
     ]);
-    expect(names(list, 'ja', 'ja-JP', local)).toEqual(['アムネスティ・インターナショナル', '北朝鮮難民救援基金', '特定失踪者問題調査会']);
+    expect(names(list, 'ja', 'ja-JP', local)).toEqual([
+      'アムネスティ・インターナショナル',
+      '北朝鮮難民救援基金',
+      '特定失踪者問題調査会',
+    ]);
   });
 });
 

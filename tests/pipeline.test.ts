@@ -27,7 +27,9 @@ describe('the mini letter', () => {
   it.each(['en', 'ko'])('composes the %s LetterDocument', async (lng) => {
     const r = composeLetter(mini, '2020-test-letter', lng);
     expect(r.diagnostics).toEqual([]);
-    await expect(`${JSON.stringify(r.value!.doc, null, 2)}\n`).toMatchFileSnapshot(join(GOLD, 'mini', `${lng}.letter.json`));
+    await expect(`${JSON.stringify(r.value!.doc, null, 2)}\n`).toMatchFileSnapshot(
+      join(GOLD, 'mini', `${lng}.letter.json`),
+    );
   });
 
   it.each(['en', 'ko'])('renders the %s Markdown', async (lng) => {
@@ -45,12 +47,16 @@ describe('the mini letter', () => {
   it('prints signatories in the language: Korean name, country via Intl, organisations first, by collation', () => {
     const doc = composeLetter(mini, '2020-test-letter', 'ko').value!.doc;
     const sigs = doc.blocks.find((b) => b.kind === 'signatures');
-    expect(sigs && sigs.kind === 'signatures' && sigs.entries.map((e) => [e.name, e.country])).toEqual([
-      ['Amnesty International', undefined],
-      ['Han Voice', '캐나다'],
-      ['Open North Korea', '대한민국'].map((x, i) => (i === 0 ? '열린북한' : x)),
-      ['Jane Doe', '일본'],
-    ].sort((a, b) => (a[0] === 'Jane Doe' ? 1 : b[0] === 'Jane Doe' ? -1 : new Intl.Collator('ko-KR').compare(a[0]!, b[0]!))));
+    expect(sigs && sigs.kind === 'signatures' && sigs.entries.map((e) => [e.name, e.country])).toEqual(
+      [
+        ['Amnesty International', undefined],
+        ['Han Voice', '캐나다'],
+        ['Open North Korea', '대한민국'].map((x, i) => (i === 0 ? '열린북한' : x)),
+        ['Jane Doe', '일본'],
+      ].sort((a, b) =>
+        a[0] === 'Jane Doe' ? 1 : b[0] === 'Jane Doe' ? -1 : new Intl.Collator('ko-KR').compare(a[0]!, b[0]!),
+      ),
+    );
   });
 
   it('dates the letter in each language through Intl', () => {
@@ -70,21 +76,36 @@ describe('every bundled campaign in every language', () => {
     for (const c of bundled.campaigns.values()) expect(c.locales).toEqual(['en', 'ko', 'zh-Hans', 'ja', 'fr', 'es']);
   });
 
-  it.each(letters)('%s %s: Markdown and PDF text match the goldens, and the PDF holds every word of the letter', async (id, lng) => {
-    const r = composeLetter(bundled, id, lng);
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const doc = r.value!.doc;
-    await expect(renderMarkdown(doc)).toMatchFileSnapshot(join(GOLD, id, `${lng}.md`));
-    const pages = await pdfPages(await renderPdf(doc));
-    await expect(pages.map((p, i) => `--- page ${i + 1} ---\n${p}`).join('\n') + '\n').toMatchFileSnapshot(join(GOLD, id, `${lng}.pdf.txt`));
-    // Every final string of the letter extracts back (whitespace aside): no lost glyph, nothing invented.
-    const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
-    // Page footers ("1 / 3") fall between the parts of a paragraph that crosses a page: drop them.
-    const footer = (i: number) => doc.pageLabel.replace('{page}', String(i + 1)).replace('{pages}', String(pages.length));
-    const all = squash(pages.map((p, i) => { const f = footer(i); const at = p.lastIndexOf(f); return at < 0 ? p : p.slice(0, at) + p.slice(at + f.length); }).join(''));
-    for (const t of r.value!.texts.filter((x) => x.text !== doc.title)) expect(all, `missing from the ${lng} PDF: ${t.text}`).toContain(squash(t.text));
-    expect(all).not.toContain('\u0000');
-  });
+  it.each(letters)(
+    '%s %s: Markdown and PDF text match the goldens, and the PDF holds every word of the letter',
+    async (id, lng) => {
+      const r = composeLetter(bundled, id, lng);
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const doc = r.value!.doc;
+      await expect(renderMarkdown(doc)).toMatchFileSnapshot(join(GOLD, id, `${lng}.md`));
+      const pages = await pdfPages(await renderPdf(doc));
+      await expect(pages.map((p, i) => `--- page ${i + 1} ---\n${p}`).join('\n') + '\n').toMatchFileSnapshot(
+        join(GOLD, id, `${lng}.pdf.txt`),
+      );
+      // Every final string of the letter extracts back (whitespace aside): no lost glyph, nothing invented.
+      const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+      // Page footers ("1 / 3") fall between the parts of a paragraph that crosses a page: drop them.
+      const footer = (i: number) =>
+        doc.pageLabel.replace('{page}', String(i + 1)).replace('{pages}', String(pages.length));
+      const all = squash(
+        pages
+          .map((p, i) => {
+            const f = footer(i);
+            const at = p.lastIndexOf(f);
+            return at < 0 ? p : p.slice(0, at) + p.slice(at + f.length);
+          })
+          .join(''),
+      );
+      for (const t of r.value!.texts.filter((x) => x.text !== doc.title))
+        expect(all, `missing from the ${lng} PDF: ${t.text}`).toContain(squash(t.text));
+      expect(all).not.toContain('\u0000');
+    },
+  );
 });
 
 describe('the render command', () => {
@@ -96,7 +117,10 @@ describe('the render command', () => {
     expect(b.code).toBe(0);
     const files = readdirSync(join(ws, 'a', '2020-test-letter')).sort();
     expect(files).toEqual(['en.md', 'en.pdf', 'ko.md', 'ko.pdf']);
-    for (const f of files) expect(readFileSync(join(ws, 'b', '2020-test-letter', f)).equals(readFileSync(join(ws, 'a', '2020-test-letter', f)))).toBe(true);
+    for (const f of files)
+      expect(
+        readFileSync(join(ws, 'b', '2020-test-letter', f)).equals(readFileSync(join(ws, 'a', '2020-test-letter', f))),
+      ).toBe(true);
     expect(a.stdout).toMatch(/wrote .*en\.pdf/);
   });
 
@@ -105,7 +129,10 @@ describe('the render command', () => {
     expect(runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en']).code).toBe(0);
     const before = readFileSync(join(ws, 'out', '2020-test-letter', 'en.pdf'));
     const camp = join(ws, 'campaigns', '2020-test-letter.yaml');
-    writeFileSync(camp, readFileSync(camp, 'utf8').replace('We write to you about detention.', 'We write to you about __TOPIC__.'));
+    writeFileSync(
+      camp,
+      readFileSync(camp, 'utf8').replace('We write to you about detention.', 'We write to you about __TOPIC__.'),
+    );
     const r = runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/campaigns\/2020-test-letter\.yaml:\d+:\d+: error: unrendered placeholder "__TOPIC__"/);
@@ -133,8 +160,18 @@ describe('the render command', () => {
     writeFileSync(camp, readFileSync(camp, 'utf8').replace('join-ilo]', 'join-ilo, join-ilo2]'));
     const r = runCli(['--workspace', ws, 'check', '--format', 'json']);
     expect(r.code).toBe(1);
-    const ds = JSON.parse(r.stdout) as { code: string; location: { file: string; line: number; column: number }; hint: string }[];
-    expect(ds).toContainEqual(expect.objectContaining({ code: 'ref/unknown-demand', location: expect.objectContaining({ file: 'campaigns/2020-test-letter.yaml', line: 16 }), hint: 'did you mean "join-ilo"?' }));
+    const ds = JSON.parse(r.stdout) as {
+      code: string;
+      location: { file: string; line: number; column: number };
+      hint: string;
+    }[];
+    expect(ds).toContainEqual(
+      expect.objectContaining({
+        code: 'ref/unknown-demand',
+        location: expect.objectContaining({ file: 'campaigns/2020-test-letter.yaml', line: 16 }),
+        hint: 'did you mean "join-ilo"?',
+      }),
+    );
   });
 
   it('starts --help without loading the pipeline, and every command has --help with an example', () => {

@@ -58,7 +58,9 @@ function expectedText(doc: LetterDocument): string {
       case 'bullets':
         return b.items.map((item) => `• ${inline(item)}`);
       case 'signatures':
-        return b.entries.map((e) => (e.country === undefined ? e.name : `${e.name}${doc.countrySeparator}${e.country}`));
+        return b.entries.map((e) =>
+          e.country === undefined ? e.name : `${e.name}${doc.countrySeparator}${e.country}`,
+        );
       case 'cc':
         return [b.label, ...b.entries.flatMap((e) => [e.name, ...e.lines])];
     }
@@ -95,20 +97,44 @@ const EN_LETTER = letter({
     {
       kind: 'paragraph',
       content: [
-        t('As your government undertakes new efforts to increase its engagement with the rest of the world, we urge you to move rapidly to '),
+        t(
+          'As your government undertakes new efforts to increase its engagement with the rest of the world, we urge you to move rapidly to ',
+        ),
         { kind: 'emphasis', children: [t('institute lasting improvements')] },
-        t(' to the dire human rights situation in the Democratic People\u2019s Republic of Korea (DPRK), including the '),
+        t(
+          ' to the dire human rights situation in the Democratic People\u2019s Republic of Korea (DPRK), including the ',
+        ),
         { kind: 'strong', children: [t('kwan-li-so')] },
         t(' political prison camps; see '),
-        { kind: 'link', href: 'https://example.org/report', children: [t('the 2014 report of the Commission of Inquiry')] },
+        {
+          kind: 'link',
+          href: 'https://example.org/report',
+          children: [t('the 2014 report of the Commission of Inquiry')],
+        },
         t('.'),
       ],
     },
     { kind: 'heading', number: '1', content: [t('Act on United Nations Human Rights Recommendations')] },
-    { kind: 'bullets', items: [[t('Engage with the UN Human Rights Council and the General Assembly, and respond to their recommendations;')], [t('Invite the Special Rapporteur.')]] },
+    {
+      kind: 'bullets',
+      items: [
+        [t('Engage with the UN Human Rights Council and the General Assembly, and respond to their recommendations;')],
+        [t('Invite the Special Rapporteur.')],
+      ],
+    },
     { kind: 'sign-off', text: 'Sincerely,' },
-    { kind: 'signatures', entries: signatories(4, (i) => [['Human Rights Watch', 'Amnesty International', 'Société internationale', 'No Fence'][i] as string, i === 1 ? undefined : 'France']) },
-    { kind: 'cc', label: 'cc:', entries: [{ name: 'António Guterres', lines: ['Secretary-General of the United Nations'] }] },
+    {
+      kind: 'signatures',
+      entries: signatories(4, (i) => [
+        ['Human Rights Watch', 'Amnesty International', 'Société internationale', 'No Fence'][i] as string,
+        i === 1 ? undefined : 'France',
+      ]),
+    },
+    {
+      kind: 'cc',
+      label: 'cc:',
+      entries: [{ name: 'António Guterres', lines: ['Secretary-General of the United Nations'] }],
+    },
   ],
 });
 
@@ -130,7 +156,13 @@ const KO_LETTER = letter({
     { kind: 'heading', number: '1', content: [t('유엔 인권 권고 이행')] },
     { kind: 'paragraph', content: [t(KO_PARAGRAPH.slice(0, 120))] },
     { kind: 'sign-off', text: '삼가 올림' },
-    { kind: 'signatures', entries: signatories(8, (i) => [['휴먼라이츠워치', 'Fundacja Wolności', '북한인권시민연합', '한변(韓辯)'][i % 4] as string, ['미국', '폴란드', '대한민국', undefined][i % 4]]) },
+    {
+      kind: 'signatures',
+      entries: signatories(8, (i) => [
+        ['휴먼라이츠워치', 'Fundacja Wolności', '북한인권시민연합', '한변(韓辯)'][i % 4] as string,
+        ['미국', '폴란드', '대한민국', undefined][i % 4],
+      ]),
+    },
   ],
 });
 
@@ -159,7 +191,8 @@ describe('findUncovered and the font library', () => {
 });
 
 describe('splitFontRuns', () => {
-  const runs = (text: string, fonts: string[]): [string, string][] => splitFontRuns(text, fonts).map((r) => [r.fontId, r.text]);
+  const runs = (text: string, fonts: string[]): [string, string][] =>
+    splitFontRuns(text, fonts).map((r) => [r.fontId, r.text]);
 
   it('switches to the fallback font for Hangul and back, keeping the Latin parentheses', () => {
     expect(runs('Kim (김정은) said', EN_FONTS)).toEqual([
@@ -205,9 +238,13 @@ describe('layoutParagraph', () => {
   });
 
   it('never starts a Japanese or Chinese line with closing punctuation, nor ends one with an opening bracket', () => {
-    const ja = '日本語の文章です。次の文「引用」、そして（括弧）と句読点、読点。北朝鮮人権市民連合（북한인권시민연합）も同様の懸念を表明しています。';
+    const ja =
+      '日本語の文章です。次の文「引用」、そして（括弧）と句読点、読点。北朝鮮人権市民連合（북한인권시민연합）も同様の懸念を表明しています。';
     const zh = '中文的标点符号。引号“朝鲜”和书名号《公约》，以及顿号、分号；问号？还有括号（ICRC）也不能出现在行首。';
-    for (const [text, fonts] of [[ja, JA_FONTS], [zh, ZH_FONTS]] as const) {
+    for (const [text, fonts] of [
+      [ja, JA_FONTS],
+      [zh, ZH_FONTS],
+    ] as const) {
       // Widths of 5 to 24 ideographs put a closing mark at a natural line start many times over.
       for (let chars = 5; chars < 25; chars++) {
         const lines = layoutParagraph([{ text, style: 'regular' }], base(fonts, 'cjk', chars * 10));
@@ -231,7 +268,8 @@ describe('layoutParagraph', () => {
   });
 
   it('justifies Latin lines by stretching spaces across font runs, but not the last line', () => {
-    const text = 'The coalition of Kim (김정은) and many others writes again to ask for access to every camp and prison in the country without delay.';
+    const text =
+      'The coalition of Kim (김정은) and many others writes again to ask for access to every camp and prison in the country without delay.';
     const lines = layoutParagraph([{ text, style: 'regular' }], base(EN_FONTS, 'normal', 200));
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines.slice(0, -1)) expect(line.width).toBe(200);
@@ -251,12 +289,20 @@ describe('layoutParagraph', () => {
 });
 
 describe('paginate', () => {
-  const box = (keepWithNext: boolean, height = 10): FlowBox => ({ kind: 'box', height, spaceBefore: 0, keepWithNext, lines: [] });
+  const box = (keepWithNext: boolean, height = 10): FlowBox => ({
+    kind: 'box',
+    height,
+    spaceBefore: 0,
+    keepWithNext,
+    lines: [],
+  });
 
   it('moves a heading that would end a page to the next page with the lines it keeps with', () => {
     // 9 boxes fit a page of 95; box 7 is a heading kept with box 8 (a first line kept with box 9).
     const items = [...Array.from({ length: 7 }, () => box(false)), box(true), box(true), box(false), box(false)];
-    items.forEach((item, i) => (item.lines = [{ x: 0, baseline: 0, pieces: [], tag: { type: `b${i}`, parent: undefined } }]));
+    items.forEach(
+      (item, i) => (item.lines = [{ x: 0, baseline: 0, pieces: [], tag: { type: `b${i}`, parent: undefined } }]),
+    );
     const pages = paginate(items, { top: 0, height: 95 });
     expect(pages.map((p) => p.map((l) => l.tag.type))).toEqual([
       ['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6'],
@@ -288,10 +334,21 @@ describe('renderPdf', () => {
   });
 
   it('renders Japanese and Chinese letters (justified by character spacing) that extract exactly', async () => {
-    const ja = '貴国政府が国際社会との関与を深めるための新たな取り組みを進めている今、私たち署名団体は、朝鮮民主主義人民共和国（以下「北朝鮮」）における深刻な人権状況を持続的に改善するための措置を速やかに講じるよう強く求めます。北朝鮮人権市民連合（북한인권시민연합）も同様の懸念を表明しています。';
-    const zh = '在贵国政府努力加强与国际社会交往之际，我们各签署组织敦促您迅速采取措施，持久改善朝鲜民主主义人民共和国（以下简称“朝鲜”）严峻的人权状况。包括北韩人权市民联合（북한인권시민연합）在内的民间团体也表达了同样的关切。';
-    for (const [text, fonts, lang] of [[ja, JA_FONTS, 'ja-JP'], [zh, ZH_FONTS, 'zh-Hans']] as const) {
-      const doc = letter({ lang, fonts, lineBreak: 'cjk', countrySeparator: '、', blocks: [{ kind: 'paragraph', content: [t(text)] }] });
+    const ja =
+      '貴国政府が国際社会との関与を深めるための新たな取り組みを進めている今、私たち署名団体は、朝鮮民主主義人民共和国（以下「北朝鮮」）における深刻な人権状況を持続的に改善するための措置を速やかに講じるよう強く求めます。北朝鮮人権市民連合（북한인권시민연합）も同様の懸念を表明しています。';
+    const zh =
+      '在贵国政府努力加强与国际社会交往之际，我们各签署组织敦促您迅速采取措施，持久改善朝鲜民主主义人民共和国（以下简称“朝鲜”）严峻的人权状况。包括北韩人权市民联合（북한인권시민연합）在内的民间团体也表达了同样的关切。';
+    for (const [text, fonts, lang] of [
+      [ja, JA_FONTS, 'ja-JP'],
+      [zh, ZH_FONTS, 'zh-Hans'],
+    ] as const) {
+      const doc = letter({
+        lang,
+        fonts,
+        lineBreak: 'cjk',
+        countrySeparator: '、',
+        blocks: [{ kind: 'paragraph', content: [t(text)] }],
+      });
       const { pages } = await pdfText(await renderPdf(doc));
       // CJK has no spaces: a line break extracts as a line feed, so compare without whitespace.
       expect(bodyText(pages).replace(/\s/g, '')).toBe(text);
@@ -301,7 +358,10 @@ describe('renderPdf', () => {
   it('embeds the Korean fallback font for a Hangul name in an English letter', async () => {
     const doc = letter({ blocks: [{ kind: 'paragraph', content: [t('We write to Kim Jong Un (김정은) today.')] }] });
     const pdf = await renderPdf(doc);
-    expect(embeddedFonts(pdf)).toEqual([expect.stringMatching(/^[A-Z]{6}\+NotoSerif-Regular$/), expect.stringMatching(/^[A-Z]{6}\+NotoSerifKR-Regular$/)]);
+    expect(embeddedFonts(pdf)).toEqual([
+      expect.stringMatching(/^[A-Z]{6}\+NotoSerif-Regular$/),
+      expect.stringMatching(/^[A-Z]{6}\+NotoSerifKR-Regular$/),
+    ]);
     expect(bodyText((await pdfText(pdf)).pages)).toBe('We write to Kim Jong Un (김정은) today.');
   });
 
@@ -322,7 +382,9 @@ describe('renderPdf', () => {
     expect(info['Author']).toBe('Test Coalition');
     expect(info['Language']).toBe('ko-KR');
     expect(proxy.numPages).toBe(1);
-    const tree = (await (await proxy.getPage(1)).getStructTree()) as { children: { role: string; children: { role: string }[] }[] };
+    const tree = (await (await proxy.getPage(1)).getStructTree()) as {
+      children: { role: string; children: { role: string }[] }[];
+    };
     const document = tree.children[0];
     expect(document?.role).toBe('Document');
     expect(new Set(document?.children.map((c) => c.role))).toEqual(new Set(['P', 'H1', 'L']));
@@ -331,7 +393,12 @@ describe('renderPdf', () => {
   it('paginates a long signature list, each entry whole, with page labels "n / N"', async () => {
     // Two columns of about 41 one-line entries per page: 200 entries need three pages.
     const entries = signatories(200, (i) => [`Organisation ${i + 1}`, i % 3 === 0 ? undefined : 'Republic of Korea']);
-    const doc = letter({ blocks: [{ kind: 'sign-off', text: 'Sincerely,' }, { kind: 'signatures', entries }] });
+    const doc = letter({
+      blocks: [
+        { kind: 'sign-off', text: 'Sincerely,' },
+        { kind: 'signatures', entries },
+      ],
+    });
     const { pages, numPages } = await pdfText(await renderPdf(doc));
     expect(numPages).toBe(3);
     pages.forEach((page, i) => expect(page).toMatch(new RegExp(`${i + 1} / 3\\s*$`)));

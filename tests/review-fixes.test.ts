@@ -12,7 +12,10 @@ import { MINI, runCli, tempWorkspace } from './helpers/workspace.js';
 describe('review fixes', () => {
   it('Markdown: a line feed inside a text is a hard break, and what follows it is not read as a list or heading', () => {
     const doc = composeLetter(loadWorkspace(MINI).value, '2020-test-letter', 'en').value!.doc;
-    const withBreak: LetterDocument = { ...doc, blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'first line\n- not a list\n# not a heading' }] }] };
+    const withBreak: LetterDocument = {
+      ...doc,
+      blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'first line\n- not a list\n# not a heading' }] }],
+    };
     const md = renderMarkdown(withBreak);
     expect(md).toContain('first line\\\n\\- not a list\\\n\\# not a heading');
   });
@@ -30,11 +33,23 @@ describe('review fixes', () => {
     const ws = tempWorkspace();
     const csv = join(ws, 'signons.csv');
     writeFileSync(csv, 'Name,Country\nKim Min-ji,KR\nKim Min-jin,KR\nKIM MIN-JI,KR\n');
-    const r = runCli(['--workspace', ws, 'signatories', 'import', csv, '--campaign', '2020-test-letter', '--kind', 'individual']);
+    const r = runCli([
+      '--workspace',
+      ws,
+      'signatories',
+      'import',
+      csv,
+      '--campaign',
+      '2020-test-letter',
+      '--kind',
+      'individual',
+    ]);
     expect(r.stdout).toMatch(/row 2\s+Kim Min-ji\s+new/);
     expect(r.stdout).toMatch(/row 3\s+Kim Min-jin\s+new/);
     expect(r.stdout).toMatch(/row 4\s+KIM MIN-JI\s+duplicate/);
-    expect(r.stderr).toMatch(/row 3: "Kim Min-jin" looks like row 2; imported as a separate signatory \[import\/near-duplicate\]/);
+    expect(r.stderr).toMatch(
+      /row 3: "Kim Min-jin" looks like row 2; imported as a separate signatory \[import\/near-duplicate\]/,
+    );
   });
 
   it('deliver reports an address no font can draw as a problem with that packet, not as an internal error', () => {
@@ -63,7 +78,10 @@ describe('review fixes', () => {
 
   it('a Unicode script name that does not exist is a located error, not a crash', () => {
     const ws = tempWorkspace();
-    writeFileSync(join(ws, 'locales/ko/locale.yaml'), `${readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')}scripts: [Hangeul]\n`);
+    writeFileSync(
+      join(ws, 'locales/ko/locale.yaml'),
+      `${readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')}scripts: [Hangeul]\n`,
+    );
     const r = runCli(['--workspace', ws, 'check']);
     expect(r.stderr).toMatch(/locales\/ko\/locale\.yaml:\d+:\d+: error: .*Unicode script name/);
   });
@@ -72,7 +90,9 @@ describe('review fixes', () => {
     const ws = tempWorkspace();
     writeFileSync(join(ws, 'demands/join-ilo.yml'), readFileSync(join(ws, 'demands/join-ilo.yaml'), 'utf8'));
     const r = runCli(['--workspace', ws, 'check']);
-    expect(r.stderr).toMatch(/"join-ilo" is defined twice, by demands\/join-ilo\.yaml and demands\/join-ilo\.yml \[ref\/duplicate-id\]/);
+    expect(r.stderr).toMatch(
+      /"join-ilo" is defined twice, by demands\/join-ilo\.yaml and demands\/join-ilo\.yml \[ref\/duplicate-id\]/,
+    );
   });
 
   it("a problem in a language's own signatory name points at that language's file", async () => {
@@ -87,7 +107,10 @@ describe('review fixes', () => {
   });
 
   it("render is not blocked by a broken mission registry or another language's broken file", () => {
-    const ws = tempWorkspace(undefined, { 'missions.yaml': 'missions: [ {id: broken} ]\n', 'locales/ko/demands.yaml': 'foo: [\n' });
+    const ws = tempWorkspace(undefined, {
+      'missions.yaml': 'missions: [ {id: broken} ]\n',
+      'locales/ko/demands.yaml': 'foo: [\n',
+    });
     const r = runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en', '--format', 'md']);
     expect(r.code, r.stderr).toBe(0);
   });

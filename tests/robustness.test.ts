@@ -16,7 +16,15 @@ import { MINI, readText, runCli, tempWorkspace } from './helpers/workspace.js';
  * output folder. Bounded: a fixed number of runs and a fixed seed, so CI is repeatable.
  */
 const CAMPAIGN = 'campaigns/2020-test-letter.yaml';
-const FILES = [CAMPAIGN, 'demands/icrc-visits.yaml', 'signatories.yaml', 'missions.yaml', 'locales/ko/demands.yaml', 'locales/ko/campaigns/2020-test-letter.yaml', 'locales/en/letter.yaml'];
+const FILES = [
+  CAMPAIGN,
+  'demands/icrc-visits.yaml',
+  'signatories.yaml',
+  'missions.yaml',
+  'locales/ko/demands.yaml',
+  'locales/ko/campaigns/2020-test-letter.yaml',
+  'locales/en/letter.yaml',
+];
 const ORIGINAL = Object.fromEntries(FILES.map((f) => [f, readText(join(MINI, f))]));
 
 const nasty = fc.constantFrom(
@@ -40,8 +48,16 @@ const nasty = fc.constantFrom(
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('delete-line' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(nasty, fc.string({ unit: 'binary', maxLength: 40 })) }),
-  fc.record({ kind: fc.constant('retype' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.constantFrom('[]', '{}', '42', 'null', 'true', '"x"', '- a\n- b') }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.oneof(nasty, fc.string({ unit: 'binary', maxLength: 40 })),
+  }),
+  fc.record({
+    kind: fc.constant('retype' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    value: fc.constantFrom('[]', '{}', '42', 'null', 'true', '"x"', '- a\n- b'),
+  }),
   fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 50, max: 3000 }) }),
   fc.record({ kind: fc.constant('aliases' as const) }),
 );
@@ -75,7 +91,9 @@ function apply(text: string, m: Mutation): string {
   return text;
 }
 
-async function checkAndRender(ws: string): Promise<{ ms: number; errors: number; renderErrors: number; spanless: string[]; text: string }> {
+async function checkAndRender(
+  ws: string,
+): Promise<{ ms: number; errors: number; renderErrors: number; spanless: string[]; text: string }> {
   const t0 = performance.now();
   const loaded = loadWorkspace(ws);
   const project = loaded.value;
@@ -87,29 +105,43 @@ async function checkAndRender(ws: string): Promise<{ ms: number; errors: number;
   if (project.campaigns.has('2020-test-letter')) {
     const r = await renderCampaign(project, loaded.diagnostics, '2020-test-letter', ['en'], ['md']);
     renderErrors = r.diagnostics.filter((d) => d.severity === 'error').length;
-    if (r.files.length) writeFolderAtomic(join(ws, 'out', '2020-test-letter'), new Map(r.files.map((f) => [f.name, f.data])));
+    if (r.files.length)
+      writeFolderAtomic(join(ws, 'out', '2020-test-letter'), new Map(r.files.map((f) => [f.name, f.data])));
   }
-  return { ms: performance.now() - t0, errors: errors.length, renderErrors, spanless: errors.filter((d) => !d.span).map((d) => d.message), text };
+  return {
+    ms: performance.now() - t0,
+    errors: errors.length,
+    renderErrors,
+    spanless: errors.filter((d) => !d.span).map((d) => d.message),
+    text,
+  };
 }
 
 describe('property: any mutation of any workspace file', () => {
   it('is checked in bounded time, without throwing, with every error located, and no partial output', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, ms) => {
-        const ws = tempWorkspace();
-        writeFileSync(join(ws, file), ms.reduce((t: string, m) => apply(t, m), ORIGINAL[file]!));
-        const r = await checkAndRender(ws);
-        expect(r.ms).toBeLessThan(10_000);
-        expect(r.spanless).toEqual([]);
-        expect(r.text).not.toMatch(/\n\s+at .+:\d+:\d+\)?$/m);
-        const out = join(ws, 'out');
-        if (existsSync(out)) {
-          expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
-          const files = readdirSync(join(out, '2020-test-letter'));
-          expect(files).toEqual(['en.md']);
-          expect(r.renderErrors).toBe(0); // rendered only when the English letter had no error
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...FILES),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (file, ms) => {
+          const ws = tempWorkspace();
+          writeFileSync(
+            join(ws, file),
+            ms.reduce((t: string, m) => apply(t, m), ORIGINAL[file]!),
+          );
+          const r = await checkAndRender(ws);
+          expect(r.ms).toBeLessThan(10_000);
+          expect(r.spanless).toEqual([]);
+          expect(r.text).not.toMatch(/\n\s+at .+:\d+:\d+\)?$/m);
+          const out = join(ws, 'out');
+          if (existsSync(out)) {
+            expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+            const files = readdirSync(join(out, '2020-test-letter'));
+            expect(files).toEqual(['en.md']);
+            expect(r.renderErrors).toBe(0); // rendered only when the English letter had no error
+          }
+        },
+      ),
       { numRuns: 60, seed: 20261123, endOnFailure: true },
     );
   });
@@ -129,7 +161,10 @@ describe('property: any mutation of any workspace file', () => {
 describe('hostile values', () => {
   it('refuses template code in a text instead of running it', async () => {
     const ws = tempWorkspace(undefined, {
-      [CAMPAIGN]: ORIGINAL[CAMPAIGN]!.replace('We write to you about detention.', '"{{constructor.constructor \\"return process\\"}} {{lookup this \'__proto__\'}}"'),
+      [CAMPAIGN]: ORIGINAL[CAMPAIGN]!.replace(
+        'We write to you about detention.',
+        '"{{constructor.constructor \\"return process\\"}} {{lookup this \'__proto__\'}}"',
+      ),
     });
     const r = await checkAndRender(ws);
     expect(r.errors).toBeGreaterThan(0);
@@ -139,36 +174,55 @@ describe('hostile values', () => {
 
   it('keeps __proto__ keys as data, never on Object.prototype', async () => {
     const ws = tempWorkspace(undefined, {
-      [CAMPAIGN]: ORIGINAL[CAMPAIGN]!.replace('params: { country_short: DPRK }', 'params: { country_short: DPRK, __proto__: { polluted: yes } }'),
+      [CAMPAIGN]: ORIGINAL[CAMPAIGN]!.replace(
+        'params: { country_short: DPRK }',
+        'params: { country_short: DPRK, __proto__: { polluted: yes } }',
+      ),
     });
     await checkAndRender(ws);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('prints a signatory name holding {{…}} literally', () => {
-    const ws = tempWorkspace(undefined, { 'signatories.yaml': ORIGINAL['signatories.yaml']!.replace('name: Han Voice', 'name: "Han {{Voice}} __X__"') });
+    const ws = tempWorkspace(undefined, {
+      'signatories.yaml': ORIGINAL['signatories.yaml']!.replace('name: Han Voice', 'name: "Han {{Voice}} __X__"'),
+    });
     const doc = composeLetter(loadWorkspace(ws).value, '2020-test-letter', 'en').value!.doc;
     const sigs = doc.blocks.find((b) => b.kind === 'signatures');
     expect(sigs && sigs.kind === 'signatures' && sigs.entries.map((e) => e.name)).toContain('Han {{Voice}} __X__');
   });
 
-  it.each([['../evil'], ['/etc/passwd'], ['con'], ['lpt1'], ['a'.repeat(65)], ['Évian'], ['has space']])('refuses the id %s as a file name', (id) => {
-    const ws = tempWorkspace(undefined, { 'missions.yaml': ORIGINAL['missions.yaml']!.replace('id: embassy-london', `id: ${JSON.stringify(id)}`) });
-    const r = runCli(['--workspace', ws, 'check']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/missions\.yaml:\d+:\d+: error: id ".*" is not safe as a file or folder name \[file\/unsafe-name\]/);
-  });
+  it.each([['../evil'], ['/etc/passwd'], ['con'], ['lpt1'], ['a'.repeat(65)], ['Évian'], ['has space']])(
+    'refuses the id %s as a file name',
+    (id) => {
+      const ws = tempWorkspace(undefined, {
+        'missions.yaml': ORIGINAL['missions.yaml']!.replace('id: embassy-london', `id: ${JSON.stringify(id)}`),
+      });
+      const r = runCli(['--workspace', ws, 'check']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /missions\.yaml:\d+:\d+: error: id ".*" is not safe as a file or folder name \[file\/unsafe-name\]/,
+      );
+    },
+  );
 
   it('refuses a campaign file whose name is unsafe', () => {
-    const ws = tempWorkspace(undefined, { 'campaigns/CON.yaml': ORIGINAL[CAMPAIGN]!.replace('id: 2020-test-letter', 'id: con') });
+    const ws = tempWorkspace(undefined, {
+      'campaigns/CON.yaml': ORIGINAL[CAMPAIGN]!.replace('id: 2020-test-letter', 'id: con'),
+    });
     const r = runCli(['--workspace', ws, 'check']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/campaigns\/CON\.yaml:1:1: error: file name "CON\.yaml" is not a safe id \[file\/unsafe-name\]/);
+    expect(r.stderr).toMatch(
+      /campaigns\/CON\.yaml:1:1: error: file name "CON\.yaml" is not a safe id \[file\/unsafe-name\]/,
+    );
   });
 
   it('neutralises formula injection in the delivery CSV', () => {
     const ws = tempWorkspace(undefined, {
-      'missions.yaml': ORIGINAL['missions.yaml']!.replace('name: Embassy of Exampleland in London', 'name: "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"'),
+      'missions.yaml': ORIGINAL['missions.yaml']!.replace(
+        'name: Embassy of Exampleland in London',
+        'name: "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"',
+      ),
     });
     const r = runCli(['--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']);
     expect(r.code, r.stderr).toBe(0);
@@ -182,7 +236,16 @@ describe('faults', () => {
   it('an output folder that cannot be created is a one-line error, not a crash, and nothing is left behind', () => {
     const ws = tempWorkspace();
     writeFileSync(join(ws, 'blocker'), 'a file where a folder should be');
-    const r = runCli(['--workspace', ws, 'render', '2020-test-letter', '--format', 'md', '--out', join(ws, 'blocker', 'out')]);
+    const r = runCli([
+      '--workspace',
+      ws,
+      'render',
+      '2020-test-letter',
+      '--format',
+      'md',
+      '--out',
+      join(ws, 'blocker', 'out'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/openletter: error: .*(ENOTDIR|EEXIST|not a directory)/i);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -191,9 +254,18 @@ describe('faults', () => {
   it('a write that fails half-way (disk full, say) leaves the previous output untouched', () => {
     const ws = tempWorkspace();
     const dest = join(ws, 'out', 'letter');
-    writeFolderAtomic(dest, new Map([['en.md', 'old english'], ['ko.md', 'old korean']]));
+    writeFolderAtomic(
+      dest,
+      new Map([
+        ['en.md', 'old english'],
+        ['ko.md', 'old korean'],
+      ]),
+    );
     // The second file's name is longer than any file system allows: the write fails after the first.
-    const failing = new Map<string, string>([['en.md', 'new english'], [`${'x'.repeat(300)}.md`, 'boom']]);
+    const failing = new Map<string, string>([
+      ['en.md', 'new english'],
+      [`${'x'.repeat(300)}.md`, 'boom'],
+    ]);
     expect(() => writeFolderAtomic(dest, failing)).toThrow();
     expect(readFileSync(join(dest, 'en.md'), 'utf8')).toBe('old english');
     expect(readdirSync(join(ws, 'out'))).toEqual(['letter']);
@@ -205,7 +277,19 @@ describe('faults', () => {
     const dir = join(ws, 'out', '2020-test-letter', 'delivery');
     const before = readFileSync(join(dir, 'delivery-list.csv'));
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(MINI, '..', '..', '..', 'bin', 'openletter.js'), '--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-24'], { stdio: 'pipe' });
+    const child = spawn(
+      process.execPath,
+      [
+        join(MINI, '..', '..', '..', 'bin', 'openletter.js'),
+        '--workspace',
+        ws,
+        'deliver',
+        '2020-test-letter',
+        '--today',
+        '2026-11-24',
+      ],
+      { stdio: 'pipe' },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     await new Promise((r) => setTimeout(r, 700));
@@ -226,5 +310,3 @@ describe('faults', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
-
-

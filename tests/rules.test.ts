@@ -9,7 +9,10 @@ import { loadWorkspace } from '../src/load/load-workspace.js';
 import { MINI, REPO, readText, tempWorkspace } from './helpers/workspace.js';
 
 /** Load a copy of the mini workspace with some files replaced, run the whole check, return every problem. */
-async function check(overrides: Record<string, string | null> = {}, from = MINI): Promise<{ ds: Diagnostic[]; files: ReadonlyMap<string, string> }> {
+async function check(
+  overrides: Record<string, string | null> = {},
+  from = MINI,
+): Promise<{ ds: Diagnostic[]; files: ReadonlyMap<string, string> }> {
   const dir = tempWorkspace(from, overrides);
   const { value: project, diagnostics } = loadWorkspace(dir);
   const letters = await checkLetters(project, { today: '2026-11-23' });
@@ -21,15 +24,30 @@ const where = (d: Diagnostic, files: ReadonlyMap<string, string>) => {
   const { line, col } = lineCol(files.get(d.span!.file)!, d.span!.start);
   return `${d.span!.file}:${line}:${col}`;
 };
-const quoted = (d: Diagnostic, files: ReadonlyMap<string, string>) => files.get(d.span!.file)!.slice(d.span!.start, d.span!.end);
+const quoted = (d: Diagnostic, files: ReadonlyMap<string, string>) =>
+  files.get(d.span!.file)!.slice(d.span!.start, d.span!.end);
 
 const campaign = readText(`${MINI}/campaigns/2020-test-letter.yaml`);
 const roster = readText(`${MINI}/signatories.yaml`);
 /** The mini campaign with its English opening paragraph replaced (ko stays translated). */
-const withOpening = (text: string) => ({ 'campaigns/2020-test-letter.yaml': campaign.replace('  - We write to you about detention.', `  - ${JSON.stringify(text)}`) });
+const withOpening = (text: string) => ({
+  'campaigns/2020-test-letter.yaml': campaign.replace(
+    '  - We write to you about detention.',
+    `  - ${JSON.stringify(text)}`,
+  ),
+});
 
 describe('the mini workspace and the bundled one are clean', () => {
-  const mine = ['signatory/near-duplicate', 'signatory/none', 'text/placeholder', 'template/', 'glossary/', 'text/', 'campaign/future-date', 'demand/unused'];
+  const mine = [
+    'signatory/near-duplicate',
+    'signatory/none',
+    'text/placeholder',
+    'template/',
+    'glossary/',
+    'text/',
+    'campaign/future-date',
+    'demand/unused',
+  ];
   it('mini: no problem from the preflight rules', async () => {
     const { ds } = await check();
     expect(ds.filter((d) => mine.some((m) => d.code.startsWith(m)))).toEqual([]);
@@ -59,7 +77,11 @@ describe('signatories', () => {
   it('seed defect: HH Katacombs / HH Katakomb / Helping Hands Korea_Catacombs as three roster entries', async () => {
     const { ds, files } = await check({ 'signatories.yaml': katacombs });
     const near = codes(ds, 'signatory/near-duplicate');
-    expect(near.map((d) => where(d, files))).toEqual(['signatories.yaml:23:11', 'signatories.yaml:27:11', 'signatories.yaml:27:11']);
+    expect(near.map((d) => where(d, files))).toEqual([
+      'signatories.yaml:23:11',
+      'signatories.yaml:27:11',
+      'signatories.yaml:27:11',
+    ]);
     expect(near.map((d) => d.message).join('\n')).toMatch(/"hh-katacombs" and "hh-katakomb"/);
     expect(near.map((d) => d.message).join('\n')).toMatch(/"hh-katacombs" and "helping-hands-korea"/);
     expect(near.map((d) => d.message).join('\n')).toMatch(/"hh-katakomb" and "helping-hands-korea"/);
@@ -89,7 +111,9 @@ describe('signatories', () => {
       ['Human Rights Watch', 'Watch, Human Rights'],
     ])
       expect(compareNames(a!, b!)?.kind, `${a} / ${b}`).toBe('near');
-    const { ds } = await check({ 'signatories.yaml': `${roster}  - id: human-rights-in-asia\n    name: Human Rights in Asia\n    kind: organisation\n  - id: human-rights-in-china\n    name: Human Rights in China\n    kind: organisation\n` });
+    const { ds } = await check({
+      'signatories.yaml': `${roster}  - id: human-rights-in-asia\n    name: Human Rights in Asia\n    kind: organisation\n  - id: human-rights-in-china\n    name: Human Rights in China\n    kind: organisation\n`,
+    });
     expect(codes(ds, 'signatory/near-duplicate')).toEqual([]);
   });
   it('seed defect: NAUH listed twice in one letter', async () => {
@@ -102,7 +126,9 @@ describe('signatories', () => {
     expect(where(dup[0]!, files)).toBe('campaigns/2020-test-letter.yaml:20:83');
   });
   it('signatory/none: a campaign nobody signs', async () => {
-    const { ds, files } = await check({ 'campaigns/2020-test-letter.yaml': campaign.replace(/^signatories: .*$/m, 'signatories: []') });
+    const { ds, files } = await check({
+      'campaigns/2020-test-letter.yaml': campaign.replace(/^signatories: .*$/m, 'signatories: []'),
+    });
     const none = codes(ds, 'signatory/none');
     expect(none).toHaveLength(1);
     expect(where(none[0]!, files)).toBe('campaigns/2020-test-letter.yaml:20:1');
@@ -112,7 +138,9 @@ describe('signatories', () => {
 
 describe('placeholders', () => {
   it('seed defect: __EXPRESSION__ in a letter text', async () => {
-    const { ds, files } = await check(withOpening('freedom of conscience and religion, __EXPRESSION__, association and assembly'));
+    const { ds, files } = await check(
+      withOpening('freedom of conscience and religion, __EXPRESSION__, association and assembly'),
+    );
     const p = codes(ds, 'text/placeholder');
     expect(p).toHaveLength(1);
     expect(quoted(p[0]!, files)).toBe('__EXPRESSION__');
@@ -125,37 +153,62 @@ describe('placeholders', () => {
   });
   it('in templates: inside {{#if}}, in partials, and a missing partial', async () => {
     const { ds, files } = await check({
-      'templates/cover-note.hbs': '{{salutation}}\n\n{{#if contactEmail}}\nWrite to __CONTACT__.\n{{else}}\nNo e-mail.\n{{/if}}\n{{> footer}}\n{{> signature}}\n',
+      'templates/cover-note.hbs':
+        '{{salutation}}\n\n{{#if contactEmail}}\nWrite to __CONTACT__.\n{{else}}\nNo e-mail.\n{{/if}}\n{{> footer}}\n{{> signature}}\n',
       'templates/partials/footer.hbs': 'Sent by {{sender}}. TODO: add the phone number.\n',
     });
     const p = codes(ds, 'text/placeholder');
-    expect(p.map((d) => `${where(d, files)} ${quoted(d, files)}`)).toEqual(['templates/cover-note.hbs:4:10 __CONTACT__', 'templates/partials/footer.hbs:1:21 TODO']);
+    expect(p.map((d) => `${where(d, files)} ${quoted(d, files)}`)).toEqual([
+      'templates/cover-note.hbs:4:10 __CONTACT__',
+      'templates/partials/footer.hbs:1:21 TODO',
+    ]);
     const partial = codes(ds, 'template/unknown-partial');
-    expect(partial.map((d) => `${where(d, files)} ${d.message}`)).toEqual(['templates/cover-note.hbs:9:1 templates/cover-note.hbs includes the partial "signature", which is not in templates/']);
+    expect(partial.map((d) => `${where(d, files)} ${d.message}`)).toEqual([
+      'templates/cover-note.hbs:9:1 templates/cover-note.hbs includes the partial "signature", which is not in templates/',
+    ]);
   });
   it('a clean template passes; a broken one is a syntax error', async () => {
-    const clean = await check({ 'templates/cover-note.hbs': '{{salutation}}\n{{#each enclosures}}- {{this}}\n{{/each}}\n' });
-    expect(clean.ds.filter((d) => d.code.startsWith('template/') || (d.code === 'text/placeholder' && d.span?.file.startsWith('templates/')))).toEqual([]);
+    const clean = await check({
+      'templates/cover-note.hbs': '{{salutation}}\n{{#each enclosures}}- {{this}}\n{{/each}}\n',
+    });
+    expect(
+      clean.ds.filter(
+        (d) =>
+          d.code.startsWith('template/') || (d.code === 'text/placeholder' && d.span?.file.startsWith('templates/')),
+      ),
+    ).toEqual([]);
     const broken = await check({ 'templates/cover-note.hbs': '{{#if contactEmail}}\nno end\n' });
     expect(codes(broken.ds, 'template/syntax')).toHaveLength(1);
   });
   const declared = Array.isArray((deliverTemplates as Record<string, unknown>)['TEMPLATE_VARIABLES']);
   it.skipIf(!declared)('a variable delivery does not provide (needs TEMPLATE_VARIABLES from src/deliver)', async () => {
-    const { ds } = await check({ 'templates/cover-note.hbs': '{{salutation}} {{#if faxNumbr}}x{{/if}} {{recipientt}}\n' });
+    const { ds } = await check({
+      'templates/cover-note.hbs': '{{salutation}} {{#if faxNumbr}}x{{/if}} {{recipientt}}\n',
+    });
     expect(codes(ds, 'template/unknown-variable').map((d) => d.message)).toHaveLength(2);
   });
 });
 
 describe('glossary', () => {
-  const glossary = 'terms:\n  - preferred: kwan-li-so\n    variants: [kwon-li-so, kwanliso]\n  - preferred: 관리소\n    variants: [관리쏘]\n    languages: [ko]\n';
+  const glossary =
+    'terms:\n  - preferred: kwan-li-so\n    variants: [kwon-li-so, kwanliso]\n  - preferred: 관리소\n    variants: [관리쏘]\n    languages: [ko]\n';
   it('seed defect: kwon-li-so → kwan-li-so', async () => {
-    const { ds, files } = await check({ 'glossary.yaml': glossary, ...withOpening('the family members imprisoned in the *kwon-li-so*; Kwanliso camps') });
+    const { ds, files } = await check({
+      'glossary.yaml': glossary,
+      ...withOpening('the family members imprisoned in the *kwon-li-so*; Kwanliso camps'),
+    });
     const g = codes(ds, 'glossary/variant');
-    expect(g.map((d) => `${quoted(d, files)} → ${d.hint}`)).toEqual(['kwon-li-so → write "kwan-li-so"', 'Kwanliso → write "Kwan-li-so"']);
+    expect(g.map((d) => `${quoted(d, files)} → ${d.hint}`)).toEqual([
+      'kwon-li-so → write "kwan-li-so"',
+      'Kwanliso → write "Kwan-li-so"',
+    ]);
     expect(g[0]!.related?.[0]?.span.file).toBe('glossary.yaml');
   });
   it('the preferred term, other words, and terms for another language pass', async () => {
-    const { ds } = await check({ 'glossary.yaml': glossary, ...withOpening('the kwan-li-so; the kwon-li-song; 관리쏘 in an English text') });
+    const { ds } = await check({
+      'glossary.yaml': glossary,
+      ...withOpening('the kwan-li-so; the kwon-li-song; 관리쏘 in an English text'),
+    });
     expect(codes(ds, 'glossary/variant')).toEqual([]);
   });
   it('the bundled glossary loads and is valid', async () => {
@@ -173,12 +226,16 @@ describe('text hygiene', () => {
     expect(quoted(d[0]!, files)).toBe('..');
   });
   it('seed defect: "[you pledged](#)"', async () => {
-    const { ds, files } = await check(withOpening('on April 27, 2018, [you pledged](#) to improve relations and [said](https://example.org/said) so'));
+    const { ds, files } = await check(
+      withOpening('on April 27, 2018, [you pledged](#) to improve relations and [said](https://example.org/said) so'),
+    );
     const d = codes(ds, 'text/empty-link');
     expect(d.map((x) => quoted(x, files))).toEqual(['[you pledged](#)']);
   });
   it('doubled words, unbalanced brackets, mixed quotes: found and located', async () => {
-    const { ds, files } = await check(withOpening('We urge the the government (No. 29 to act, citing “development” and "needs".'));
+    const { ds, files } = await check(
+      withOpening('We urge the the government (No. 29 to act, citing “development” and "needs".'),
+    );
     expect(codes(ds, 'text/doubled-word').map((d) => quoted(d, files))).toEqual(['the the']);
     expect(codes(ds, 'text/unbalanced').map((d) => quoted(d, files))).toEqual(['(']);
     const mixed = codes(ds, 'text/mixed-quotes');
@@ -186,7 +243,9 @@ describe('text hygiene', () => {
     expect(mixed[0]!.message).toMatch(/2020-test-letter\/en letter mixes/);
   });
   it('each source span once, however many letters print it', async () => {
-    const { ds } = await check({ 'demands/join-ilo.yaml': 'id: join-ilo\ntitle: Join\ntext:\n  - item: Apply for for membership.\n' });
+    const { ds } = await check({
+      'demands/join-ilo.yaml': 'id: join-ilo\ntitle: Join\ntext:\n  - item: Apply for for membership.\n',
+    });
     expect(codes(ds, 'text/doubled-word')).toHaveLength(1);
   });
   it('no false alarms on ellipses, abbreviations, ranges, enumerations, CJK and French text', () => {
@@ -203,8 +262,21 @@ describe('text hygiene', () => {
       '“Quoted ‘inner’ text.”',
     ];
     for (const t of fine) expect([...doubledPunctuation(t), ...doubledWords(t), ...unbalanced(t)], t).toEqual([]);
-    const bad = ['the the', 'a,, b', 'end.. Next', 'open (paren', 'close) paren here', '“unclosed', 'a "straight', '「開く', 'mismatch (here]', 'Es muy muy grave', '검토 검토'];
-    for (const t of bad) expect([...doubledPunctuation(t), ...doubledWords(t), ...unbalanced(t)].length, t).toBeGreaterThan(0);
+    const bad = [
+      'the the',
+      'a,, b',
+      'end.. Next',
+      'open (paren',
+      'close) paren here',
+      '“unclosed',
+      'a "straight',
+      '「開く',
+      'mismatch (here]',
+      'Es muy muy grave',
+      '검토 검토',
+    ];
+    for (const t of bad)
+      expect([...doubledPunctuation(t), ...doubledWords(t), ...unbalanced(t)].length, t).toBeGreaterThan(0);
   });
   it('straight quotes and apostrophes alone are not mixed', async () => {
     const { ds } = await check(withOpening('The people’s “rights” and the state’s duty.'));
@@ -214,18 +286,26 @@ describe('text hygiene', () => {
 
 describe('campaign and library notes', () => {
   it('campaign/future-date, against the injected today', async () => {
-    const { ds, files } = await check({ 'campaigns/2020-test-letter.yaml': campaign.replace('date: 2020-03-01', 'date: 2027-03-01') });
+    const { ds, files } = await check({
+      'campaigns/2020-test-letter.yaml': campaign.replace('date: 2020-03-01', 'date: 2027-03-01'),
+    });
     const f = codes(ds, 'campaign/future-date');
     expect(f.map((d) => `${where(d, files)} ${d.severity}`)).toEqual(['campaigns/2020-test-letter.yaml:2:7 info']);
   });
   it('demand/unused: a block no campaign uses (one note each when few)', async () => {
-    const { ds, files } = await check({ 'demands/spare.yaml': 'id: spare\ntitle: Spare\ntext:\n  - A spare demand.\n' });
+    const { ds, files } = await check({
+      'demands/spare.yaml': 'id: spare\ntitle: Spare\ntext:\n  - A spare demand.\n',
+    });
     const u = codes(ds, 'demand/unused');
-    expect(u.map((d) => `${where(d, files)} ${d.message}`)).toEqual(['demands/spare.yaml:1:1 demand block "spare" is used by no campaign']);
+    expect(u.map((d) => `${where(d, files)} ${d.message}`)).toEqual([
+      'demands/spare.yaml:1:1 demand block "spare" is used by no campaign',
+    ]);
   });
   it('demand/unused: many unused blocks make one note', async () => {
     const spare = (id: string) => [`demands/${id}.yaml`, `id: ${id}\ntitle: Spare\ntext:\n  - A spare demand.\n`];
     const { ds } = await check(Object.fromEntries(['a1', 'a2', 'a3', 'a4'].map(spare)));
-    expect(codes(ds, 'demand/unused').map((d) => d.message)).toEqual(['4 demand blocks are used by no campaign: a1, a2, a3, a4']);
+    expect(codes(ds, 'demand/unused').map((d) => d.message)).toEqual([
+      '4 demand blocks are used by no campaign: a1, a2, a3, a4',
+    ]);
   });
 });

@@ -65,7 +65,10 @@ function seedBody(seed: Seed): string[] {
   const start = text.indexOf(seed.salutation) + seed.salutation.length;
   const end = text.indexOf(`\n${seed.signOff}`, start);
   const body = text.slice(start, end);
-  const chunks = seed.paragraphs === 'lines' ? body.split('\n') : body.split(/\n\s*\n/).flatMap((c) => (/^\s*- /m.test(c) ? c.split(/\n(?=- )/) : [c]));
+  const chunks =
+    seed.paragraphs === 'lines'
+      ? body.split('\n')
+      : body.split(/\n\s*\n/).flatMap((c) => (/^\s*- /m.test(c) ? c.split(/\n(?=- )/) : [c]));
   const out: string[] = [];
   for (const raw of chunks) {
     const c = raw.replace(/\s+/g, ' ').trim();
@@ -89,7 +92,11 @@ function letterBody(doc: LetterDocument): string[] {
 
 /** Markup and spacing are not wording: compare the words. Doubled full stops were a seed defect. */
 function normalize(s: string): string {
-  return s.replace(/\*+/g, '').replace(/\.\.(?!\.)/g, '.').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\*+/g, '')
+    .replace(/\.\.(?!\.)/g, '.')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Seed signatory lines, with the bullet and a trailing ", Country" / "(Country)" left on for alias matching. */
@@ -104,12 +111,25 @@ function seedSignatories(seed: Seed): string[] {
     .filter(Boolean);
 }
 
-const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const key = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Resolve a seed line to a roster id by name or alias, with or without its country suffix. */
 function resolveSignatory(line: string): string | undefined {
-  const candidates = new Set([line, line.replace(/,\s*[^,]+$/, ''), line.replace(/\s*\([^()]*\)\s*$/, ''), line.replace(/\s*-\s*[^-]+$/, '')].map(key));
-  const hits = [...project.signatories.values()].filter((s) => [s.name.text, ...s.aliases].some((n) => candidates.has(key(n))));
+  const candidates = new Set(
+    [
+      line,
+      line.replace(/,\s*[^,]+$/, ''),
+      line.replace(/\s*\([^()]*\)\s*$/, ''),
+      line.replace(/\s*-\s*[^-]+$/, ''),
+    ].map(key),
+  );
+  const hits = [...project.signatories.values()].filter((s) =>
+    [s.name.text, ...s.aliases].some((n) => candidates.has(key(n))),
+  );
   return hits.length === 1 ? hits[0]!.id : undefined;
 }
 
@@ -126,7 +146,8 @@ describe.each(SEED_LIST)('the English $campaign letter reproduces its seed', (se
     expect(sal && sal.kind === 'salutation' && inlineText(sal.content)).toBe(seed.salutation);
     const rec = doc.blocks.find((b) => b.kind === 'recipient');
     const seedText = readFileSync(join(SEEDS, seed.file), 'utf8').replace(/\s+/g, ' ');
-    for (const line of rec && rec.kind === 'recipient' ? rec.lines : []) expect(seedText.replace(/’/g, "'")).toContain(line.replace(/’/g, "'"));
+    for (const line of rec && rec.kind === 'recipient' ? rec.lines : [])
+      expect(seedText.replace(/’/g, "'")).toContain(line.replace(/’/g, "'"));
   });
 
   it('has every paragraph and bullet item of the seed, in order', () => {
@@ -136,7 +157,10 @@ describe.each(SEED_LIST)('the English $campaign letter reproduces its seed', (se
   it('is signed by exactly the seed signatories, each once', () => {
     const lines = seedSignatories(seed);
     const ids = lines.map(resolveSignatory);
-    expect(ids.filter((x) => x === undefined), `unresolved: ${lines.filter((_, i) => !ids[i]).join(' | ')}`).toEqual([]);
+    expect(
+      ids.filter((x) => x === undefined),
+      `unresolved: ${lines.filter((_, i) => !ids[i]).join(' | ')}`,
+    ).toEqual([]);
     const sigs = doc.blocks.find((b) => b.kind === 'signatures');
     const printed = sigs && sigs.kind === 'signatures' ? sigs.entries.map((e) => e.id) : [];
     expect(new Set(printed).size).toBe(printed.length);
@@ -155,7 +179,11 @@ describe('the 2018 letter', () => {
     expect(lines).toHaveLength(2);
     const doc = composeLetter(project, '2018-kim-jong-un', 'en').value!.doc;
     const sigs = doc.blocks.find((b) => b.kind === 'signatures');
-    expect(sigs && sigs.kind === 'signatures' && sigs.entries.filter((e) => e.name.includes('NAUH') || e.name.includes('Now Action'))).toHaveLength(1);
+    expect(
+      sigs &&
+        sigs.kind === 'signatures' &&
+        sigs.entries.filter((e) => e.name.includes('NAUH') || e.name.includes('Now Action')),
+    ).toHaveLength(1);
   });
 
   it('has two CC entries', () => {

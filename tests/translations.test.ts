@@ -28,29 +28,50 @@ describe('translation status', () => {
     expect(stateOf(ws, 'demands:join-ilo.text.0')).toBe('missing');
     // stale: the English changed after the translation was made
     const en = join(ws, 'demands/icrc-visits.yaml');
-    writeFileSync(en, readFileSync(en, 'utf8').replace('all places of detention', 'all prisons and places of detention'));
+    writeFileSync(
+      en,
+      readFileSync(en, 'utf8').replace('all places of detention', 'all prisons and places of detention'),
+    );
     expect(stateOf(ws, 'demands:icrc-visits.text.0')).toBe('stale');
     // identical: the "translation" is the English prose
-    writeFileSync(join(ws, KO_DEMANDS), readFileSync(join(ws, KO_DEMANDS), 'utf8').replace('구금 시설에 대한 ICRC 방문', 'ICRC visits to places of detention'));
+    writeFileSync(
+      join(ws, KO_DEMANDS),
+      readFileSync(join(ws, KO_DEMANDS), 'utf8').replace(
+        '구금 시설에 대한 ICRC 방문',
+        'ICRC visits to places of detention',
+      ),
+    );
     expect(stateOf(ws, 'demands:icrc-visits.title')).toBe('identical');
   });
 
   it('flags a Korean text written in another script', () => {
     const ws = tempWorkspace(undefined, {
-      'locales/ko/locale.yaml': readFileSync(join(tempWorkspace(), 'locales/ko/locale.yaml'), 'utf8') + 'scripts: [Hangul]\n',
+      'locales/ko/locale.yaml':
+        readFileSync(join(tempWorkspace(), 'locales/ko/locale.yaml'), 'utf8') + 'scripts: [Hangul]\n',
     });
-    writeFileSync(join(ws, KO_DEMANDS), readFileSync(join(ws, KO_DEMANDS), 'utf8').replace('국제노동기구 가입', 'Rejoindre l’OIT'));
+    writeFileSync(
+      join(ws, KO_DEMANDS),
+      readFileSync(join(ws, KO_DEMANDS), 'utf8').replace('국제노동기구 가입', 'Rejoindre l’OIT'),
+    );
     expect(stateOf(ws, 'demands:join-ilo.title')).toBe('wrong-script');
   });
 
   it('reports a translation that drops a parameter or markup, and a key with no source', () => {
     const ws = tempWorkspace();
     const ko = readFileSync(join(ws, KO_DEMANDS), 'utf8');
-    writeFileSync(join(ws, KO_DEMANDS), ko.replace('{{country_short}}의', '북한의').replace('"*국제적십자위원회*의', '"국제적십자위원회의') + 'icrc-vists:\n  title: 오타\n');
+    writeFileSync(
+      join(ws, KO_DEMANDS),
+      ko.replace('{{country_short}}의', '북한의').replace('"*국제적십자위원회*의', '"국제적십자위원회의') +
+        'icrc-vists:\n  title: 오타\n',
+    );
     const { diagnostics } = translationStatus(loadWorkspace(ws).value);
     const codes = diagnostics.map((d) => `${d.code} ${d.message}`);
-    expect(codes).toContainEqual(expect.stringMatching(/^i18n\/placeholder-mismatch .*icrc-visits\.text\.0.* drops \{\{country_short\}\}/));
-    expect(codes).toContainEqual(expect.stringMatching(/^i18n\/placeholder-mismatch .*icrc-visits\.variants\.bullets\.0.*italic/));
+    expect(codes).toContainEqual(
+      expect.stringMatching(/^i18n\/placeholder-mismatch .*icrc-visits\.text\.0.* drops \{\{country_short\}\}/),
+    );
+    expect(codes).toContainEqual(
+      expect.stringMatching(/^i18n\/placeholder-mismatch .*icrc-visits\.variants\.bullets\.0.*italic/),
+    );
     expect(codes).toContainEqual(expect.stringMatching(/^i18n\/unknown-key .*icrc-vists\.title/));
   });
 
@@ -86,11 +107,17 @@ describe('export and import', () => {
   it('exports only what is missing, and imports it into place keeping comments', () => {
     const ws = tempWorkspace();
     const ko = readFileSync(join(ws, KO_DEMANDS), 'utf8');
-    writeFileSync(join(ws, KO_DEMANDS), `# Korean demand texts — reviewed by the Seoul office\n${ko.replace(/join-ilo:[\s\S]*$/, '')}`);
+    writeFileSync(
+      join(ws, KO_DEMANDS),
+      `# Korean demand texts — reviewed by the Seoul office\n${ko.replace(/join-ilo:[\s\S]*$/, '')}`,
+    );
     const p = loadWorkspace(ws).value;
     const units = exportUnits(p, 'ko');
     expect(units.units.map((u) => u.key).sort()).toEqual(['demands:join-ilo.text.0', 'demands:join-ilo.title']);
-    const xlf = toXliff(units).replace(/<target state="new"><\/target>/g, (_m, _o) => '<target state="translated">번역</target>');
+    const xlf = toXliff(units).replace(
+      /<target state="new"><\/target>/g,
+      (_m, _o) => '<target state="translated">번역</target>',
+    );
     const r = planImport(p, 'ko', parseUnitFile(xlf, 'xliff'), 'ko.xlf');
     expect(r.diagnostics).toEqual([]);
     expect(r.added.sort()).toEqual(['demands:join-ilo.text.0', 'demands:join-ilo.title']);
@@ -115,7 +142,15 @@ describe('export and import', () => {
   it('refuses an import file for another language', () => {
     const ws = tempWorkspace();
     const units = exportUnits(loadWorkspace(ws).value, 'ko', { all: true });
-    const r = runCli(['--workspace', ws, 'translations', 'import', writeTemp(ws, 'fr.xlf', toXliff({ ...units, targetLanguage: 'fr' })), '--lang', 'ko']);
+    const r = runCli([
+      '--workspace',
+      ws,
+      'translations',
+      'import',
+      writeTemp(ws, 'fr.xlf', toXliff({ ...units, targetLanguage: 'fr' })),
+      '--lang',
+      'ko',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/holds fr translations, not ko \[i18n\/wrong-file\]/);
   });

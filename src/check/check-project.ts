@@ -42,7 +42,8 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
   }
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
   const today = opts.today ?? todayDate();
-  for (const rule of RULES) diagnostics.push(...rule({ project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) }));
+  for (const rule of RULES)
+    diagnostics.push(...rule({ project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) }));
   const only = opts.campaigns?.length === 1 ? opts.campaigns[0] : undefined;
   diagnostics.push(...translationDiagnostics(project, only));
   return { letters, diagnostics: dedupeDiagnostics(diagnostics) };
@@ -60,7 +61,11 @@ async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise
       if (badFont.has(`${l.doc.locale}/${f}`)) continue;
       badFont.add(`${l.doc.locale}/${f}`);
       const span = project.locales.get(l.doc.locale)?.span;
-      out.push(diag('ref/unknown-font', span, `locale "${l.doc.locale}" names font "${f}", which is not bundled`, { hint: `bundled fonts: ${fonts.knownFontIds().join(', ')}` }));
+      out.push(
+        diag('ref/unknown-font', span, `locale "${l.doc.locale}" names font "${f}", which is not bundled`, {
+          hint: `bundled fonts: ${fonts.knownFontIds().join(', ')}`,
+        }),
+      );
     }
     if (unknown.length) continue;
     const seen = new Set<string>();
@@ -76,10 +81,21 @@ async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise
   return out;
 }
 
-function uncovered(project: Project, t: SourcedText, u: { char: string; codePoint: number }, locale: string, stack: string[]): Diagnostic {
+function uncovered(
+  project: Project,
+  t: SourcedText,
+  u: { char: string; codePoint: number },
+  locale: string,
+  stack: string[],
+): Diagnostic {
   const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
   const excerpt = t.text.length > 50 ? `${t.text.slice(0, 47)}...` : t.text;
-  return diag('text/uncovered-char', subSpan(project.files, t.span, u.char), `no font for "${u.char}" (${cp}) in the ${locale} letter, in "${excerpt}"`, {
-    hint: `the ${locale} font stack (${stack.join(', ')}) cannot draw it: replace the character, or add a font that has it to locales/${locale}/locale.yaml`,
-  });
+  return diag(
+    'text/uncovered-char',
+    subSpan(project.files, t.span, u.char),
+    `no font for "${u.char}" (${cp}) in the ${locale} letter, in "${excerpt}"`,
+    {
+      hint: `the ${locale} font stack (${stack.join(', ')}) cannot draw it: replace the character, or add a font that has it to locales/${locale}/locale.yaml`,
+    },
+  );
 }

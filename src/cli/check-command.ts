@@ -23,7 +23,8 @@ Examples:
     .action(async (opts: { explain?: boolean; format?: 'text' | 'json' }, cmd: Command) => {
       const g = { ...globals(cmd), ...(opts.format ? { format: opts.format } : {}) };
       if (opts.explain) {
-        for (const [code, [sev, text]] of Object.entries(CODES)) process.stdout.write(`${code.padEnd(28)} ${sev.padEnd(8)} ${text}\n`);
+        for (const [code, [sev, text]] of Object.entries(CODES))
+          process.stdout.write(`${code.padEnd(28)} ${sev.padEnd(8)} ${text}\n`);
         return;
       }
       const { project, diagnostics } = load(g);
@@ -31,7 +32,9 @@ Examples:
       const all = [...diagnostics, ...letters.diagnostics];
       const code = report(all, project.files, g);
       if (!all.length && g.format !== 'json' && !g.quiet) {
-        process.stderr.write(`ok: ${project.campaigns.size} campaigns, ${letters.letters.size} letters, ${project.demands.size} demand blocks, ${project.signatories.size} signatories, ${project.missions.size} missions\n`);
+        process.stderr.write(
+          `ok: ${project.campaigns.size} campaigns, ${letters.letters.size} letters, ${project.demands.size} demand blocks, ${project.signatories.size} signatories, ${project.missions.size} missions\n`,
+        );
       }
       setExit(cmd, code);
     });

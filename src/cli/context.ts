@@ -39,7 +39,12 @@ export function load(g: GlobalOptions): { project: Project; diagnostics: Diagnos
 }
 
 /** Print diagnostics in the chosen format (text to stderr, JSON to stdout); return the exit code. */
-export function report(ds: Diagnostic[], files: ReadonlyMap<string, string>, g: GlobalOptions, { summary = true } = {}): number {
+export function report(
+  ds: Diagnostic[],
+  files: ReadonlyMap<string, string>,
+  g: GlobalOptions,
+  { summary = true } = {},
+): number {
   const sorted = sortDiagnostics(ds);
   if (g.format === 'json') process.stdout.write(`${formatJson(sorted, files)}\n`);
   else {
@@ -51,17 +56,32 @@ export function report(ds: Diagnostic[], files: ReadonlyMap<string, string>, g: 
 
 export function parseList(v: string | undefined): string[] | undefined {
   if (v === undefined) return undefined;
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
  * The campaign a command names, or a usage error with "did you mean" (after printing any load errors
  * that may explain why it is missing, e.g. a broken campaign file).
  */
-export function requireCampaign(project: Project, id: string, loadDiagnostics: Diagnostic[], g: GlobalOptions): Campaign {
+export function requireCampaign(
+  project: Project,
+  id: string,
+  loadDiagnostics: Diagnostic[],
+  g: GlobalOptions,
+): Campaign {
   const campaign = project.campaigns.get(id);
   if (campaign) return campaign;
-  report(loadDiagnostics.filter((d) => d.severity === 'error'), project.files, g);
+  report(
+    loadDiagnostics.filter((d) => d.severity === 'error'),
+    project.files,
+    g,
+  );
   const guess = closest(id, project.campaigns.keys());
-  throw new UsageError(`no campaign "${id}" in ${workspaceDir(g)}`, guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`);
+  throw new UsageError(
+    `no campaign "${id}" in ${workspaceDir(g)}`,
+    guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
+  );
 }

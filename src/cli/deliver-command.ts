@@ -5,7 +5,16 @@ import { dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/di
 import { sourceDateEpoch } from '../render/pdf/pdfkit-types.js';
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/closest.js';
-import { globals, load, parseList, report, requireCampaign, UsageError, workspaceDir, type GlobalOptions } from './context.js';
+import {
+  globals,
+  load,
+  parseList,
+  report,
+  requireCampaign,
+  UsageError,
+  workspaceDir,
+  type GlobalOptions,
+} from './context.js';
 import { setExit } from './exit.js';
 import { today as todayDate } from '../util/today.js';
 
@@ -16,14 +25,22 @@ interface DeliverOptions {
 }
 
 /** Mission-level findings the summary states per mission; in text mode they are not repeated as diagnostics. */
-const SUMMARISED: ReadonlySet<Code> = new Set<Code>(['mission/no-address', 'mission/no-fax', 'mission/no-email', 'mission/no-letter-language', 'mission/unverified']);
+const SUMMARISED: ReadonlySet<Code> = new Set<Code>([
+  'mission/no-address',
+  'mission/no-fax',
+  'mission/no-email',
+  'mission/no-letter-language',
+  'mission/unverified',
+]);
 
 export function deliverCommand(): Command {
   return new Command('deliver')
-    .description('build a delivery packet per mission of a campaign, and the delivery list, into <out>/<campaign>/delivery/')
+    .description(
+      'build a delivery packet per mission of a campaign, and the delivery list, into <out>/<campaign>/delivery/',
+    )
     .argument('<campaign>', 'campaign id (a file in campaigns/, without .yaml)')
     .option('-o, --out <dir>', 'output folder (default: <workspace>/out)')
-    .option('-m, --missions <ids>', "comma-separated mission ids (default: every mission the campaign names)")
+    .option('-m, --missions <ids>', 'comma-separated mission ids (default: every mission the campaign names)')
     .option('--today <date>', 'judge the age of mission records as of this date, YYYY-MM-DD (default: today)')
     .addHelpText(
       'after',
@@ -48,7 +65,8 @@ Examples:
     .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
       const g = globals(cmd);
       const today = opts.today ?? todayDate();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+        throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
       const { project, diagnostics } = load(g);
       const campaign = requireCampaign(project, campaignId, diagnostics, g);
       const named = campaign.missions.map((m) => m.id);
@@ -56,7 +74,12 @@ Examples:
       for (const id of selected ?? []) {
         if (named.includes(id)) continue;
         const guess = closest(id, named);
-        throw new UsageError(`campaign ${campaignId} is not delivered to mission "${id}"`, guess ? `did you mean "${guess}"?` : `its missions: ${named.join(', ') || '(none: add missions: to the campaign)'}`);
+        throw new UsageError(
+          `campaign ${campaignId} is not delivered to mission "${id}"`,
+          guess
+            ? `did you mean "${guess}"?`
+            : `its missions: ${named.join(', ') || '(none: add missions: to the campaign)'}`,
+        );
       }
       const outRoot = opts.out ? resolve(opts.out) : join(workspaceDir(g), 'out');
       const dest = join(outRoot, campaignId, 'delivery');
@@ -64,28 +87,43 @@ Examples:
 
       const t0 = performance.now();
       const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
-      const [{ loadDeliveryTexts }, { planDelivery }, { renderPacketLetters }, { buildDelivery }, { writePlan }] = await Promise.all([
-        import('../deliver/load-delivery-texts.js'),
-        import('../deliver/plan-delivery.js'),
-        import('../deliver/render-letters.js'),
-        import('../deliver/build-delivery.js'),
-        import('../deliver/write-plan.js'),
-      ]);
+      const [{ loadDeliveryTexts }, { planDelivery }, { renderPacketLetters }, { buildDelivery }, { writePlan }] =
+        await Promise.all([
+          import('../deliver/load-delivery-texts.js'),
+          import('../deliver/plan-delivery.js'),
+          import('../deliver/render-letters.js'),
+          import('../deliver/build-delivery.js'),
+          import('../deliver/write-plan.js'),
+        ]);
       const texts = loadDeliveryTexts(project.root);
       const plan = planDelivery({ project, campaignId, texts, today, ...(selected ? { missions: selected } : {}) });
       const files = new Map([...project.files, ...texts.files]);
       // Closed missions are refused per mission below, so they do not stop the letters from rendering.
       const loadDiagnostics = diagnostics.filter((d) => d.code !== 'mission/closed');
-      const { letters, diagnostics: renderDiagnostics } = await renderPacketLetters(project, loadDiagnostics, plan, log);
+      const { letters, diagnostics: renderDiagnostics } = await renderPacketLetters(
+        project,
+        loadDiagnostics,
+        plan,
+        log,
+      );
       const rendered = { diagnostics: renderDiagnostics };
-      const blocking = [...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics.filter((d) => d.code !== 'mission/closed')];
+      const blocking = [
+        ...rendered.diagnostics,
+        ...texts.diagnostics,
+        ...plan.diagnostics.filter((d) => d.code !== 'mission/closed'),
+      ];
       if (hasErrors(blocking)) {
         setExit(cmd, report(shown(dedupeDiagnostics([...blocking, ...plan.diagnostics]), g), files, g));
         process.stderr.write('nothing written: fix the errors above first\n');
         return;
       }
       const built = await buildDelivery(plan, letters, { date: sourceDateEpoch(), onProgress: log });
-      const all = dedupeDiagnostics([...rendered.diagnostics, ...texts.diagnostics, ...plan.diagnostics, ...built.diagnostics]);
+      const all = dedupeDiagnostics([
+        ...rendered.diagnostics,
+        ...texts.diagnostics,
+        ...plan.diagnostics,
+        ...built.diagnostics,
+      ]);
       if (hasErrors(built.diagnostics)) {
         setExit(cmd, report(shown(all, g), files, g));
         process.stderr.write('nothing written: fix the errors above first\n');
@@ -93,7 +131,10 @@ Examples:
       }
       writePlan(dest, built);
       const code = report(shown(all, g), files, g);
-      if (g.format !== 'json') process.stdout.write(summary(plan, built, relative(process.cwd(), dest) || '.', (performance.now() - t0) / 1000));
+      if (g.format !== 'json')
+        process.stdout.write(
+          summary(plan, built, relative(process.cwd(), dest) || '.', (performance.now() - t0) / 1000),
+        );
       setExit(cmd, hasErrors(all) ? Math.max(code, 1) : code);
     });
 }
@@ -121,7 +162,10 @@ function summary(plan: Plan, built: Built, shown: string, seconds: number): stri
     lines.push(`  ${id.padEnd(width)}  ${made}`);
     for (const m of p.missing) lines.push(`  ${' '.repeat(width)}    missing: ${m.message}`);
     for (const d of p.doubts) lines.push(`  ${' '.repeat(width)}    check: ${d.message}`);
-    if (p.wording.insteadOf) lines.push(`  ${' '.repeat(width)}    note: cover note in ${p.wording.code}, no delivery texts for ${p.wording.insteadOf} yet`);
+    if (p.wording.insteadOf)
+      lines.push(
+        `  ${' '.repeat(width)}    note: cover note in ${p.wording.code}, no delivery texts for ${p.wording.insteadOf} yet`,
+      );
   }
   const missing = (what: string) => plan.packets.filter((p) => p.missing.some((m) => m.what === what)).length;
   lines.push(
@@ -136,11 +180,13 @@ function refuseForeignFolder(dest: string): void {
   if (!existsSync(dest)) return;
   const entries = readdirSync(dest);
   if (entries.length && !entries.includes('delivery-list.csv'))
-    throw new UsageError(`${dest} exists and does not look like a delivery folder; it would be replaced`, 'choose another --out, or move that folder away');
+    throw new UsageError(
+      `${dest} exists and does not look like a delivery folder; it would be replaced`,
+      'choose another --out, or move that folder away',
+    );
 }
 
 /** What to print as diagnostics: everything in JSON; in text, what the summary does not state already. */
 function shown(ds: Diagnostic[], g: GlobalOptions): Diagnostic[] {
   return g.format === 'json' ? ds : ds.filter((d) => !SUMMARISED.has(d.code));
 }
-

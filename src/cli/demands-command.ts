@@ -11,7 +11,9 @@ export function demandsCommand(): Command {
       const g = globals(cmd);
       const { project } = load(g);
       const rows = [...project.demands.values()].map((b) => {
-        const usedBy = [...project.campaigns.values()].filter((c) => c.sections.some((s) => s.demands.some((d) => d.id === b.id))).map((c) => c.id);
+        const usedBy = [...project.campaigns.values()]
+          .filter((c) => c.sections.some((s) => s.demands.some((d) => d.id === b.id)))
+          .map((c) => c.id);
         const keys = [...demandTexts(b).keys()];
         const langs = [...project.locales.values()]
           .filter((l) => l.code === project.workspace.sourceLocale || keys.every((k) => l.translations.has(k)))
@@ -25,7 +27,12 @@ export function demandsCommand(): Command {
       process.stdout.write(
         table(
           ['id', 'title', 'used by', 'languages'],
-          rows.map((r) => [r.id + (r.variants.length ? ` (+${r.variants.join(',')})` : ''), r.title, r.campaigns.join(', ') || '-', r.locales.join(',')]),
+          rows.map((r) => [
+            r.id + (r.variants.length ? ` (+${r.variants.join(',')})` : ''),
+            r.title,
+            r.campaigns.join(', ') || '-',
+            r.locales.join(','),
+          ]),
         ),
       );
       process.stdout.write(`${rows.length} demand blocks\n`);

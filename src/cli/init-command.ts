@@ -9,7 +9,9 @@ import { today } from '../util/today.js';
 
 export function initCommand(): Command {
   return new Command('init')
-    .description('create a new workspace: the bundled demand library and languages, an empty roster and mission list, an example letter')
+    .description(
+      'create a new workspace: the bundled demand library and languages, an empty roster and mission list, an example letter',
+    )
     .argument('<dir>', 'folder to create (must not exist, or be empty)')
     .option('--name <name>', "the coalition's name (workspace.yaml; change it there later)")
     .option('--short-name <name>', "the coalition's short name, e.g. ICNK")
@@ -29,7 +31,11 @@ Then:
       if (existsSync(target)) {
         if (!statSync(target).isDirectory()) throw new UsageError(`${dir} is a file`, 'choose a new folder name');
         const entries = readdirSync(target).filter((n) => n !== '.git');
-        if (entries.length) throw new UsageError(`${dir} is not empty (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})`, 'init never overwrites: choose a new or empty folder');
+        if (entries.length)
+          throw new UsageError(
+            `${dir} is not empty (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})`,
+            'init never overwrites: choose a new or empty folder',
+          );
       }
       const files = planInit(PACKAGE_ROOT, { name: opts.name, shortName: opts.shortName, today: today() });
       writeFilesAtomic(target, files);

@@ -7,21 +7,54 @@ import { exitCodeOf } from './exit.js';
  * `openletter --help` never loads YAML, schemas, fonts or pdfkit.
  */
 const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
-  { name: 'init', summary: 'create a new workspace from the bundled demand library and languages', load: async () => (await import('./init-command.js')).initCommand() },
-  { name: 'new', summary: 'write a new campaign file (a letter) that passes check', load: async () => (await import('./new-command.js')).newCommand() },
-  { name: 'check', summary: 'validate the whole workspace and print every problem', load: async () => (await import('./check-command.js')).checkCommand() },
-  { name: 'render', summary: 'check a campaign, then render its letters as PDF and Markdown', load: async () => (await import('./render-command.js')).renderCommand() },
-  { name: 'demands', summary: 'list the demand library', load: async () => (await import('./demands-command.js')).demandsCommand() },
-  { name: 'signatories', summary: "list the roster or a letter's signatories; import a sign-on CSV", load: async () => (await import('./signatories-command.js')).signatoriesCommand() },
-  { name: 'translations', summary: 'translation status per language; export and import for translators', load: async () => (await import('./translations-command.js')).translationsCommand() },
-  { name: 'deliver', summary: 'build a delivery packet per mission and the delivery list', load: async () => (await import('./deliver-command.js')).deliverCommand() },
+  {
+    name: 'init',
+    summary: 'create a new workspace from the bundled demand library and languages',
+    load: async () => (await import('./init-command.js')).initCommand(),
+  },
+  {
+    name: 'new',
+    summary: 'write a new campaign file (a letter) that passes check',
+    load: async () => (await import('./new-command.js')).newCommand(),
+  },
+  {
+    name: 'check',
+    summary: 'validate the whole workspace and print every problem',
+    load: async () => (await import('./check-command.js')).checkCommand(),
+  },
+  {
+    name: 'render',
+    summary: 'check a campaign, then render its letters as PDF and Markdown',
+    load: async () => (await import('./render-command.js')).renderCommand(),
+  },
+  {
+    name: 'demands',
+    summary: 'list the demand library',
+    load: async () => (await import('./demands-command.js')).demandsCommand(),
+  },
+  {
+    name: 'signatories',
+    summary: "list the roster or a letter's signatories; import a sign-on CSV",
+    load: async () => (await import('./signatories-command.js')).signatoriesCommand(),
+  },
+  {
+    name: 'translations',
+    summary: 'translation status per language; export and import for translators',
+    load: async () => (await import('./translations-command.js')).translationsCommand(),
+  },
+  {
+    name: 'deliver',
+    summary: 'build a delivery packet per mission and the delivery list',
+    load: async () => (await import('./deliver-command.js')).deliverCommand(),
+  },
 ];
 
 /** addCommand() does not pass the root's settings down: usage errors must throw (exit 2), not exit(1). */
 function inheritSettings(cmd: Command): Command {
   cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   // People type `openletter check -w DIR` as often as `openletter -w DIR check`: accept both.
-  if (!cmd.options.some((o) => o.long === '--workspace')) cmd.option('-w, --workspace <dir>', 'workspace folder (default: the current folder)');
+  if (!cmd.options.some((o) => o.long === '--workspace'))
+    cmd.option('-w, --workspace <dir>', 'workspace folder (default: the current folder)');
   if (!cmd.options.some((o) => o.long === '--quiet')) cmd.option('-q, --quiet', 'print only problems, not progress');
   for (const sub of cmd.commands) inheritSettings(sub);
   return cmd;
@@ -46,7 +79,11 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     )
     .version('0.1.0')
     .addOption(new Option('-w, --workspace <dir>', 'workspace folder (default: the current folder)'))
-    .addOption(new Option('--format <format>', 'how to print problems (before the command; `check` also takes it after)').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'how to print problems (before the command; `check` also takes it after)')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .option('-q, --quiet', 'print only problems, not progress')
     .showHelpAfterError('(run with --help for usage)')
     // Global options go before the command, so `render --format pdf` and `--format json check` don't collide.
@@ -99,7 +136,8 @@ export async function main(argv: string[]): Promise<void> {
 
 function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      return EXIT.ok;
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof UsageError) {
@@ -108,12 +146,15 @@ function exitCodeFor(e: unknown): number {
   }
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-    process.stderr.write(`openletter: error: ${err.message}\n  hint: check that the path exists and is writable, and that the disk is not full\n`);
+    process.stderr.write(
+      `openletter: error: ${err.message}\n  hint: check that the path exists and is writable, and that the disk is not full\n`,
+    );
     return EXIT.errors;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`openletter: internal error: ${msg}\n  This is a bug in openletter, not in your files. Please report it with the command you ran.\n`);
+  process.stderr.write(
+    `openletter: internal error: ${msg}\n  This is a bug in openletter, not in your files. Please report it with the command you ran.\n`,
+  );
   if (process.env.OPENLETTER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
   return EXIT.internal;
 }
-

@@ -20,7 +20,10 @@ export function newCommand(): Command {
     .description('start a new letter: write campaigns/<id>.yaml from a skeleton or a copy of another campaign')
     .argument('<campaign-id>', 'id of the new campaign (lowercase letters, digits and "-"), e.g. 2026-open-letter')
     .option('--recipient <name>', 'to whom the letter is addressed')
-    .option('--demands <ids>', 'comma-separated demand blocks (`openletter demands` lists them), "id@variant" for a variant')
+    .option(
+      '--demands <ids>',
+      'comma-separated demand blocks (`openletter demands` lists them), "id@variant" for a variant',
+    )
     .option('--from <campaign>', 'copy an existing campaign (its texts and translations; not its signatories)')
     .option('-l, --lang <codes>', 'comma-separated languages (default: English, or those of --from)')
     .addHelpText(
@@ -37,19 +40,30 @@ Examples:
       const { project } = load(g);
       let plan;
       try {
-        plan = planNewCampaign(project, { id, recipient: opts.recipient, demands: parseList(opts.demands), from: opts.from, locales: parseList(opts.lang), today: today() });
+        plan = planNewCampaign(project, {
+          id,
+          recipient: opts.recipient,
+          demands: parseList(opts.demands),
+          from: opts.from,
+          locales: parseList(opts.lang),
+          today: today(),
+        });
       } catch (e) {
         if (e instanceof NewCampaignError) throw new UsageError(e.message, e.hint);
         throw e;
       }
-      for (const rel of plan.files.keys()) if (existsSync(join(project.root, rel))) throw new UsageError(`${rel} already exists`, 'new never overwrites: choose another id');
+      for (const rel of plan.files.keys())
+        if (existsSync(join(project.root, rel)))
+          throw new UsageError(`${rel} already exists`, 'new never overwrites: choose another id');
       // Editors find the JSON Schemas the $schema line points at in <workspace>/schemas/.
       const files = new Map(plan.files);
-      if (!existsSync(join(project.root, 'schemas'))) for (const [rel, text] of schemaFiles(PACKAGE_ROOT)) files.set(rel, text);
+      if (!existsSync(join(project.root, 'schemas')))
+        for (const [rel, text] of schemaFiles(PACKAGE_ROOT)) files.set(rel, text);
       writeFilesAtomic(workspaceDir(g), files);
       const out = (s: string) => process.stdout.write(`${s}\n`);
       for (const rel of files.keys()) if (!rel.startsWith('schemas/')) out(`wrote ${rel}`);
-      if (plan.todo.length) out(`still to write (\`openletter check\` reports each until then): ${plan.todo.join(', ')}`);
+      if (plan.todo.length)
+        out(`still to write (\`openletter check\` reports each until then): ${plan.todo.join(', ')}`);
       for (const n of plan.notes) out(`note: ${n}`);
       out(`next: openletter check, then openletter render ${id}`);
     });

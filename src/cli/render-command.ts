@@ -35,13 +35,26 @@ Examples:
     .action(async (campaignId: string, opts: RenderOptions, cmd: Command) => {
       const g = globals(cmd);
       const formats = (parseList(opts.format) ?? ['pdf', 'md']) as OutputFormat[];
-      for (const f of formats) if (f !== 'pdf' && f !== 'md') throw new UsageError(`unknown format "${f}"`, 'use pdf, md or pdf,md');
+      for (const f of formats)
+        if (f !== 'pdf' && f !== 'md') throw new UsageError(`unknown format "${f}"`, 'use pdf, md or pdf,md');
       const { project, diagnostics } = load(g);
       const campaign = requireCampaign(project, campaignId, diagnostics, g);
       const locales = parseList(opts.lang) ?? campaign.locales;
       for (const l of locales)
-        if (!project.locales.has(l)) throw new UsageError(`no language "${l}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);
-      if (opts.watch) return (await import('./render-watch.js')).watchFromCli(g, campaignId, parseList(opts.lang), locales, formats, opts.out);
+        if (!project.locales.has(l))
+          throw new UsageError(
+            `no language "${l}" in locales/`,
+            `languages: ${[...project.locales.keys()].join(', ')}`,
+          );
+      if (opts.watch)
+        return (await import('./render-watch.js')).watchFromCli(
+          g,
+          campaignId,
+          parseList(opts.lang),
+          locales,
+          formats,
+          opts.out,
+        );
       const t0 = performance.now();
       const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
       const { files, diagnostics: ds } = await renderCampaign(project, diagnostics, campaignId, locales, formats, log);
@@ -58,7 +71,9 @@ Examples:
       for (const f of files) {
         const size = typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
         // With --format json, standard output holds only the JSON diagnostics.
-        (g.format === 'json' ? process.stderr : process.stdout).write(`wrote ${join(shown, f.name)}  ${(size / 1024).toFixed(1)} KB\n`);
+        (g.format === 'json' ? process.stderr : process.stdout).write(
+          `wrote ${join(shown, f.name)}  ${(size / 1024).toFixed(1)} KB\n`,
+        );
       }
       log(`${files.length} files in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       setExit(cmd, code);

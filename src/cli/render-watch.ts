@@ -65,12 +65,23 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
         result = { rendered: [], diagnostics: ds, ms: performance.now() - t0 };
         opts.log(`campaign ${opts.campaignId} does not load yet; waiting for the next save`);
       } else {
-        const { files, diagnostics: ds } = await renderCampaign(project, diagnostics, opts.campaignId, [opts.locale], opts.formats);
+        const { files, diagnostics: ds } = await renderCampaign(
+          project,
+          diagnostics,
+          opts.campaignId,
+          [opts.locale],
+          opts.formats,
+        );
         opts.report(ds, project.files);
-        if (files.length && !hasErrors(ds)) writeFolderAtomic(join(opts.out, opts.campaignId), new Map(files.map((f) => [f.name, f.data])));
+        if (files.length && !hasErrors(ds))
+          writeFolderAtomic(join(opts.out, opts.campaignId), new Map(files.map((f) => [f.name, f.data])));
         const ms = performance.now() - t0;
         result = { rendered: files.map((f) => f.name), diagnostics: ds, ms };
-        opts.log(files.length ? `rendered ${files.map((f) => f.name).join(', ')} in ${Math.round(ms)} ms` : `not rendered (errors above), ${Math.round(ms)} ms`);
+        opts.log(
+          files.length
+            ? `rendered ${files.map((f) => f.name).join(', ')} in ${Math.round(ms)} ms`
+            : `not rendered (errors above), ${Math.round(ms)} ms`,
+        );
       }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
@@ -146,8 +157,16 @@ function folders(dir: string): string[] {
 }
 
 /** `render --watch`: one language, until Ctrl-C. */
-export async function watchFromCli(g: GlobalOptions, campaignId: string, asked: string[] | undefined, locales: string[], formats: OutputFormat[], out: string | undefined): Promise<void> {
-  if (asked && asked.length !== 1) throw new UsageError('--watch renders one language', `pass one, e.g. --lang ${asked[0] ?? locales[0]}`);
+export async function watchFromCli(
+  g: GlobalOptions,
+  campaignId: string,
+  asked: string[] | undefined,
+  locales: string[],
+  formats: OutputFormat[],
+  out: string | undefined,
+): Promise<void> {
+  if (asked && asked.length !== 1)
+    throw new UsageError('--watch renders one language', `pass one, e.g. --lang ${asked[0] ?? locales[0]}`);
   const locale = locales[0]!;
   const controller = new AbortController();
   const stop = () => controller.abort();

@@ -25,10 +25,21 @@ export function signatoriesImportCommand(): Command {
     .description('add the signatories of a sign-on form (CSV) to the roster and to a campaign')
     .argument('<file>', 'CSV export of the sign-on form (Google Forms, Action Network, a spreadsheet)')
     .option('-c, --campaign <id>', 'the campaign they sign (required)')
-    .option('--map <pairs>', 'which column holds what: "Column header=field,…"; fields: name, country, kind, person, email, first_name, last_name, ignore')
-    .option('--accept-near', 'take rows that look like a roster entry (near-duplicates) as that entry, adding the spelling to its aliases')
+    .option(
+      '--map <pairs>',
+      'which column holds what: "Column header=field,…"; fields: name, country, kind, person, email, first_name, last_name, ignore',
+    )
+    .option(
+      '--accept-near',
+      'take rows that look like a roster entry (near-duplicates) as that entry, adding the spelling to its aliases',
+    )
     .option('--write', 'change signatories.yaml and the campaign file (without it, only shows what would change)')
-    .addOption(new Option('--kind <kind>', 'kind of signatory for rows without a kind column (default: organisation; individual for a "Your name" or first/last name form)').choices(['organisation', 'individual']))
+    .addOption(
+      new Option(
+        '--kind <kind>',
+        'kind of signatory for rows without a kind column (default: organisation; individual for a "Your name" or first/last name form)',
+      ).choices(['organisation', 'individual']),
+    )
     .addHelpText(
       'after',
       `
@@ -53,11 +64,16 @@ Examples:
       const campaign = project.campaigns.get(campaignId);
       if (!campaign) {
         const guess = closest(campaignId, project.campaigns.keys());
-        throw new UsageError(`no campaign "${campaignId}"`, guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`);
+        throw new UsageError(
+          `no campaign "${campaignId}"`,
+          guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
+        );
       }
       const rosterRel = 'signatories.yaml';
       const campaignRel = campaign.span.file;
-      const blocking = loadDiagnostics.filter((d) => d.severity === 'error' && (d.span?.file === rosterRel || d.span?.file === campaignRel));
+      const blocking = loadDiagnostics.filter(
+        (d) => d.severity === 'error' && (d.span?.file === rosterRel || d.span?.file === campaignRel),
+      );
       if (blocking.length) {
         report(blocking, project.files, g);
         process.stderr.write(`nothing imported: fix ${rosterRel} and ${campaignRel} first\n`);
@@ -69,12 +85,19 @@ Examples:
       try {
         buf = readFileSync(csvPath);
       } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'check the path of the CSV file');
+        throw new UsageError(
+          `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+          'check the path of the CSV file',
+        );
       }
       const shown = relative(process.cwd(), csvPath) || file;
       const csv = readSignOnCsv(buf, shown, { map: opts.map, kind: opts.kind });
       const rosterText = project.files.get(rosterRel) ?? 'signatories: []\n';
-      const plan = planImport(project, csv.rows, { campaign: campaignId, acceptNear: opts.acceptNear, hasSigned: idsWithSigned(rosterText) });
+      const plan = planImport(project, csv.rows, {
+        campaign: campaignId,
+        acceptNear: opts.acceptNear,
+        hasSigned: idsWithSigned(rosterText),
+      });
       const files = new Map([...project.files, [shown, csv.text]]);
       const problems = [...csv.diagnostics, ...plan.diagnostics];
       const changes = applyImport(plan, rosterText, project.files.get(campaignRel) ?? '');
@@ -86,15 +109,35 @@ Examples:
 
       if (g.format === 'json') {
         const problemRecords = JSON.parse(formatJson(sortDiagnostics(problems), files)) as unknown[];
-        const result = { campaign: campaignId, columns: csv.columns, rows: plan.outcomes, rejected: csv.rejected, newEntries: plan.newEntries.map((e) => e.id), campaignAdds: plan.campaignAdds, written: canWrite ? [...changed.keys()] : [], problems: problemRecords };
+        const result = {
+          campaign: campaignId,
+          columns: csv.columns,
+          rows: plan.outcomes,
+          rejected: csv.rejected,
+          newEntries: plan.newEntries.map((e) => e.id),
+          campaignAdds: plan.campaignAdds,
+          written: canWrite ? [...changed.keys()] : [],
+          problems: problemRecords,
+        };
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {
         report(problems, files, g, { summary: false });
-        printPlan(shown, campaignId, csv, plan.outcomes, plan.campaignAdds.length, plan.newEntries.length, g.quiet ?? false);
+        printPlan(
+          shown,
+          campaignId,
+          csv,
+          plan.outcomes,
+          plan.campaignAdds.length,
+          plan.newEntries.length,
+          g.quiet ?? false,
+        );
         if (!changed.size) process.stdout.write('nothing to change\n');
         else if (canWrite) process.stdout.write(`wrote ${[...changed.keys()].join(', ')}\n`);
         else if (opts.write) process.stdout.write('nothing written: fix the column problems above first\n');
-        else process.stdout.write(`dry run: nothing written. Run again with --write to change ${[...changed.keys()].join(' and ')}.\n`);
+        else
+          process.stdout.write(
+            `dry run: nothing written. Run again with --write to change ${[...changed.keys()].join(' and ')}.\n`,
+          );
       }
       setExit(cmd, hasErrors(problems) ? EXIT.errors : EXIT.ok);
     });
@@ -111,11 +154,19 @@ function printPlan(
 ): void {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(`${file} → ${campaign}`);
-  out(`columns: ${csv.columns.map((c) => `"${c.header}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`);
+  out(
+    `columns: ${csv.columns.map((c) => `"${c.header}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`,
+  );
   const rows: [number, string[]][] = outcomes.map((o) => [o.row, [`row ${o.row}`, o.name, ...describe(o)]]);
   for (const r of csv.rejected) rows.push([r.row, [`row ${r.row}`, r.name, 'rejected', r.reason]]);
   rows.sort((a, b) => a[0] - b[0]);
-  if (!quiet && rows.length) process.stdout.write(table(['row', 'name', 'result', ''], rows.map((r) => r[1])));
+  if (!quiet && rows.length)
+    process.stdout.write(
+      table(
+        ['row', 'name', 'result', ''],
+        rows.map((r) => r[1]),
+      ),
+    );
   const count = (a: RowOutcome['action']) => outcomes.filter((o) => o.action === a).length;
   const already = outcomes.filter((o) => o.action === 'existing' && o.already).length;
   out(

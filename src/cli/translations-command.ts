@@ -17,7 +17,7 @@ export function translationsCommand(): Command {
   const cmd = new Command('translations')
     .description('what is translated, missing, stale or suspicious in each language; export and import for translators')
     .enablePositionalOptions()
-    .option('-c, --campaign <id>', "only the texts this campaign prints")
+    .option('-c, --campaign <id>', 'only the texts this campaign prints')
     .option('-l, --lang <code>', 'only this language')
     .option('--list', 'list every text that is not translated, with its key and file')
     .addHelpText(
@@ -37,23 +37,53 @@ Examples:
     .action((opts: { campaign?: string; lang?: string; list?: boolean }, c: Command) => {
       const g = globals(c);
       const { project, diagnostics } = load(g);
-      if (opts.campaign && !project.campaigns.has(opts.campaign)) throw new UsageError(`no campaign "${opts.campaign}"`);
-      const { rows, diagnostics: problems } = translationStatus(project, opts.campaign ? { campaign: opts.campaign } : {});
+      if (opts.campaign && !project.campaigns.has(opts.campaign))
+        throw new UsageError(`no campaign "${opts.campaign}"`);
+      const { rows, diagnostics: problems } = translationStatus(
+        project,
+        opts.campaign ? { campaign: opts.campaign } : {},
+      );
       const shown = rows.filter((r) => !opts.lang || r.locale === opts.lang);
-      const asked = (r: (typeof rows)[number]) => r.usedBy.some((id) => project.campaigns.get(id)?.locales.includes(r.locale));
+      const asked = (r: (typeof rows)[number]) =>
+        r.usedBy.some((id) => project.campaigns.get(id)?.locales.includes(r.locale));
       const blocking = shown.filter((r) => (r.state === 'missing' || r.state === 'stale') && asked(r));
       if (g.format === 'json') {
-        process.stdout.write(`${JSON.stringify(shown.map((r) => ({ key: r.key, locale: r.locale, state: r.state, usedBy: r.usedBy, source: r.source.span.file, translation: r.translation?.span.file ?? null })), null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(
+            shown.map((r) => ({
+              key: r.key,
+              locale: r.locale,
+              state: r.state,
+              usedBy: r.usedBy,
+              source: r.source.span.file,
+              translation: r.translation?.span.file ?? null,
+            })),
+            null,
+            2,
+          )}\n`,
+        );
       } else {
         const locales = [...new Set(shown.map((r) => r.locale))];
-        const body = locales.map((l) => [l, ...STATES.map((s) => String(shown.filter((r) => r.locale === l && r.state === s).length)), String(blocking.filter((r) => r.locale === l).length)]);
+        const body = locales.map((l) => [
+          l,
+          ...STATES.map((s) => String(shown.filter((r) => r.locale === l && r.state === s).length)),
+          String(blocking.filter((r) => r.locale === l).length),
+        ]);
         process.stdout.write(table(['lang', ...STATES, 'blocking'], body));
         if (opts.list)
           for (const r of shown.filter((x) => x.state !== 'translated'))
-            process.stdout.write(`${r.locale}  ${r.state.padEnd(12)} ${r.key}  (${r.source.span.file})${r.usedBy.length ? '' : '  [unused]'}\n`);
-        process.stdout.write(blocking.length ? `${blocking.length} text(s) missing or stale in a language a campaign asks for\n` : 'every language a campaign asks for is complete\n');
+            process.stdout.write(
+              `${r.locale}  ${r.state.padEnd(12)} ${r.key}  (${r.source.span.file})${r.usedBy.length ? '' : '  [unused]'}\n`,
+            );
+        process.stdout.write(
+          blocking.length
+            ? `${blocking.length} text(s) missing or stale in a language a campaign asks for\n`
+            : 'every language a campaign asks for is complete\n',
+        );
       }
-      const code = report([...diagnostics.filter((d) => d.code.startsWith('i18n/')), ...problems], project.files, g, { summary: false });
+      const code = report([...diagnostics.filter((d) => d.code.startsWith('i18n/')), ...problems], project.files, g, {
+        summary: false,
+      });
       setExit(c, blocking.length || code ? 1 : 0);
     });
 
@@ -61,28 +91,49 @@ Examples:
     .command('export')
     .description('write the missing and stale texts of one language, with English source and context, for a translator')
     .requiredOption('-l, --lang <code>', 'the language to translate into')
-    .addOption(new Option('-f, --format <format>', 'xliff for CAT tools, csv for spreadsheets').choices(['xliff', 'csv']).default('xliff'))
+    .addOption(
+      new Option('-f, --format <format>', 'xliff for CAT tools, csv for spreadsheets')
+        .choices(['xliff', 'csv'])
+        .default('xliff'),
+    )
     .option('-c, --campaign <id>', "only this campaign's texts")
     .option('--all', 'every text, translated or not (for review)')
     .option('-o, --out <file>', 'file to write (default: standard output)')
-    .addHelpText('after', '\nExamples:\n  $ openletter translations export --lang ja --out ja.xlf\n  $ openletter translations export --lang fr --format csv --campaign 2018-kim-jong-un --out fr.csv')
-    .action((opts: { lang: string; format: 'xliff' | 'csv'; campaign?: string; all?: boolean; out?: string }, c: Command) => {
-      const { project } = load(globals(c));
-      if (!project.locales.has(opts.lang)) throw new UsageError(`no language "${opts.lang}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);
-      const units = exportUnits(project, opts.lang, { ...(opts.campaign ? { campaign: opts.campaign } : {}), all: !!opts.all });
-      const text = opts.format === 'csv' ? toCsv(units) : toXliff(units);
-      if (opts.out) writeFilesAtomic(dirname(resolve(opts.out)), new Map([[basename(opts.out), text]]));
-      else process.stdout.write(text);
-      process.stderr.write(`${units.units.length} text(s) for ${opts.lang}${opts.out ? ` written to ${opts.out}` : ''}\n`);
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ openletter translations export --lang ja --out ja.xlf\n  $ openletter translations export --lang fr --format csv --campaign 2018-kim-jong-un --out fr.csv',
+    )
+    .action(
+      (opts: { lang: string; format: 'xliff' | 'csv'; campaign?: string; all?: boolean; out?: string }, c: Command) => {
+        const { project } = load(globals(c));
+        if (!project.locales.has(opts.lang))
+          throw new UsageError(
+            `no language "${opts.lang}" in locales/`,
+            `languages: ${[...project.locales.keys()].join(', ')}`,
+          );
+        const units = exportUnits(project, opts.lang, {
+          ...(opts.campaign ? { campaign: opts.campaign } : {}),
+          all: !!opts.all,
+        });
+        const text = opts.format === 'csv' ? toCsv(units) : toXliff(units);
+        if (opts.out) writeFilesAtomic(dirname(resolve(opts.out)), new Map([[basename(opts.out), text]]));
+        else process.stdout.write(text);
+        process.stderr.write(
+          `${units.units.length} text(s) for ${opts.lang}${opts.out ? ` written to ${opts.out}` : ''}\n`,
+        );
+      },
+    );
 
   cmd
     .command('import')
-    .description('write a translator\'s XLIFF or CSV file back into locales/<lang>/ (order and comments kept)')
+    .description("write a translator's XLIFF or CSV file back into locales/<lang>/ (order and comments kept)")
     .argument('<file>', 'an .xlf/.xliff or .csv file made by `translations export`')
     .option('-l, --lang <code>', "the file's language (default: the one the file names)")
     .option('--dry-run', 'show what would change, write nothing')
-    .addHelpText('after', '\nRefuses a file for another language, or one exported from English that has changed since.\n\nExample:\n  $ openletter translations import ja.xlf --lang ja')
+    .addHelpText(
+      'after',
+      '\nRefuses a file for another language, or one exported from English that has changed since.\n\nExample:\n  $ openletter translations import ja.xlf --lang ja',
+    )
     .action((file: string, opts: { lang?: string; dryRun?: boolean }, c: Command) => {
       const g = globals(c);
       const { project } = load(g);
@@ -97,7 +148,10 @@ Examples:
       try {
         units = parseUnitFile(text, kind);
       } catch (e) {
-        throw new UsageError(`${file}: ${e instanceof Error ? e.message : String(e)}`, 'export a file with `openletter translations export` and fill in the translations');
+        throw new UsageError(
+          `${file}: ${e instanceof Error ? e.message : String(e)}`,
+          'export a file with `openletter translations export` and fill in the translations',
+        );
       }
       const lng = opts.lang ?? units.targetLanguage;
       const r = planImport(project, lng, units, file);
@@ -106,21 +160,34 @@ Examples:
         return;
       }
       if (!opts.dryRun) writeFilesAtomic(project.root, r.files);
-      process.stdout.write(`${opts.dryRun ? 'would import' : 'imported'} ${lng}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged\n`);
+      process.stdout.write(
+        `${opts.dryRun ? 'would import' : 'imported'} ${lng}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged\n`,
+      );
       for (const k of r.added) process.stdout.write(`  + ${k}\n`);
       for (const k of r.updated) process.stdout.write(`  ~ ${k}\n`);
     });
 
   cmd
     .command('stamp')
-    .description("record that a language's translations match the current English (clears \"stale\")")
+    .description('record that a language\'s translations match the current English (clears "stale")')
     .requiredOption('-l, --lang <codes>', 'comma-separated languages, or "all"')
-    .addHelpText('after', '\nRun it after checking stale texts against the English by hand.\n\nExample:\n  $ openletter translations stamp --lang ko,ja')
+    .addHelpText(
+      'after',
+      '\nRun it after checking stale texts against the English by hand.\n\nExample:\n  $ openletter translations stamp --lang ko,ja',
+    )
     .action((opts: { lang: string }, c: Command) => {
       const { project } = load(globals(c));
-      const langs = opts.lang === 'all' ? [...project.locales.keys()].filter((l) => l !== project.workspace.sourceLocale) : (parseList(opts.lang) ?? []);
+      const langs =
+        opts.lang === 'all'
+          ? [...project.locales.keys()].filter((l) => l !== project.workspace.sourceLocale)
+          : (parseList(opts.lang) ?? []);
       // Check every language first: a typo in the list must not leave the others half stamped.
-      for (const l of langs) if (!project.locales.has(l)) throw new UsageError(`no language "${l}" in locales/`, `languages: ${[...project.locales.keys()].join(', ')}`);
+      for (const l of langs)
+        if (!project.locales.has(l))
+          throw new UsageError(
+            `no language "${l}" in locales/`,
+            `languages: ${[...project.locales.keys()].join(', ')}`,
+          );
       const plans = langs.map((l) => [l, planStamp(project, l)] as const);
       writeFilesAtomic(project.root, new Map(plans.flatMap(([, files]) => [...files])));
       for (const [l, files] of plans) process.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);

@@ -21,7 +21,11 @@ export interface ComposedLetter {
  * Build the LetterDocument for one campaign in one language: look up every text, fill
  * parameters, parse inline markup, and report anything that would print wrong. Pure.
  */
-export function composeLetter(project: Project, campaignId: string, localeCode: string): Result<ComposedLetter | undefined> {
+export function composeLetter(
+  project: Project,
+  campaignId: string,
+  localeCode: string,
+): Result<ComposedLetter | undefined> {
   const campaign = project.campaigns.get(campaignId);
   const locale = project.locales.get(localeCode);
   if (!campaign || !locale) return { value: undefined, diagnostics: [] };
@@ -58,7 +62,11 @@ class Composer {
     c.sections.forEach((s, i) => {
       if (s.heading) {
         number++;
-        blocks.push({ kind: 'heading', number: c.numberedSections ? `${number}.` : undefined, content: this.inline(key(`sections.${i}.heading`), s.heading) });
+        blocks.push({
+          kind: 'heading',
+          number: c.numberedSections ? `${number}.` : undefined,
+          content: this.inline(key(`sections.${i}.heading`), s.heading),
+        });
       }
       const flow: { key: string; el: Body[number] }[] = [];
       s.intro.forEach((el, j) => flow.push({ key: key(`sections.${i}.intro.${j}`), el }));
@@ -75,7 +83,9 @@ class Composer {
     blocks.push(...this.body(key('closing'), c.closing));
     const signOff = this.chrome(`sign_off.${c.signOff}`, c.signOffSpan);
     blocks.push({ kind: 'sign-off', text: signOff });
-    const signers = c.signatories.map((r) => this.project.signatories.get(r.id)).filter((s): s is Signatory => s !== undefined);
+    const signers = c.signatories
+      .map((r) => this.project.signatories.get(r.id))
+      .filter((s): s is Signatory => s !== undefined);
     const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
     const entries = signatureList(unique, tr.locale, c.signatoryOrder);
     const sep = this.tr.chrome('country_separator');
@@ -90,12 +100,22 @@ class Composer {
       blocks.push({
         kind: 'cc',
         label: this.chrome('cc', c.span),
-        entries: c.cc.map((e, i) => ({ name: this.plain(key(`cc.${i}.name`), e.name), lines: e.lines.map((l, j) => this.plain(key(`cc.${i}.lines.${j}`), l)) })),
+        entries: c.cc.map((e, i) => ({
+          name: this.plain(key(`cc.${i}.name`), e.name),
+          lines: e.lines.map((l, j) => this.plain(key(`cc.${i}.lines.${j}`), l)),
+        })),
       });
     }
     const title = this.plain(key('title'), c.title);
     // The page label is filled per page by the renderer: hand it {page} and {pages} markers.
-    const pageLabel = this.chrome('page', c.span, new Map([['page', '{page}'], ['pages', '{pages}']]));
+    const pageLabel = this.chrome(
+      'page',
+      c.span,
+      new Map([
+        ['page', '{page}'],
+        ['pages', '{pages}'],
+      ]),
+    );
     return {
       campaignId: c.id,
       locale: tr.locale.code,
@@ -140,7 +160,9 @@ class Composer {
     const t = this.tr.chrome(key);
     if (!t) {
       this.diagnostics.push(
-        diag('ref/unknown-chrome', usedAt, `locale "${this.tr.locale.code}" has no "${key}" in letter.yaml`, { hint: `add "${key}" to locales/${this.tr.locale.code}/letter.yaml` }),
+        diag('ref/unknown-chrome', usedAt, `locale "${this.tr.locale.code}" has no "${key}" in letter.yaml`, {
+          hint: `add "${key}" to locales/${this.tr.locale.code}/letter.yaml`,
+        }),
       );
       return key;
     }
@@ -151,11 +173,18 @@ class Composer {
   private lookup(key: string, source: SourcedText): SourcedText {
     const t = this.tr.text(key, source);
     if (t) return t;
-    const file = key.startsWith('demands:') ? `locales/${this.tr.locale.code}/demands.yaml` : `locales/${this.tr.locale.code}/campaigns/${this.c.id}.yaml`;
+    const file = key.startsWith('demands:')
+      ? `locales/${this.tr.locale.code}/demands.yaml`
+      : `locales/${this.tr.locale.code}/campaigns/${this.c.id}.yaml`;
     this.diagnostics.push(
-      diag('i18n/missing', source.span, `no ${this.tr.locale.code} translation of "${key.replace(/^\w+:/, '')}" (campaign ${this.c.id} asks for ${this.tr.locale.code})`, {
-        hint: `add it to ${file}, or run \`openletter translations export --lang ${this.tr.locale.code}\``,
-      }),
+      diag(
+        'i18n/missing',
+        source.span,
+        `no ${this.tr.locale.code} translation of "${key.replace(/^\w+:/, '')}" (campaign ${this.c.id} asks for ${this.tr.locale.code})`,
+        {
+          hint: `add it to ${file}, or run \`openletter translations export --lang ${this.tr.locale.code}\``,
+        },
+      ),
     );
     return source;
   }
@@ -168,7 +197,10 @@ class Composer {
     const t = this.lookup(key, source);
     const filled = this.check(t, t.text);
     const { inlines, problems } = parseInline(filled);
-    for (const p of problems) this.diagnostics.push(diag('text/markup', t.span, p, { hint: 'close the markup, or escape a literal character with a backslash' }));
+    for (const p of problems)
+      this.diagnostics.push(
+        diag('text/markup', t.span, p, { hint: 'close the markup, or escape a literal character with a backslash' }),
+      );
     this.texts.push({ text: inlineText(inlines), span: t.span });
     return inlines;
   }
@@ -177,25 +209,45 @@ class Composer {
   private check(t: SourcedText, raw: string, params: ReadonlyMap<string, string> = this.params): string {
     const files = this.project.files;
     const r = fillParams(raw, params);
-    if (r.syntaxError) this.diagnostics.push(diag('text/placeholder', t.span, `text is not a valid template: ${r.syntaxError}`, { hint: 'write parameters as {{name}}' }));
+    if (r.syntaxError)
+      this.diagnostics.push(
+        diag('text/placeholder', t.span, `text is not a valid template: ${r.syntaxError}`, {
+          hint: 'write parameters as {{name}}',
+        }),
+      );
     for (const name of r.unknown)
       this.diagnostics.push(
-        diag('text/unknown-param', subSpan(files, t.span, `{{${name}}}`), `parameter "{{${name}}}" has no value in campaign ${this.c.id}`, {
-          hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
-        }),
+        diag(
+          'text/unknown-param',
+          subSpan(files, t.span, `{{${name}}}`),
+          `parameter "{{${name}}}" has no value in campaign ${this.c.id}`,
+          {
+            hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
+          },
+        ),
       );
     const final = r.syntaxError || r.unknown.length ? raw.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g, '') : r.text;
     for (const p of findPlaceholders(final))
       this.diagnostics.push(
-        diag('text/placeholder', subSpan(files, t.span, p.match), `unrendered placeholder "${p.match}" would be printed`, { hint: 'replace it with the intended words' }),
+        diag(
+          'text/placeholder',
+          subSpan(files, t.span, p.match),
+          `unrendered placeholder "${p.match}" would be printed`,
+          { hint: 'replace it with the intended words' },
+        ),
       );
     if (r.syntaxError || r.unknown.length) return raw;
     const typo = applyPunctuationSpace(r.text, this.tr.locale.punctuationSpace);
     for (const m of typo.missing)
       this.diagnostics.push(
-        diag('text/typography', subSpan(files, t.span, m), `"${m}": ${this.tr.locale.name} typography puts a space between a word and "${m.slice(-1)}"`, {
-          hint: `write a space (or a no-break space) before "${m.slice(-1)}"; openletter makes it unbreakable`,
-        }),
+        diag(
+          'text/typography',
+          subSpan(files, t.span, m),
+          `"${m}": ${this.tr.locale.name} typography puts a space between a word and "${m.slice(-1)}"`,
+          {
+            hint: `write a space (or a no-break space) before "${m.slice(-1)}"; openletter makes it unbreakable`,
+          },
+        ),
       );
     return typo.text;
   }

@@ -4,7 +4,8 @@ import type HandlebarsType from 'handlebars';
 // Handlebars costs ~100 ms to load; most texts hold only plain {{name}} parameters, which the fast
 // path below fills with the same semantics. Handlebars is loaded for anything else (to report it).
 let handlebars: typeof HandlebarsType | undefined;
-const Handlebars = (): typeof HandlebarsType => (handlebars ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsType);
+const Handlebars = (): typeof HandlebarsType =>
+  (handlebars ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsType);
 /** Only plain parameters, and no other braces: the common case. */
 const PLAIN = /^(?:[^{}]|\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}|\{(?!\{)|\}(?!\}))*$/;
 const PARAM = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -21,7 +22,10 @@ export interface FillResult {
   syntaxError: string | undefined;
 }
 
-const cache = new Map<string, { names: string[]; render: (data: Record<string, string>) => string } | { error: string }>();
+const cache = new Map<
+  string,
+  { names: string[]; render: (data: Record<string, string>) => string } | { error: string }
+>();
 
 export function paramNames(text: string): { names: string[]; error: string | undefined } {
   const c = compile(text);
@@ -65,7 +69,11 @@ function compile(text: string) {
       unsupported = `only plain {{name}} parameters are allowed in texts, not "${text.slice(0, 40)}"`;
     }
     if (unsupported) c = { error: unsupported };
-    else c = { names, render: Handlebars().compile(text, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: {} }) };
+    else
+      c = {
+        names,
+        render: Handlebars().compile(text, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: {} }),
+      };
   } catch (e) {
     c = { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
   }

@@ -2,7 +2,14 @@
  * Leftover placeholders that must never reach a printed letter: `__WORD__` (word-processor
  * merge fields), `{{…}}` (unrendered templates), `[[…]]`, and TODO/TBD/XXX markers.
  */
-const PATTERNS: RegExp[] = [/__[A-Za-z0-9_]+__/g, /\{\{[^}]*\}\}|\{\{|\}\}/g, /\[\[[^\]]*\]\]/g, /\b(?:TODO|TBD|FIXME|XXX)\b/g, /\$\{[^}]*\}/g, /<<[A-Z_ ]+>>/g];
+const PATTERNS: RegExp[] = [
+  /__[A-Za-z0-9_]+__/g,
+  /\{\{[^}]*\}\}|\{\{|\}\}/g,
+  /\[\[[^\]]*\]\]/g,
+  /\b(?:TODO|TBD|FIXME|XXX)\b/g,
+  /\$\{[^}]*\}/g,
+  /<<[A-Z_ ]+>>/g,
+];
 
 export function findPlaceholders(text: string): { match: string; index: number }[] {
   const out: { match: string; index: number }[] = [];

@@ -8,19 +8,35 @@ import type { Signatory } from '../model/project.js';
  */
 export function signatureList(
   signatories: Signatory[],
-  locale: { code: string; tag: string; signatoryNames?: ReadonlyMap<string, { name: string; sortAs: string | undefined }> },
+  locale: {
+    code: string;
+    tag: string;
+    signatoryNames?: ReadonlyMap<string, { name: string; sortAs: string | undefined }>;
+  },
   order: 'collation' | 'as-listed',
 ): SignatureEntry[] {
   const local = (s: Signatory) => locale.signatoryNames?.get(s.id);
-  const regions = intl(`r|${locale.tag}`, () => new Intl.DisplayNames([locale.tag], { type: 'region', fallback: 'code' }));
+  const regions = intl(
+    `r|${locale.tag}`,
+    () => new Intl.DisplayNames([locale.tag], { type: 'region', fallback: 'code' }),
+  );
   const entries = signatories.map((s) => ({
     s,
-    entry: { id: s.id, name: local(s)?.name ?? s.names.get(locale.code) ?? s.name.text, country: s.country ? regions.of(s.country) : undefined } satisfies SignatureEntry,
+    entry: {
+      id: s.id,
+      name: local(s)?.name ?? s.names.get(locale.code) ?? s.name.text,
+      country: s.country ? regions.of(s.country) : undefined,
+    } satisfies SignatureEntry,
   }));
   if (order === 'as-listed') return entries.map((e) => e.entry);
-  const collator = intl(`c|${locale.tag}`, () => new Intl.Collator(locale.tag, { sensitivity: 'base', ignorePunctuation: true, numeric: true }));
+  const collator = intl(
+    `c|${locale.tag}`,
+    () => new Intl.Collator(locale.tag, { sensitivity: 'base', ignorePunctuation: true, numeric: true }),
+  );
   const key = (s: Signatory, shown: string) =>
-    local(s)?.sortAs ?? s.sortAs.get(locale.code) ?? (local(s) || s.names.has(locale.code) ? shown : (s.sortAs.get('') ?? shown));
+    local(s)?.sortAs ??
+    s.sortAs.get(locale.code) ??
+    (local(s) || s.names.has(locale.code) ? shown : (s.sortAs.get('') ?? shown));
   return entries
     .sort((a, b) => {
       if (a.s.kind !== b.s.kind) return a.s.kind === 'organisation' ? -1 : 1;

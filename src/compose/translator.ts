@@ -41,7 +41,8 @@ function buildTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
-  const get = (key: string): string | undefined => (inst.exists(key) ? inst.t(key, { skipInterpolation: true }) : undefined);
+  const get = (key: string): string | undefined =>
+    inst.exists(key) ? inst.t(key, { skipInterpolation: true }) : undefined;
   const isSource = locale.code === sourceLocale;
   return {
     locale,

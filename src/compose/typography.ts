@@ -17,15 +17,25 @@ const NBSP = '\u00A0';
 const spaceFor = (mark: string) => (mark === ':' || mark === '»' ? NBSP : NNBSP);
 const escape = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 
-export function applyPunctuationSpace(text: string, rule: PunctuationSpace | undefined): { text: string; missing: string[] } {
+export function applyPunctuationSpace(
+  text: string,
+  rule: PunctuationSpace | undefined,
+): { text: string; missing: string[] } {
   if (!rule || (!rule.before && !rule.after)) return { text, missing: [] };
   let out = text;
-  if (rule.before) out = out.replace(new RegExp(`[ \\t\\u00A0\\u202F]+([${escape(rule.before)}])`, 'g'), (_, m: string) => spaceFor(m) + m);
-  if (rule.after) out = out.replace(new RegExp(`([${escape(rule.after)}])[ \\t\\u00A0\\u202F]+`, 'g'), (_, m: string) => m + NBSP);
+  if (rule.before)
+    out = out.replace(
+      new RegExp(`[ \\t\\u00A0\\u202F]+([${escape(rule.before)}])`, 'g'),
+      (_, m: string) => spaceFor(m) + m,
+    );
+  if (rule.after)
+    out = out.replace(new RegExp(`([${escape(rule.after)}])[ \\t\\u00A0\\u202F]+`, 'g'), (_, m: string) => m + NBSP);
   const missing: string[] = [];
   // A mark glued to a word ("Copie:") — but not "http://", "10:30", "?" inside a URL, or "!" at a word start.
   if (rule.before)
-    for (const m of out.matchAll(new RegExp(`[\\p{L}\\p{N})\\]'’][${escape(rule.before)}](?=\\s|$)`, 'gu'))) missing.push(m[0]);
-  if (rule.after) for (const m of out.matchAll(new RegExp(`[${escape(rule.after)}](?=\\p{L})`, 'gu'))) missing.push(m[0]);
+    for (const m of out.matchAll(new RegExp(`[\\p{L}\\p{N})\\]'’][${escape(rule.before)}](?=\\s|$)`, 'gu')))
+      missing.push(m[0]);
+  if (rule.after)
+    for (const m of out.matchAll(new RegExp(`[${escape(rule.after)}](?=\\p{L})`, 'gu'))) missing.push(m[0]);
   return { text: out, missing };
 }

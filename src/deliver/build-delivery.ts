@@ -43,7 +43,11 @@ export interface BuildOptions {
  * the PDFs it goes with), e-mail draft and manifest; then the delivery list as CSV and PDF. Writes
  * nothing. A template or wording problem is an error diagnostic and that packet is left out.
  */
-export async function buildDelivery(plan: DeliveryPlan, letters: ReadonlyMap<string, Uint8Array>, options: BuildOptions = {}): Promise<BuiltDelivery> {
+export async function buildDelivery(
+  plan: DeliveryPlan,
+  letters: ReadonlyMap<string, Uint8Array>,
+  options: BuildOptions = {},
+): Promise<BuiltDelivery> {
   const date = options.date ?? new Date(`${plan.campaignDate}T00:00:00Z`);
   const files = new Map<string, Uint8Array | string>();
   const packets: BuiltPacket[] = [];
@@ -56,7 +60,11 @@ export async function buildDelivery(plan: DeliveryPlan, letters: ReadonlyMap<str
       options.onProgress?.(`packet ${packet.folder}: ${built.entries.length + 1} files`);
     } catch (e) {
       if (!(e instanceof WordingError)) throw e;
-      diagnostics.push(diag('delivery/template', packet.mission.span, `no packet for "${packet.mission.id}": ${e.message}`, { hint: 'fix the mission record, the template or the text in locales/<lng>/delivery.yaml' }));
+      diagnostics.push(
+        diag('delivery/template', packet.mission.span, `no packet for "${packet.mission.id}": ${e.message}`, {
+          hint: 'fix the mission record, the template or the text in locales/<lng>/delivery.yaml',
+        }),
+      );
     }
   }
   const rows = deliveryRows(plan);
@@ -65,23 +73,32 @@ export async function buildDelivery(plan: DeliveryPlan, letters: ReadonlyMap<str
     files.set(
       DELIVERY_LIST_PDF,
       await renderChecklist({
-      paper: plan.listPaper,
-      setting: plan.listSetting,
-      title: `Delivery list: ${plan.title}`,
-      subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
-      author: plan.sender.name,
-      rows,
-      pdfDate: date,
+        paper: plan.listPaper,
+        setting: plan.listSetting,
+        title: `Delivery list: ${plan.title}`,
+        subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
+        author: plan.sender.name,
+        rows,
+        pdfDate: date,
       }),
     );
   } catch (e) {
     if (!(e instanceof WordingError)) throw e;
-    diagnostics.push(diag('delivery/template', undefined, `no delivery-list.pdf: ${e.message}`, { hint: 'the CSV delivery list is complete; fix the text named above for the printable one' }));
+    diagnostics.push(
+      diag('delivery/template', undefined, `no delivery-list.pdf: ${e.message}`, {
+        hint: 'the CSV delivery list is complete; fix the text named above for the printable one',
+      }),
+    );
   }
   return { files, packets, diagnostics };
 }
 
-async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyMap<string, Uint8Array>, date: Date): Promise<{ files: Map<string, Uint8Array | string>; entries: ManifestEntry[] }> {
+async function buildPacket(
+  plan: DeliveryPlan,
+  p: PacketPlan,
+  letters: ReadonlyMap<string, Uint8Array>,
+  date: Date,
+): Promise<{ files: Map<string, Uint8Array | string>; entries: ManifestEntry[] }> {
   const { wording: w, mission: m, facts } = p;
   const sender = plan.sender;
   const out = new Map<string, Uint8Array | string>();
@@ -95,7 +112,10 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
   }
   const say = (key: string, values: TextValues = {}) => formatText(w.strings, key, values, w.tag);
   const enclosures = letterFiles.map((f) =>
-    say('cover_note.enclosure_letter', { language: w.strings.language_names?.[f.lang ?? ''] ?? languageName(f.lang ?? '', w.tag), pages: say('cover_note.pages', { count: pages.get(f.name) }) }),
+    say('cover_note.enclosure_letter', {
+      language: w.strings.language_names?.[f.lang ?? ''] ?? languageName(f.lang ?? '', w.tag),
+      pages: say('cover_note.pages', { count: pages.get(f.name) }),
+    }),
   );
   const context = {
     lang: w.code,
@@ -126,7 +146,10 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
   for (const f of p.files) {
     switch (f.kind) {
       case 'cover-note': {
-        const recipient = [...(p.attention ? [p.attention] : []), ...(p.address ?? [m.nameLocal ?? m.name, `${m.city}, ${countryName}`])];
+        const recipient = [
+          ...(p.attention ? [p.attention] : []),
+          ...(p.address ?? [m.nameLocal ?? m.name, `${m.city}, ${countryName}`]),
+        ];
         const pdf = await renderCoverNote({
           paper: p.paper,
           setting: w,
@@ -147,14 +170,25 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
         break;
       case 'envelope': {
         if (!p.envelope || !p.address) break;
-        const pdf = await renderEnvelope({ spec: p.envelope, sender, address: p.address, addressFonts: p.local.fonts, senderFonts: plan.listSetting.fonts, lang: p.local.tag, title: docTitle('Envelope'), pdfDate: date });
+        const pdf = await renderEnvelope({
+          spec: p.envelope,
+          sender,
+          address: p.address,
+          addressFonts: p.local.fonts,
+          senderFonts: plan.listSetting.fonts,
+          lang: p.local.tag,
+          title: docTitle('Envelope'),
+          pdfDate: date,
+        });
         out.set(f.name, pdf);
         pages.set(f.name, countPdfPages(pdf));
         break;
       }
       case 'fax-cover': {
         if (!p.fax) break;
-        const sent = [...pages].filter(([name]) => name.startsWith('cover-note') || name.startsWith('letter-')).reduce((sum, [, n]) => sum + n, 0);
+        const sent = [...pages]
+          .filter(([name]) => name.startsWith('cover-note') || name.startsWith('letter-'))
+          .reduce((sum, [, n]) => sum + n, 0);
         const total = sent + 1;
         const pdf = await renderFaxCover({
           paper: p.paper,
@@ -205,7 +239,14 @@ async function buildPacket(plan: DeliveryPlan, p: PacketPlan, letters: ReadonlyM
     .filter((f) => f.kind !== 'manifest' && out.has(f.name))
     .map((f) => {
       const data = out.get(f.name) as Uint8Array | string;
-      return { file: f.name, kind: f.kind, ...(f.lang ? { lang: f.lang } : {}), bytes: byteLength(data), sha256: sha256(data), pages: pages.get(f.name) ?? null };
+      return {
+        file: f.name,
+        kind: f.kind,
+        ...(f.lang ? { lang: f.lang } : {}),
+        bytes: byteLength(data),
+        sha256: sha256(data),
+        pages: pages.get(f.name) ?? null,
+      };
     });
   out.set('manifest.json', manifestJson({ campaign: plan.campaignId, mission: m.id, files: entries }));
   return { files: out, entries };

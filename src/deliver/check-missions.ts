@@ -15,11 +15,13 @@ export interface MissionDoubt {
  */
 export function missionDoubts(mission: Mission, today: string): MissionDoubt[] {
   const out: MissionDoubt[] = [];
-  if (mission.status === 'unknown') out.push({ kind: 'status-unknown', message: 'status unknown: confirm the mission still operates at this address' });
+  if (mission.status === 'unknown')
+    out.push({ kind: 'status-unknown', message: 'status unknown: confirm the mission still operates at this address' });
   const sourced = mission.sources.some((s) => s.url !== undefined || (s.supports ?? '').trim() !== '');
   if (!sourced) out.push({ kind: 'no-source', message: 'no source for this record' });
   if (mission.verified === undefined) out.push({ kind: 'never-verified', message: 'never verified' });
-  else if (mission.verified < oneYearBefore(today)) out.push({ kind: 'stale', message: `last verified ${mission.verified}, over a year ago` });
+  else if (mission.verified < oneYearBefore(today))
+    out.push({ kind: 'stale', message: `last verified ${mission.verified}, over a year ago` });
   return out;
 }
 

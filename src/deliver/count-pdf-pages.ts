@@ -11,6 +11,7 @@ export function countPdfPages(pdf: Uint8Array): number {
     const c = /\/Count\s+(\d+)/.exec(m[1] ?? '');
     if (c) count = Math.max(count ?? 0, Number(c[1]));
   }
-  if (count === undefined) throw new Error('no page tree found in the PDF (compressed object streams are not supported)');
+  if (count === undefined)
+    throw new Error('no page tree found in the PDF (compressed object streams are not supported)');
   return count;
 }

@@ -75,6 +75,18 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
 }
 
 /** The columns that come straight from the mission record. */
-function missionColumns(m: Mission): Pick<DeliveryRow, 'id' | 'name' | 'nameLocal' | 'city' | 'country' | 'phone' | 'fax' | 'email' | 'head'> {
-  return { id: m.id, name: m.name, nameLocal: m.nameLocal ?? '', city: m.city, country: m.country, phone: m.phone ?? '', fax: m.fax ?? '', email: m.email ?? '', head: m.headOfMission ?? '' };
+function missionColumns(
+  m: Mission,
+): Pick<DeliveryRow, 'id' | 'name' | 'nameLocal' | 'city' | 'country' | 'phone' | 'fax' | 'email' | 'head'> {
+  return {
+    id: m.id,
+    name: m.name,
+    nameLocal: m.nameLocal ?? '',
+    city: m.city,
+    country: m.country,
+    phone: m.phone ?? '',
+    fax: m.fax ?? '',
+    email: m.email ?? '',
+    head: m.headOfMission ?? '',
+  };
 }

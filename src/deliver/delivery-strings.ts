@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 const text = z.string().min(1, 'must not be empty');
 /** A count-dependent text: Intl.PluralRules categories of the language, `other` required. */
-const plural = z.strictObject({ zero: text.optional(), one: text.optional(), two: text.optional(), few: text.optional(), many: text.optional(), other: text });
+const plural = z.strictObject({
+  zero: text.optional(),
+  one: text.optional(),
+  two: text.optional(),
+  few: text.optional(),
+  many: text.optional(),
+  other: text,
+});
 
 /**
  * locales/<lng>/delivery.yaml: the wording of cover notes, fax cover sheets and e-mail drafts in one

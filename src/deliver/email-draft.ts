@@ -41,7 +41,11 @@ export async function buildEmailDraft(input: EmailDraftInput): Promise<Buffer> {
     messageId: `<${digest.slice(0, 32)}@${domain}>`,
     baseBoundary: digest.slice(32, 48),
     headers: { 'X-Unsent': '1' },
-    attachments: input.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: 'application/pdf' })),
+    attachments: input.attachments.map((a) => ({
+      filename: a.filename,
+      content: Buffer.from(a.content),
+      contentType: 'application/pdf',
+    })),
   });
   return mail.compile().build();
 }

@@ -25,7 +25,8 @@ const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', 
  */
 export function languageSetting(project: Project, code: string): LanguageSetting {
   const locale = project.locales.get(code);
-  if (locale) return { code, tag: locale.tag, fonts: locale.fonts, lineBreak: locale.lineBreak, dateFormat: locale.dateFormat };
+  if (locale)
+    return { code, tag: locale.tag, fonts: locale.fonts, lineBreak: locale.lineBreak, dateFormat: locale.dateFormat };
   const d = DEFAULTS[code.split('-')[0] ?? code] ?? { fonts: LATIN_FIRST, lineBreak: 'normal' as const };
   return { code, tag: code, fonts: d.fonts, lineBreak: d.lineBreak, dateFormat: LONG_DATE };
 }

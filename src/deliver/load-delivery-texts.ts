@@ -47,7 +47,11 @@ export function loadDeliveryTexts(workspaceRoot: string, packageRoot = PACKAGE_R
     const reader = sources.find((r) => r.exists(rel));
     const text = reader === undefined ? undefined : readTemplate(reader, rel);
     if (reader === undefined || text === undefined) {
-      diagnostics.push(diag('delivery/template', undefined, `${rel} does not exist`, { hint: 'copy templates/ from the openletter package into the workspace' }));
+      diagnostics.push(
+        diag('delivery/template', undefined, `${rel} does not exist`, {
+          hint: 'copy templates/ from the openletter package into the workspace',
+        }),
+      );
       templates[name] = undefined;
       continue;
     }

@@ -5,7 +5,16 @@ import { isSafeId } from '../load/schemas.js';
 import type { Campaign, Mission, Project } from '../model/project.js';
 import type { Span } from '../model/span.js';
 import { missionDoubts } from './check-missions.js';
-import type { DeliveryPlan, LetterFacts, Missing, PacketPlan, PlannedFile, RefusedMission, Sender, Wording } from './delivery-plan.js';
+import type {
+  DeliveryPlan,
+  LetterFacts,
+  Missing,
+  PacketPlan,
+  PlannedFile,
+  RefusedMission,
+  Sender,
+  Wording,
+} from './delivery-plan.js';
 import { languageName, languageSetting } from './language-setting.js';
 import type { DeliveryTexts } from './load-delivery-texts.js';
 import { envelopeFor, paperFor } from './paper.js';
@@ -35,7 +44,12 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
   if (!campaign) throw new Error(`no campaign "${input.campaignId}"`);
   const diagnostics: Diagnostic[] = [];
   const ws = project.workspace;
-  const sender: Sender = { name: ws.name, shortName: ws.shortName, returnAddress: ws.returnAddress, contactEmail: ws.contactEmail };
+  const sender: Sender = {
+    name: ws.name,
+    shortName: ws.shortName,
+    returnAddress: ws.returnAddress,
+    contactEmail: ws.contactEmail,
+  };
   const ctx = new Planner(project, campaign, texts, diagnostics);
 
   const wanted = input.missions ? new Set(input.missions) : undefined;
@@ -56,21 +70,39 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     const doubts = missionDoubts(mission, today);
     if (doubts.length)
       diagnostics.push(
-        diag('mission/unverified', mission.span, `mission "${mission.id}": ${doubts.map((d) => d.message).join('; ')}`, {
-          hint: 'check the mission against a current source, then update status, sources and verified in missions.yaml',
-        }),
+        diag(
+          'mission/unverified',
+          mission.span,
+          `mission "${mission.id}": ${doubts.map((d) => d.message).join('; ')}`,
+          {
+            hint: 'check the mission against a current source, then update status, sources and verified in missions.yaml',
+          },
+        ),
       );
     try {
       packets.push(ctx.packet(mission, doubts));
     } catch (e) {
       if (!(e instanceof WordingError)) throw e;
-      diagnostics.push(diag('delivery/template', mission.span, `no packet for "${mission.id}": ${e.message}`, { hint: 'fix the text in locales/<lng>/delivery.yaml' }));
+      diagnostics.push(
+        diag('delivery/template', mission.span, `no packet for "${mission.id}": ${e.message}`, {
+          hint: 'fix the text in locales/<lng>/delivery.yaml',
+        }),
+      );
     }
   }
   if (packets.some((p) => p.email) && !sender.contactEmail)
-    diagnostics.push(diag('delivery/no-contact-email', undefined, 'workspace.yaml has no contact_email: the e-mail drafts have no sender', { hint: 'add contact_email: to workspace.yaml' }));
+    diagnostics.push(
+      diag(
+        'delivery/no-contact-email',
+        undefined,
+        'workspace.yaml has no contact_email: the e-mail drafts have no sender',
+        { hint: 'add contact_email: to workspace.yaml' },
+      ),
+    );
 
-  const source = campaign.locales.includes(ws.sourceLocale) ? ws.sourceLocale : (campaign.locales[0] ?? ws.sourceLocale);
+  const source = campaign.locales.includes(ws.sourceLocale)
+    ? ws.sourceLocale
+    : (campaign.locales[0] ?? ws.sourceLocale);
   return {
     campaignId: campaign.id,
     campaignDate: campaign.date,
@@ -88,7 +120,11 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
   };
 }
 
-function refusalOf(mission: Mission, refSpan: Span, campaignId: string): { reason: string; diagnostic: Diagnostic } | undefined {
+function refusalOf(
+  mission: Mission,
+  refSpan: Span,
+  campaignId: string,
+): { reason: string; diagnostic: Diagnostic } | undefined {
   if (mission.status === 'closed') {
     const reason = `closed${mission.closedOn ? ` on ${mission.closedOn}` : ''}`;
     return {
@@ -101,7 +137,12 @@ function refusalOf(mission: Mission, refSpan: Span, campaignId: string): { reaso
   }
   if (!isSafeId(mission.id)) {
     const reason = 'its id is not safe as a folder name';
-    return { reason, diagnostic: diag('file/unsafe-name', mission.span, `mission id "${mission.id}" is not safe as a folder name`, { hint: 'use lowercase letters, digits and "-" only' }) };
+    return {
+      reason,
+      diagnostic: diag('file/unsafe-name', mission.span, `mission id "${mission.id}" is not safe as a folder name`, {
+        hint: 'use lowercase letters, digits and "-" only',
+      }),
+    };
   }
   return undefined;
 }
@@ -124,14 +165,27 @@ class Planner {
     const missing: Missing[] = [];
     let letters = mission.languages.filter((l) => c.locales.includes(l));
     for (const l of mission.languages.filter((code) => !c.locales.includes(code))) {
-      missing.push({ what: 'letter-language', message: `no letter in ${languageName(l, 'en')} (${l}): ${c.id} is not written in it` });
+      missing.push({
+        what: 'letter-language',
+        message: `no letter in ${languageName(l, 'en')} (${l}): ${c.id} is not written in it`,
+      });
       this.diagnostics.push(
-        diag('mission/no-letter-language', mission.span, `mission "${mission.id}" should receive ${languageName(l, 'en')} (${l}), which ${c.id} is not written in`, {
-          hint: `translate the letter into ${l} and add it to locales: in the campaign, or remove ${l} from the mission's languages`,
-        }),
+        diag(
+          'mission/no-letter-language',
+          mission.span,
+          `mission "${mission.id}" should receive ${languageName(l, 'en')} (${l}), which ${c.id} is not written in`,
+          {
+            hint: `translate the letter into ${l} and add it to locales: in the campaign, or remove ${l} from the mission's languages`,
+          },
+        ),
       );
     }
-    if (!letters.length) letters = [c.locales.includes(this.project.workspace.sourceLocale) ? this.project.workspace.sourceLocale : (c.locales[0] ?? 'en')];
+    if (!letters.length)
+      letters = [
+        c.locales.includes(this.project.workspace.sourceLocale)
+          ? this.project.workspace.sourceLocale
+          : (c.locales[0] ?? 'en'),
+      ];
 
     const wording = this.wording(mission.languages[0] ?? 'en');
     const facts = this.factsIn(wording);
@@ -144,22 +198,40 @@ class Planner {
         ? say('cover_note.salutation_named', { name: headName })
         : say('cover_note.salutation_excellency', { name: headName });
     const attention = head ? say('cover_note.attention', { head }) : undefined;
-    if (!head) missing.push({ what: 'head-of-mission', message: 'head of mission unknown: the cover note is addressed to the mission' });
+    if (!head)
+      missing.push({
+        what: 'head-of-mission',
+        message: 'head of mission unknown: the cover note is addressed to the mission',
+      });
 
     const paper = paperFor(mission.country);
     const envelope = mission.address ? envelopeFor(paper) : undefined;
     if (!mission.address) {
       const hint = mission.locationHint ? ` (location hint, not an address: ${mission.locationHint})` : '';
-      missing.push({ what: 'address', message: `no postal address: no envelope; find the address or deliver by hand${hint}` });
-      this.diagnostics.push(diag('mission/no-address', mission.span, `mission "${mission.id}" has no postal address: no envelope made${hint}`, { hint: 'find the street address in an official source and add it as address: in missions.yaml' }));
+      missing.push({
+        what: 'address',
+        message: `no postal address: no envelope; find the address or deliver by hand${hint}`,
+      });
+      this.diagnostics.push(
+        diag(
+          'mission/no-address',
+          mission.span,
+          `mission "${mission.id}" has no postal address: no envelope made${hint}`,
+          { hint: 'find the street address in an official source and add it as address: in missions.yaml' },
+        ),
+      );
     }
     if (!mission.fax) {
       missing.push({ what: 'fax', message: 'no fax number: no fax cover sheet' });
-      this.diagnostics.push(diag('mission/no-fax', mission.span, `mission "${mission.id}" has no fax number: no fax cover sheet made`));
+      this.diagnostics.push(
+        diag('mission/no-fax', mission.span, `mission "${mission.id}" has no fax number: no fax cover sheet made`),
+      );
     }
     if (!mission.email) {
       missing.push({ what: 'email', message: 'no e-mail address: no e-mail draft' });
-      this.diagnostics.push(diag('mission/no-email', mission.span, `mission "${mission.id}" has no e-mail address: no e-mail draft made`));
+      this.diagnostics.push(
+        diag('mission/no-email', mission.span, `mission "${mission.id}" has no e-mail address: no e-mail draft made`),
+      );
     }
 
     const methods: string[] = [];
@@ -212,13 +284,21 @@ class Planner {
       const src = this.project.workspace.sourceLocale;
       const fallbackCode = this.texts.strings.has(src) ? src : 'en';
       const fallback = this.texts.strings.get(fallbackCode);
-      if (!fallback) throw new WordingError(`no delivery texts for "${code}" nor for the fallback "${fallbackCode}" (locales/${fallbackCode}/delivery.yaml)`);
+      if (!fallback)
+        throw new WordingError(
+          `no delivery texts for "${code}" nor for the fallback "${fallbackCode}" (locales/${fallbackCode}/delivery.yaml)`,
+        );
       w = { ...languageSetting(this.project, fallbackCode), strings: fallback.strings, insteadOf: code };
       this.fallbacks.set(
         code,
-        diag('delivery/fallback-language', undefined, `no locales/${code}/delivery.yaml: cover notes and fax sheets for ${languageName(code, 'en')}-speaking missions are in ${languageName(fallbackCode, 'en')}`, {
-          hint: `translate locales/${fallbackCode}/delivery.yaml into locales/${code}/delivery.yaml`,
-        }),
+        diag(
+          'delivery/fallback-language',
+          undefined,
+          `no locales/${code}/delivery.yaml: cover notes and fax sheets for ${languageName(code, 'en')}-speaking missions are in ${languageName(fallbackCode, 'en')}`,
+          {
+            hint: `translate locales/${fallbackCode}/delivery.yaml into locales/${code}/delivery.yaml`,
+          },
+        ),
       );
     }
     this.wordings.set(code, w);
@@ -230,15 +310,21 @@ class Planner {
     let f = this.facts.get(w.code);
     if (f) return f;
     const c = this.campaign;
-    const composedIn = c.locales.includes(w.code) ? w.code : c.locales.includes(this.project.workspace.sourceLocale) ? this.project.workspace.sourceLocale : c.locales[0];
+    const composedIn = c.locales.includes(w.code)
+      ? w.code
+      : c.locales.includes(this.project.workspace.sourceLocale)
+        ? this.project.workspace.sourceLocale
+        : c.locales[0];
     const doc = composedIn === undefined ? undefined : composeLetter(this.project, c.id, composedIn).value?.doc;
     const recipient = doc?.blocks.find((b) => b.kind === 'recipient');
     const signatures = doc?.blocks.find((b) => b.kind === 'signatures');
     f = {
       title: doc?.title ?? c.title.text,
-      recipient: recipient?.kind === 'recipient' ? (recipient.lines[0] ?? c.recipient.name.text) : c.recipient.name.text,
+      recipient:
+        recipient?.kind === 'recipient' ? (recipient.lines[0] ?? c.recipient.name.text) : c.recipient.name.text,
       date: formatLetterDate(c.date, w.tag, w.dateFormat),
-      signatories: signatures?.kind === 'signatures' ? signatures.entries.length : new Set(c.signatories.map((s) => s.id)).size,
+      signatories:
+        signatures?.kind === 'signatures' ? signatures.entries.length : new Set(c.signatories.map((s) => s.id)).size,
     };
     this.facts.set(w.code, f);
     return f;
@@ -248,4 +334,3 @@ class Planner {
     return formatText(w.strings, key, values, w.tag);
   }
 }
-

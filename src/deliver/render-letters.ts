@@ -16,10 +16,20 @@ export async function renderPacketLetters(
 ): Promise<{ letters: Map<string, Uint8Array>; diagnostics: Diagnostic[] }> {
   const papers = new Map<string, Set<PaperSize>>();
   for (const p of plan.packets)
-    for (const f of p.files) if (f.kind === 'letter' && f.lang) papers.set(f.lang, (papers.get(f.lang) ?? new Set()).add(letterPaper(plan, p)));
+    for (const f of p.files)
+      if (f.kind === 'letter' && f.lang)
+        papers.set(f.lang, (papers.get(f.lang) ?? new Set()).add(letterPaper(plan, p)));
   const letters = new Map<string, Uint8Array>();
   if (!papers.size) return { letters, diagnostics: loadDiagnostics };
-  const r = await renderCampaign(project, loadDiagnostics, plan.campaignId, [...papers.keys()], ['pdf'], onProgress, (lang) => [...(papers.get(lang) ?? [])].sort());
+  const r = await renderCampaign(
+    project,
+    loadDiagnostics,
+    plan.campaignId,
+    [...papers.keys()],
+    ['pdf'],
+    onProgress,
+    (lang) => [...(papers.get(lang) ?? [])].sort(),
+  );
   for (const f of r.files) letters.set(`${f.locale}/${f.paper}`, f.data as Uint8Array);
   return { letters, diagnostics: r.diagnostics };
 }

@@ -21,14 +21,17 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
  */
 export function formatText(strings: DeliveryStrings, key: string, values: TextValues, tag: string): string {
   let node: unknown = strings;
-  for (const part of key.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of key.split('.'))
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   let text: string;
   if (typeof node === 'string') text = node;
-  else if (node !== null && typeof node === 'object' && 'other' in node) text = pluralForm(node as PluralText, Number(values['count']), tag);
+  else if (node !== null && typeof node === 'object' && 'other' in node)
+    text = pluralForm(node as PluralText, Number(values['count']), tag);
   else throw new WordingError(`delivery.yaml has no text "${key}"`);
   return text.replace(PLACEHOLDER, (_, name: string) => {
     const value = lookup(values, name);
-    if (value === undefined || value === null) throw new WordingError(`text "${key}" uses {{${name}}}, which has no value here`);
+    if (value === undefined || value === null)
+      throw new WordingError(`text "${key}" uses {{${name}}}, which has no value here`);
     return String(value);
   });
 }
@@ -40,7 +43,8 @@ function pluralForm(forms: PluralText, count: number, tag: string): string {
 
 function lookup(values: TextValues, path: string): unknown {
   let v: unknown = values;
-  for (const part of path.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  for (const part of path.split('.'))
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
   return v;
 }
 
@@ -53,9 +57,15 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
  * Trailing spaces are dropped and runs of blank lines collapse to one.
  * @throws WordingError when the template does not compile or uses a missing value or text.
  */
-export function renderTemplate(source: TemplateSource, context: TextValues, strings: DeliveryStrings, tag: string): string {
+export function renderTemplate(
+  source: TemplateSource,
+  context: TextValues,
+  strings: DeliveryStrings,
+  tag: string,
+): string {
   const t = (key: unknown, options: Handlebars.HelperOptions): string => {
-    if (typeof key !== 'string') throw new WordingError('{{t}} needs a text key in quotes, e.g. {{t "cover_note.body"}}');
+    if (typeof key !== 'string')
+      throw new WordingError('{{t}} needs a text key in quotes, e.g. {{t "cover_note.body"}}');
     return formatText(strings, key, { ...context, ...(options.hash as TextValues) }, tag);
   };
   const cacheKey = `${source.file}\u0000${source.text}`;

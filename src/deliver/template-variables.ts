@@ -3,8 +3,21 @@
  * variable outside this list; build-delivery.ts must provide exactly these (it `satisfies` the type).
  */
 export const TEMPLATE_VARIABLES = [
-  'lang', 'salutation', 'sender', 'senderShort', 'returnAddress', 'contactEmail', 'title', 'recipient',
-  'date', 'signatories', 'head', 'mission', 'enclosures', 'faxNumber', 'pages',
+  'lang',
+  'salutation',
+  'sender',
+  'senderShort',
+  'returnAddress',
+  'contactEmail',
+  'title',
+  'recipient',
+  'date',
+  'signatories',
+  'head',
+  'mission',
+  'enclosures',
+  'faxNumber',
+  'pages',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 

@@ -42,7 +42,11 @@ function sourceLine(span: Span, files: ReadonlyMap<string, string>): string[] {
  * The human format: one grep-able line per problem
  * (`file:line:col: error: message [code]`), then the source line with a caret, the hint and related notes.
  */
-export function formatText(ds: readonly Diagnostic[], files: ReadonlyMap<string, string>, opts: { context?: boolean } = {}): string {
+export function formatText(
+  ds: readonly Diagnostic[],
+  files: ReadonlyMap<string, string>,
+  opts: { context?: boolean } = {},
+): string {
   const out: string[] = [];
   for (const d of ds) {
     out.push(`${where(d.span, files)}${d.severity}: ${d.message} [${d.code}]`);

@@ -7,7 +7,8 @@ export function idsWithSigned(rosterText: string): Set<string> {
   const out = new Set<string>();
   const list = parseDocument(rosterText).get('signatories', true);
   if (!isSeq(list)) return out;
-  for (const item of list.items) if (isMap(item) && item.has('signed') && typeof item.get('id') === 'string') out.add(item.get('id') as string);
+  for (const item of list.items)
+    if (isMap(item) && item.has('signed') && typeof item.get('id') === 'string') out.add(item.get('id') as string);
   return out;
 }
 
@@ -16,11 +17,18 @@ export function idsWithSigned(rosterText: string): Set<string> {
  * layout kept: entries appended to the roster, ids appended to the campaign's `signatories:`,
  * aliases, contact details and `signed:` added to existing entries.
  */
-export function applyImport(plan: ImportPlan, rosterText: string, campaignText: string): { roster: string; campaign: string } {
+export function applyImport(
+  plan: ImportPlan,
+  rosterText: string,
+  campaignText: string,
+): { roster: string; campaign: string } {
   const roster = new YamlEdit(rosterText);
   const indexOf = new Map<string, number>();
   const list = roster.doc.get('signatories', true);
-  if (isSeq(list)) list.items.forEach((item, i) => isMap(item) && typeof item.get('id') === 'string' && indexOf.set(item.get('id') as string, i));
+  if (isSeq(list))
+    list.items.forEach(
+      (item, i) => isMap(item) && typeof item.get('id') === 'string' && indexOf.set(item.get('id') as string, i),
+    );
   const entryPath = (id: string) => ['signatories', indexOf.get(id)!] as const;
   for (const [id, aliases] of plan.aliasAdds) {
     if (!indexOf.has(id)) continue;
@@ -31,15 +39,20 @@ export function applyImport(plan: ImportPlan, rosterText: string, campaignText: 
   for (const id of plan.signedAdds) {
     if (!indexOf.has(id)) continue;
     const signed = roster.doc.getIn([...entryPath(id), 'signed']);
-    if (!(isSeq(signed) && signed.items.some((i) => String((i as { value?: unknown }).value) === plan.campaign))) roster.append([...entryPath(id), 'signed'], [plan.campaign]);
+    if (!(isSeq(signed) && signed.items.some((i) => String((i as { value?: unknown }).value) === plan.campaign)))
+      roster.append([...entryPath(id), 'signed'], [plan.campaign]);
   }
   for (const [id, contact] of plan.contactAdds) {
     if (!indexOf.has(id)) continue;
     const entry = roster.doc.getIn(entryPath(id), true);
-    if (isMap(entry) && entry.has('contact')) for (const [k, v] of Object.entries(contact)) roster.addKey([...entryPath(id), 'contact'], k, v);
+    if (isMap(entry) && entry.has('contact'))
+      for (const [k, v] of Object.entries(contact)) roster.addKey([...entryPath(id), 'contact'], k, v);
     else roster.addKey(entryPath(id), 'contact', contact);
   }
-  roster.append(['signatories'], plan.newEntries.map((e) => ({ ...e })));
+  roster.append(
+    ['signatories'],
+    plan.newEntries.map((e) => ({ ...e })),
+  );
   const campaign = new YamlEdit(campaignText);
   campaign.append(['signatories'], plan.campaignAdds);
   return { roster: roster.toString(), campaign: campaign.toString() };

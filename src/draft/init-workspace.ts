@@ -46,7 +46,8 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
       files.set(`locales/${lng}/${n}`, n === 'sources.lock.json' ? onlyDemandKeys(text) : text);
     }
   }
-  for (const dir of ['templates', 'templates/partials']) for (const n of list(dir, (f, d) => !d && f.endsWith('.hbs'))) files.set(`${dir}/${n}`, read(`${dir}/${n}`));
+  for (const dir of ['templates', 'templates/partials'])
+    for (const n of list(dir, (f, d) => !d && f.endsWith('.hbs'))) files.set(`${dir}/${n}`, read(`${dir}/${n}`));
   for (const [rel, text] of schemaFiles(packageRoot)) files.set(rel, text);
   if (existsSync(join(packageRoot, 'glossary.yaml'))) files.set('glossary.yaml', read('glossary.yaml'));
 
@@ -89,7 +90,9 @@ missions: []
 }
 
 function exampleCampaign(today: string, signatory: string, library: ReadonlySet<string>): string {
-  const sections = EXAMPLE_DEMANDS.map(([heading, ids]) => [heading, ids.filter((d) => library.has(d))] as const).filter(([, ids]) => ids.length);
+  const sections = EXAMPLE_DEMANDS.map(
+    ([heading, ids]) => [heading, ids.filter((d) => library.has(d))] as const,
+  ).filter(([, ids]) => ids.length);
   const usesParams = sections.length > 0;
   return `${schemaLine('campaign', 1)}# An example letter, to change or copy (\`openletter new my-letter --from example-letter\`).
 # \`openletter check\` validates it; \`openletter render example-letter\` writes out/example-letter/.
@@ -99,10 +102,14 @@ date: ${today}
 locales: [en]
 paper: A4
 title: Open letter on human rights in the Democratic People's Republic of Korea
-${usesParams ? `params:                        # filled into {{country_short}} in the demand blocks
+${
+  usesParams
+    ? `params:                        # filled into {{country_short}} in the demand blocks
   country: Democratic People's Republic of Korea
   country_short: DPRK
-` : ''}recipient:
+`
+    : ''
+}recipient:
   name: Kim Jong Un
   titles:
     - Chairman of the State Affairs Commission of the Democratic People's Republic of Korea

@@ -30,7 +30,10 @@ export interface NewCampaign {
 
 /** A usage mistake in `new`: an unsafe or taken id, an unknown demand block or campaign. */
 export class NewCampaignError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }
@@ -49,18 +52,33 @@ const withComment = (line: string, comment: string) => `${line.padEnd(39)} # ${c
 export function planNewCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
   const { id } = opts;
   if (!isSafeId(id)) {
-    const safe = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
-    throw new NewCampaignError(`"${id}" is not a safe campaign id`, `use lowercase letters, digits and "-"${safe ? `, e.g. "${safe}"` : ''}`);
+    const safe = id
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64);
+    throw new NewCampaignError(
+      `"${id}" is not a safe campaign id`,
+      `use lowercase letters, digits and "-"${safe ? `, e.g. "${safe}"` : ''}`,
+    );
   }
-  if (project.campaigns.has(id) || project.broken.campaigns.has(id)) throw new NewCampaignError(`campaign "${id}" already exists`, `edit campaigns/${id}.yaml, or choose another id`);
+  if (project.campaigns.has(id) || project.broken.campaigns.has(id))
+    throw new NewCampaignError(`campaign "${id}" already exists`, `edit campaigns/${id}.yaml, or choose another id`);
   for (const ref of opts.demands ?? []) {
     const [block, variant] = ref.split('@') as [string, string | undefined];
     const b = project.demands.get(block);
     if (!b) {
       const g = closest(block, project.demands.keys());
-      throw new NewCampaignError(`no demand block "${block}"`, g ? `did you mean "${g}"? (\`openletter demands\` lists them)` : '`openletter demands` lists the demand blocks');
+      throw new NewCampaignError(
+        `no demand block "${block}"`,
+        g ? `did you mean "${g}"? (\`openletter demands\` lists them)` : '`openletter demands` lists the demand blocks',
+      );
     }
-    if (variant && !b.variants.has(variant)) throw new NewCampaignError(`demand block "${block}" has no variant "${variant}"`, `its variants: ${[...b.variants.keys()].join(', ') || '(none)'}`);
+    if (variant && !b.variants.has(variant))
+      throw new NewCampaignError(
+        `demand block "${block}" has no variant "${variant}"`,
+        `its variants: ${[...b.variants.keys()].join(', ') || '(none)'}`,
+      );
   }
   return opts.from ? copyCampaign(project, opts) : skeleton(project, opts);
 }
@@ -73,7 +91,8 @@ function paramsFor(project: Project, demands: string[]): Map<string, string | un
     const b = project.demands.get(block);
     if (!b) continue;
     b.params.forEach((p) => names.add(p));
-    for (const el of (variant ? b.variants.get(variant) : b.text) ?? []) paramNames(el.text.text).names.forEach((n) => names.add(n));
+    for (const el of (variant ? b.variants.get(variant) : b.text) ?? [])
+      paramNames(el.text.text).names.forEach((n) => names.add(n));
   }
   const newest = [...project.campaigns.values()].sort((a, b) => (a.date < b.date ? 1 : -1));
   return new Map([...names].sort().map((n) => [n, newest.find((c) => c.params.has(n))?.params.get(n)?.text]));
@@ -134,10 +153,13 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   L(`closing:`);
   L(`  - Thank you for your consideration.`);
   L(withComment(`sign_off: sincerely`, `a key of sign_off in locales/<lng>/letter.yaml`));
-  L(`signatories: []                         # roster ids; \`openletter signatories import FILE.csv --campaign ${opts.id}\``);
+  L(
+    `signatories: []                         # roster ids; \`openletter signatories import FILE.csv --campaign ${opts.id}\``,
+  );
   L(withComment(`missions: []`, `where it is delivered (missions.yaml ids)`));
   notes.push(`no signatories yet: import them with \`openletter signatories import FILE.csv --campaign ${opts.id}\``);
-  for (const l of locales.filter((l) => l !== project.workspace.sourceLocale)) notes.push(`the ${l} letter needs a translation: \`openletter check\` lists each text`);
+  for (const l of locales.filter((l) => l !== project.workspace.sourceLocale))
+    notes.push(`the ${l} letter needs a translation: \`openletter check\` lists each text`);
   return { files: new Map([[`campaigns/${opts.id}.yaml`, `${lines.join('\n')}\n`]]), todo, notes };
 }
 
@@ -145,12 +167,17 @@ function copyCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
   const from = project.campaigns.get(opts.from!);
   if (!from) {
     const g = closest(opts.from!, project.campaigns.keys());
-    throw new NewCampaignError(`no campaign "${opts.from}" to copy`, g ? `did you mean "${g}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`);
+    throw new NewCampaignError(
+      `no campaign "${opts.from}" to copy`,
+      g ? `did you mean "${g}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
+    );
   }
   const source = project.files.get(from.span.file);
   if (source === undefined) throw new NewCampaignError(`cannot read ${from.span.file}`);
   const todo: string[] = [];
-  const notes: string[] = [`copied from ${from.id}: every text is its text; the signatories are not copied (each letter needs its own sign-on)`];
+  const notes: string[] = [
+    `copied from ${from.id}: every text is its text; the signatories are not copied (each letter needs its own sign-on)`,
+  ];
   const edit = new YamlEdit(source);
   edit.setValue(['id'], opts.id);
   edit.setValue(['date'], opts.today);
@@ -168,9 +195,14 @@ function copyCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
     edit.addKey([], 'sections', [{ demands: opts.demands }], { blockList: true });
     dropped.push(['sections']);
     const params = paramsFor(project, opts.demands);
-    for (const [k, v] of params) if (!from.params.has(k)) (v === undefined ? todo : notes).push(v === undefined ? `params.${k}` : `params.${k} copied from another campaign`);
+    for (const [k, v] of params)
+      if (!from.params.has(k))
+        (v === undefined ? todo : notes).push(
+          v === undefined ? `params.${k}` : `params.${k} copied from another campaign`,
+        );
     const missing = [...params].filter(([k]) => !from.params.has(k));
-    if (missing.length && !from.params.size) edit.addKey([], 'params', Object.fromEntries(missing.map(([k, v]) => [k, v ?? `TODO: ${k}`])));
+    if (missing.length && !from.params.size)
+      edit.addKey([], 'params', Object.fromEntries(missing.map(([k, v]) => [k, v ?? `TODO: ${k}`])));
     else for (const [k, v] of missing) edit.addKey(['params'], k, v ?? `TODO: ${k}`);
   }
   let text = edit.toString();

@@ -17,7 +17,14 @@ export interface NewEntry {
 /** What happened to one CSV row. */
 export type RowOutcome =
   | { row: number; name: string; action: 'new'; id: string }
-  | { row: number; name: string; action: 'existing'; id: string; how: 'exact' | 'alias' | 'near (accepted)'; already: boolean }
+  | {
+      row: number;
+      name: string;
+      action: 'existing';
+      id: string;
+      how: 'exact' | 'alias' | 'near (accepted)';
+      already: boolean;
+    }
   | { row: number; name: string; action: 'near'; candidates: { id: string; spelling: string; why: string }[] }
   | { row: number; name: string; action: 'duplicate'; firstRow: number };
 
@@ -52,7 +59,16 @@ export interface PlanOptions {
  * entry. Rows repeating an earlier row are skipped. Pure.
  */
 export function planImport(project: Project, rows: SignOnRow[], opts: PlanOptions): ImportPlan {
-  const plan: ImportPlan = { campaign: opts.campaign, outcomes: [], newEntries: [], campaignAdds: [], aliasAdds: new Map(), contactAdds: new Map(), signedAdds: [], diagnostics: [] };
+  const plan: ImportPlan = {
+    campaign: opts.campaign,
+    outcomes: [],
+    newEntries: [],
+    campaignAdds: [],
+    aliasAdds: new Map(),
+    contactAdds: new Map(),
+    signedAdds: [],
+    diagnostics: [],
+  };
   const campaign = project.campaigns.get(opts.campaign);
   const signing = new Set(campaign?.signatories.map((r) => r.id) ?? []);
   const roster = [...project.signatories.values()].map((s) => ({ s, names: spellingsOf(project, s) }));
@@ -67,13 +83,22 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
     const similar = earlier ? undefined : seen.find((x) => compareNames(x.name, name));
     if (similar)
       plan.diagnostics.push(
-        diag('import/near-duplicate', r.span, `row ${r.row}: "${r.name}" looks like row ${similar.row}; imported as a separate signatory`, {
-          hint: 'if they are the same body, delete one of the two rows',
-        }),
+        diag(
+          'import/near-duplicate',
+          r.span,
+          `row ${r.row}: "${r.name}" looks like row ${similar.row}; imported as a separate signatory`,
+          {
+            hint: 'if they are the same body, delete one of the two rows',
+          },
+        ),
       );
     if (earlier) {
       plan.outcomes.push({ row: r.row, name: r.name, action: 'duplicate', firstRow: earlier.row });
-      plan.diagnostics.push(diag('import/duplicate-row', r.span, `row ${r.row}: "${r.name}" repeats row ${earlier.row}; skipped`, { hint: 'delete one of the two rows' }));
+      plan.diagnostics.push(
+        diag('import/duplicate-row', r.span, `row ${r.row}: "${r.name}" repeats row ${earlier.row}; skipped`, {
+          hint: 'delete one of the two rows',
+        }),
+      );
       continue;
     }
     seen.push({ row: r.row, name });
@@ -90,7 +115,8 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
             const m = compareNames(n.prepared, name);
             const why = m && (m.kind === 'exact' ? 'same spelling' : m.why);
             const rank = why === undefined ? Infinity : why.includes('acronym') ? 2 : why.includes('spelling') ? 1 : 0;
-            if (why !== undefined && (!best || rank < best.rank)) best = { id: x.s.id, spelling: n.prepared.trimmed, why, rank };
+            if (why !== undefined && (!best || rank < best.rank))
+              best = { id: x.s.id, spelling: n.prepared.trimmed, why, rank };
           }
           return best && { id: best.id, spelling: best.spelling, why: best.why };
         })
@@ -120,7 +146,10 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
       plan.outcomes.push({ row: r.row, name: r.name, action: 'existing', id: target.id, how, already });
       if (!already) plan.campaignAdds.push(target.id);
       if (opts.hasSigned?.has(target.id) && !plan.signedAdds.includes(target.id)) plan.signedAdds.push(target.id);
-      const lacks = { person: target.contact?.person ? undefined : r.person, email: target.contact?.email ? undefined : r.email };
+      const lacks = {
+        person: target.contact?.person ? undefined : r.person,
+        email: target.contact?.email ? undefined : r.email,
+      };
       if (lacks.person || lacks.email) plan.contactAdds.set(target.id, clean(lacks));
       continue;
     }
@@ -156,5 +185,8 @@ function spellingsOf(project: Project, s: Signatory): { kind: 'name' | 'alias'; 
     const local = l.signatoryNames.get(s.id);
     if (local) other.push(local.name);
   }
-  return [{ kind: 'name' as const, prepared: prepareName(s.name.text) }, ...other.map((a) => ({ kind: 'alias' as const, prepared: prepareName(a) }))];
+  return [
+    { kind: 'name' as const, prepared: prepareName(s.name.text) },
+    ...other.map((a) => ({ kind: 'alias' as const, prepared: prepareName(a) })),
+  ];
 }

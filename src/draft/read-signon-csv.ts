@@ -52,14 +52,118 @@ export interface ReadOptions {
  * a part of it.
  */
 const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
-  name: ['name', 'organisation', 'organization', 'organisation name', 'organization name', 'name of organisation', 'name of organization', 'group', 'group name', 'signatory', 'signer', 'org', 'org name', 'nom', 'nombre', 'organisation organisation', 'nom de l organisation', 'nombre de la organizacion', 'organizacion', 'organisation name as it should appear', 'name as it should appear', '단체', '단체명', '단체 이름', '기관', '기관명', '이름', '서명자', '団体名', '組織名', '名前', '名称', '组织', '组织名称', '机构名称'],
-  country: ['country', 'country region', 'nation', 'pays', 'pais', 'land', 'country of registration', 'based in', '국가', '나라', '国', '国名', '国家', '国家 地区'],
-  kind: ['type', 'kind', 'signing as', 'organisation or individual', 'organization or individual', 'individual or organisation', 'individual or organization', 'tipo', '유형', '구분', '種別', '类型'],
-  person: ['contact', 'contact person', 'contact name', 'your name', 'representative', 'name of contact', 'personne de contact', 'persona de contacto', '담당자', '담당자 이름', '연락 담당자', '担当者', '联系人'],
-  email: ['email', 'e mail', 'email address', 'e mail address', 'mail', 'courriel', 'correo', 'correo electronico', '이메일', '전자우편', 'メール', 'メールアドレス', '电子邮件', '邮箱'],
+  name: [
+    'name',
+    'organisation',
+    'organization',
+    'organisation name',
+    'organization name',
+    'name of organisation',
+    'name of organization',
+    'group',
+    'group name',
+    'signatory',
+    'signer',
+    'org',
+    'org name',
+    'nom',
+    'nombre',
+    'organisation organisation',
+    'nom de l organisation',
+    'nombre de la organizacion',
+    'organizacion',
+    'organisation name as it should appear',
+    'name as it should appear',
+    '단체',
+    '단체명',
+    '단체 이름',
+    '기관',
+    '기관명',
+    '이름',
+    '서명자',
+    '団体名',
+    '組織名',
+    '名前',
+    '名称',
+    '组织',
+    '组织名称',
+    '机构名称',
+  ],
+  country: [
+    'country',
+    'country region',
+    'nation',
+    'pays',
+    'pais',
+    'land',
+    'country of registration',
+    'based in',
+    '국가',
+    '나라',
+    '国',
+    '国名',
+    '国家',
+    '国家 地区',
+  ],
+  kind: [
+    'type',
+    'kind',
+    'signing as',
+    'organisation or individual',
+    'organization or individual',
+    'individual or organisation',
+    'individual or organization',
+    'tipo',
+    '유형',
+    '구분',
+    '種別',
+    '类型',
+  ],
+  person: [
+    'contact',
+    'contact person',
+    'contact name',
+    'your name',
+    'representative',
+    'name of contact',
+    'personne de contact',
+    'persona de contacto',
+    '담당자',
+    '담당자 이름',
+    '연락 담당자',
+    '担当者',
+    '联系人',
+  ],
+  email: [
+    'email',
+    'e mail',
+    'email address',
+    'e mail address',
+    'mail',
+    'courriel',
+    'correo',
+    'correo electronico',
+    '이메일',
+    '전자우편',
+    'メール',
+    'メールアドレス',
+    '电子邮件',
+    '邮箱',
+  ],
   first_name: ['first name', 'first_name', 'given name', 'prenom', '名'],
   last_name: ['last name', 'last_name', 'surname', 'family name', 'nom de famille', 'apellido', '姓'],
-  ignore: ['timestamp', 'date', 'submitted', 'submitted at', 'submission date', 'horodateur', 'marca temporal', '타임스탬프', 'タイムスタンプ', '时间戳'],
+  ignore: [
+    'timestamp',
+    'date',
+    'submitted',
+    'submitted at',
+    'submission date',
+    'horodateur',
+    'marca temporal',
+    '타임스탬프',
+    'タイムスタンプ',
+    '时间戳',
+  ],
 };
 const CONTAINS: [Field, RegExp][] = [
   ['email', /mail|메일|전자우편|メール|邮/],
@@ -86,10 +190,21 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
   const at = (start: number, end: number): Span => ({ file, start, end: Math.max(end, start + 1) });
   let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(buf, { bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, delimiter: sniffDelimiter(text) }) as unknown as typeof records;
+    records = parse(buf, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      delimiter: sniffDelimiter(text),
+    }) as unknown as typeof records;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    diagnostics.push(diag('import/column', at(0, 1), `${file} is not a readable CSV file: ${msg}`, { hint: 'export the form responses as CSV (comma-separated values)' }));
+    diagnostics.push(
+      diag('import/column', at(0, 1), `${file} is not a readable CSV file: ${msg}`, {
+        hint: 'export the form responses as CSV (comma-separated values)',
+      }),
+    );
     return { columns: [], rows: [], rejected: [], diagnostics, text };
   }
   // Byte offsets (csv-parse counts bytes, BOM included) → character offsets in `text`, incrementally.
@@ -106,7 +221,9 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
   }
   const header = records[0]?.record ?? [];
   if (!header.length) {
-    diagnostics.push(diag('import/column', at(0, 1), `${file} is empty`, { hint: 'the first row must name the columns' }));
+    diagnostics.push(
+      diag('import/column', at(0, 1), `${file} is empty`, { hint: 'the first row must name the columns' }),
+    );
     return { columns: [], rows: [], rejected: [], diagnostics, text };
   }
   const columns = mapColumns(header, opts.map, diagnostics, spans[0]!);
@@ -116,9 +233,14 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
   const last = col('last_name');
   if (nameCol === undefined && first === undefined && last === undefined) {
     diagnostics.push(
-      diag('import/column', spans[0], `no column holds the signatory's name (columns: ${header.map((h) => `"${h}"`).join(', ')})`, {
-        hint: 'name it with --map, e.g. --map "Organisation=name"',
-      }),
+      diag(
+        'import/column',
+        spans[0],
+        `no column holds the signatory's name (columns: ${header.map((h) => `"${h}"`).join(', ')})`,
+        {
+          hint: 'name it with --map, e.g. --map "Organisation=name"',
+        },
+      ),
     );
     return { columns, rows: [], rejected: [], diagnostics, text };
   }
@@ -133,27 +255,49 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
     const name = get(nameCol) || [get(first), get(last)].filter(Boolean).join(' ');
     const reject = (message: string, hint: string) => {
       rejected.push({ row, name, reason: message });
-      diagnostics.push(diag('import/rejected-row', span, `row ${row}${name ? ` ("${name}")` : ''}: ${message}`, { hint }));
+      diagnostics.push(
+        diag('import/rejected-row', span, `row ${row}${name ? ` ("${name}")` : ''}: ${message}`, { hint }),
+      );
     };
     if (!name) return reject('no name', 'fill in the name, or delete the row');
     const countryText = get(col('country'));
     let country: string | undefined;
     if (countryText) {
       const c = countryCode(countryText);
-      if (!c.code) return reject(`unknown country "${countryText}"`, c.suggestion ? `did you mean ${c.suggestion}? write a country name or an ISO code such as KR` : 'write a country name or an ISO code such as KR, JP or US');
+      if (!c.code)
+        return reject(
+          `unknown country "${countryText}"`,
+          c.suggestion
+            ? `did you mean ${c.suggestion}? write a country name or an ISO code such as KR`
+            : 'write a country name or an ISO code such as KR, JP or US',
+        );
       country = c.code;
     }
     const kindText = get(col('kind'));
-    const individuals = nameCol === undefined || /^(your name|name of contact|contact|contact person|contact name)$/.test(foldHeader(header[nameCol] ?? ''));
+    const individuals =
+      nameCol === undefined ||
+      /^(your name|name of contact|contact|contact person|contact name)$/.test(foldHeader(header[nameCol] ?? ''));
     const kind = kindText ? kindOf(kindText) : (opts.kind ?? (individuals ? 'individual' : 'organisation'));
     if (!kind) return reject(`unknown kind "${kindText}"`, 'write organisation or individual');
     const emailText = get(col('email'));
     let email: string | undefined = emailText || undefined;
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      diagnostics.push(diag('import/rejected-row', span, `row ${row}: "${name}": "${emailText}" is not an e-mail address; the row is imported without it`, { hint: 'correct it in the roster later', severity: 'warning' }));
+      diagnostics.push(
+        diag(
+          'import/rejected-row',
+          span,
+          `row ${row}: "${name}": "${emailText}" is not an e-mail address; the row is imported without it`,
+          { hint: 'correct it in the roster later', severity: 'warning' },
+        ),
+      );
       email = undefined;
     }
-    const person = get(col('person')) || (nameCol !== undefined && (first !== undefined || last !== undefined) ? [get(first), get(last)].filter(Boolean).join(' ') : '') || undefined;
+    const person =
+      get(col('person')) ||
+      (nameCol !== undefined && (first !== undefined || last !== undefined)
+        ? [get(first), get(last)].filter(Boolean).join(' ')
+        : '') ||
+      undefined;
     rows.push({ row, span, name, country, kind, person, email });
   });
   return { columns, rows, rejected, diagnostics, text };
@@ -162,15 +306,51 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
 function kindOf(s: string): 'organisation' | 'individual' | undefined {
   const k = foldHeader(s);
   const starts = (words: string[]) => words.map(foldHeader).some((w) => k === w || k.startsWith(`${w} `));
-  if (starts(['org', 'organisation', 'organization', 'organizacion', 'group', 'ngo', 'an organisation', 'an organization', '단체', '기관', '団体', '組織', '组织'])) return 'organisation';
-  if (starts(['ind', 'individual', 'person', 'personal', 'myself', 'an individual', 'individuo', 'particulier', '개인', '個人', '个人'])) return 'individual';
+  if (
+    starts([
+      'org',
+      'organisation',
+      'organization',
+      'organizacion',
+      'group',
+      'ngo',
+      'an organisation',
+      'an organization',
+      '단체',
+      '기관',
+      '団体',
+      '組織',
+      '组织',
+    ])
+  )
+    return 'organisation';
+  if (
+    starts([
+      'ind',
+      'individual',
+      'person',
+      'personal',
+      'myself',
+      'an individual',
+      'individuo',
+      'particulier',
+      '개인',
+      '個人',
+      '个人',
+    ])
+  )
+    return 'individual';
   return undefined;
 }
 
 /** The separator of the header line: the most frequent of , ; and tab outside quotes. */
 function sniffDelimiter(text: string): string {
   const line = text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1);
-  const counts = new Map([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
@@ -180,21 +360,45 @@ function sniffDelimiter(text: string): string {
 }
 
 /** Columns → fields: --map first, then a guess from the header words; each field once. */
-function mapColumns(header: string[], map: string | undefined, diagnostics: Diagnostic[], headerSpan: Span): ColumnMapping[] {
-  const columns: ColumnMapping[] = header.map((h, column) => ({ column, header: h.trim(), field: undefined, how: 'unmapped' }));
+function mapColumns(
+  header: string[],
+  map: string | undefined,
+  diagnostics: Diagnostic[],
+  headerSpan: Span,
+): ColumnMapping[] {
+  const columns: ColumnMapping[] = header.map((h, column) => ({
+    column,
+    header: h.trim(),
+    field: undefined,
+    how: 'unmapped',
+  }));
   const taken = new Set<Field>();
-  for (const pair of (map ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of (map ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = pair.lastIndexOf('=');
     const head = pair.slice(0, eq).trim();
     const field = pair.slice(eq + 1).trim() as Field;
     if (eq < 0 || !FIELDS.includes(field)) {
-      diagnostics.push(diag('import/column', headerSpan, `--map "${pair}": ${eq < 0 ? 'write "Column header=field"' : `unknown field "${field}"`}`, { hint: `fields: ${FIELDS.join(', ')}` }));
+      diagnostics.push(
+        diag(
+          'import/column',
+          headerSpan,
+          `--map "${pair}": ${eq < 0 ? 'write "Column header=field"' : `unknown field "${field}"`}`,
+          { hint: `fields: ${FIELDS.join(', ')}` },
+        ),
+      );
       continue;
     }
     const c = columns.find((x) => x.header === head) ?? columns.find((x) => foldHeader(x.header) === foldHeader(head));
     if (!c) {
       const guess = closest(head, header);
-      diagnostics.push(diag('import/column', headerSpan, `--map names the column "${head}", which the CSV does not have`, { hint: guess ? `did you mean "${guess}"?` : `columns: ${header.join(', ')}` }));
+      diagnostics.push(
+        diag('import/column', headerSpan, `--map names the column "${head}", which the CSV does not have`, {
+          hint: guess ? `did you mean "${guess}"?` : `columns: ${header.join(', ')}`,
+        }),
+      );
       continue;
     }
     c.field = field;
@@ -208,7 +412,9 @@ function mapColumns(header: string[], map: string | undefined, diagnostics: Diag
       const h = foldHeader(c.header);
       const field =
         pass === 'exact'
-          ? (Object.entries(EXACT) as [Field, string[]][]).find(([f, words]) => (f === 'ignore' || !taken.has(f)) && words.some((w) => foldHeader(w) === h))?.[0]
+          ? (Object.entries(EXACT) as [Field, string[]][]).find(
+              ([f, words]) => (f === 'ignore' || !taken.has(f)) && words.some((w) => foldHeader(w) === h),
+            )?.[0]
           : CONTAINS.find(([f, re]) => !taken.has(f) && re.test(h))?.[0];
       if (!field) continue;
       c.field = field;
@@ -217,6 +423,7 @@ function mapColumns(header: string[], map: string | undefined, diagnostics: Diag
     }
   // A form for individuals ("Your name", "Email"): the person is the signatory.
   const person = columns.find((c) => c.field === 'person' && c.how === 'guessed');
-  if (person && !columns.some((c) => c.field === 'name' || c.field === 'first_name' || c.field === 'last_name')) person.field = 'name';
+  if (person && !columns.some((c) => c.field === 'name' || c.field === 'first_name' || c.field === 'last_name'))
+    person.field = 'name';
   return columns;
 }

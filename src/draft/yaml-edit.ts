@@ -68,7 +68,8 @@ export class YamlEdit {
    * line in flow style (`id: new-id`, `signatories: []`, `name: Kim Jong Un`).
    */
   setValue(path: Path, value: unknown): void {
-    const parent = (path.length > 1 ? this.doc.getIn(path.slice(0, -1), true) : this.doc.contents) as Node | null | undefined;
+    const parent = (path.length > 1 ? this.doc.getIn(path.slice(0, -1), true) : this.doc.contents) as
+      Node | null | undefined;
     const key = path[path.length - 1];
     const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
     const keyNode = pair?.key as Node | undefined;
@@ -88,7 +89,8 @@ export class YamlEdit {
 
   /** Remove the key at `path` (and its value) from a block mapping. */
   remove(path: Path): void {
-    const parent = (path.length > 1 ? this.doc.getIn(path.slice(0, -1), true) : this.doc.contents) as Node | null | undefined;
+    const parent = (path.length > 1 ? this.doc.getIn(path.slice(0, -1), true) : this.doc.contents) as
+      Node | null | undefined;
     const key = path[path.length - 1];
     const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
     if (!isMap(parent) || !pair) return;
@@ -107,7 +109,8 @@ export class YamlEdit {
   toString(): string {
     if (!this.inserts.length) return this.text;
     let out = this.text;
-    for (const i of [...this.inserts].sort((a, b) => b.at - a.at || b.seq - a.seq)) out = out.slice(0, i.at) + i.text + out.slice(i.end);
+    for (const i of [...this.inserts].sort((a, b) => b.at - a.at || b.seq - a.seq))
+      out = out.slice(0, i.at) + i.text + out.slice(i.end);
     if (this.spliceable) {
       const again = parseDocument(out);
       if (!again.errors.length && JSON.stringify(again.toJS()) === JSON.stringify(this.doc.toJS())) return out;

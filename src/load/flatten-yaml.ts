@@ -7,12 +7,16 @@ import type { YamlFile } from './yaml-file.js';
  * string's span. A `{ item: "…" }` mapping inside a list counts as one leaf (a bullet item).
  * Non-string leaves are returned as `problems` so the caller can report them.
  */
-export function flattenYaml(file: YamlFile, prefix: string): { leaves: Map<string, SourcedText>; problems: { key: string; node: Node }[] } {
+export function flattenYaml(
+  file: YamlFile,
+  prefix: string,
+): { leaves: Map<string, SourcedText>; problems: { key: string; node: Node }[] } {
   const leaves = new Map<string, SourcedText>();
   const problems: { key: string; node: Node }[] = [];
   const walk = (node: unknown, key: string): void => {
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && node.range) leaves.set(key, { text: node.value, span: { file: file.path, start: node.range[0], end: node.range[1] } });
+      if (typeof node.value === 'string' && node.range)
+        leaves.set(key, { text: node.value, span: { file: file.path, start: node.range[0], end: node.range[1] } });
       else if (node.value !== null) problems.push({ key, node });
       return;
     }

@@ -24,9 +24,18 @@ export function loadGlossary(reader: FileReader): GlossaryTerm[] {
   terms.forEach((t, i) =>
     t.variants.forEach((variant, j) => {
       const k = `${t.languages.join(',')}|${variant.toLowerCase()}`;
-      const problem = preferred.has(variant.toLowerCase()) ? 'is also a preferred term' : seen.has(k) ? 'is listed twice' : undefined;
+      const problem = preferred.has(variant.toLowerCase())
+        ? 'is also a preferred term'
+        : seen.has(k)
+          ? 'is listed twice'
+          : undefined;
       seen.add(k);
-      if (problem) reader.diagnostics.push(diag('glossary/invalid', spanAt(f, ['terms', i, 'variants', j]), `variant "${variant}" ${problem}`, { hint: 'a spelling is either preferred or a variant of one term' }));
+      if (problem)
+        reader.diagnostics.push(
+          diag('glossary/invalid', spanAt(f, ['terms', i, 'variants', j]), `variant "${variant}" ${problem}`, {
+            hint: 'a spelling is either preferred or a variant of one term',
+          }),
+        );
     }),
   );
   return terms;

@@ -26,12 +26,15 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
       const { leaves, problems } = flattenYaml(f, prefix);
       for (const p of problems) {
         const span = p.node.range ? { file: rel, start: p.node.range[0], end: p.node.range[1] } : spanAt(f, []);
-        reader.diagnostics.push(diag('schema/invalid', span, `translation "${p.key}" must be text`, { hint: 'quote the value' }));
+        reader.diagnostics.push(
+          diag('schema/invalid', span, `translation "${p.key}" must be text`, { hint: 'quote the value' }),
+        );
       }
       for (const [k, v] of leaves) translations.set(k, v);
     };
     addFlat(`${dir}/demands.yaml`, 'demands:');
-    for (const name of reader.list(`${dir}/campaigns`)) addFlat(`${dir}/campaigns/${name}`, `campaigns:${name.replace(/\.ya?ml$/, '')}`);
+    for (const name of reader.list(`${dir}/campaigns`))
+      addFlat(`${dir}/campaigns/${name}`, `campaigns:${name.replace(/\.ya?ml$/, '')}`);
     const chromeFlat = flattenYaml(chromeFile, 'chrome:').leaves;
     const signatoryNames = loadSignatoryNames(reader, `${dir}/signatories.yaml`);
     out.set(code, {
@@ -41,7 +44,11 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
       fonts: meta.value.fonts,
       lineBreak: meta.value.line_break,
       chrome: chromeFlat,
-      dateFormat: (chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }) as Intl.DateTimeFormatOptions,
+      dateFormat: (chrome.value.date ?? {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      }) as Intl.DateTimeFormatOptions,
       translations,
       scripts: meta.value.scripts,
       punctuationSpace: meta.value.punctuation_space,
@@ -78,12 +85,26 @@ function loadLock(reader: FileReader, rel: string): Map<string, string> {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    reader.diagnostics.push(diag('file/read', { file: rel, start: 0, end: 1 }, `${rel} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` }));
+    reader.diagnostics.push(
+      diag(
+        'file/read',
+        { file: rel, start: 0, end: 1 },
+        `${rel} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+        { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` },
+      ),
+    );
     return new Map();
   }
   const parsed = sourcesLockSchema.safeParse(value);
   if (!parsed.success) {
-    reader.diagnostics.push(diag('schema/invalid', { file: rel, start: 0, end: 1 }, `${rel} is not a map of text keys to 12-digit fingerprints`, { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` }));
+    reader.diagnostics.push(
+      diag(
+        'schema/invalid',
+        { file: rel, start: 0, end: 1 },
+        `${rel} is not a map of text keys to 12-digit fingerprints`,
+        { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` },
+      ),
+    );
     return new Map();
   }
   return new Map(Object.entries(parsed.data));

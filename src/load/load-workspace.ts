@@ -21,28 +21,72 @@ import { loadTemplates } from './load-templates.js';
  */
 export function loadWorkspace(rootDir: string): Result<Project> {
   const reader = new FileReader(resolve(rootDir));
-  const broken: Project['broken'] = { demands: new Set(), campaigns: new Set(), signatories: new Set(), missions: new Set() };
+  const broken: Project['broken'] = {
+    demands: new Set(),
+    campaigns: new Set(),
+    signatories: new Set(),
+    missions: new Set(),
+  };
   const workspace = loadWorkspaceFile(reader);
   const demands = loadEach(reader, 'demands', demandSchema, normalizeDemand, broken.demands);
   const campaigns = loadEach(reader, 'campaigns', campaignSchema, normalizeCampaign, broken.campaigns);
-  const signatories = loadList(reader, 'signatories.yaml', 'signatories', signatorySchema, normalizeSignatory, broken.signatories);
-  const missions = loadList(reader, 'missions.yaml', 'missions', missionSchema, normalizeMission, broken.missions, false);
+  const signatories = loadList(
+    reader,
+    'signatories.yaml',
+    'signatories',
+    signatorySchema,
+    normalizeSignatory,
+    broken.signatories,
+  );
+  const missions = loadList(
+    reader,
+    'missions.yaml',
+    'missions',
+    missionSchema,
+    normalizeMission,
+    broken.missions,
+    false,
+  );
   const locales = loadLocales(reader);
   const glossary = loadGlossary(reader);
   const templates = loadTemplates(reader);
-  const project: Project = { root: reader.root, workspace, campaigns, demands, signatories, missions, locales, files: reader.files, broken, glossary, templates };
+  const project: Project = {
+    root: reader.root,
+    workspace,
+    campaigns,
+    demands,
+    signatories,
+    missions,
+    locales,
+    files: reader.files,
+    broken,
+    glossary,
+    templates,
+  };
   reader.diagnostics.push(...checkReferences(project));
   return { value: project, diagnostics: reader.diagnostics };
 }
 
 function loadWorkspaceFile(reader: FileReader): Workspace {
-  const fallback: Workspace = { name: '', shortName: '', returnAddress: [], contactEmail: undefined, sourceLocale: 'en' };
+  const fallback: Workspace = {
+    name: '',
+    shortName: '',
+    returnAddress: [],
+    contactEmail: undefined,
+    sourceLocale: 'en',
+  };
   const f = reader.yaml('workspace.yaml');
   if (!f) return fallback;
   const v = validateFile(f, workspaceSchema);
   reader.diagnostics.push(...v.diagnostics);
   if (!v.value) return fallback;
-  return { name: v.value.name, shortName: v.value.short_name, returnAddress: v.value.return_address, contactEmail: v.value.contact_email, sourceLocale: v.value.source_locale };
+  return {
+    name: v.value.name,
+    shortName: v.value.short_name,
+    returnAddress: v.value.return_address,
+    contactEmail: v.value.contact_email,
+    sourceLocale: v.value.source_locale,
+  };
 }
 
 /** One entity per file in a folder (campaigns/, demands/); the id must equal the file name. */
@@ -60,7 +104,11 @@ function loadEach<W extends { id: string }, T>(
     const rel = `${dir}/${name}`;
     const twin = files.get(stem);
     if (twin) {
-      reader.diagnostics.push(diag('ref/duplicate-id', { file: rel, start: 0, end: 1 }, `"${stem}" is defined twice, by ${twin} and ${rel}`, { hint: 'delete or rename one of the two files' }));
+      reader.diagnostics.push(
+        diag('ref/duplicate-id', { file: rel, start: 0, end: 1 }, `"${stem}" is defined twice, by ${twin} and ${rel}`, {
+          hint: 'delete or rename one of the two files',
+        }),
+      );
       continue;
     }
     files.set(stem, rel);
@@ -69,14 +117,22 @@ function loadEach<W extends { id: string }, T>(
     const f = reader.yaml(rel);
     if (!f) continue;
     if (!isSafeId(stem)) {
-      reader.diagnostics.push(diag('file/unsafe-name', { file: rel, start: 0, end: 1 }, `file name "${name}" is not a safe id`, { hint: 'use lowercase letters, digits and "-" only, e.g. 2026-open-letter.yaml' }));
+      reader.diagnostics.push(
+        diag('file/unsafe-name', { file: rel, start: 0, end: 1 }, `file name "${name}" is not a safe id`, {
+          hint: 'use lowercase letters, digits and "-" only, e.g. 2026-open-letter.yaml',
+        }),
+      );
       continue;
     }
     const v = validateFile(f, schema);
     reader.diagnostics.push(...v.diagnostics);
     if (!v.value) continue;
     if (v.value.id !== stem) {
-      reader.diagnostics.push(diag('file/id-mismatch', spanAt(f, ['id']), `id "${v.value.id}" differs from the file name "${name}"`, { hint: `rename the file to ${v.value.id}.yaml or set id: ${stem}` }));
+      reader.diagnostics.push(
+        diag('file/id-mismatch', spanAt(f, ['id']), `id "${v.value.id}" differs from the file name "${name}"`, {
+          hint: `rename the file to ${v.value.id}.yaml or set id: ${stem}`,
+        }),
+      );
       continue;
     }
     out.set(stem, normalize(f, v.value));
@@ -115,7 +171,12 @@ function loadList<T extends { id: string; span: Span }, W>(
     const item = normalize(f, i, v.value);
     const first = out.get(item.id);
     if (first) {
-      reader.diagnostics.push(diag('ref/duplicate-id', keySpanAt(f, [key, i, 'id']), `"${item.id}" is defined twice`, { related: [{ message: 'first defined here', span: first.span }], hint: 'merge the two entries or give one a different id' }));
+      reader.diagnostics.push(
+        diag('ref/duplicate-id', keySpanAt(f, [key, i, 'id']), `"${item.id}" is defined twice`, {
+          related: [{ message: 'first defined here', span: first.span }],
+          hint: 'merge the two entries or give one a different id',
+        }),
+      );
       return;
     }
     out.set(item.id, item);

@@ -37,7 +37,10 @@ export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign 
     signOffSpan: spanAt(file, ['sign_off']),
     signatoryOrder: c.signatory_order,
     signatories: c.signatories.map((id, i) => ({ id, span: spanAt(file, ['signatories', i]) })),
-    cc: c.cc.map((e, i) => ({ name: s(['cc', i, 'name'], e.name), lines: e.lines.map((l, j) => s(['cc', i, 'lines', j], l)) })),
+    cc: c.cc.map((e, i) => ({
+      name: s(['cc', i, 'name'], e.name),
+      lines: e.lines.map((l, j) => s(['cc', i, 'lines', j], l)),
+    })),
     missions: c.missions.map((id, i) => ({ id, span: spanAt(file, ['missions', i]) })),
     span: { file: file.path, start: 0, end: 1 },
   };

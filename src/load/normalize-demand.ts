@@ -4,7 +4,9 @@ import { normalizeBody } from './normalize-body.js';
 import { sourcedAt, type YamlFile } from './yaml-file.js';
 
 export function normalizeDemand(file: YamlFile, d: WrittenDemand): DemandBlock {
-  const variants = new Map(Object.entries(d.variants ?? {}).map(([name, body]) => [name, normalizeBody(file, ['variants', name], body)]));
+  const variants = new Map(
+    Object.entries(d.variants ?? {}).map(([name, body]) => [name, normalizeBody(file, ['variants', name], body)]),
+  );
   return {
     id: d.id,
     title: sourcedAt(file, ['title'], d.title),

@@ -26,7 +26,9 @@ export class FileReader {
     if (!existsSync(abs)) return [];
     return readdirSync(abs)
       .filter((n) => !n.startsWith('.'))
-      .filter((n) => (dirs ? statSync(join(abs, n)).isDirectory() : /\.ya?ml$/.test(n) && statSync(join(abs, n)).isFile()))
+      .filter((n) =>
+        dirs ? statSync(join(abs, n)).isDirectory() : /\.ya?ml$/.test(n) && statSync(join(abs, n)).isFile(),
+      )
       .sort();
   }
 
@@ -39,7 +41,9 @@ export class FileReader {
       this.files.set(relPath, text);
       return text;
     } catch (e) {
-      this.diagnostics.push(diag('file/read', undefined, `cannot read ${relPath}: ${e instanceof Error ? e.message : String(e)}`));
+      this.diagnostics.push(
+        diag('file/read', undefined, `cannot read ${relPath}: ${e instanceof Error ? e.message : String(e)}`),
+      );
       return undefined;
     }
   }
@@ -48,7 +52,12 @@ export class FileReader {
   yaml(relPath: string, { required = true } = {}): YamlFile | undefined {
     const abs = join(this.root, relPath);
     if (!existsSync(abs)) {
-      if (required) this.diagnostics.push(diag('file/missing', undefined, `${relPath} does not exist`, { hint: 'run `openletter init` to create a workspace, or pass --workspace DIR' }));
+      if (required)
+        this.diagnostics.push(
+          diag('file/missing', undefined, `${relPath} does not exist`, {
+            hint: 'run `openletter init` to create a workspace, or pass --workspace DIR',
+          }),
+        );
       return undefined;
     }
     let text: string;
@@ -56,7 +65,9 @@ export class FileReader {
       if (statSync(abs).size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
       text = readFileSync(abs, 'utf8');
     } catch (e) {
-      this.diagnostics.push(diag('file/read', undefined, `cannot read ${relPath}: ${e instanceof Error ? e.message : String(e)}`));
+      this.diagnostics.push(
+        diag('file/read', undefined, `cannot read ${relPath}: ${e instanceof Error ? e.message : String(e)}`),
+      );
       return undefined;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -10,7 +10,12 @@ export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Names Windows refuses as file names, whatever the extension. */
 export const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 export const isSafeId = (s: string) => SLUG.test(s) && !RESERVED_NAMES.test(s);
-const slug = z.string().refine(isSafeId, 'must be a safe slug: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters, not a reserved device name');
+const slug = z
+  .string()
+  .refine(
+    isSafeId,
+    'must be a safe slug: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters, not a reserved device name',
+  );
 const text = z.string().min(1, 'must not be empty');
 /** A real calendar date: "2018-02-30" has the right shape but would print as March 2. */
 const isRealDate = (v: string) => {
@@ -30,7 +35,9 @@ const accepted = (make: () => unknown) => {
     return false;
   }
 };
-const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en, ko or zh-Hans');
+const localeCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en, ko or zh-Hans');
 
 export const bodySchema = z.array(z.union([text, z.strictObject({ item: text })]));
 
@@ -40,7 +47,9 @@ export const demandSchema = z.strictObject({
   tags: z.array(z.string()).default([]),
   params: z.array(z.string()).default([]),
   text: bodySchema.min(1),
-  variants: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'variant names use letters, digits, "-" and "_"'), bodySchema.min(1)).optional(),
+  variants: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'variant names use letters, digits, "-" and "_"'), bodySchema.min(1))
+    .optional(),
 });
 
 export const campaignSchema = z.strictObject({
@@ -63,7 +72,13 @@ export const campaignSchema = z.strictObject({
       z.strictObject({
         heading: text.optional(),
         intro: bodySchema.default([]),
-        demands: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}(@[A-Za-z0-9_-]+)?$/, 'must be a demand id, optionally "@variant"')).default([]),
+        demands: z
+          .array(
+            z
+              .string()
+              .regex(/^[a-z0-9][a-z0-9-]{0,63}(@[A-Za-z0-9_-]+)?$/, 'must be a demand id, optionally "@variant"'),
+          )
+          .default([]),
         outro: bodySchema.default([]),
       }),
     )
@@ -80,7 +95,10 @@ export const signatorySchema = z.strictObject({
   id: slug,
   name: text,
   kind: z.enum(['organisation', 'individual']),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as KR, JP or US').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as KR, JP or US')
+    .optional(),
   aliases: z.array(text).default([]),
   names: z.record(localeCode, text).default({}),
   sort_as: z.union([text, z.record(z.string(), text)]).optional(),
@@ -109,7 +127,13 @@ export const missionSchema = z.strictObject({
   closed_on: z.union([isoDate, z.null()]).optional(),
   head_of_mission: nullableText,
   sources: z
-    .array(z.strictObject({ url: z.union([z.string(), z.null()]), date: z.union([z.string(), z.null()]).optional(), supports: z.union([z.string(), z.null()]).optional() }))
+    .array(
+      z.strictObject({
+        url: z.union([z.string(), z.null()]),
+        date: z.union([z.string(), z.null()]).optional(),
+        supports: z.union([z.string(), z.null()]).optional(),
+      }),
+    )
     .default([]),
   verified: z.union([isoDate, z.null()]).optional(),
   notes: nullableText,
@@ -127,14 +151,26 @@ export const workspaceSchema = z.strictObject({
 
 export const localeSchema = z.strictObject({
   name: text,
-  tag: z.string().refine((t) => accepted(() => Intl.getCanonicalLocales(t)), 'must be a BCP 47 language tag such as ko-KR or zh-Hans'),
+  tag: z
+    .string()
+    .refine(
+      (t) => accepted(() => Intl.getCanonicalLocales(t)),
+      'must be a BCP 47 language tag such as ko-KR or zh-Hans',
+    ),
   fonts: z.array(z.string()).min(1),
   line_break: z.enum(['normal', 'keep-all', 'cjk']).default('normal'),
   /** Unicode script names (Hangul, Han, Hiragana, Katakana, Latin…) translations must use. */
   /** Marks that take a no-break space before / after them (French: before ";:!?»", after "«"). */
   punctuation_space: z.strictObject({ before: z.string().default(''), after: z.string().default('') }).optional(),
   scripts: z
-    .array(z.string().refine((n) => /^[A-Z][a-z]+(_[A-Z][a-z]+)*$/.test(n) && accepted(() => new RegExp(`\\p{Script=${n}}`, 'u')), 'must be a Unicode script name such as Hangul, Han or Latin'))
+    .array(
+      z
+        .string()
+        .refine(
+          (n) => /^[A-Z][a-z]+(_[A-Z][a-z]+)*$/.test(n) && accepted(() => new RegExp(`\\p{Script=${n}}`, 'u')),
+          'must be a Unicode script name such as Hangul, Han or Latin',
+        ),
+    )
     .default([]),
 });
 
@@ -144,7 +180,10 @@ export const chromeSchema = z
   .object({
     date: z
       .record(z.string(), z.string())
-      .refine((o) => accepted(() => new Intl.DateTimeFormat('en', o as Intl.DateTimeFormatOptions)), 'must be Intl.DateTimeFormat options, e.g. { year: numeric, month: long, day: numeric }')
+      .refine(
+        (o) => accepted(() => new Intl.DateTimeFormat('en', o as Intl.DateTimeFormatOptions)),
+        'must be Intl.DateTimeFormat options, e.g. { year: numeric, month: long, day: numeric }',
+      )
       .optional(),
     sign_off: z.record(z.string(), text),
     cc: text,

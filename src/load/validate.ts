@@ -8,14 +8,23 @@ import { RESERVED_NAMES } from './schemas.js';
  * Validate a parsed YAML file against a schema. Every issue becomes a diagnostic pointing at the
  * offending key or value (or, for a missing key, at its parent).
  */
-export function validateFile<S extends z.ZodType>(file: YamlFile, schema: S): { value: z.output<S> | undefined; diagnostics: Diagnostic[] } {
+export function validateFile<S extends z.ZodType>(
+  file: YamlFile,
+  schema: S,
+): { value: z.output<S> | undefined; diagnostics: Diagnostic[] } {
   const plain = toPlain(file);
-  if (plain.value === undefined && plain.diagnostics.length) return { value: undefined, diagnostics: plain.diagnostics };
+  if (plain.value === undefined && plain.diagnostics.length)
+    return { value: undefined, diagnostics: plain.diagnostics };
   return validateValue(file, plain.value ?? null, schema, []);
 }
 
 /** Validate a value found at `prefix` inside a file (e.g. one roster entry), reporting with spans. */
-export function validateValue<S extends z.ZodType>(file: YamlFile, value: unknown, schema: S, prefix: (string | number)[]): { value: z.output<S> | undefined; diagnostics: Diagnostic[] } {
+export function validateValue<S extends z.ZodType>(
+  file: YamlFile,
+  value: unknown,
+  schema: S,
+  prefix: (string | number)[],
+): { value: z.output<S> | undefined; diagnostics: Diagnostic[] } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { value: parsed.data, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
@@ -24,7 +33,13 @@ export function validateValue<S extends z.ZodType>(file: YamlFile, value: unknow
   for (const issue of parsed.error.issues)
     if (issue.code === 'unrecognized_keys')
       for (const key of issue.keys) {
-        const g = closest(key, knownKeys(schema, issue.path.filter((p): p is string | number => typeof p !== 'symbol')));
+        const g = closest(
+          key,
+          knownKeys(
+            schema,
+            issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+          ),
+        );
         if (g) typoFor.add([...issue.path, g].join('.'));
       }
   for (const issue of parsed.error.issues) {
@@ -36,9 +51,14 @@ export function validateValue<S extends z.ZodType>(file: YamlFile, value: unknow
         const known = knownKeys(schema, path.slice(prefix.length));
         const guess = closest(key, known);
         diagnostics.push(
-          diag('schema/invalid', keySpanAt(file, [...path, key]), `unknown key "${key}"${path.length ? ` in ${where}` : ''}`, {
-            hint: guess ? `did you mean "${guess}"?` : known.length ? `known keys: ${known.join(', ')}` : 'remove it',
-          }),
+          diag(
+            'schema/invalid',
+            keySpanAt(file, [...path, key]),
+            `unknown key "${key}"${path.length ? ` in ${where}` : ''}`,
+            {
+              hint: guess ? `did you mean "${guess}"?` : known.length ? `known keys: ${known.join(', ')}` : 'remove it',
+            },
+          ),
         );
       }
       continue;
@@ -46,7 +66,11 @@ export function validateValue<S extends z.ZodType>(file: YamlFile, value: unknow
     const last = path[path.length - 1];
     if (last === 'id' && (issue.code === 'invalid_format' || issue.code === 'custom')) {
       const value = String(file.doc.getIn(path) ?? '');
-      let safe = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+      let safe = value
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 64);
       if (RESERVED_NAMES.test(safe)) safe = `${safe}-1`;
       diagnostics.push(
         diag('file/unsafe-name', spanAt(file, path), `id "${value}" is not safe as a file or folder name`, {
@@ -56,16 +80,24 @@ export function validateValue<S extends z.ZodType>(file: YamlFile, value: unknow
       continue;
     }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    const message = missing ? `missing required field "${String(path[path.length - 1] ?? '')}"` : `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
-    diagnostics.push(diag('schema/invalid', spanAt(file, path), message, { hint: missing ? `add "${String(path[path.length - 1])}:" here` : hintFor(issue) }));
+    const message = missing
+      ? `missing required field "${String(path[path.length - 1] ?? '')}"`
+      : `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
+    diagnostics.push(
+      diag('schema/invalid', spanAt(file, path), message, {
+        hint: missing ? `add "${String(path[path.length - 1])}:" here` : hintFor(issue),
+      }),
+    );
   }
   return { value: undefined, diagnostics };
 }
 
 function hintFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return issue.expected === 'boolean' ? 'write true or false' : 'see docs/workspace-format.md for this file\'s format';
-  if (issue.code === 'invalid_value' && 'values' in issue) return `use one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
-  return 'see docs/workspace-format.md for this file\'s format';
+  if (issue.code === 'invalid_type')
+    return issue.expected === 'boolean' ? 'write true or false' : "see docs/workspace-format.md for this file's format";
+  if (issue.code === 'invalid_value' && 'values' in issue)
+    return `use one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
+  return "see docs/workspace-format.md for this file's format";
 }
 
 /** The keys a strict object schema accepts at a path (for "did you mean"). */
@@ -73,7 +105,9 @@ function knownKeys(schema: z.ZodType, path: readonly (string | number)[]): strin
   let s: unknown = schema;
   for (const p of path) {
     s = unwrap(s);
-    const def = (s as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown>; valueType?: unknown } }).def;
+    const def = (
+      s as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown>; valueType?: unknown } }
+    ).def;
     if (!def) return [];
     if (def.type === 'array') s = def.element;
     else if (def.type === 'object' && def.shape && typeof p === 'string') s = def.shape[p];

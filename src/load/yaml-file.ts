@@ -26,7 +26,10 @@ export function parseYamlFile(path: string, text: string): { file: YamlFile; dia
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     diagnostics.push(
       diag(code, { file: path, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, message, {
-        hint: code === 'yaml/duplicate-key' ? 'remove or rename one of the two keys' : 'check indentation and quoting near here',
+        hint:
+          code === 'yaml/duplicate-key'
+            ? 'remove or rename one of the two keys'
+            : 'check indentation and quoting near here',
       }),
     );
   }
@@ -41,7 +44,11 @@ export function toPlain(file: YamlFile): { value: unknown; diagnostics: Diagnost
     const msg = e instanceof Error ? e.message : String(e);
     return {
       value: undefined,
-      diagnostics: [diag('yaml/syntax', { file: file.path, start: 0, end: 1 }, `cannot read YAML: ${msg}`, { hint: 'avoid YAML aliases (*name); write values out' })],
+      diagnostics: [
+        diag('yaml/syntax', { file: file.path, start: 0, end: 1 }, `cannot read YAML: ${msg}`, {
+          hint: 'avoid YAML aliases (*name); write values out',
+        }),
+      ],
     };
   }
 }
@@ -61,7 +68,10 @@ export function spanAt(file: YamlFile, path: NodePath): Span {
         }
       }
       // For a missing key, point at the parent key's line rather than the whole block.
-      const end = n < path.length ? Math.min(valueEnd, file.text.indexOf('\n', start) < 0 ? valueEnd : file.text.indexOf('\n', start)) : valueEnd;
+      const end =
+        n < path.length
+          ? Math.min(valueEnd, file.text.indexOf('\n', start) < 0 ? valueEnd : file.text.indexOf('\n', start))
+          : valueEnd;
       return { file: file.path, start, end: Math.max(end, start + 1) };
     }
   }
@@ -75,7 +85,8 @@ export function keySpanAt(file: YamlFile, path: NodePath): Span {
   if (parent && typeof parent === 'object' && 'items' in parent) {
     for (const item of (parent as { items: unknown[] }).items) {
       const key = (item as { key?: unknown }).key;
-      if (isScalar(key) && key.value === last && key.range) return { file: file.path, start: key.range[0], end: key.range[1] };
+      if (isScalar(key) && key.value === last && key.range)
+        return { file: file.path, start: key.range[0], end: key.range[1] };
     }
   }
   return spanAt(file, path);

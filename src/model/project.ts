@@ -6,9 +6,7 @@ import type { Span, SourcedText } from './span.js';
  */
 
 /** One element of a text body: a paragraph, or one bullet item. */
-export type BodyElement =
-  | { kind: 'paragraph'; text: SourcedText }
-  | { kind: 'item'; text: SourcedText };
+export type BodyElement = { kind: 'paragraph'; text: SourcedText } | { kind: 'item'; text: SourcedText };
 
 /** A list of paragraphs and bullet items, in the source language. */
 export type Body = BodyElement[];

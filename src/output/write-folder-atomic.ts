@@ -8,7 +8,11 @@ import { basename, dirname, join, resolve } from 'node:path';
  *
  * `files` maps relative paths (forward slashes, no "..") to contents.
  */
-export function writeFolderAtomic(target: string, files: ReadonlyMap<string, Uint8Array | string>, { replace = false } = {}): void {
+export function writeFolderAtomic(
+  target: string,
+  files: ReadonlyMap<string, Uint8Array | string>,
+  { replace = false } = {},
+): void {
   const dest = resolve(target);
   const parent = dirname(dest);
   mkdirSync(parent, { recursive: true });
@@ -19,13 +23,15 @@ export function writeFolderAtomic(target: string, files: ReadonlyMap<string, Uin
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
     const leftover = join(parent, name);
     if (name.startsWith(`.${basename(dest)}.old-`) && !existsSync(dest)) renameSync(leftover, dest);
-    else if (name.startsWith(`.${basename(dest)}.tmp-`) || name.startsWith(`.${basename(dest)}.old-`)) rmSync(leftover, { recursive: true, force: true });
+    else if (name.startsWith(`.${basename(dest)}.tmp-`) || name.startsWith(`.${basename(dest)}.old-`))
+      rmSync(leftover, { recursive: true, force: true });
   }
   try {
     if (!replace && existsSync(dest)) cpSync(dest, tmp, { recursive: true });
     else mkdirSync(tmp, { recursive: true });
     for (const [rel, data] of files) {
-      if (rel.split('/').some((p) => p === '..' || p === '' || p === '.') || /^[\\/]|^[A-Za-z]:/.test(rel)) throw new Error(`refusing unsafe output path "${rel}"`);
+      if (rel.split('/').some((p) => p === '..' || p === '' || p === '.') || /^[\\/]|^[A-Za-z]:/.test(rel))
+        throw new Error(`refusing unsafe output path "${rel}"`);
       const abs = join(tmp, rel);
       mkdirSync(dirname(abs), { recursive: true });
       writeFileSync(abs, data);

@@ -46,7 +46,14 @@ export async function renderCampaign(
     const doc = composed.doc;
     if (formats.includes('md')) {
       const t0 = performance.now();
-      files.push({ name: `${code}.md`, data: renderMarkdown(doc), locale: code, format: 'md', ms: performance.now() - t0, paper: doc.paper });
+      files.push({
+        name: `${code}.md`,
+        data: renderMarkdown(doc),
+        locale: code,
+        format: 'md',
+        ms: performance.now() - t0,
+        paper: doc.paper,
+      });
     }
     for (const paper of pdf ? (papersFor?.(code) ?? [doc.paper]) : []) {
       const t0 = performance.now();

@@ -19,7 +19,12 @@ export function exportUnits(project: Project, lng: string, opts: { campaign?: st
       source: r.source.text,
       sourceHash: sourceHash(r.source.text),
       target: r.translation?.text ?? '',
-      state: r.state === 'missing' ? ('new' as const) : r.state === 'translated' ? ('translated' as const) : ('needs-review' as const),
+      state:
+        r.state === 'missing'
+          ? ('new' as const)
+          : r.state === 'translated'
+            ? ('translated' as const)
+            : ('needs-review' as const),
     }));
   return { sourceLanguage: project.workspace.sourceLocale, targetLanguage: lng, units };
 }

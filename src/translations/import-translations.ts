@@ -24,11 +24,19 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
   const at = { file: fileName, start: 0, end: 1 };
   const locale = project.locales.get(lng);
   if (!locale) {
-    result.diagnostics.push(diag('ref/unknown-locale', at, `no language "${lng}" in locales/`, { hint: 'create locales/<lng>/locale.yaml first' }));
+    result.diagnostics.push(
+      diag('ref/unknown-locale', at, `no language "${lng}" in locales/`, {
+        hint: 'create locales/<lng>/locale.yaml first',
+      }),
+    );
     return result;
   }
   if (file.targetLanguage && file.targetLanguage !== lng) {
-    result.diagnostics.push(diag('i18n/wrong-file', at, `${fileName} holds ${file.targetLanguage} translations, not ${lng}`, { hint: `run with --lang ${file.targetLanguage}` }));
+    result.diagnostics.push(
+      diag('i18n/wrong-file', at, `${fileName} holds ${file.targetLanguage} translations, not ${lng}`, {
+        hint: `run with --lang ${file.targetLanguage}`,
+      }),
+    );
     return result;
   }
   const sources = allSourceTexts(project);
@@ -36,20 +44,39 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
   const changedSince: string[] = [];
   for (const u of file.units) {
     const src = sources.get(u.key);
-    if (!src) result.diagnostics.push(diag('i18n/unknown-key', at, `${fileName}: "${u.key}" is not a text of this workspace`, { hint: 'the file was exported from another workspace, or the text was removed' }));
+    if (!src)
+      result.diagnostics.push(
+        diag('i18n/unknown-key', at, `${fileName}: "${u.key}" is not a text of this workspace`, {
+          hint: 'the file was exported from another workspace, or the text was removed',
+        }),
+      );
     else if (u.sourceHash !== sourceHash(src.text)) changedSince.push(u.key);
   }
   if (changedSince.length)
     result.diagnostics.push(
-      diag('i18n/stale', at, `${fileName} was exported from English that has changed since (${changedSince.length} text(s), e.g. "${changedSince[0]}")`, {
-        hint: `export again with \`openletter translations export --lang ${lng}\` and carry the translations over`,
-      }),
+      diag(
+        'i18n/stale',
+        at,
+        `${fileName} was exported from English that has changed since (${changedSince.length} text(s), e.g. "${changedSince[0]}")`,
+        {
+          hint: `export again with \`openletter translations export --lang ${lng}\` and carry the translations over`,
+        },
+      ),
     );
   if (result.diagnostics.length) return result;
   // A translation file that does not parse would be rewritten from a broken tree: refuse instead.
-  const broken = [...project.files.keys()].filter((rel) => rel.startsWith(`locales/${lng}/`) && rel.endsWith('.yaml') && parseDocument(project.files.get(rel)!).errors.length > 0);
+  const broken = [...project.files.keys()].filter(
+    (rel) =>
+      rel.startsWith(`locales/${lng}/`) &&
+      rel.endsWith('.yaml') &&
+      parseDocument(project.files.get(rel)!).errors.length > 0,
+  );
   for (const rel of broken)
-    result.diagnostics.push(diag('yaml/syntax', { file: rel, start: 0, end: 1 }, `${rel} is not valid YAML; nothing was imported`, { hint: 'run `openletter check`, fix the file, then import again' }));
+    result.diagnostics.push(
+      diag('yaml/syntax', { file: rel, start: 0, end: 1 }, `${rel} is not valid YAML; nothing was imported`, {
+        hint: 'run `openletter check`, fix the file, then import again',
+      }),
+    );
   if (broken.length) return result;
 
   const docs = new Map<string, Document>();

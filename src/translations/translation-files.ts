@@ -4,7 +4,11 @@ import { Document, isMap, isSeq, parseDocument } from 'yaml';
  * Where a translation key lives: its file under locales/<lng>/ and its path inside it.
  * "demands:icrc.variants.2018.0" → demands.yaml, ["icrc", "variants", "2018", 0].
  */
-export function keyLocation(lng: string, key: string, isItem: boolean): { file: string; path: (string | number)[] } | undefined {
+export function keyLocation(
+  lng: string,
+  key: string,
+  isItem: boolean,
+): { file: string; path: (string | number)[] } | undefined {
   const m = /^(demands|campaigns):(.+)$/.exec(key);
   if (!m) return undefined;
   const parts = m[2]!.split('.');
@@ -12,7 +16,9 @@ export function keyLocation(lng: string, key: string, isItem: boolean): { file: 
   if (m[1] === 'demands') file = `locales/${lng}/demands.yaml`;
   else file = `locales/${lng}/campaigns/${parts.shift()}.yaml`;
   // Numbers index lists, except names under "variants" and "params" (a variant may be called "2018").
-  const path = parts.map((p, i) => (/^\d+$/.test(p) && parts[i - 1] !== 'variants' && parts[i - 1] !== 'params' ? Number(p) : p));
+  const path = parts.map((p, i) =>
+    /^\d+$/.test(p) && parts[i - 1] !== 'variants' && parts[i - 1] !== 'params' ? Number(p) : p,
+  );
   if (isItem) path.push('item');
   return { file, path };
 }

@@ -22,7 +22,10 @@ export interface TextStatus {
  * a translation unusable (unknown keys, parameters or markup that differ from the source).
  * Pure: hashes of the sources translations were made from come from each locale's lock map.
  */
-export function translationStatus(project: Project, opts: { campaign?: string } = {}): { rows: TextStatus[]; diagnostics: Diagnostic[] } {
+export function translationStatus(
+  project: Project,
+  opts: { campaign?: string } = {},
+): { rows: TextStatus[]; diagnostics: Diagnostic[] } {
   const sources = allSourceTexts(project);
   const usedBy = usage(project);
   const rows: TextStatus[] = [];
@@ -34,7 +37,11 @@ export function translationStatus(project: Project, opts: { campaign?: string } 
       const owner = /^(demands|campaigns):([^.]+)/.exec(key);
       if (owner && project.broken[owner[1] as 'demands' | 'campaigns'].has(owner[2]!)) continue;
       if (!sources.has(key))
-        diagnostics.push(diag('i18n/unknown-key', t.span, `translation "${key.replace(/^\w+:/, '')}" has no English source`, { hint: 'a typo in the key, or a text that was removed from the source: delete it or fix its place' }));
+        diagnostics.push(
+          diag('i18n/unknown-key', t.span, `translation "${key.replace(/^\w+:/, '')}" has no English source`, {
+            hint: 'a typo in the key, or a text that was removed from the source: delete it or fix its place',
+          }),
+        );
     }
     for (const [key, source] of sources) {
       const users = usedBy.get(key) ?? [];
@@ -57,15 +64,31 @@ export function translationDiagnostics(project: Project, campaign?: string): Dia
     const name = r.key.replace(/^\w+:/, '');
     if (r.state === 'stale' && asked.length)
       diagnostics.push(
-        diag('i18n/stale', r.translation.span, `${r.locale} translation of "${name}" was made from an older English text`, {
-          hint: `check it against the English (${r.source.span.file}), then run \`openletter translations stamp --lang ${r.locale}\``,
-          related: [{ message: 'the English source now', span: r.source.span }],
-        }),
+        diag(
+          'i18n/stale',
+          r.translation.span,
+          `${r.locale} translation of "${name}" was made from an older English text`,
+          {
+            hint: `check it against the English (${r.source.span.file}), then run \`openletter translations stamp --lang ${r.locale}\``,
+            related: [{ message: 'the English source now', span: r.source.span }],
+          },
+        ),
       );
     else if (r.state === 'identical' && asked.length)
-      diagnostics.push(diag('i18n/identical', r.translation.span, `${r.locale} translation of "${name}" is identical to the English`, { hint: 'translate it (if it is a proper name that stays the same, this warning can be ignored)' }));
+      diagnostics.push(
+        diag('i18n/identical', r.translation.span, `${r.locale} translation of "${name}" is identical to the English`, {
+          hint: 'translate it (if it is a proper name that stays the same, this warning can be ignored)',
+        }),
+      );
     else if (r.state === 'wrong-script')
-      diagnostics.push(diag('i18n/wrong-script', r.translation.span, `${r.locale} translation of "${name}" is not written in ${project.locales.get(r.locale)?.name ?? r.locale}`, { hint: 'the text seems to be in another language' }));
+      diagnostics.push(
+        diag(
+          'i18n/wrong-script',
+          r.translation.span,
+          `${r.locale} translation of "${name}" is not written in ${project.locales.get(r.locale)?.name ?? r.locale}`,
+          { hint: 'the text seems to be in another language' },
+        ),
+      );
   }
   return diagnostics;
 }
@@ -95,21 +118,38 @@ function parity(key: string, source: SourcedText, t: SourcedText, locale: Locale
   const name = key.replace(/^\w+:/, '');
   if (dropped.length || added.length)
     out.push(
-      diag('i18n/placeholder-mismatch', t.span, `${locale.code} translation of "${name}" ${dropped.length ? `drops {{${dropped.join('}}, {{')}}}` : ''}${dropped.length && added.length ? ' and ' : ''}${added.length ? `adds {{${added.join('}}, {{')}}}` : ''}`, {
-        hint: 'keep exactly the parameters of the English text',
-        related: [{ message: 'the English text', span: source.span }],
-      }),
+      diag(
+        'i18n/placeholder-mismatch',
+        t.span,
+        `${locale.code} translation of "${name}" ${dropped.length ? `drops {{${dropped.join('}}, {{')}}}` : ''}${dropped.length && added.length ? ' and ' : ''}${added.length ? `adds {{${added.join('}}, {{')}}}` : ''}`,
+        {
+          hint: 'keep exactly the parameters of the English text',
+          related: [{ message: 'the English text', span: source.span }],
+        },
+      ),
     );
-  const marks = (s: string) => ({ bold: (s.match(/\*\*/g) ?? []).length, italic: (s.replace(/\*\*/g, '').match(/\*/g) ?? []).length, links: (s.match(/\]\(/g) ?? []).length });
+  const marks = (s: string) => ({
+    bold: (s.match(/\*\*/g) ?? []).length,
+    italic: (s.replace(/\*\*/g, '').match(/\*/g) ?? []).length,
+    links: (s.match(/\]\(/g) ?? []).length,
+  });
   const ma = marks(source.text);
   const mb = marks(t.text);
   for (const k of ['bold', 'italic', 'links'] as const)
     if (ma[k] !== mb[k])
       out.push(
-        diag('i18n/placeholder-mismatch', t.span, `${locale.code} translation of "${name}" has different ${k} markup from the English (${mb[k]} markers, English has ${ma[k]})`, {
-          hint: k === 'links' ? 'keep each [text](link) of the English' : `keep the ${k === 'bold' ? '**bold**' : '*italic*'} around the matching words`,
-          related: [{ message: 'the English text', span: source.span }],
-        }),
+        diag(
+          'i18n/placeholder-mismatch',
+          t.span,
+          `${locale.code} translation of "${name}" has different ${k} markup from the English (${mb[k]} markers, English has ${ma[k]})`,
+          {
+            hint:
+              k === 'links'
+                ? 'keep each [text](link) of the English'
+                : `keep the ${k === 'bold' ? '**bold**' : '*italic*'} around the matching words`,
+            related: [{ message: 'the English text', span: source.span }],
+          },
+        ),
       );
   return out;
 }

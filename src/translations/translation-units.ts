@@ -20,7 +20,8 @@ export interface UnitFile {
   units: TranslationUnit[];
 }
 
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** XLIFF 1.2: what professional CAT tools (Trados, memoQ, OmegaT, Weblate) open. */
 export function toXliff(f: UnitFile): string {
@@ -74,17 +75,32 @@ function fromXliff(text: string): UnitFile {
       return typeof n === 'object' ? String(n['#text'] ?? '') : '';
     };
     const target = text_(u.target);
-    return { key: u['@id'], context: note('context'), source: text_(u.source), sourceHash: note('source-hash'), target, state: target ? 'translated' : 'new' };
+    return {
+      key: u['@id'],
+      context: note('context'),
+      source: text_(u.source),
+      sourceHash: note('source-hash'),
+      target,
+      state: target ? 'translated' : 'new',
+    };
   });
   return { sourceLanguage: file['@source-language'] ?? '', targetLanguage: file['@target-language'] ?? '', units };
 }
 
-const text_ = (v: unknown): string => (typeof v === 'object' && v !== null ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v ?? ''));
+const text_ = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v ?? '');
 
 interface XliffFile {
   '@source-language'?: string;
   '@target-language'?: string;
-  body?: { 'trans-unit'?: { '@id': string; source: unknown; target?: unknown; note?: ({ '@from'?: string; '#text'?: string } | string)[] }[] };
+  body?: {
+    'trans-unit'?: {
+      '@id': string;
+      source: unknown;
+      target?: unknown;
+      note?: ({ '@from'?: string; '#text'?: string } | string)[];
+    }[];
+  };
 }
 
 function fromCsv(text: string): UnitFile {
@@ -95,6 +111,13 @@ function fromCsv(text: string): UnitFile {
   return {
     sourceLanguage: 'en',
     targetLanguage: lang,
-    units: body.map((r) => ({ key: r[0] ?? '', context: r[1] ?? '', source: r[2] ?? '', target: r[3] ?? '', sourceHash: r[4] ?? '', state: r[3] ? 'translated' : 'new' })),
+    units: body.map((r) => ({
+      key: r[0] ?? '',
+      context: r[1] ?? '',
+      source: r[2] ?? '',
+      target: r[3] ?? '',
+      sourceHash: r[4] ?? '',
+      state: r[3] ? 'translated' : 'new',
+    })),
   };
 }

@@ -11,7 +11,10 @@ const BIN = join(REPO, 'bin', 'openletter.js');
 /** Copy a fixture workspace into a fresh temporary folder, optionally overwriting files. */
 export function tempWorkspace(from = MINI, overrides: Record<string, string | null> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'openletter-test-'));
-  cpSync(from, dir, { recursive: true, filter: (src) => !/[\\/](out|node_modules|dist|\.git)([\\/]|$)/.test(src.slice(from.length)) });
+  cpSync(from, dir, {
+    recursive: true,
+    filter: (src) => !/[\\/](out|node_modules|dist|\.git)([\\/]|$)/.test(src.slice(from.length)),
+  });
   for (const [rel, content] of Object.entries(overrides)) {
     const abs = join(dir, rel);
     if (content === null) rmSync(abs, { force: true });
@@ -28,7 +31,10 @@ export function readText(path: string): string {
 }
 
 /** Run the built CLI as a user would (a child process), with a fixed "today". */
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): { code: number; stdout: string; stderr: string } {
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     encoding: 'utf8',

@@ -7,7 +7,11 @@ export const futureDate: Rule = (ctx) => {
   const scope = checkScope(ctx);
   return [...ctx.project.campaigns.values()]
     .filter((c) => scope.campaigns.has(c.id) && c.date > ctx.today)
-    .map((c) => diag('campaign/future-date', c.dateSpan, `campaign ${c.id} is dated ${c.date}, after today (${ctx.today})`, { hint: 'fine for a letter to be sent on that day; otherwise correct the date' }));
+    .map((c) =>
+      diag('campaign/future-date', c.dateSpan, `campaign ${c.id} is dated ${c.date}, after today (${ctx.today})`, {
+        hint: 'fine for a letter to be sent on that day; otherwise correct the date',
+      }),
+    );
 };
 
 /** More unused blocks than this are reported as one note. */
@@ -26,11 +30,21 @@ export const unusedDemands: Rule = (ctx) => {
   // workspace starts with the whole bundled one): one note for those, not one each.
   if (unused.length > MANY)
     return [
-      diag('demand/unused', at(unused[0]!), `${unused.length} demand blocks are used by no campaign: ${unused.map((b) => b.id).join(', ')}`, {
-        hint: '`openletter demands` shows which campaigns use each block; keep those meant for later letters, delete the others',
-      }),
+      diag(
+        'demand/unused',
+        at(unused[0]!),
+        `${unused.length} demand blocks are used by no campaign: ${unused.map((b) => b.id).join(', ')}`,
+        {
+          hint: '`openletter demands` shows which campaigns use each block; keep those meant for later letters, delete the others',
+        },
+      ),
     ];
   const out: Diagnostic[] = [];
-  for (const b of unused) out.push(diag('demand/unused', at(b), `demand block "${b.id}" is used by no campaign`, { hint: `use it in a campaign's sections (demands: [${b.id}]), or delete demands/${b.id}.yaml` }));
+  for (const b of unused)
+    out.push(
+      diag('demand/unused', at(b), `demand block "${b.id}" is used by no campaign`, {
+        hint: `use it in a campaign's sections (demands: [${b.id}]), or delete demands/${b.id}.yaml`,
+      }),
+    );
   return out;
 };

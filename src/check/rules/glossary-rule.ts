@@ -23,7 +23,9 @@ function matcher(term: GlossaryTerm, variant: string): Matcher {
 /** The preferred term, capitalised like the variant found ("Kwon-li-so" → "Kwan-li-so"). */
 function suggestion(found: string, preferred: string): string {
   const first = found[0] ?? '';
-  return first !== first.toLowerCase() && preferred[0] === preferred[0]?.toLowerCase() ? preferred[0]!.toUpperCase() + preferred.slice(1) : preferred;
+  return first !== first.toLowerCase() && preferred[0] === preferred[0]?.toLowerCase()
+    ? preferred[0]!.toUpperCase() + preferred.slice(1)
+    : preferred;
 }
 
 /**
@@ -52,10 +54,15 @@ export const glossaryVariants: Rule = (ctx) => {
         seen.add(k);
         const want = suggestion(hit[0], m.term.preferred);
         out.push(
-          diag('glossary/variant', span, `"${hit[0]}" is a variant of "${m.term.preferred}"${m.term.note ? ` (${m.term.note})` : ''}`, {
-            hint: `write "${want}"`,
-            related: [{ message: 'the preferred term is set here', span: m.term.span }],
-          }),
+          diag(
+            'glossary/variant',
+            span,
+            `"${hit[0]}" is a variant of "${m.term.preferred}"${m.term.note ? ` (${m.term.note})` : ''}`,
+            {
+              hint: `write "${want}"`,
+              related: [{ message: 'the preferred term is set here', span: m.term.span }],
+            },
+          ),
         );
       }
     }

@@ -9,7 +9,9 @@ import { distance } from 'fastest-levenshtein';
 
 /** Words too common in organisation names to identify one (used by the acronym rule). */
 const COMMON = new Set(
-  'and for of the in on to against with de del la las los el y pour et des du le les und für der die das fuer e di da do dos'.split(' '),
+  'and for of the in on to against with de del la las los el y pour et des du le les und für der die das fuer e di da do dos'.split(
+    ' ',
+  ),
 );
 
 /** Letters folded, accents dropped, punctuation and "_" as spaces, "&" as "and", a leading "The" dropped. */
@@ -80,9 +82,11 @@ export function compareNames(x: string | PreparedName, y: string | PreparedName)
   // Numbers name different bodies ("Region 1" and "Region 2"): never match across them.
   if (a.digits !== b.digits) return undefined;
   if (a.sorted === b.sorted) return { kind: 'near', why: 'same words in another order' };
-  if (a.bare && b.bare && (a.bare === b.bare || a.bare === b.norm || b.bare === a.norm)) return { kind: 'near', why: 'differs only in a parenthesised part' };
+  if (a.bare && b.bare && (a.bare === b.bare || a.bare === b.norm || b.bare === a.norm))
+    return { kind: 'near', why: 'differs only in a parenthesised part' };
   if (isTypo(a.norm, b.norm) || isTypo(a.sorted, b.sorted)) return { kind: 'near', why: 'a small spelling difference' };
-  if (acronymMatch(a, b.bare || b.norm) || acronymMatch(b, a.bare || a.norm)) return { kind: 'near', why: 'an acronym of the other name' };
+  if (acronymMatch(a, b.bare || b.norm) || acronymMatch(b, a.bare || a.norm))
+    return { kind: 'near', why: 'an acronym of the other name' };
   return undefined;
 }
 
@@ -115,7 +119,12 @@ function acronymMatch(short: PreparedName, longNormalized: string): boolean {
   for (const { acr, rest } of short.acronyms) {
     if (!rest.length && acr.length < 3) continue;
     if (!expandsTo(acr, longWords)) continue;
-    if (rest.every((w) => longWords.some((l) => l === w || (w.length >= 6 && distance(l, w) <= Math.max(2, Math.floor(w.length * 0.4)))))) return true;
+    if (
+      rest.every((w) =>
+        longWords.some((l) => l === w || (w.length >= 6 && distance(l, w) <= Math.max(2, Math.floor(w.length * 0.4)))),
+      )
+    )
+      return true;
   }
   return false;
 }

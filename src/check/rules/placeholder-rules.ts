@@ -27,9 +27,14 @@ export const placeholdersInUnusedTexts: Rule = (ctx) => {
     const blanked = t.text.replace(PARAM, (m) => ' '.repeat(m.length));
     for (const p of findPlaceholders(blanked))
       out.push(
-        diag('text/placeholder', locateAt(ctx.project.files, t.span, t.text, p.index, p.match.length), `unrendered placeholder "${p.match}" would be printed`, {
-          hint: 'replace it with the intended words (no letter uses this text yet)',
-        }),
+        diag(
+          'text/placeholder',
+          locateAt(ctx.project.files, t.span, t.text, p.index, p.match.length),
+          `unrendered placeholder "${p.match}" would be printed`,
+          {
+            hint: 'replace it with the intended words (no letter uses this text yet)',
+          },
+        ),
       );
   }
   return out;
@@ -58,7 +63,9 @@ export const templateChecks: Rule = (ctx) => {
   const templates = ctx.project.templates;
   if (!templates?.size || !checkScope(ctx).whole) return [];
   const known = declared();
-  const partials = new Set([...templates.keys()].map((p) => p.replace(/^templates\/(partials\/)?/, '').replace(/\.hbs$/, '')));
+  const partials = new Set(
+    [...templates.keys()].map((p) => p.replace(/^templates\/(partials\/)?/, '').replace(/\.hbs$/, '')),
+  );
   const out: Diagnostic[] = [];
   for (const [file, text] of templates) {
     const lineStarts = [0];
@@ -75,7 +82,14 @@ export const templateChecks: Rule = (ctx) => {
       const msg = e instanceof Error ? e.message : String(e);
       const line = Number(/on line (\d+)/.exec(msg)?.[1] ?? 1);
       const start = lineStarts[line - 1] ?? 0;
-      out.push(diag('template/syntax', { file, start, end: start + 1 }, `${file} is not a valid template: ${msg.split('\n').pop()}`, { hint: 'check that every {{#block}} has its {{/block}} and every {{ has its }}' }));
+      out.push(
+        diag(
+          'template/syntax',
+          { file, start, end: start + 1 },
+          `${file} is not a valid template: ${msg.split('\n').pop()}`,
+          { hint: 'check that every {{#block}} has its {{/block}} and every {{ has its }}' },
+        ),
+      );
       continue;
     }
     const variable = (p: hbs.AST.Expression, depth: number) => {
@@ -85,9 +99,14 @@ export const templateChecks: Rule = (ctx) => {
       const head = path.parts[0];
       if (head === undefined || known.variables.has(head) || known.helpers.has(head)) return;
       out.push(
-        diag('template/unknown-variable', at(path.loc, 0, path.original.length), `${file} uses "{{${path.original}}}", which delivery does not provide`, {
-          hint: `known names: ${[...known.variables].sort().join(', ')}`,
-        }),
+        diag(
+          'template/unknown-variable',
+          at(path.loc, 0, path.original.length),
+          `${file} uses "{{${path.original}}}", which delivery does not provide`,
+          {
+            hint: `known names: ${[...known.variables].sort().join(', ')}`,
+          },
+        ),
       );
     };
     const args = (n: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }, depth: number) => {
@@ -102,7 +121,14 @@ export const templateChecks: Rule = (ctx) => {
             // The typings call `original` StripFlags; at run time it is the raw text (whitespace control not applied).
             const raw = String((c as unknown as { original: unknown }).original ?? c.value);
             for (const p of findPlaceholders(raw))
-              out.push(diag('text/placeholder', at(c.loc, p.index, p.match.length), `unrendered placeholder "${p.match}" in ${file}`, { hint: 'replace it with the intended words' }));
+              out.push(
+                diag(
+                  'text/placeholder',
+                  at(c.loc, p.index, p.match.length),
+                  `unrendered placeholder "${p.match}" in ${file}`,
+                  { hint: 'replace it with the intended words' },
+                ),
+              );
             break;
           }
           case 'MustacheStatement': {
@@ -126,7 +152,14 @@ export const templateChecks: Rule = (ctx) => {
             const p = node as hbs.AST.PartialStatement;
             const name = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : undefined;
             if (name !== undefined && !partials.has(name))
-              out.push(diag('template/unknown-partial', at(p.loc, 0, 2), `${file} includes the partial "${name}", which is not in templates/`, { hint: `add templates/partials/${name}.hbs, or remove {{> ${name}}}` }));
+              out.push(
+                diag(
+                  'template/unknown-partial',
+                  at(p.loc, 0, 2),
+                  `${file} includes the partial "${name}", which is not in templates/`,
+                  { hint: `add templates/partials/${name}.hbs, or remove {{> ${name}}}` },
+                ),
+              );
             if (node.type === 'PartialBlockStatement') walk((node as hbs.AST.PartialBlockStatement).program, depth);
             break;
           }

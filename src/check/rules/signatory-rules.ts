@@ -44,10 +44,15 @@ export const nearDuplicateSignatories: Rule = (ctx) => {
         const m = pairOf(a.id, b.id);
         if (!m) continue;
         out.push(
-          diag('signatory/near-duplicate', b.name.span, `roster entries "${a.id}" and "${b.id}" look like the same body: "${m.a}" / "${m.b}" (${m.why})`, {
-            related: [{ message: `"${a.id}" is here`, span: a.name.span }],
-            hint: `if they are one body, keep one entry, add the other spelling to its aliases, and replace "${b.id}" in every campaign`,
-          }),
+          diag(
+            'signatory/near-duplicate',
+            b.name.span,
+            `roster entries "${a.id}" and "${b.id}" look like the same body: "${m.a}" / "${m.b}" (${m.why})`,
+            {
+              related: [{ message: `"${a.id}" is here`, span: a.name.span }],
+              hint: `if they are one body, keep one entry, add the other spelling to its aliases, and replace "${b.id}" in every campaign`,
+            },
+          ),
         );
       }
   for (const c of project.campaigns.values()) {
@@ -59,10 +64,15 @@ export const nearDuplicateSignatories: Rule = (ctx) => {
         const m = pairOf(prev.id, ref.id);
         if (m)
           out.push(
-            diag('signatory/near-duplicate', ref.span, `"${ref.id}" and "${prev.id}" in ${c.id} look like the same body: "${m.b}" / "${m.a}" (${m.why})`, {
-              related: [{ message: `"${prev.id}" is listed here`, span: prev.span }],
-              hint: 'if they are one body, list it once',
-            }),
+            diag(
+              'signatory/near-duplicate',
+              ref.span,
+              `"${ref.id}" and "${prev.id}" in ${c.id} look like the same body: "${m.b}" / "${m.a}" (${m.why})`,
+              {
+                related: [{ message: `"${prev.id}" is listed here`, span: prev.span }],
+                hint: 'if they are one body, list it once',
+              },
+            ),
           );
       }
       if (project.signatories.has(ref.id)) listed.push(ref);

@@ -66,13 +66,41 @@ export function doubledWords(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(re)) {
     if (GRAMMATICAL_DOUBLES.has(m[1]!.toLowerCase())) continue;
-    out.push({ code: 'text/doubled-word', index: m.index, length: m[0].length, message: `doubled word "${m[0].replace(/\s+/g, ' ')}"`, hint: `write "${m[1]}" once` });
+    out.push({
+      code: 'text/doubled-word',
+      index: m.index,
+      length: m[0].length,
+      message: `doubled word "${m[0].replace(/\s+/g, ' ')}"`,
+      hint: `write "${m[1]}" once`,
+    });
   }
   return out;
 }
 
-const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '｛': '｝', '「': '」', '『': '』', '《': '》', '〈': '〉', '【': '】', '〔': '〕', '«': '»', '‹': '›', '“': '”', '‘': '’', '„': '“' };
-const OPENERS = new Map(Object.entries(CLOSERS).filter(([o]) => o !== '„').map(([o, c]) => [c, o]));
+const CLOSERS: Record<string, string> = {
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '（': '）',
+  '［': '］',
+  '｛': '｝',
+  '「': '」',
+  '『': '』',
+  '《': '》',
+  '〈': '〉',
+  '【': '】',
+  '〔': '〕',
+  '«': '»',
+  '‹': '›',
+  '“': '”',
+  '‘': '’',
+  '„': '“',
+};
+const OPENERS = new Map(
+  Object.entries(CLOSERS)
+    .filter(([o]) => o !== '„')
+    .map(([o, c]) => [c, o]),
+);
 
 /**
  * Unbalanced brackets and quotes. Knows that ’ is mostly an apostrophe, that „ closes with “
@@ -82,7 +110,14 @@ const OPENERS = new Map(Object.entries(CLOSERS).filter(([o]) => o !== '„').map
 export function unbalanced(text: string): Finding[] {
   const out: Finding[] = [];
   const stack: { ch: string; index: number }[] = [];
-  const report = (index: number, message: string, hint: string) => out.push({ code: 'text/unbalanced', index, length: 1, message: `${message} in "${excerpt(text, index, 1)}"`, hint });
+  const report = (index: number, message: string, hint: string) =>
+    out.push({
+      code: 'text/unbalanced',
+      index,
+      length: 1,
+      message: `${message} in "${excerpt(text, index, 1)}"`,
+      hint,
+    });
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     const top = stack[stack.length - 1];
@@ -112,17 +147,20 @@ export function unbalanced(text: string): Finding[] {
     const open = stack.findIndex((s) => s.ch === opener);
     if (open >= 0) {
       // Close the matching opener; whatever was opened after it was never closed.
-      for (const s of stack.splice(open).slice(1)) report(s.index, `"${s.ch}" is never closed`, `add the closing "${CLOSERS[s.ch]}"`);
+      for (const s of stack.splice(open).slice(1))
+        report(s.index, `"${s.ch}" is never closed`, `add the closing "${CLOSERS[s.ch]}"`);
       continue;
     }
     report(i, `"${ch}" closes nothing`, `add the opening "${opener}" or remove this one`);
   }
   for (const s of stack) report(s.index, `"${s.ch}" is never closed`, `add the closing "${CLOSERS[s.ch]}"`);
   const straight = [...text.matchAll(/"/g)].map((m) => m.index);
-  if (straight.length % 2 === 1) report(straight[straight.length - 1]!, 'an odd number of straight quotes (")', 'close the quotation');
+  if (straight.length % 2 === 1)
+    report(straight[straight.length - 1]!, 'an odd number of straight quotes (")', 'close the quotation');
   for (const m of text.matchAll(/(?<=^|[\s([{])'(?=[^\s\d'])/g)) {
     const rest = text.slice(m.index + 1);
-    if (!/[^\s(['"]'(?![\p{L}\p{N}])/u.test(rest)) report(m.index, "a quotation opened with ' is never closed", "close it with ', or use ’ for an apostrophe");
+    if (!/[^\s(['"]'(?![\p{L}\p{N}])/u.test(rest))
+      report(m.index, "a quotation opened with ' is never closed", "close it with ', or use ’ for an apostrophe");
   }
   return out;
 }
@@ -131,7 +169,8 @@ export function unbalanced(text: string): Finding[] {
 function emptyLinks(ctx: RuleContext): Diagnostic[] {
   const raw = new Map<string, string>();
   for (const t of allSourceTexts(ctx.project).values()) raw.set(spanKey(t.span), t.text);
-  for (const l of ctx.project.locales.values()) for (const t of l.translations.values()) raw.set(spanKey(t.span), t.text);
+  for (const l of ctx.project.locales.values())
+    for (const t of l.translations.values()) raw.set(spanKey(t.span), t.text);
   const out: Diagnostic[] = [];
   const done = new Set<string>();
   for (const letter of ctx.letters.values())
@@ -143,9 +182,14 @@ function emptyLinks(ctx: RuleContext): Diagnostic[] {
       let n = 0;
       for (const m of src.matchAll(/\[([^\]]*)\]\(\s*(#?)\s*\)/g)) {
         out.push(
-          diag('text/empty-link', locate(ctx.project.files, t.span, m[0], n++), `link "${m[1]}" has ${m[2] ? 'the target "#"' : 'no target'}`, {
-            hint: `add the address, e.g. [${m[1]}](https://…), or write the words without a link`,
-          }),
+          diag(
+            'text/empty-link',
+            locate(ctx.project.files, t.span, m[0], n++),
+            `link "${m[1]}" has ${m[2] ? 'the target "#"' : 'no target'}`,
+            {
+              hint: `add the address, e.g. [${m[1]}](https://…), or write the words without a link`,
+            },
+          ),
         );
       }
     }
@@ -169,12 +213,19 @@ function mixedQuotes(ctx: RuleContext): Diagnostic[] {
     }
     if (!found.straight.length || !found.curly.length) continue;
     const [minority, majority, style] =
-      found.straight.length <= found.curly.length ? [found.straight, found.curly, 'curly'] : [found.curly, found.straight, 'straight'];
+      found.straight.length <= found.curly.length
+        ? [found.straight, found.curly, 'curly']
+        : [found.curly, found.straight, 'straight'];
     out.push(
-      diag('text/mixed-quotes', minority[0]!.span, `the ${key} letter mixes straight and curly quotation marks (${found.straight.length} straight, ${found.curly.length} curly)`, {
-        hint: `use ${style} quotation marks throughout, as most of the letter does`,
-        related: [{ message: `a ${style} ${majority[0]!.ch} is here`, span: majority[0]!.span }],
-      }),
+      diag(
+        'text/mixed-quotes',
+        minority[0]!.span,
+        `the ${key} letter mixes straight and curly quotation marks (${found.straight.length} straight, ${found.curly.length} curly)`,
+        {
+          hint: `use ${style} quotation marks throughout, as most of the letter does`,
+          related: [{ message: `a ${style} ${majority[0]!.ch} is here`, span: majority[0]!.span }],
+        },
+      ),
     );
   }
   return out;

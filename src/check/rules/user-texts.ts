@@ -31,7 +31,8 @@ export function writtenTexts(project: Project): UserText[] {
 
 function collectWritten(project: Project): UserText[] {
   const out = new Map<string, UserText>();
-  const add = (text: string, span: Span, lang: string) => out.has(spanKey(span)) || out.set(spanKey(span), { text, span, lang, final: false });
+  const add = (text: string, span: Span, lang: string) =>
+    out.has(spanKey(span)) || out.set(spanKey(span), { text, span, lang, final: false });
   for (const t of allSourceTexts(project).values()) add(t.text, t.span, project.workspace.sourceLocale);
   for (const l of project.locales.values()) {
     for (const t of l.translations.values()) add(t.text, t.span, l.code);
@@ -46,7 +47,9 @@ export function letterTexts(ctx: RuleContext, { names = true } = {}): UserText[]
   for (const letter of ctx.letters.values()) {
     // A signature's text is "name country" (for the glyph check); check the name as written.
     const signed = new Map<string, string>();
-    for (const b of letter.doc.blocks) if (b.kind === 'signatures') for (const e of b.entries) signed.set(`${e.name}${e.country ? ` ${e.country}` : ''}`, e.name);
+    for (const b of letter.doc.blocks)
+      if (b.kind === 'signatures')
+        for (const e of b.entries) signed.set(`${e.name}${e.country ? ` ${e.country}` : ''}`, e.name);
     for (const t of letter.texts) {
       const isName = /(^|\/)signatories\.yaml$/.test(t.span.file);
       if (!names && isName) continue;

@@ -83,19 +83,41 @@ export async function renderChecklist(input: ChecklistInput): Promise<Buffer> {
   y = header(y);
   for (const row of input.rows) {
     const cells = cellsOf(row);
-    const height = Math.max(MIN_ROW, ...cells.map((lines, i) => cellHeight(lines, (xs[i + 1] as number) - (xs[i] as number) - 2 * PAD, cell))) + 2 * PAD;
+    const height =
+      Math.max(
+        MIN_ROW,
+        ...cells.map((lines, i) => cellHeight(lines, (xs[i + 1] as number) - (xs[i] as number) - 2 * PAD, cell)),
+      ) +
+      2 * PAD;
     if (y + height > pageHeight - MARGIN - 8) {
       sheet.addPage();
       y = header(MARGIN);
     }
     const tr = structNode('TR', table);
-    cells.forEach((lines, i) => placeCell(sheet, lines, (xs[i] as number) + PAD, y + PAD, (xs[i + 1] as number) - (xs[i] as number) - 2 * PAD, cell, structNode('TD', tr)));
+    cells.forEach((lines, i) =>
+      placeCell(
+        sheet,
+        lines,
+        (xs[i] as number) + PAD,
+        y + PAD,
+        (xs[i + 1] as number) - (xs[i] as number) - 2 * PAD,
+        cell,
+        structNode('TD', tr),
+      ),
+    );
     y += height;
     frames[frames.length - 1]?.rowLines.push(y);
   }
   const pages = sheet.pages.length;
   for (let p = 0; p < pages; p++)
-    sheet.onPage(p, () => sheet.text(`${p + 1} / ${pages}`, MARGIN, pageHeight - MARGIN, tableWidth, { ...base, size: 6.5, muted: true, align: 'right' }));
+    sheet.onPage(p, () =>
+      sheet.text(`${p + 1} / ${pages}`, MARGIN, pageHeight - MARGIN, tableWidth, {
+        ...base,
+        size: 6.5,
+        muted: true,
+        align: 'right',
+      }),
+    );
 
   return renderSheet(sheet, {
     size: [pageWidth, pageHeight],
@@ -109,8 +131,17 @@ export async function renderChecklist(input: ChecklistInput): Promise<Buffer> {
       const bottom = f.rowLines[f.rowLines.length - 1] ?? f.headerBottom;
       // Drawn after the text, so rules only: a fill would hide the headings.
       pdf.lineWidth(0.4).strokeColor('#707070');
-      for (const ry of [f.top, ...f.rowLines]) pdf.moveTo(MARGIN, ry).lineTo(MARGIN + tableWidth, ry).stroke();
-      pdf.lineWidth(1.2).strokeColor('#000000').moveTo(MARGIN, f.headerBottom).lineTo(MARGIN + tableWidth, f.headerBottom).stroke();
+      for (const ry of [f.top, ...f.rowLines])
+        pdf
+          .moveTo(MARGIN, ry)
+          .lineTo(MARGIN + tableWidth, ry)
+          .stroke();
+      pdf
+        .lineWidth(1.2)
+        .strokeColor('#000000')
+        .moveTo(MARGIN, f.headerBottom)
+        .lineTo(MARGIN + tableWidth, f.headerBottom)
+        .stroke();
       pdf.lineWidth(0.4).strokeColor('#707070');
       for (const x of xs) pdf.moveTo(x, f.top).lineTo(x, bottom).stroke();
     },
@@ -124,22 +155,52 @@ function cellsOf(row: DeliveryRow): CellLine[][] {
   if (row.nameLocal) mission.push({ content: row.nameLocal, ...(row.localFonts ? { fonts: row.localFonts } : {}) });
   mission.push({ content: `${row.city}, ${row.country}` }, { content: muted(row.id) });
   if (row.refused) mission.push({ content: bold(row.packet) });
-  const address: CellLine[] = row.address.length ? row.address.map((l) => ({ content: l, ...(row.localFonts ? { fonts: row.localFonts } : {}) })) : [{ content: muted('none on record') }];
+  const address: CellLine[] = row.address.length
+    ? row.address.map((l) => ({ content: l, ...(row.localFonts ? { fonts: row.localFonts } : {}) }))
+    : [{ content: muted('none on record') }];
   const contact: CellLine[] = [];
   if (row.phone) contact.push({ content: `Tel. ${row.phone}` });
   if (row.fax) contact.push({ content: `Fax ${row.fax}` });
   if (row.email) contact.push({ content: row.email });
   if (row.head) contact.push({ content: muted(`Head: ${row.head}`) });
-  const languages: CellLine[] = row.refused ? [] : [{ content: `Letters: ${row.letters.join(', ')}` }, { content: `Note: ${row.wording}` }];
-  const notes: CellLine[] = [...row.missing.map((m) => ({ content: `– ${m}` })), ...row.check.map((c) => ({ content: bold(`Check: ${c}`) }))];
-  return [mission, address, row.methods.map((m) => ({ content: m })), contact, languages, row.files.map((f) => ({ content: f })), notes, [], [], []];
+  const languages: CellLine[] = row.refused
+    ? []
+    : [{ content: `Letters: ${row.letters.join(', ')}` }, { content: `Note: ${row.wording}` }];
+  const notes: CellLine[] = [
+    ...row.missing.map((m) => ({ content: `– ${m}` })),
+    ...row.check.map((c) => ({ content: bold(`Check: ${c}`) })),
+  ];
+  return [
+    mission,
+    address,
+    row.methods.map((m) => ({ content: m })),
+    contact,
+    languages,
+    row.files.map((f) => ({ content: f })),
+    notes,
+    [],
+    [],
+    [],
+  ];
 }
 
 function cellHeight(lines: CellLine[], width: number, style: TextStyle): number {
-  return lines.reduce((sum, l) => sum + measureHeight(l.content, width, { ...style, ...(l.fonts ? { fonts: l.fonts } : {}) }), 0);
+  return lines.reduce(
+    (sum, l) => sum + measureHeight(l.content, width, { ...style, ...(l.fonts ? { fonts: l.fonts } : {}) }),
+    0,
+  );
 }
 
-function placeCell(sheet: Sheet, lines: CellLine[], x: number, top: number, width: number, style: TextStyle, tag: StructNode): void {
+function placeCell(
+  sheet: Sheet,
+  lines: CellLine[],
+  x: number,
+  top: number,
+  width: number,
+  style: TextStyle,
+  tag: StructNode,
+): void {
   let y = top;
-  for (const l of lines) y += sheet.text(l.content, x, y, width, { ...style, ...(l.fonts ? { fonts: l.fonts } : {}) }, 'P', tag);
+  for (const l of lines)
+    y += sheet.text(l.content, x, y, width, { ...style, ...(l.fonts ? { fonts: l.fonts } : {}) }, 'P', tag);
 }

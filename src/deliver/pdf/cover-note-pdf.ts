@@ -26,8 +26,24 @@ interface NoteGeometry {
  * window envelope falls on a sheet folded in thirds.
  */
 export const NOTE_GEOMETRY: Record<PaperSize, NoteGeometry> = {
-  A4: { left: 25 * MM, right: 20 * MM, top: 15 * MM, bottom: 20 * MM, field: { x: 20 * MM, y: 45 * MM, width: 85 * MM, height: 45 * MM }, indent: 5 * MM, returnZone: 8 * MM },
-  Letter: { left: 1 * INCH, right: 1 * INCH, top: 0.6 * INCH, bottom: 0.75 * INCH, field: { x: 0.875 * INCH, y: 1.9 * INCH, width: 3.75 * INCH, height: 1.35 * INCH }, indent: 0.125 * INCH, returnZone: 0.3 * INCH },
+  A4: {
+    left: 25 * MM,
+    right: 20 * MM,
+    top: 15 * MM,
+    bottom: 20 * MM,
+    field: { x: 20 * MM, y: 45 * MM, width: 85 * MM, height: 45 * MM },
+    indent: 5 * MM,
+    returnZone: 8 * MM,
+  },
+  Letter: {
+    left: 1 * INCH,
+    right: 1 * INCH,
+    top: 0.6 * INCH,
+    bottom: 0.75 * INCH,
+    field: { x: 0.875 * INCH, y: 1.9 * INCH, width: 3.75 * INCH, height: 1.35 * INCH },
+    indent: 0.125 * INCH,
+    returnZone: 0.3 * INCH,
+  },
 };
 
 export interface CoverNoteInput {
@@ -62,16 +78,30 @@ export async function renderCoverNote(input: CoverNoteInput): Promise<Buffer> {
   // Letterhead.
   let y = g.top;
   y += sheet.text(input.sender.name, g.left, y, measure, { ...base, size: 11, face: 'bold' }, 'H1');
-  const contact = [...input.sender.returnAddress, ...(input.sender.contactEmail ? [input.sender.contactEmail] : [])].join(' · ');
+  const contact = [
+    ...input.sender.returnAddress,
+    ...(input.sender.contactEmail ? [input.sender.contactEmail] : []),
+  ].join(' · ');
   sheet.text(contact, g.left, y + 2, measure, small);
 
   // Address field: a one-line return address, then the recipient, shrunk if it would overflow the field.
   const textX = g.field.x + g.indent;
   const textWidth = g.field.width - g.indent;
   const returnLine = [input.sender.shortName || input.sender.name, ...input.sender.returnAddress].join(' · ');
-  sheet.text(returnLine, textX, g.field.y + 1 * MM, textWidth, oneLine(returnLine, textWidth, { ...small, size: 6.5, leading: 1.2 }));
+  sheet.text(
+    returnLine,
+    textX,
+    g.field.y + 1 * MM,
+    textWidth,
+    oneLine(returnLine, textWidth, { ...small, size: 6.5, leading: 1.2 }),
+  );
   const addressHeight = g.field.height - g.returnZone;
-  const addressStyle = fitStyle(input.recipient, textWidth, addressHeight, { fonts: input.addressFonts, lineBreak: 'normal', size: 10.5, leading: 1.25 });
+  const addressStyle = fitStyle(input.recipient, textWidth, addressHeight, {
+    fonts: input.addressFonts,
+    lineBreak: 'normal',
+    size: 10.5,
+    leading: 1.25,
+  });
   let ay = g.field.y + g.returnZone;
   for (const line of input.recipient) ay += sheet.text(line, textX, ay, textWidth, addressStyle);
 
@@ -81,7 +111,13 @@ export async function renderCoverNote(input: CoverNoteInput): Promise<Buffer> {
   y += 4 * MM;
   y += sheet.text(input.subject, g.left, y, measure, { ...body, face: 'bold' }, 'H2');
   y += 4 * MM;
-  flowBlocks(sheet, textBlocks(input.body), { x: g.left, width: measure, top: g.top, bottom: pageHeight - g.bottom }, y, body);
+  flowBlocks(
+    sheet,
+    textBlocks(input.body),
+    { x: g.left, width: measure, top: g.top, bottom: pageHeight - g.bottom },
+    y,
+    body,
+  );
 
   return renderSheet(sheet, {
     size: [pageWidth, pageHeight],
@@ -105,6 +141,7 @@ export function fitStyle(lines: string[], width: number, height: number, style: 
 
 /** `style` shrunk (to 5 pt at least) until `text` fits on one line of `width`. */
 function oneLine(text: string, width: number, style: TextStyle): TextStyle {
-  for (let size = style.size; size > 5; size -= 0.25) if (layout(text, width, { ...style, size }).length <= 1) return { ...style, size };
+  for (let size = style.size; size > 5; size -= 0.25)
+    if (layout(text, width, { ...style, size }).length <= 1) return { ...style, size };
   return { ...style, size: 5 };
 }

@@ -35,8 +35,18 @@ export async function renderEnvelope(input: EnvelopeInput): Promise<Buffer> {
   y += sheet.text(input.sender.name, RETURN_MARGIN, y, returnWidth, { ...back, face: 'bold' });
   for (const line of input.sender.returnAddress) y += sheet.text(line, RETURN_MARGIN, y, returnWidth, back);
 
-  const box = { x: spec.window.x + spec.inset, y: spec.window.y + spec.inset, width: spec.window.width - 2 * spec.inset, height: spec.window.height - 2 * spec.inset };
-  const style = fitStyle(input.address, box.width, box.height, { fonts: input.addressFonts, lineBreak: 'normal', size: 11, leading: 1.2 });
+  const box = {
+    x: spec.window.x + spec.inset,
+    y: spec.window.y + spec.inset,
+    width: spec.window.width - 2 * spec.inset,
+    height: spec.window.height - 2 * spec.inset,
+  };
+  const style = fitStyle(input.address, box.width, box.height, {
+    fonts: input.addressFonts,
+    lineBreak: 'normal',
+    size: 11,
+    leading: 1.2,
+  });
   let ay = box.y;
   for (const line of input.address) ay += sheet.text(line, box.x, ay, box.width, style);
 

@@ -12,7 +12,16 @@ export interface FaxCoverInput {
   recipientFonts: string[];
   sender: Sender;
   /** Heading and field labels, worded in the sheet's language. */
-  labels: { heading: string; to: string; faxNumber: string; from: string; replyTo: string; date: string; pages: string; subject: string };
+  labels: {
+    heading: string;
+    to: string;
+    faxNumber: string;
+    from: string;
+    replyTo: string;
+    date: string;
+    pages: string;
+    subject: string;
+  };
   to: string[];
   faxNumber: string;
   date: string;
@@ -66,7 +75,13 @@ export async function renderFaxCover(input: FaxCoverInput): Promise<Buffer> {
     rules.push(y - 1.5 * MM);
   }
   y += 6 * MM;
-  flowBlocks(sheet, textBlocks(input.message), { x: MARGIN, width: measure, top: MARGIN, bottom: pageHeight - MARGIN }, y, value);
+  flowBlocks(
+    sheet,
+    textBlocks(input.message),
+    { x: MARGIN, width: measure, top: MARGIN, bottom: pageHeight - MARGIN },
+    y,
+    value,
+  );
 
   return renderSheet(sheet, {
     size: [pageWidth, pageHeight],
@@ -78,7 +93,11 @@ export async function renderFaxCover(input: FaxCoverInput): Promise<Buffer> {
     decorate: (pdf, page) => {
       if (page !== 0) return;
       pdf.lineWidth(0.5).strokeColor('#808080');
-      for (const ry of rules) pdf.moveTo(MARGIN, ry).lineTo(pageWidth - MARGIN, ry).stroke();
+      for (const ry of rules)
+        pdf
+          .moveTo(MARGIN, ry)
+          .lineTo(pageWidth - MARGIN, ry)
+          .stroke();
     },
   });
 }

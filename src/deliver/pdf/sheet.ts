@@ -56,7 +56,15 @@ export class Sheet {
    * adds its lines to the current page under a structure element of `tagType` (P, H1, …). Line feeds
    * in the text break lines. Returns the height used.
    */
-  text(content: string | StyledSegment[], x: number, top: number, width: number, style: TextStyle, tagType = 'P', parent?: StructNode): number {
+  text(
+    content: string | StyledSegment[],
+    x: number,
+    top: number,
+    width: number,
+    style: TextStyle,
+    tagType = 'P',
+    parent?: StructNode,
+  ): number {
     const lines = layout(content, width, style);
     const tag = structNode(tagType, parent ?? this.root);
     const { pitch, baseline } = metrics(style);
@@ -68,12 +76,24 @@ export class Sheet {
 
 /** Lays out text without placing it (to measure heights first). */
 export function layout(content: string | StyledSegment[], width: number, style: TextStyle): LayoutLine[] {
-  const segments: StyledSegment[] = typeof content === 'string' ? [{ text: content, style: style.face ?? 'regular', muted: style.muted === true }] : content;
+  const segments: StyledSegment[] =
+    typeof content === 'string'
+      ? [{ text: content, style: style.face ?? 'regular', muted: style.muted === true }]
+      : content;
   for (const s of segments) {
     const bad = findUncovered(s.text, style.fonts);
-    if (bad.length) throw new WordingError(`no font in [${style.fonts.join(', ')}] covers "${bad[0]?.char}" (U+${(bad[0]?.codePoint ?? 0).toString(16).toUpperCase()}) in "${s.text}"`);
+    if (bad.length)
+      throw new WordingError(
+        `no font in [${style.fonts.join(', ')}] covers "${bad[0]?.char}" (U+${(bad[0]?.codePoint ?? 0).toString(16).toUpperCase()}) in "${s.text}"`,
+      );
   }
-  return layoutParagraph(segments, { width, fontSize: style.size, fonts: style.fonts, lineBreak: style.lineBreak, align: style.align ?? 'left' });
+  return layoutParagraph(segments, {
+    width,
+    fontSize: style.size,
+    fonts: style.fonts,
+    lineBreak: style.lineBreak,
+    align: style.align ?? 'left',
+  });
 }
 
 /** Height of `content` set in `width`, PDF points. */

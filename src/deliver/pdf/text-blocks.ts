@@ -52,7 +52,14 @@ export interface Column {
  * Sets blocks into `column` from `y`, a gap of `gap` × the line pitch between blocks, moving a block
  * that does not fit to a new page. Returns the y below the last block.
  */
-export function flowBlocks(sheet: Sheet, blocks: TextBlock[], column: Column, y: number, style: TextStyle, gap = 0.7): number {
+export function flowBlocks(
+  sheet: Sheet,
+  blocks: TextBlock[],
+  column: Column,
+  y: number,
+  style: TextStyle,
+  gap = 0.7,
+): number {
   const pitch = style.size * (style.leading ?? 1.3);
   const bulletIndent = style.size * 1.4;
   let first = true;

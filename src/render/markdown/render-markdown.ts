@@ -4,7 +4,10 @@ import { assertNever, type Block, type Inline, type LetterDocument } from '../..
 export function renderMarkdown(doc: LetterDocument): string {
   const out: string[] = [`# ${escapeText(doc.title)}`, ''];
   for (const b of doc.blocks) out.push(block(b, doc), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function block(b: Block, doc: LetterDocument): string {
@@ -24,9 +27,14 @@ function block(b: Block, doc: LetterDocument): string {
     case 'sign-off':
       return escapeText(b.text);
     case 'signatures':
-      return b.entries.map((e) => `- ${escapeText(e.name)}${e.country ? `${doc.countrySeparator}${escapeText(e.country)}` : ''}`).join('\n');
+      return b.entries
+        .map((e) => `- ${escapeText(e.name)}${e.country ? `${doc.countrySeparator}${escapeText(e.country)}` : ''}`)
+        .join('\n');
     case 'cc':
-      return [escapeText(b.label), ...b.entries.map((e) => [`**${escapeText(e.name)}**`, ...e.lines.map(escapeText)].join('\\\n'))].join('\n\n');
+      return [
+        escapeText(b.label),
+        ...b.entries.map((e) => [`**${escapeText(e.name)}**`, ...e.lines.map(escapeText)].join('\\\n')),
+      ].join('\n\n');
     default:
       return assertNever(b);
   }

@@ -88,7 +88,12 @@ const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
  * closing punctuation or a combining mark at a line start when it can. `measure` gives the width of
  * a text range in the same unit as `width` (PDF points).
  */
-export function* fitUnits(units: BreakUnit[], text: string, width: number, measure: (start: number, end: number) => number): Generator<BreakUnit> {
+export function* fitUnits(
+  units: BreakUnit[],
+  text: string,
+  width: number,
+  measure: (start: number, end: number) => number,
+): Generator<BreakUnit> {
   for (const unit of units) {
     if (measure(unit.start, unit.contentEnd) <= width) {
       yield unit;

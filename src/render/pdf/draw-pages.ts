@@ -65,7 +65,12 @@ function linkGroups(pieces: LinePiece[]): LinePiece[][] {
   for (const piece of pieces) {
     const current = groups[groups.length - 1];
     const previous = current?.[current.length - 1];
-    if (current !== undefined && previous !== undefined && previous.href === piece.href && previous.segment === piece.segment) {
+    if (
+      current !== undefined &&
+      previous !== undefined &&
+      previous.href === piece.href &&
+      previous.segment === piece.segment
+    ) {
       current.push(piece);
     } else {
       groups.push([piece]);

@@ -99,7 +99,8 @@ export interface UncoveredChar {
  * @throws Error for an unknown font id.
  */
 export function findUncovered(text: string, fontIds: string[]): UncoveredChar[] {
-  for (const id of fontIds) if (!isKnownFont(id)) throw new Error(`unknown font id "${id}" (known: ${knownFontIds().join(', ')})`);
+  for (const id of fontIds)
+    if (!isKnownFont(id)) throw new Error(`unknown font id "${id}" (known: ${knownFontIds().join(', ')})`);
   const stack = fontIds.join(',');
   let known = stackCoverage.get(stack);
   if (!known) stackCoverage.set(stack, (known = new Map()));
@@ -108,7 +109,8 @@ export function findUncovered(text: string, fontIds: string[]): UncoveredChar[] 
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
     let ok = known.get(codePoint);
-    if (ok === undefined) known.set(codePoint, (ok = NEVER_DRAWN.test(char) || fontIds.some((id) => fontCovers(id, codePoint))));
+    if (ok === undefined)
+      known.set(codePoint, (ok = NEVER_DRAWN.test(char) || fontIds.some((id) => fontCovers(id, codePoint))));
     if (!ok) found.push({ char, codePoint, index });
     index += char.length;
   }

@@ -36,4 +36,3 @@ export function knownFontIds(): string[] {
 export function isKnownFont(id: string): id is FontId {
   return Object.hasOwn(FONT_FILES, id);
 }
-

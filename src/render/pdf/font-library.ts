@@ -54,4 +54,3 @@ function parseFace(file: string): FontFace {
 function italicSuffix(file: string): string {
   return /_Italic\//.test(file) ? 'i' : '';
 }
-

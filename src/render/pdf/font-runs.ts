@@ -91,7 +91,7 @@ export function splitFontRuns(text: string, fontIds: string[]): FontRun[] {
 
 /** Sets `fontId` on every word token (and the joiners inside stretches) that one font covers whole. */
 function assignWords(tokens: Token[], fontIds: string[]): void {
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const first = tokens[i] as Token;
     if (!first.word) {
       i++;

@@ -69,17 +69,45 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
     }
     case 'recipient':
       // One P per address line: their text must not run together for a screen reader.
-      return [stackedBox(ctx, block.lines.map((line) => ({ lines: setText(ctx, [{ text: line, style: 'regular' }], { align: 'left' }), tag: structNode('P', ctx.root) })), left, false)];
+      return [
+        stackedBox(
+          ctx,
+          block.lines.map((line) => ({
+            lines: setText(ctx, [{ text: line, style: 'regular' }], { align: 'left' }),
+            tag: structNode('P', ctx.root),
+          })),
+          left,
+          false,
+        ),
+      ];
     case 'salutation':
-      return [box(ctx, setText(ctx, inlineSegments(block.content), { align: 'left' }), left, structNode('P', ctx.root), true)];
+      return [
+        box(ctx, setText(ctx, inlineSegments(block.content), { align: 'left' }), left, structNode('P', ctx.root), true),
+      ];
     case 'sign-off':
-      return [box(ctx, setText(ctx, [{ text: block.text, style: 'regular' }], { align: 'left' }), left, structNode('P', ctx.root), true)];
+      return [
+        box(
+          ctx,
+          setText(ctx, [{ text: block.text, style: 'regular' }], { align: 'left' }),
+          left,
+          structNode('P', ctx.root),
+          true,
+        ),
+      ];
     case 'heading':
       return [heading(ctx, block.number, inlineSegments(block.content, true))];
     case 'paragraph':
-      return lineBoxes(ctx, setText(ctx, inlineSegments(block.content), { align: 'justify' }), left, structNode('P', ctx.root));
+      return lineBoxes(
+        ctx,
+        setText(ctx, inlineSegments(block.content), { align: 'justify' }),
+        left,
+        structNode('P', ctx.root),
+      );
     case 'bullets':
-      return bullets(ctx, block.items.map((item) => inlineSegments(item)));
+      return bullets(
+        ctx,
+        block.items.map((item) => inlineSegments(item)),
+      );
     case 'signatures':
       return signatures(ctx, block.entries);
     case 'cc':
@@ -102,17 +130,42 @@ function setText(ctx: Context, segments: StyledSegment[], options: Partial<Layou
 }
 
 /** Places `lines` one under another: the first at `x`, later ones at `x + indent`. */
-function placeLines(ctx: Context, lines: LayoutLine[], x: number, tag: StructNode, size: number, indent = 0): PlacedLine[] {
+function placeLines(
+  ctx: Context,
+  lines: LayoutLine[],
+  x: number,
+  tag: StructNode,
+  size: number,
+  indent = 0,
+): PlacedLine[] {
   const { height, baseline } = lineBox(ctx.style, size);
-  return lines.map((line, i) => ({ x: i === 0 ? x : x + indent, baseline: baseline + i * height, pieces: line.pieces, tag }));
+  return lines.map((line, i) => ({
+    x: i === 0 ? x : x + indent,
+    baseline: baseline + i * height,
+    pieces: line.pieces,
+    tag,
+  }));
 }
 
-function box(ctx: Context, lines: LayoutLine[], x: number, tag: StructNode, keepWithNext: boolean, size = ctx.style.fontSize): FlowBox {
+function box(
+  ctx: Context,
+  lines: LayoutLine[],
+  x: number,
+  tag: StructNode,
+  keepWithNext: boolean,
+  size = ctx.style.fontSize,
+): FlowBox {
   return stackedBox(ctx, [{ lines, tag }], x, keepWithNext, size);
 }
 
 /** An unbreakable box of consecutive parts, each with its own structure element. */
-function stackedBox(ctx: Context, parts: { lines: LayoutLine[]; tag: StructNode }[], x: number, keepWithNext: boolean, size = ctx.style.fontSize): FlowBox {
+function stackedBox(
+  ctx: Context,
+  parts: { lines: LayoutLine[]; tag: StructNode }[],
+  x: number,
+  keepWithNext: boolean,
+  size = ctx.style.fontSize,
+): FlowBox {
   const { height } = lineBox(ctx.style, size);
   const lines: PlacedLine[] = [];
   for (const part of parts) {
@@ -156,7 +209,13 @@ function heading(ctx: Context, number: string | undefined, segments: StyledSegme
   const placed = placeLines(ctx, body, style.marginLeft + indent, tag, style.fontSize);
   const { baseline } = lineBox(style, style.fontSize);
   const labelPlaced: PlacedLine[] = labelLine ? [{ x: style.marginLeft, baseline, pieces: labelLine.pieces, tag }] : [];
-  return { kind: 'box', height: Math.max(1, body.length) * ctx.pitch, spaceBefore: 0, keepWithNext: true, lines: [...labelPlaced, ...placed] };
+  return {
+    kind: 'box',
+    height: Math.max(1, body.length) * ctx.pitch,
+    spaceBefore: 0,
+    keepWithNext: true,
+    lines: [...labelPlaced, ...placed],
+  };
 }
 
 function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
@@ -167,7 +226,10 @@ function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
   return items.flatMap((segments, index) => {
     const item = structNode('LI', list);
     // The CJK fonts draw U+2022 as a small middle dot; Noto Serif's bullet reads as one in every locale.
-    const [markerLine] = setText(ctx, [{ text: '• ', style: 'regular' }], { align: 'left', fonts: ['noto-serif', ...ctx.doc.fonts] });
+    const [markerLine] = setText(ctx, [{ text: '• ', style: 'regular' }], {
+      align: 'left',
+      fonts: ['noto-serif', ...ctx.doc.fonts],
+    });
     const marker: PlacedLine | undefined = markerLine && {
       x: style.marginLeft + style.fontSize * 0.4,
       baseline,
@@ -196,7 +258,10 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
       // The country never breaks; when it does not fit after the name it moves to the next line,
       // leaving the separator at the end of the name as UAX #14 wants for ", " and "、".
       const secondary = { style: 'regular', muted: true, scale: SECONDARY_SCALE } as const;
-      segments.push({ text: ctx.doc.countrySeparator, ...secondary }, { text: entry.country, ...secondary, noBreak: true });
+      segments.push(
+        { text: ctx.doc.countrySeparator, ...secondary },
+        { text: entry.country, ...secondary, noBreak: true },
+      );
     }
     const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent });
     const tag = structNode('LBody', structNode('LI', list));
@@ -216,7 +281,14 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
 function cc(ctx: Context, label: string, entries: { name: string; lines: string[] }[]): FlowItem[] {
   const { style } = ctx;
   const size = style.fontSize * SECONDARY_SCALE;
-  const labelBox = box(ctx, setText(ctx, [{ text: label, style: 'bold' }], { align: 'left', fontSize: size }), style.marginLeft, structNode('P', ctx.root), true, size);
+  const labelBox = box(
+    ctx,
+    setText(ctx, [{ text: label, style: 'bold' }], { align: 'left', fontSize: size }),
+    style.marginLeft,
+    structNode('P', ctx.root),
+    true,
+    size,
+  );
   const list = structNode('L', ctx.root);
   const indent = style.fontSize * 1.4;
   const width = style.measure - indent;

@@ -77,7 +77,13 @@ const MAX_CJK_SPACING = 0.5;
  * whitespace. Pieces hold real spaces, so text extracted from the PDF keeps its word spaces.
  */
 export function layoutParagraph(segments: StyledSegment[], options: LayoutOptions): LayoutLine[] {
-  const texts = segments.map((s) => s.text.normalize('NFC').replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, ''));
+  const texts = segments.map((s) =>
+    s.text
+      .normalize('NFC')
+      .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+      .replace(/\t/g, ' ')
+      .replace(INVISIBLE, ''),
+  );
   const text = texts.join('');
   if (text.trim() === '') return [];
   const atoms = buildAtoms(texts, segments, options);
@@ -161,7 +167,8 @@ function placeLine(
   const justify = options.align === 'justify' && !line.last;
   const bySpaces = justify && options.lineBreak !== 'cjk';
   const raw: Omit<LinePiece, 'x' | 'width' | 'characterSpacing'>[] = [];
-  const natural: { width: number; glyphs: number; contentWidth: number; contentGlyphs: number; spaceAfter: boolean }[] = [];
+  const natural: { width: number; glyphs: number; contentWidth: number; contentGlyphs: number; spaceAfter: boolean }[] =
+    [];
   for (const atom of atoms) {
     const from = Math.max(line.start, atom.start);
     const to = Math.min(line.end, atom.end);
@@ -174,7 +181,14 @@ function placeLine(
       const drawn = part.replace(UNDRAWN, '');
       if (drawn !== '') {
         const segment = segments[atom.segment];
-        raw.push({ text: drawn, face: atom.face, fontSize: atom.size, muted: segment?.muted === true, href: segment?.href, segment: atom.segment });
+        raw.push({
+          text: drawn,
+          face: atom.face,
+          fontSize: atom.size,
+          muted: segment?.muted === true,
+          href: segment?.href,
+          segment: atom.segment,
+        });
         const full = measureText(atom.face, drawn);
         const contentText = text.slice(partStart, Math.min(partEnd, line.contentEnd)).replace(UNDRAWN, '');
         const content = partStart < line.contentEnd ? measureText(atom.face, contentText) : { width: 0, glyphs: 0 };
@@ -202,7 +216,12 @@ function placeLine(
     if (candidate <= MAX_CJK_SPACING * options.fontSize) spacing = candidate;
   }
   const justified = perSpace !== 0 || spacing !== 0;
-  let x = justified || options.align === 'left' || options.align === 'justify' ? 0 : options.align === 'right' ? slack : slack / 2;
+  let x =
+    justified || options.align === 'left' || options.align === 'justify'
+      ? 0
+      : options.align === 'right'
+        ? slack
+        : slack / 2;
   const pieces: LinePiece[] = raw.map((piece, i) => {
     const n = natural[i] ?? { width: 0, glyphs: 0, spaceAfter: false };
     const width = n.width + spacing * n.glyphs;

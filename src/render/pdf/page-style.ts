@@ -24,7 +24,10 @@ export interface PageStyle {
 }
 
 /** Sheet sizes, PDF points, portrait [width, height]; the delivery sheets use the same table. */
-export const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const satisfies Record<LetterDocument['paper'], readonly [number, number]>;
+export const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const satisfies Record<
+  LetterDocument['paper'],
+  readonly [number, number]
+>;
 
 /**
  * The style of `doc`: A4 or US Letter, 72 pt side margins, 64 pt top and bottom, 10.5 pt body.

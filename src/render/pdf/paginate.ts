@@ -33,11 +33,16 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
     pageFirstItem = firstItem;
   };
   const placeBox = (box: FlowBox, item: number, top: number, dx = 0): void => {
-    const lines = box.lines.map((l) => ({ x: l.x + dx, y: frame.top + top + l.baseline, pieces: l.pieces, tag: l.tag }));
+    const lines = box.lines.map((l) => ({
+      x: l.x + dx,
+      y: frame.top + top + l.baseline,
+      pieces: l.pieces,
+      tag: l.tag,
+    }));
     page.push({ item, lines });
   };
 
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const item = items[i] as FlowItem;
     const gap = page.length === 0 ? 0 : item.spaceBefore;
     const firstHeight = item.kind === 'box' ? item.height : (item.entries[nextEntry]?.height ?? 0);
@@ -60,7 +65,9 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
       i++;
       continue;
     }
-    const taken = placeColumns(item, nextEntry, frame.height - y - gap, (box, top, dx) => placeBox(box, i, y + gap + top, dx));
+    const taken = placeColumns(item, nextEntry, frame.height - y - gap, (box, top, dx) =>
+      placeBox(box, i, y + gap + top, dx),
+    );
     nextEntry += taken.count;
     if (nextEntry < item.entries.length) {
       newPage(i);

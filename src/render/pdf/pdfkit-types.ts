@@ -26,7 +26,10 @@ export type PdfDocumentClass = new (options?: PDFKit.PDFDocumentOptions) => PDFK
  * loads Helvetica's metrics nor can it draw anything in Helvetica before we choose an embedded font;
  * the typings only allow a string there.
  */
-export function createPdfDocument(PDFDocument: PdfDocumentClass, options: Omit<PDFKit.PDFDocumentOptions, 'font'>): PDFKit.PDFDocument {
+export function createPdfDocument(
+  PDFDocument: PdfDocumentClass,
+  options: Omit<PDFKit.PDFDocumentOptions, 'font'>,
+): PDFKit.PDFDocument {
   return new PDFDocument({ ...options, font: null as unknown as string });
 }
 
@@ -40,7 +43,11 @@ interface FontWithLayoutCache {
  * reuse the shaping of earlier ones; the first document's cache becomes the shared one. Relies on
  * pdfkit's private `_font.layoutCache` (hence the pinned version); a no-op if that field is absent.
  */
-export function shareLayoutCache(doc: PDFKit.PDFDocument, shared: Map<string, Record<string, unknown>>, key: string): void {
+export function shareLayoutCache(
+  doc: PDFKit.PDFDocument,
+  shared: Map<string, Record<string, unknown>>,
+  key: string,
+): void {
   const font = (doc as unknown as { _font?: FontWithLayoutCache })._font;
   if (font?.layoutCache === undefined) return;
   const cache = shared.get(key);

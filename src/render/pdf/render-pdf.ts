@@ -43,7 +43,14 @@ export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions =
     tagged: true,
     lang: doc.lang,
     displayTitle: true,
-    info: { Title: doc.title, Author: doc.author, Subject: doc.subject, Creator: 'openletter', CreationDate: date, ModDate: date },
+    info: {
+      Title: doc.title,
+      Author: doc.author,
+      Subject: doc.subject,
+      Creator: 'openletter',
+      CreationDate: date,
+      ModDate: date,
+    },
   });
   const output = collectPdf(pdf);
   const fonts = new FontSelector(pdf);
@@ -65,7 +72,10 @@ function defaultDate(doc: LetterDocument): Date {
 function assertCovered(doc: LetterDocument): void {
   const problems = doc.blocks.flatMap((block, index) =>
     blockTexts(block).flatMap((text) =>
-      findUncovered(text, doc.fonts).map((u) => `"${u.char}" (U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}) in block ${index + 1} (${block.kind})`),
+      findUncovered(text, doc.fonts).map(
+        (u) =>
+          `"${u.char}" (U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}) in block ${index + 1} (${block.kind})`,
+      ),
     ),
   );
   problems.push(...findUncovered(doc.pageLabel, doc.fonts).map((u) => `"${u.char}" in the page label`));
