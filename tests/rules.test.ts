@@ -4,7 +4,7 @@ import { doubledPunctuation, doubledWords, unbalanced } from '../src/check/rules
 import { compareNames } from '../src/check/rules/name-match.js';
 import * as deliverTemplates from '../src/deliver/render-template.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { lineCol } from '../src/diagnostics/format.js';
+import { positionIn } from '../src/diagnostics/line-index.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { MINI, REPO, readText, tempWorkspace } from './helpers/workspace.js';
 
@@ -21,7 +21,7 @@ async function check(
 
 const codes = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
 const where = (d: Diagnostic, files: ReadonlyMap<string, string>) => {
-  const { line, col } = lineCol(files.get(d.span!.file)!, d.span!.start);
+  const { line, col } = positionIn(files, d.span!.file, d.span!.start)!;
   return `${d.span!.file}:${line}:${col}`;
 };
 const quoted = (d: Diagnostic, files: ReadonlyMap<string, string>) =>

@@ -1,28 +1,21 @@
+import stringWidth from 'string-width';
 import type { Span } from '../model/span.js';
+import { positionIn } from './line-index.js';
 import type { Diagnostic } from './diagnostic.js';
-
-/** 1-based line and column (in UTF-16 code units + 1) of an offset in a text. */
-export function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, col: end - lineStart + 1 };
-}
 
 function where(span: Span | undefined, files: ReadonlyMap<string, string>): string {
   if (!span) return '';
-  const text = files.get(span.file);
-  if (text === undefined) return `${span.file}: `;
-  const { line, col } = lineCol(text, span.start);
-  return `${span.file}:${line}:${col}: `;
+  const pos = positionIn(files, span.file, span.start);
+  return pos ? `${span.file}:${pos.line}:${pos.col}: ` : `${span.file}: `;
 }
 
+/** Longest shown source line, in UTF-16 units; longer lines are cut with "...". */
+const MAX_SHOWN = 160;
+
+/**
+ * The source line of a span and a caret line under it. The caret is placed by display width, as a
+ * terminal draws the line: a Hangul, kana or Han character takes two columns, a combining mark none.
+ */
 function sourceLine(span: Span, files: ReadonlyMap<string, string>): string[] {
   const text = files.get(span.file);
   if (text === undefined) return [];
@@ -31,11 +24,12 @@ function sourceLine(span: Span, files: ReadonlyMap<string, string>): string[] {
   if (end < 0) end = text.length;
   const line = text.slice(start, end).replace(/\t/g, ' ');
   if (line.trim() === '') return [];
-  const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
-  const caretAt = Math.min(span.start - start, shown.length);
-  const width = Math.max(1, Math.min(span.end, end) - span.start);
-  const caret = ' '.repeat(caretAt) + '^' + '~'.repeat(Math.max(0, Math.min(width, shown.length - caretAt) - 1));
-  return [`  ${shown}`, `  ${caret}`];
+  const shown = line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 3)}...` : line;
+  const from = Math.min(span.start - start, shown.length);
+  const to = Math.min(Math.max(span.end, span.start + 1), end) - start;
+  const pad = stringWidth(shown.slice(0, from));
+  const width = Math.max(1, stringWidth(shown.slice(from, Math.min(to, shown.length))));
+  return [`  ${shown}`, `  ${' '.repeat(pad)}^${'~'.repeat(width - 1)}`];
 }
 
 /**
@@ -61,9 +55,8 @@ export function formatText(
 export function formatJson(ds: readonly Diagnostic[], files: ReadonlyMap<string, string>): string {
   const pos = (s: Span | undefined) => {
     if (!s) return null;
-    const text = files.get(s.file);
-    const a = text === undefined ? { line: 0, col: 0 } : lineCol(text, s.start);
-    const b = text === undefined ? { line: 0, col: 0 } : lineCol(text, s.end);
+    const a = positionIn(files, s.file, s.start) ?? { line: 0, col: 0 };
+    const b = positionIn(files, s.file, s.end) ?? { line: 0, col: 0 };
     return { file: s.file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
   return JSON.stringify(

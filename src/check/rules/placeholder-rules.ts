@@ -4,6 +4,7 @@ import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findPlaceholders } from '../../compose/placeholders.js';
 import * as deliverTemplates from '../../deliver/template-variables.js';
 import type { Span } from '../../model/span.js';
+import { offsetIn } from '../../diagnostics/line-index.js';
 import { locateAt, spanKey } from './locate.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
@@ -68,11 +69,9 @@ export const templateChecks: Rule = (ctx) => {
   );
   const out: Diagnostic[] = [];
   for (const [file, text] of templates) {
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     const at = (loc: hbs.AST.SourceLocation | undefined, extra = 0, length = 1): Span => {
       if (!loc) return { file, start: 0, end: 1 };
-      const start = (lineStarts[loc.start.line - 1] ?? 0) + loc.start.column + extra;
+      const start = offsetIn(ctx.project.files, file, loc.start.line, loc.start.column) + extra;
       return { file, start, end: start + length };
     };
     let ast: hbs.AST.Program;
@@ -81,7 +80,7 @@ export const templateChecks: Rule = (ctx) => {
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const line = Number(/on line (\d+)/.exec(msg)?.[1] ?? 1);
-      const start = lineStarts[line - 1] ?? 0;
+      const start = offsetIn(ctx.project.files, file, line, 0);
       out.push(
         diag(
           'template/syntax',
