@@ -1,13 +1,15 @@
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { formatJson } from '../diagnostics/format.js';
 import { applyImport, idsWithSigned } from '../draft/apply-import.js';
 import { planImport, type RowOutcome } from '../draft/plan-import.js';
 import { readSignOnCsv } from '../draft/read-signon-csv.js';
+import { encodingName } from '../load/decode-text.js';
+import { readTextFile } from '../load/read-text-file.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { closest } from '../util/closest.js';
+import { escapeForTerminal } from '../util/control-chars.js';
 import { EXIT, globals, load, report, UsageError } from './context.js';
 import { setExit } from './exit.js';
 import { table } from './table.js';
@@ -18,6 +20,7 @@ interface ImportOptions {
   acceptNear?: boolean;
   write?: boolean;
   kind?: 'organisation' | 'individual';
+  encoding?: string;
 }
 
 export function signatoriesImportCommand(): Command {
@@ -32,6 +35,10 @@ export function signatoriesImportCommand(): Command {
     .option(
       '--accept-near',
       'take rows that look like a roster entry (near-duplicates) as that entry, adding the spelling to its aliases',
+    )
+    .option(
+      '--encoding <name>',
+      "the CSV's encoding when it is not UTF-8 and the guess is wrong (windows-1252, shift_jis, euc-kr, gb18030…)",
     )
     .option('--write', 'change signatories.yaml and the campaign file (without it, only shows what would change)')
     .addOption(
@@ -81,17 +88,17 @@ Examples:
         return;
       }
       const csvPath = resolve(file);
-      let buf: Buffer;
-      try {
-        buf = readFileSync(csvPath);
-      } catch (e) {
-        throw new UsageError(
-          `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-          'check the path of the CSV file',
-        );
-      }
       const shown = relative(process.cwd(), csvPath) || file;
-      const csv = readSignOnCsv(buf, shown, { map: opts.map, kind: opts.kind });
+      const decoded = readTextFile(csvPath, shown, 'table', { encoding: opts.encoding });
+      if (!decoded.value || hasErrors(decoded.diagnostics)) {
+        // Not readable as text, or holding U+FFFD: importing would write mojibake into the roster.
+        const text = decoded.value?.text ?? decoded.lossy;
+        report(decoded.diagnostics, new Map(text === undefined ? [] : [[shown, text]]), g);
+        process.stderr.write('nothing imported\n');
+        setExit(cmd, EXIT.errors);
+        return;
+      }
+      const csv = readSignOnCsv(decoded.value.text, shown, { map: opts.map, kind: opts.kind });
       const rosterText = project.files.get(rosterRel) ?? 'signatories: []\n';
       const plan = planImport(project, csv.rows, {
         campaign: campaignId,
@@ -111,6 +118,7 @@ Examples:
         const problemRecords = JSON.parse(formatJson(sortDiagnostics(problems), files)) as unknown[];
         const result = {
           campaign: campaignId,
+          encoding: decoded.value.encoding,
           columns: csv.columns,
           rows: plan.outcomes,
           rejected: csv.rejected,
@@ -122,6 +130,10 @@ Examples:
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {
         report(problems, files, g, { summary: false });
+        if (decoded.value.encoding !== 'utf-8')
+          process.stdout.write(
+            `read ${shown} as ${encodingName(decoded.value.encoding)} (${decoded.value.how}); if names look wrong, name the encoding with --encoding\n`,
+          );
         printPlan(
           shown,
           campaignId,
@@ -153,9 +165,9 @@ function printPlan(
   quiet: boolean,
 ): void {
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`${file} → ${campaign}`);
+  out(`${escapeForTerminal(file)} → ${campaign}`);
   out(
-    `columns: ${csv.columns.map((c) => `"${c.header}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`,
+    `columns: ${csv.columns.map((c) => `"${escapeForTerminal(c.header)}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`,
   );
   const rows: [number, string[]][] = outcomes.map((o) => [o.row, [`row ${o.row}`, o.name, ...describe(o)]]);
   for (const r of csv.rejected) rows.push([r.row, [`row ${r.row}`, r.name, 'rejected', r.reason]]);

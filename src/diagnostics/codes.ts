@@ -7,6 +7,11 @@ export const CODES = {
   'yaml/duplicate-key': ['error', 'A key appears twice in one mapping.'],
   'file/missing': ['error', 'A file the workspace needs does not exist.'],
   'file/read': ['error', 'A file could not be read.'],
+  'file/encoding': [
+    'error',
+    'A file is not UTF-8 (nor in an encoding it declares or openletter can recognise): it would print mojibake.',
+  ],
+  'file/not-regular': ['error', 'A workspace path is a pipe, device or other non-file: it is not read.'],
   'file/unsafe-name': ['error', 'An id would be unsafe as a file or folder name.'],
   'file/id-mismatch': ['error', "A file's id differs from its file name."],
   'schema/invalid': ['error', 'A field is missing, has the wrong type, or an unknown key.'],
@@ -32,6 +37,15 @@ export const CODES = {
   'text/typography': [
     'warning',
     "Punctuation spacing breaks the language's typography (French: a space before ; : ! ?).",
+  ],
+  'text/replacement-char': [
+    'error',
+    'A text holds U+FFFD (�), what a file decoded with the wrong encoding leaves behind.',
+  ],
+  'text/control-char': ['error', 'A text holds a control character or a terminal escape sequence.'],
+  'text/bidi-control': [
+    'error',
+    'A text holds a bidirectional control (U+202A–U+202E, U+2066–U+2069) outside a right-to-left language.',
   ],
   'text/mixed-quotes': ['warning', 'One letter mixes straight and curly quotes.'],
   'template/syntax': ['error', 'A template (templates/*.hbs) is not valid handlebars.'],

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import type { Span } from '../model/span.js';
+import { escapeForTerminal } from '../util/control-chars.js';
 import { positionIn } from './line-index.js';
 import type { Diagnostic } from './diagnostic.js';
 
@@ -22,11 +23,15 @@ function sourceLine(span: Span, files: ReadonlyMap<string, string>): string[] {
   const start = text.lastIndexOf('\n', span.start - 1) + 1;
   let end = text.indexOf('\n', span.start);
   if (end < 0) end = text.length;
-  const line = text.slice(start, end).replace(/\t/g, ' ');
+  // Control characters are shown escaped (a name from a sign-on form may hold terminal escapes);
+  // the caret counts the escapes' width.
+  const show = (s: string) => escapeForTerminal(s.replace(/\t/g, ' '));
+  const raw = text.slice(start, end);
+  const line = show(raw);
   if (line.trim() === '') return [];
   const shown = line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 3)}...` : line;
-  const from = Math.min(span.start - start, shown.length);
-  const to = Math.min(Math.max(span.end, span.start + 1), end) - start;
+  const from = Math.min(show(raw.slice(0, span.start - start)).length, shown.length);
+  const to = show(raw.slice(0, Math.min(Math.max(span.end, span.start + 1), end) - start)).length;
   const pad = stringWidth(shown.slice(0, from));
   const width = Math.max(1, stringWidth(shown.slice(from, Math.min(to, shown.length))));
   return [`  ${shown}`, `  ${' '.repeat(pad)}^${'~'.repeat(width - 1)}`];
@@ -35,6 +40,7 @@ function sourceLine(span: Span, files: ReadonlyMap<string, string>): string[] {
 /**
  * The human format: one grep-able line per problem
  * (`file:line:col: error: message [code]`), then the source line with a caret, the hint and related notes.
+ * Control characters in any of it are shown escaped (`\x1B`), never sent to the terminal.
  */
 export function formatText(
   ds: readonly Diagnostic[],
@@ -42,11 +48,12 @@ export function formatText(
   opts: { context?: boolean } = {},
 ): string {
   const out: string[] = [];
+  const esc = escapeForTerminal;
   for (const d of ds) {
-    out.push(`${where(d.span, files)}${d.severity}: ${d.message} [${d.code}]`);
+    out.push(`${esc(where(d.span, files))}${d.severity}: ${esc(d.message)} [${d.code}]`);
     if (opts.context !== false && d.span) out.push(...sourceLine(d.span, files));
-    if (d.hint) out.push(`  hint: ${d.hint}`);
-    for (const r of d.related ?? []) out.push(`  ${where(r.span, files)}note: ${r.message}`);
+    if (d.hint) out.push(`  hint: ${esc(d.hint)}`);
+    for (const r of d.related ?? []) out.push(`  ${esc(where(r.span, files))}note: ${esc(r.message)}`);
   }
   return out.join('\n');
 }

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { closest } from '../util/closest.js';
+import { describeChar, findControls } from '../util/control-chars.js';
 import { countryCode } from './countries.js';
 
 /** What a sign-on column can hold. `first_name` + `last_name` make the name of an individual. */
@@ -20,6 +21,7 @@ export interface ColumnMapping {
 export interface SignOnRow {
   /** Spreadsheet row number (the header is row 1). */
   row: number;
+  /** The row's line in SignOnCsv.text (never the CSV itself: that holds contact details). */
   span: Span;
   name: string;
   country: string | undefined;
@@ -35,7 +37,7 @@ export interface SignOnCsv {
   rejected: { row: number; name: string; reason: string }[];
   /** Rows rejected, columns missing, --map mistakes. */
   diagnostics: Diagnostic[];
-  /** The CSV text (BOM dropped), for diagnostics' source lines. */
+  /** What diagnostics quote as the file: one line per row, contact cells hidden (see readSignOnCsv). */
   text: string;
 }
 
@@ -181,61 +183,72 @@ const foldHeader = (h: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-/** Parse a sign-on CSV (BOM, Excel quoting, `,` `;` or tab separated) and map and validate its rows. */
-export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {}): SignOnCsv {
+/**
+ * Parse a sign-on CSV (already decoded: Excel quoting, `,` `;` or tab separated) and map and
+ * validate its rows.
+ *
+ * Contact details never reach a diagnostic: `text`, the file diagnostics quote, is not the CSV
+ * but one line per CSV row (line N is row N) holding only the name, country and kind cells, every
+ * other non-empty cell shown as "…". A diagnostic about row N therefore points at line N.
+ */
+export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {}): SignOnCsv {
   const diagnostics: Diagnostic[] = [];
-  let text = buf.toString('utf8');
-  const bomChars = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  text = text.slice(bomChars);
-  const at = (start: number, end: number): Span => ({ file, start, end: Math.max(end, start + 1) });
-  let records: { record: string[]; info: { bytes: number } }[];
+  const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let records: string[][];
   try {
-    records = parse(buf, {
-      bom: true,
-      info: true,
+    records = parse(source, {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-      delimiter: sniffDelimiter(text),
-    }) as unknown as typeof records;
+      delimiter: sniffDelimiter(source),
+    }) as string[][];
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    const at = { file, start: 0, end: 1 };
     diagnostics.push(
-      diag('import/column', at(0, 1), `${file} is not a readable CSV file: ${msg}`, {
+      diag('import/column', at, `${file} is not a readable CSV file: ${msg}`, {
         hint: 'export the form responses as CSV (comma-separated values)',
       }),
     );
-    return { columns: [], rows: [], rejected: [], diagnostics, text };
+    return { columns: [], rows: [], rejected: [], diagnostics, text: '' };
   }
-  // Byte offsets (csv-parse counts bytes, BOM included) → character offsets in `text`, incrementally.
-  const spans: Span[] = [];
-  let prevBytes = 0;
-  let prevChars = -bomChars;
-  for (const r of records) {
-    const chunk = buf.subarray(prevBytes, r.info.bytes).toString('utf8');
-    const lead = chunk.length - chunk.replace(/^[\uFEFF\r\n]+/, '').length;
-    const trail = chunk.length - chunk.replace(/[\r\n]+$/, '').length;
-    spans.push(at(Math.max(0, prevChars + lead), Math.max(0, prevChars + chunk.length - trail)));
-    prevChars += chunk.length;
-    prevBytes = r.info.bytes;
-  }
-  const header = records[0]?.record ?? [];
-  if (!header.length) {
+  const header = records[0] ?? [];
+  const headerLine = header.map(displayCell).join(',');
+  const headerSpan: Span = { file, start: 0, end: Math.max(1, headerLine.length) };
+  if (!header.length || header.every((h) => !h.trim())) {
     diagnostics.push(
-      diag('import/column', at(0, 1), `${file} is empty`, { hint: 'the first row must name the columns' }),
+      diag('import/column', headerSpan, `${file} is empty`, { hint: 'the first row must name the columns' }),
     );
-    return { columns: [], rows: [], rejected: [], diagnostics, text };
+    return { columns: [], rows: [], rejected: [], diagnostics, text: headerLine };
   }
-  const columns = mapColumns(header, opts.map, diagnostics, spans[0]!);
+  const columns = mapColumns(header, opts.map, diagnostics, headerSpan);
   const col = (f: Field) => columns.find((c) => c.field === f)?.column;
   const nameCol = col('name');
   const first = col('first_name');
   const last = col('last_name');
+  // The cells a diagnostic may show: what is printed in a letter anyway. First and last name are
+  // the signatory's name only when no name column exists; otherwise they name the contact person.
+  const shown = new Set<number>(
+    [nameCol, col('country'), col('kind'), ...(nameCol === undefined ? [first, last] : [])].filter(
+      (c): c is number => c !== undefined,
+    ),
+  );
+  const lines: string[] = [headerLine];
+  // Each row's span is its whole line (column 1): columns of the shown text are not the file's.
+  const rowSpans: Span[] = [];
+  let offset = headerLine.length + 1;
+  for (const r of records.slice(1)) {
+    const line = r.map((c, i) => (shown.has(i) ? displayCell(c) : c.trim() ? '…' : '')).join(',');
+    rowSpans.push({ file, start: offset, end: offset + Math.max(1, line.length) });
+    lines.push(line);
+    offset += line.length + 1;
+  }
+  const text = lines.join('\n');
   if (nameCol === undefined && first === undefined && last === undefined) {
     diagnostics.push(
       diag(
         'import/column',
-        spans[0],
+        headerSpan,
         `no column holds the signatory's name (columns: ${header.map((h) => `"${h}"`).join(', ')})`,
         {
           hint: 'name it with --map, e.g. --map "Organisation=name"',
@@ -247,10 +260,10 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
   const rows: SignOnRow[] = [];
   const rejected: { row: number; name: string; reason: string }[] = [];
   records.slice(1).forEach((r, i) => {
-    const cells = r.record.map((c) => c.replace(/\s+/g, ' ').trim());
+    const cells = r.map((c) => c.replace(/\s+/g, ' ').trim());
     if (cells.every((c) => !c)) return; // a blank line
     const row = i + 2;
-    const span = spans[i + 1]!;
+    const span = rowSpans[i]!;
     const get = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
     const name = get(nameCol) || [get(first), get(last)].filter(Boolean).join(' ');
     const reject = (message: string, hint: string) => {
@@ -260,6 +273,19 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
       );
     };
     if (!name) return reject('no name', 'fill in the name, or delete the row');
+    for (const [label, c] of [
+      ['name', nameCol ?? first ?? last],
+      ['country', col('country')],
+    ] as const) {
+      const bad = findControls(get(c))[0];
+      if (bad && !(bad.kind === 'bidi' && RTL.test(get(c))))
+        return reject(
+          `the ${label} holds ${describeChar(bad.char)}, ${bad.kind === 'bidi' ? 'a bidirectional control' : 'a control character'} (character ${bad.index + 1}); not imported`,
+          bad.kind === 'bidi'
+            ? 'it reorders the text around it: retype the name without it'
+            : 'a form answer with terminal escapes or control characters is not a name: check it and retype it',
+        );
+    }
     const countryText = get(col('country'));
     let country: string | undefined;
     if (countryText) {
@@ -282,11 +308,12 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
     const emailText = get(col('email'));
     let email: string | undefined = emailText || undefined;
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      // The address itself is contact data: say which row, never what it holds.
       diagnostics.push(
         diag(
           'import/rejected-row',
           span,
-          `row ${row}: "${name}": "${emailText}" is not an e-mail address; the row is imported without it`,
+          `row ${row} ("${name}"): the e-mail cell does not hold an e-mail address; the row is imported without it`,
           { hint: 'correct it in the roster later', severity: 'warning' },
         ),
       );
@@ -301,6 +328,15 @@ export function readSignOnCsv(buf: Buffer, file: string, opts: ReadOptions = {})
     rows.push({ row, span, name, country, kind, person, email });
   });
   return { columns, rows, rejected, diagnostics, text };
+}
+
+/** Letters of right-to-left scripts: a name written in them may need bidi controls. */
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+
+/** A cell as it appears in the shown text: one line, quoted when it holds a separator or quote. */
+function displayCell(c: string): string {
+  const one = c.replace(/[\r\n]+/g, ' ').trim();
+  return /[,;"\t]/.test(one) ? `"${one.replace(/"/g, '""')}"` : one;
 }
 
 function kindOf(s: string): 'organisation' | 'individual' | undefined {

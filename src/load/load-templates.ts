@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileReader } from './read-files.js';
 
 /**
  * The workspace's templates/*.hbs (and templates/partials/*.hbs) by workspace-relative path.
- * Their texts also go into the reader's files, so diagnostics can show source lines.
+ * Their texts also go into the reader's files, so diagnostics can show source lines; a template
+ * that cannot be read as UTF-8 text is reported.
  */
 export function loadTemplates(reader: FileReader): Map<string, string> {
   const out = new Map<string, string>();
@@ -12,17 +13,11 @@ export function loadTemplates(reader: FileReader): Map<string, string> {
     const abs = join(reader.root, dir);
     if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
     for (const name of readdirSync(abs).sort()) {
-      if (!name.endsWith('.hbs') || !statSync(join(abs, name)).isFile()) continue;
-      let text: string;
-      try {
-        text = readFileSync(join(abs, name), 'utf8');
-      } catch {
-        continue; // unreadable: delivery reports it when it needs the template
-      }
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (!name.endsWith('.hbs')) continue;
       const rel = `${dir}/${name}`;
-      out.set(rel, text);
-      reader.files.set(rel, text);
+      // Read as any workspace file: a pipe or a non-UTF-8 template is reported, not read.
+      const text = reader.text(rel);
+      if (text !== undefined) out.set(rel, text);
     }
   }
   return out;

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readTextFile } from './read-text-file.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
-/** Files larger than this are refused: no workspace text is anywhere near it. */
+/** Workspace files are small hand-written texts: anything larger is not one. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Reads workspace files, remembering every text for diagnostics. The only disk access of loading. */
@@ -20,38 +21,64 @@ export class FileReader {
     return existsSync(join(this.root, relPath));
   }
 
-  /** Sorted *.yaml / *.yml names in a folder (empty if the folder is missing). */
+  /**
+   * Sorted *.yaml / *.yml names in a folder (empty if the folder is missing). A name that is
+   * neither a file nor a folder (a FIFO, a device, a dangling link) is reported and skipped.
+   */
   list(relDir: string, { dirs = false } = {}): string[] {
     const abs = join(this.root, relDir);
     if (!existsSync(abs)) return [];
-    return readdirSync(abs)
-      .filter((n) => !n.startsWith('.'))
-      .filter((n) =>
-        dirs ? statSync(join(abs, n)).isDirectory() : /\.ya?ml$/.test(n) && statSync(join(abs, n)).isFile(),
-      )
-      .sort();
+    const out: string[] = [];
+    for (const n of readdirSync(abs).sort()) {
+      if (n.startsWith('.')) continue;
+      if (!dirs && !/\.ya?ml$/.test(n)) continue;
+      let st;
+      try {
+        st = statSync(join(abs, n));
+      } catch {
+        st = undefined;
+      }
+      if (st?.isDirectory()) {
+        if (dirs) out.push(n);
+      } else if (st?.isFile()) {
+        if (!dirs) out.push(n);
+      } else if (!dirs)
+        this.diagnostics.push(
+          diag(
+            'file/not-regular',
+            { file: `${relDir}/${n}`, start: 0, end: 1 },
+            `${relDir}/${n} is not a regular file: it is not read`,
+            {
+              hint: 'replace it with a regular file, or remove it',
+            },
+          ),
+        );
+    }
+    return out;
+  }
+
+  /**
+   * The text of a workspace file (UTF-8, BOM dropped), recorded for diagnostics; undefined, with a
+   * diagnostic, if it cannot be read as text.
+   */
+  private read(relPath: string): string | undefined {
+    const r = readTextFile(join(this.root, relPath), relPath, 'workspace', { maxBytes: MAX_FILE_BYTES });
+    // A file refused as not UTF-8 is kept in its lossy form only so the diagnostic can show the place.
+    const shown = r.value?.text ?? r.lossy;
+    if (shown !== undefined) this.files.set(relPath, shown);
+    this.diagnostics.push(...r.diagnostics);
+    return r.value?.text;
   }
 
   /** The text of an optional file (recorded for diagnostics), or undefined if it does not exist. */
   text(relPath: string): string | undefined {
-    const abs = join(this.root, relPath);
-    if (!existsSync(abs)) return undefined;
-    try {
-      const text = readFileSync(abs, 'utf8');
-      this.files.set(relPath, text);
-      return text;
-    } catch (e) {
-      this.diagnostics.push(
-        diag('file/read', undefined, `cannot read ${relPath}: ${e instanceof Error ? e.message : String(e)}`),
-      );
-      return undefined;
-    }
+    if (!existsSync(join(this.root, relPath))) return undefined;
+    return this.read(relPath);
   }
 
   /** Read and parse one YAML file; undefined (with a diagnostic) if it is missing or unreadable. */
   yaml(relPath: string, { required = true } = {}): YamlFile | undefined {
-    const abs = join(this.root, relPath);
-    if (!existsSync(abs)) {
+    if (!existsSync(join(this.root, relPath))) {
       if (required)
         this.diagnostics.push(
           diag('file/missing', undefined, `${relPath} does not exist`, {
@@ -60,18 +87,8 @@ export class FileReader {
         );
       return undefined;
     }
-    let text: string;
-    try {
-      if (statSync(abs).size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      this.diagnostics.push(
-        diag('file/read', undefined, `cannot read ${relPath}: ${e instanceof Error ? e.message : String(e)}`),
-      );
-      return undefined;
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    this.files.set(relPath, text);
+    const text = this.read(relPath);
+    if (text === undefined) return undefined;
     const { file, diagnostics } = parseYamlFile(relPath, text);
     this.diagnostics.push(...diagnostics);
     return diagnostics.some((d) => d.severity === 'error') ? undefined : file;
