@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { watchRender, type WatchRound } from '../src/cli/render-watch.js';
@@ -45,6 +46,48 @@ describe('openletter init', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not empty \(it holds notes\.txt\)/);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+  it("copies the translation fingerprints, so changing a demand's English makes its translations stale", () => {
+    const dir = fresh();
+    expect(runCli(['init', dir]).code).toBe(0);
+    const lock = JSON.parse(readFileSync(join(dir, 'locales/ko/sources.lock.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(lock).length).toBeGreaterThan(10);
+    expect(Object.keys(lock).every((k) => k.startsWith('demands:'))).toBe(true); // not the bundled letters' keys
+    const campaign = join(dir, 'campaigns/example-letter.yaml');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('locales: [en]', 'locales: [en, ko]'));
+    const before = runCli(['-w', dir, '--format', 'json', 'check']);
+    expect(before.stdout).not.toMatch(/i18n\/stale/);
+    const demand = join(dir, 'demands/icrc-prison-visits.yaml');
+    const text = readFileSync(demand, 'utf8');
+    expect(text).toMatch(/Permit/);
+    writeFileSync(demand, text.replace('Permit', 'Allow'));
+    const after = JSON.parse(runCli(['-w', dir, '--format', 'json', 'check']).stdout) as {
+      code: string;
+      message: string;
+    }[];
+    expect(after.filter((d) => d.code === 'i18n/stale').map((d) => d.message)).toEqual([
+      expect.stringMatching(/^ko translation of "icrc-prison-visits\./),
+    ]);
+  });
+  it('prints next steps that can be typed from where the user is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openletter-draft-'));
+    // (The test runner's own `npm_command`, set by npx or npm test, must not leak into the runs.)
+    // Through a bin named openletter on the PATH (a global install): cd, then the bare command.
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(join(REPO, 'bin/openletter.js'), join(bin, 'openletter'));
+    const global = spawnSync(join(bin, 'openletter'), ['init', 'ours'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, npm_command: '', PATH: `${bin}${delimiter}${process.env.PATH}` },
+    });
+    expect(global.stdout).toMatch(/^next:\n  cd ours\n  openletter check +the example letter passes$/m);
+    // As `node path/to/openletter.js`: that path only works from here, so the steps use -w.
+    const r = runCli(['init', 'theirs'], { cwd: dir, env: { npm_command: '' } });
+    expect(r.stdout).not.toMatch(/\bcd theirs/);
+    expect(r.stdout).toContain(`node ${join(REPO, 'bin/openletter.js')} -w theirs check`);
+    const check = r.stdout.match(/^  (node .* -w theirs check)/m)![1]!.split(' ');
+    expect(spawnSync(check[0]!, check.slice(1), { cwd: dir, encoding: 'utf8' }).status).toBe(0);
   });
   it('finds the bundled workspace from the package, not the current folder', () => {
     const files = planInit(REPO, { today: '2026-11-23' });

@@ -6,6 +6,10 @@ import { PACKAGE_ROOT } from '../draft/package-root.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { globals, UsageError } from './context.js';
 import { today } from '../util/today.js';
+import { commandFor } from './invocation.js';
+
+/** A path as a shell word: quoted only when it needs to be. */
+const quoted = (p: string) => (/^[\w./@+-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
 
 export function initCommand(): Command {
   return new Command('init')
@@ -42,9 +46,26 @@ Then:
       if (!g.quiet) {
         const shown = relative(process.cwd(), target) || '.';
         const count = (prefix: string) => [...files.keys()].filter((f) => f.startsWith(prefix)).length;
+        const languages = new Set(
+          [...files.keys()].filter((f) => f.startsWith('locales/')).map((f) => f.split('/')[1]),
+        );
+        const { command, cdWorks } = commandFor(shown, {
+          env: process.env,
+          script: process.argv[1] ?? 'openletter',
+          cwd: process.cwd(),
+          packageRoot: PACKAGE_ROOT,
+        });
+        const run = (args: string) => (cdWorks ? `${command} ${args}` : `${command} -w ${quoted(shown)} ${args}`);
+        const steps: [string, string][] = [
+          [run('check'), 'the example letter passes'],
+          [run('render example-letter'), 'writes out/example-letter/en.pdf and en.md'],
+          [run('new my-letter --recipient "…"'), 'starts your own letter (put your coalition in workspace.yaml first)'],
+        ];
+        const width = Math.max(...steps.map(([c]) => c.length));
         process.stdout.write(
-          `created ${shown}/ with ${count('demands/')} demand blocks, ${count('locales/') ? new Set([...files.keys()].filter((f) => f.startsWith('locales/')).map((f) => f.split('/')[1])).size : 0} languages, ${count('templates/')} templates and an example letter (campaigns/example-letter.yaml)\n` +
-            `next: cd ${shown} && openletter check, then edit workspace.yaml (your coalition) and start a letter with \`openletter new\`\n`,
+          `created ${shown}/ with ${count('demands/')} demand blocks, ${languages.size} languages, ${count('templates/')} templates and an example letter (campaigns/example-letter.yaml)\n` +
+            `next:\n${cdWorks && shown !== '.' ? `  cd ${quoted(shown)}\n` : ''}` +
+            steps.map(([c, what]) => `  ${c.padEnd(width)}   ${what}\n`).join(''),
         );
       }
     });

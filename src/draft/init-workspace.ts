@@ -34,13 +34,16 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
       .sort();
   };
   const yamlFile = (n: string, dir: boolean) => !dir && /\.ya?ml$/.test(n);
+  // The fingerprints of the English each translation was made from: without them a new workspace
+  // would never report a translation as stale after its English changes.
+  const localeFile = (n: string, dir: boolean) => yamlFile(n, dir) || (!dir && n === 'sources.lock.json');
   const name = opts.name?.trim() || 'Example Coalition for Human Rights';
   const shortName = opts.shortName?.trim() || initials(name);
 
   for (const n of list('demands', yamlFile)) files.set(`demands/${n}`, read(`demands/${n}`));
   for (const lng of list('locales', (_, dir) => dir)) {
     // The language and its wording; not the bundled campaigns' translations or roster names.
-    for (const n of list(`locales/${lng}`, yamlFile)) {
+    for (const n of list(`locales/${lng}`, localeFile)) {
       if (n === 'signatories.yaml') continue;
       const text = read(`locales/${lng}/${n}`);
       files.set(`locales/${lng}/${n}`, n === 'sources.lock.json' ? onlyDemandKeys(text) : text);

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// The package as a user gets it: `npm pack` the repository, install the tarball into an empty
+// project in a temporary folder (its dependencies from the registry), and run the whole path
+// there with no repository around: init → check → render → deliver, through `npx openletter`.
+// Fails when a step fails, when the tarball carries what it should not, or when the install is
+// 100 MB or more. Prints the packed and installed sizes and the install time (BENCHMARKS.md).
+// Run by .ci/run; by hand: node scripts/check-packed.mjs [--keep]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, lstatSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const LIMIT_MB = 100;
+const tmp = mkdtempSync(join(tmpdir(), 'openletter-packed-'));
+const keep = process.argv.includes('--keep');
+
+/** Run a command; on failure print what it said and stop. */
+function run(cmd, args, cwd, { expect = 0 } = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== expect) {
+    process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
+    fail(`\`${cmd} ${args.join(' ')}\` in ${cwd} exited ${r.status ?? r.signal}, expected ${expect}`);
+  }
+  return { stdout: r.stdout, stderr: r.stderr, seconds };
+}
+
+function fail(message) {
+  process.stderr.write(`check-packed: ${message}\n  (files kept in ${tmp})\n`);
+  process.exit(1);
+}
+
+/** Disk usage like `du -s`: allocated blocks, each hard-linked file once, symlinks not followed. */
+function diskUsage(dir, seen = new Set()) {
+  let bytes = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = lstatSync(path);
+    if (seen.has(st.ino)) continue;
+    seen.add(st.ino);
+    bytes += st.blocks * 512;
+    if (st.isDirectory()) bytes += diskUsage(path, seen);
+  }
+  return bytes;
+}
+
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+// 1. Pack. prepack builds dist/ from a clean slate.
+const packed = JSON.parse(
+  run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT).stdout.replace(/^[^[]*/s, ''),
+)[0];
+const paths = packed.files.map((f) => f.path);
+for (const needed of ['bin/openletter.js', 'dist/cli/main.js', 'dist/font-coverage.json', 'LICENSE', 'README.md'])
+  if (!paths.includes(needed)) fail(`the tarball lacks ${needed}`);
+for (const banned of ['src/', 'tests/', 'scripts/', '.ci/', 'node_modules/'])
+  if (paths.some((p) => p.startsWith(banned))) fail(`the tarball carries ${banned}`);
+
+// 2. Install it into an empty project, as `npm install openletter` would.
+const project = join(tmp, 'project');
+cpSync(join(tmp, packed.filename), join(tmp, 'project', packed.filename));
+writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'letters', private: true }, null, 2)}\n`);
+const install = run('npm', ['install', '--no-audit', '--no-fund', `./${packed.filename}`], project);
+rmSync(join(project, packed.filename));
+const installed = diskUsage(join(project, 'node_modules'));
+if (installed >= LIMIT_MB * 1e6) fail(`the install takes ${mb(installed)} MB, over ${LIMIT_MB} MB`);
+
+// 3. The whole path, from an `init` workspace inside that project.
+const ol = (args, cwd, opts) => run('npx', ['--no-install', 'openletter', ...args], cwd, opts);
+const version = ol(['--version'], project).stdout.trim();
+if (version !== packed.version) fail(`openletter --version says ${version}, the package is ${packed.version}`);
+const init = ol(['init', 'our-letter', '--name', 'Coalition for Smoke Tests'], project).stdout;
+const ws = join(project, 'our-letter');
+if (!init.includes('cd our-letter') || !init.includes('npx openletter check'))
+  fail(`init's next steps do not say how to run it from here:\n${init}`);
+ol(['check'], ws);
+ol(['render', 'example-letter'], ws);
+for (const f of ['en.pdf', 'en.md'])
+  if (!existsSync(join(ws, 'out/example-letter', f))) fail(`render did not write out/example-letter/${f}`);
+if (readFileSync(join(ws, 'out/example-letter/en.pdf')).subarray(0, 5).toString() !== '%PDF-')
+  fail('out/example-letter/en.pdf is not a PDF');
+// Delivery needs a mission: take one from the package's researched list, as init's comment says.
+cpSync(join(project, 'node_modules/openletter/missions.yaml'), join(ws, 'missions.yaml'));
+const campaign = join(ws, 'campaigns/example-letter.yaml');
+writeFileSync(
+  campaign,
+  readFileSync(campaign, 'utf8').replace(/^missions: \[\].*$/m, 'missions: [dprk-un-mission-new-york]'),
+);
+ol(['deliver', 'example-letter', '--today', '2026-12-01'], ws);
+const packet = join(ws, 'out/example-letter/delivery/dprk-un-mission-new-york');
+for (const f of ['cover-note-en.pdf', 'letter-en.pdf', 'manifest.json'])
+  if (!existsSync(join(packet, f))) fail(`deliver did not write ${f}`);
+
+process.stdout.write(
+  `packed: ${packed.filename} ${(packed.size / 1e3).toFixed(0)} kB, ${paths.length} files; ` +
+    `installed: ${mb(installed)} MB in ${install.seconds.toFixed(1)} s; init → check → render → deliver ok\n`,
+);
+if (!keep) rmSync(tmp, { recursive: true, force: true });
