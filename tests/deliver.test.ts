@@ -16,7 +16,7 @@ import { DL_ENVELOPE, NO10_ENVELOPE, type EnvelopeSpec } from '../src/deliver/pa
 import { planDelivery } from '../src/deliver/plan-delivery.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import type { Project } from '../src/model/project.js';
-import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
+import { MINI, REPO, runCli, tempWorkspace, type CliResult } from './helpers/workspace.js';
 
 /**
  * `openletter deliver`: the plan (who gets what, what is missing, who is refused), the files as a
@@ -203,11 +203,11 @@ describe('planDelivery', () => {
 describe('openletter deliver (mini workspace, end to end)', () => {
   let ws: string;
   let out: string;
-  let first: ReturnType<typeof runCli>;
-  beforeAll(() => {
+  let first: CliResult;
+  beforeAll(async () => {
     ws = miniWorkspace();
     out = join(ws, 'out', CAMPAIGN, 'delivery');
-    first = runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
+    first = await runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
   });
 
   it('builds the packets it can, refuses the closed mission by name and date, and exits 1', () => {
@@ -346,11 +346,11 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     expect(Number(value?.str)).toBe(sent);
   });
 
-  it('re-runs byte-identically, removing stale files; an error leaves the previous output untouched', () => {
+  it('re-runs byte-identically, removing stale files; an error leaves the previous output untouched', async () => {
     const before = new Map(tree(out).map((f) => [f, sha(readFileSync(join(out, f)))]));
     mkdirSync(join(out, 'stale-mission'), { recursive: true });
     writeFileSync(join(out, 'stale-mission', 'old.pdf'), 'old');
-    const again = runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
+    const again = await runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
     expect(again.code).toBe(1);
     expect(new Map(tree(out).map((f) => [f, sha(readFileSync(join(out, f)))]))).toEqual(before);
 
@@ -359,20 +359,20 @@ describe('openletter deliver (mini workspace, end to end)', () => {
       campaign,
       readFileSync(campaign, 'utf8').replace('We write to you about detention.', 'We write to you about __TOPIC__.'),
     );
-    const broken = runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
+    const broken = await runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('nothing written');
     expect(new Map(tree(out).map((f) => [f, sha(readFileSync(join(out, f)))]))).toEqual(before);
   });
 
-  it('refuses usage mistakes: a mission the campaign does not name, a folder that is not a delivery', () => {
-    const r = runCli(['--workspace', ws, 'deliver', CAMPAIGN, '--missions', 'embassy-londn']);
+  it('refuses usage mistakes: a mission the campaign does not name, a folder that is not a delivery', async () => {
+    const r = await runCli(['--workspace', ws, 'deliver', CAMPAIGN, '--missions', 'embassy-londn']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "embassy-london"?');
     const foreign = join(ws, 'foreign');
     mkdirSync(join(foreign, CAMPAIGN, 'delivery'), { recursive: true });
     writeFileSync(join(foreign, CAMPAIGN, 'delivery', 'thesis.docx'), 'precious');
-    const f = runCli(['--workspace', ws, 'deliver', CAMPAIGN, '--out', foreign]);
+    const f = await runCli(['--workspace', ws, 'deliver', CAMPAIGN, '--out', foreign]);
     expect(f.code).toBe(2);
     expect(existsSync(join(foreign, CAMPAIGN, 'delivery', 'thesis.docx'))).toBe(true);
     rmSync(foreign, { recursive: true, force: true });
@@ -515,7 +515,7 @@ describe('paper by destination', () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const out = mkdtempSync(join(tmpdir(), 'openletter-paper-'));
-    const r = runCli([
+    const r = await runCli([
       'deliver',
       '2011-kim-jong-il',
       '--missions',

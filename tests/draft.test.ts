@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { watchRender, type WatchRound } from '../src/cli/render-watch.js';
 import { planInit } from '../src/draft/init-workspace.js';
-import { MINI, REPO, readText, runCli, tempWorkspace } from './helpers/workspace.js';
+import { MINI, REPO, readText, runCli, spawnCli, tempWorkspace } from './helpers/workspace.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'openletter-draft-')), 'letters');
 
 describe('openletter init', () => {
-  it('creates a workspace whose check is clean, from the bundled library', () => {
+  it('creates a workspace whose check is clean, from the bundled library', async () => {
     const dir = fresh();
-    const r = runCli(['init', dir, '--name', 'Coalition for Rights in Korea']);
+    const r = await runCli(['init', dir, '--name', 'Coalition for Rights in Korea']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/created .*letters\/ with \d+ demand blocks/);
     expect(readdirSync(join(dir, 'demands')).sort()).toEqual(readdirSync(join(REPO, 'demands')).sort());
@@ -33,35 +33,35 @@ describe('openletter init', () => {
       expect(schema, f).toBeDefined();
       expect(existsSync(join(dir, f, '..', schema!)), `${f} → ${schema}`).toBe(true);
     }
-    const c = runCli(['-w', dir, 'check']);
+    const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
     expect(c.stderr).toMatch(/0 error\(s\), 0 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
     expect(c.stderr).toMatch(/demand blocks are used by no campaign/);
   });
-  it('refuses a folder that is not empty', () => {
+  it('refuses a folder that is not empty', async () => {
     const dir = fresh();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    const r = runCli(['init', dir]);
+    const r = await runCli(['init', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not empty \(it holds notes\.txt\)/);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
-  it("copies the translation fingerprints, so changing a demand's English makes its translations stale", () => {
+  it("copies the translation fingerprints, so changing a demand's English makes its translations stale", async () => {
     const dir = fresh();
-    expect(runCli(['init', dir]).code).toBe(0);
+    expect((await runCli(['init', dir])).code).toBe(0);
     const lock = JSON.parse(readFileSync(join(dir, 'locales/ko/sources.lock.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(lock).length).toBeGreaterThan(10);
     expect(Object.keys(lock).every((k) => k.startsWith('demands:'))).toBe(true); // not the bundled letters' keys
     const campaign = join(dir, 'campaigns/example-letter.yaml');
     writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('locales: [en]', 'locales: [en, ko]'));
-    const before = runCli(['-w', dir, '--format', 'json', 'check']);
+    const before = await runCli(['-w', dir, '--format', 'json', 'check']);
     expect(before.stdout).not.toMatch(/i18n\/stale/);
     const demand = join(dir, 'demands/icrc-prison-visits.yaml');
     const text = readFileSync(demand, 'utf8');
     expect(text).toMatch(/Permit/);
     writeFileSync(demand, text.replace('Permit', 'Allow'));
-    const after = JSON.parse(runCli(['-w', dir, '--format', 'json', 'check']).stdout) as {
+    const after = JSON.parse((await runCli(['-w', dir, '--format', 'json', 'check'])).stdout) as {
       code: string;
       message: string;
     }[];
@@ -69,7 +69,7 @@ describe('openletter init', () => {
       expect.stringMatching(/^ko translation of "icrc-prison-visits\./),
     ]);
   });
-  it('prints next steps that can be typed from where the user is', () => {
+  it('prints next steps that can be typed from where the user is', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'openletter-draft-'));
     // (The test runner's own `npm_command`, set by npx or npm test, must not leak into the runs.)
     // Through a bin named openletter on the PATH (a global install): cd, then the bare command.
@@ -83,17 +83,17 @@ describe('openletter init', () => {
     });
     expect(global.stdout).toMatch(/^next:\n  cd ours\n  openletter check +the example letter passes$/m);
     // As `node path/to/openletter.js`: that path only works from here, so the steps use -w.
-    const r = runCli(['init', 'theirs'], { cwd: dir, env: { npm_command: '' } });
+    const r = spawnCli(['init', 'theirs'], { cwd: dir, env: { npm_command: '' } });
     expect(r.stdout).not.toMatch(/\bcd theirs/);
     expect(r.stdout).toContain(`node ${join(REPO, 'bin/openletter.js')} -w theirs check`);
     const check = r.stdout.match(/^  (node .* -w theirs check)/m)![1]!.split(' ');
     expect(spawnSync(check[0]!, check.slice(1), { cwd: dir, encoding: 'utf8' }).status).toBe(0);
   });
-  it('finds the bundled workspace from the package, not the current folder', () => {
+  it('finds the bundled workspace from the package, not the current folder', async () => {
     const files = planInit(REPO, { today: '2026-11-23' });
     const dir = fresh();
     mkdirSync(dir, { recursive: true });
-    const r = runCli(['init', 'here'], { cwd: dir });
+    const r = await runCli(['init', 'here'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'here', 'demands')).length).toBe(
       [...files.keys()].filter((f) => f.startsWith('demands/')).length,
@@ -102,9 +102,9 @@ describe('openletter init', () => {
 });
 
 describe('openletter new', () => {
-  it('writes a campaign that passes check and renders', () => {
+  it('writes a campaign that passes check and renders', async () => {
     const dir = tempWorkspace(MINI);
-    const r = runCli([
+    const r = await runCli([
       '-w',
       dir,
       'new',
@@ -127,12 +127,12 @@ describe('openletter new', () => {
       sections: [{ demands: ['icrc-visits', 'join-ilo'] }],
       signatories: [],
     });
-    const c = runCli(['-w', dir, 'check']);
+    const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
     expect(c.stderr).toMatch(
       /campaigns\/2026-new-letter\.yaml:\d+:1: warning: campaign 2026-new-letter has no signatories \[signatory\/none\]/,
     );
-    const m = runCli(['-w', dir, 'render', '2026-new-letter', '--format', 'md']);
+    const m = await runCli(['-w', dir, 'render', '2026-new-letter', '--format', 'md']);
     expect(m.code).toBe(0);
     const md = readFileSync(join(dir, 'out/2026-new-letter/en.md'), 'utf8');
     expect(md).toMatch(/Dear Kim Jong Un,/);
@@ -140,11 +140,11 @@ describe('openletter new', () => {
       /International Committee of the Red Cross \(ICRC\) to visit all places of detention in the DPRK\./,
     );
   });
-  it('without a recipient, check fails exactly at the fields to fill in, and says so', () => {
+  it('without a recipient, check fails exactly at the fields to fill in, and says so', async () => {
     const dir = tempWorkspace(MINI);
-    const r = runCli(['-w', dir, 'new', 'draft']);
+    const r = await runCli(['-w', dir, 'new', 'draft']);
     expect(r.stdout).toMatch(/still to write .*: title, recipient\.name, salutation/);
-    const c = runCli(['-w', dir, '--format', 'json', 'check']);
+    const c = await runCli(['-w', dir, '--format', 'json', 'check']);
     const errors = (
       JSON.parse(c.stdout) as { code: string; severity: string; location: { file: string; line: number } }[]
     ).filter((d) => d.severity === 'error');
@@ -154,9 +154,9 @@ describe('openletter new', () => {
       'campaigns/draft.yaml:13 text/placeholder',
     ]);
   });
-  it('--from copies a campaign and its translations, with a new id and date and no signatories', () => {
+  it('--from copies a campaign and its translations, with a new id and date and no signatories', async () => {
     const dir = tempWorkspace(MINI);
-    const r = runCli(['-w', dir, 'new', '2026-again', '--from', '2020-test-letter']);
+    const r = await runCli(['-w', dir, 'new', '2026-again', '--from', '2020-test-letter']);
     expect(r.code).toBe(0);
     const copy = parse(readFileSync(join(dir, 'campaigns/2026-again.yaml'), 'utf8'));
     const original = parse(readText(join(MINI, 'campaigns/2020-test-letter.yaml')));
@@ -164,14 +164,14 @@ describe('openletter new', () => {
     expect(readFileSync(join(dir, 'locales/ko/campaigns/2026-again.yaml'), 'utf8')).toBe(
       readText(join(MINI, 'locales/ko/campaigns/2020-test-letter.yaml')),
     );
-    const c = runCli(['-w', dir, 'check']);
+    const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
   });
-  it('refuses an existing id, an unsafe id and an unknown demand block', () => {
+  it('refuses an existing id, an unsafe id and an unknown demand block', async () => {
     const dir = tempWorkspace(MINI);
-    expect(runCli(['-w', dir, 'new', '2020-test-letter']).stderr).toMatch(/already exists/);
-    expect(runCli(['-w', dir, 'new', 'My Letter']).stderr).toMatch(/not a safe campaign id.*\n.*"my-letter"/);
-    const r = runCli(['-w', dir, 'new', 'x', '--demands', 'icrc-visit']);
+    expect((await runCli(['-w', dir, 'new', '2020-test-letter'])).stderr).toMatch(/already exists/);
+    expect((await runCli(['-w', dir, 'new', 'My Letter'])).stderr).toMatch(/not a safe campaign id.*\n.*"my-letter"/);
+    const r = await runCli(['-w', dir, 'new', 'x', '--demands', 'icrc-visit']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/did you mean "icrc-visits"/);
   });

@@ -80,7 +80,7 @@ describe('decoding files by kind', () => {
 });
 
 describe('sign-on CSVs saved by Excel in a Windows code page', () => {
-  it('Windows-1252, Shift_JIS and EUC-KR/CP949 are read as such, and the report says so', () => {
+  it('Windows-1252, Shift_JIS and EUC-KR/CP949 are read as such, and the report says so', async () => {
     for (const [enc, name, country, shown] of [
       ['windows-1252', 'Société Générale des Droits', 'France', 'Windows-1252'],
       ['shift_jis', 'ヒューマンライツ・ナウ東京', '日本', 'Shift_JIS'],
@@ -89,25 +89,25 @@ describe('sign-on CSVs saved by Excel in a Windows code page', () => {
       const dir = tempWorkspace(MINI);
       const head = enc === 'shift_jis' ? '団体名,国' : enc === 'cp949' ? '단체명,국가' : 'Organisation name,Country';
       excelCsv(dir, `${head}\n${name},${country}\n`, enc);
-      const r = import_(dir, '--write');
+      const r = await import_(dir, '--write');
       expect(r.stdout, enc).toMatch(new RegExp(`as ${shown.replace(/[()]/g, '\\$&')}`));
       expect(r.code, r.stderr).toBe(0);
       expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toContain(`name: ${name}\n`);
-      expect(runCli(['-w', dir, 'check']).stderr).not.toMatch(/error/);
+      expect((await runCli(['-w', dir, 'check'])).stderr).not.toMatch(/error/);
     }
   });
-  it('--encoding overrides the guess', () => {
+  it('--encoding overrides the guess', async () => {
     const dir = tempWorkspace(MINI);
     excelCsv(dir, 'Organisation name,Country\nŁódź Rights,Poland\n', 'windows-1250');
-    const r = import_(dir, '--encoding', 'windows-1250', '--write');
+    const r = await import_(dir, '--encoding', 'windows-1250', '--write');
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toContain('name: Łódź Rights\n');
   });
-  it('a CSV holding U+FFFD (already damaged) imports nothing and says where', () => {
+  it('a CSV holding U+FFFD (already damaged) imports nothing and says where', async () => {
     const dir = tempWorkspace(MINI, {
       'signon.csv': 'Organisation name,Country\nSoci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale,FR\n',
     });
-    const r = import_(dir, '--write');
+    const r = await import_(dir, '--write');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/signon\.csv:2:5: error: .*replacement character.* \[text\/replacement-char\]/);
     expect(r.stderr).toMatch(/nothing imported/);
@@ -116,28 +116,28 @@ describe('sign-on CSVs saved by Excel in a Windows code page', () => {
 });
 
 describe('workspace files that are not UTF-8', () => {
-  it('check refuses a Windows-1252 demand block by name, at the first byte that is not UTF-8', () => {
+  it('check refuses a Windows-1252 demand block by name, at the first byte that is not UTF-8', async () => {
     const dir = tempWorkspace(MINI);
     const rel = 'demands/icrc-visits.yaml';
     writeFileSync(
       join(dir, rel),
       iconv.encode(readText(join(MINI, rel)).replace('Red Cross', 'Croix-Rouge à Genève'), 'windows-1252'),
     );
-    const r = runCli(['-w', dir, 'check']);
+    const r = await runCli(['-w', dir, 'check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /demands\/icrc-visits\.yaml:6:74: error: demands\/icrc-visits\.yaml is not UTF-8; it looks like Windows-1252 \[file\/encoding\]/,
     );
     expect(r.stderr).toMatch(/hint: save it as UTF-8/);
   });
-  it('U+FFFD in a campaign is an error with its line and column, and render refuses', () => {
+  it('U+FFFD in a campaign is an error with its line and column, and render refuses', async () => {
     const rel = 'campaigns/2020-test-letter.yaml';
     const text = readText(join(MINI, rel));
     const dir = tempWorkspace(MINI, { [rel]: text.replace(/^title: (.*)$/m, 'title: Soci\uFFFDt\uFFFD $1') });
     const line = text.slice(0, text.search(/^title:/m)).split('\n').length;
-    const r = runCli(['-w', dir, 'check']);
+    const r = await runCli(['-w', dir, 'check']);
     expect(r.stderr).toContain(`${rel}:${line}:12: error:`);
     expect(r.stderr).toMatch(/\[text\/replacement-char\]/);
-    expect(runCli(['-w', dir, 'render', '2020-test-letter', '--format', 'md']).code).toBe(1);
+    expect((await runCli(['-w', dir, 'render', '2020-test-letter', '--format', 'md'])).code).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ interface Case {
 }
 
 describe.each(cases)('error case %s', (name) => {
-  it('prints exactly the expected diagnostics and exits 1', () => {
+  it('prints exactly the expected diagnostics and exits 1', async () => {
     const c = parse(readFileSync(join(DIR, `${name}.yaml`), 'utf8')) as Case;
     const ws = tempWorkspace();
     for (const e of c.edit) {
@@ -29,7 +29,7 @@ describe.each(cases)('error case %s', (name) => {
       expect(text.includes(e.find), `${e.file} should contain ${JSON.stringify(e.find)}`).toBe(true);
       writeFileSync(path, text.replace(e.find, e.replace));
     }
-    const r = runCli(['--workspace', ws, 'check']);
+    const r = await runCli(['--workspace', ws, 'check']);
     const actual = `exit: ${r.code}\n${r.stderr}`;
     const golden = join(DIR, `${name}.out`);
     if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, actual);

@@ -121,9 +121,17 @@ describe('reading a sign-on CSV', () => {
 });
 
 describe('openletter signatories import', () => {
-  it('shows what it would change and writes nothing without --write', () => {
+  it('shows what it would change and writes nothing without --write', async () => {
     const dir = workspace();
-    const r = runCli(['-w', dir, 'signatories', 'import', join(dir, 'signon.csv'), '--campaign', '2020-test-letter']);
+    const r = await runCli([
+      '-w',
+      dir,
+      'signatories',
+      'import',
+      join(dir, 'signon.csv'),
+      '--campaign',
+      '2020-test-letter',
+    ]);
     expect(r.code).toBe(1); // two rejected rows
     expect(r.stdout).toMatch(/"Organisation name" → name \(guessed\)/);
     expect(r.stdout).toMatch(/"Timestamp" → ignored/);
@@ -142,9 +150,9 @@ describe('openletter signatories import', () => {
     expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toBe(ROSTER);
   });
 
-  it('--write adds entries and signatures, keeps comments and order, and check passes', () => {
+  it('--write adds entries and signatures, keeps comments and order, and check passes', async () => {
     const dir = workspace();
-    const r = runCli([
+    const r = await runCli([
       '-w',
       dir,
       'signatories',
@@ -180,17 +188,17 @@ describe('openletter signatories import', () => {
     expect(campaign.replace(/^signatories: .*$/m, '')).toBe(
       readText(join(MINI, 'campaigns/2020-test-letter.yaml')).replace(/^signatories: .*$/m, ''),
     );
-    const c = runCli(['-w', dir, 'check']);
+    const c = await runCli(['-w', dir, 'check']);
     expect(c.stderr).not.toMatch(/error/);
     // Contact details stay in the roster: the letter never prints them.
-    const md = runCli(['-w', dir, 'render', '2020-test-letter', '--format', 'md', '--lang', 'en']);
+    const md = await runCli(['-w', dir, 'render', '2020-test-letter', '--format', 'md', '--lang', 'en']);
     expect(md.code).toBe(0);
     const letter = readFileSync(join(dir, 'out/2020-test-letter/en.md'), 'utf8');
     expect(letter).toMatch(/North Korea Watch, Seoul/);
     expect(letter).not.toMatch(/office@nkwatch|Kim Min-ji|info@amnesty/);
   });
 
-  it('--accept-near takes a near-duplicate as the roster entry and keeps the spelling as an alias', () => {
+  it('--accept-near takes a near-duplicate as the roster entry and keeps the spelling as an alias', async () => {
     const dir = tempWorkspace(MINI, { 'signon.csv': 'Organisation,Country\nHan-Voice,Canada\nOpen North Korea,KR\n' });
     writeFileSync(
       join(dir, 'campaigns/2020-test-letter.yaml'),
@@ -199,7 +207,7 @@ describe('openletter signatories import', () => {
         'signatories:\n  - jane-doe # signed by e-mail',
       ),
     );
-    const r = runCli([
+    const r = await runCli([
       '-w',
       dir,
       'signatories',
@@ -222,10 +230,18 @@ describe('openletter signatories import', () => {
     );
   });
 
-  it('usage mistakes: no campaign, unknown campaign', () => {
+  it('usage mistakes: no campaign, unknown campaign', async () => {
     const dir = workspace();
-    expect(runCli(['-w', dir, 'signatories', 'import', join(dir, 'signon.csv')]).code).toBe(2);
-    const r = runCli(['-w', dir, 'signatories', 'import', join(dir, 'signon.csv'), '--campaign', '2020-test-leter']);
+    expect((await runCli(['-w', dir, 'signatories', 'import', join(dir, 'signon.csv')])).code).toBe(2);
+    const r = await runCli([
+      '-w',
+      dir,
+      'signatories',
+      'import',
+      join(dir, 'signon.csv'),
+      '--campaign',
+      '2020-test-leter',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/did you mean "2020-test-letter"/);
   });

@@ -109,10 +109,10 @@ describe('every bundled campaign in every language', () => {
 });
 
 describe('the render command', () => {
-  it('gives byte-identical PDFs for the same inputs', () => {
+  it('gives byte-identical PDFs for the same inputs', async () => {
     const ws = tempWorkspace();
-    const a = runCli(['--workspace', ws, 'render', '2020-test-letter', '--out', join(ws, 'a')]);
-    const b = runCli(['--workspace', ws, 'render', '2020-test-letter', '--out', join(ws, 'b')]);
+    const a = await runCli(['--workspace', ws, 'render', '2020-test-letter', '--out', join(ws, 'a')]);
+    const b = await runCli(['--workspace', ws, 'render', '2020-test-letter', '--out', join(ws, 'b')]);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
     const files = readdirSync(join(ws, 'a', '2020-test-letter')).sort();
@@ -124,16 +124,16 @@ describe('the render command', () => {
     expect(a.stdout).toMatch(/wrote .*en\.pdf/);
   });
 
-  it('renders nothing when the check finds an error, and leaves earlier output untouched', () => {
+  it('renders nothing when the check finds an error, and leaves earlier output untouched', async () => {
     const ws = tempWorkspace();
-    expect(runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en']).code).toBe(0);
+    expect((await runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en'])).code).toBe(0);
     const before = readFileSync(join(ws, 'out', '2020-test-letter', 'en.pdf'));
     const camp = join(ws, 'campaigns', '2020-test-letter.yaml');
     writeFileSync(
       camp,
       readFileSync(camp, 'utf8').replace('We write to you about detention.', 'We write to you about __TOPIC__.'),
     );
-    const r = runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en']);
+    const r = await runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/campaigns\/2020-test-letter\.yaml:\d+:\d+: error: unrendered placeholder "__TOPIC__"/);
     expect(r.stderr).toMatch(/nothing rendered/);
@@ -141,24 +141,24 @@ describe('the render command', () => {
     expect(readdirSync(join(ws, 'out')).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folder left
   });
 
-  it('keeps other languages when re-rendering one', () => {
+  it('keeps other languages when re-rendering one', async () => {
     const ws = tempWorkspace();
-    runCli(['--workspace', ws, 'render', '2020-test-letter', '--format', 'md']);
-    runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'ko', '--format', 'md']);
+    await runCli(['--workspace', ws, 'render', '2020-test-letter', '--format', 'md']);
+    await runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'ko', '--format', 'md']);
     expect(existsSync(join(ws, 'out', '2020-test-letter', 'en.md'))).toBe(true);
   });
 
-  it('treats an unknown campaign as bad usage (exit 2) with a suggestion', () => {
-    const r = runCli(['--workspace', MINI, 'render', '2020-test-leter']);
+  it('treats an unknown campaign as bad usage (exit 2) with a suggestion', async () => {
+    const r = await runCli(['--workspace', MINI, 'render', '2020-test-leter']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no campaign "2020-test-leter".*\n\s+hint: did you mean "2020-test-letter"\?/);
   });
 
-  it('prints JSON diagnostics with resolved positions', () => {
+  it('prints JSON diagnostics with resolved positions', async () => {
     const ws = tempWorkspace();
     const camp = join(ws, 'campaigns', '2020-test-letter.yaml');
     writeFileSync(camp, readFileSync(camp, 'utf8').replace('join-ilo]', 'join-ilo, join-ilo2]'));
-    const r = runCli(['--workspace', ws, 'check', '--format', 'json']);
+    const r = await runCli(['--workspace', ws, 'check', '--format', 'json']);
     expect(r.code).toBe(1);
     const ds = JSON.parse(r.stdout) as {
       code: string;
@@ -174,12 +174,12 @@ describe('the render command', () => {
     );
   });
 
-  it('starts --help without loading the pipeline, and every command has --help with an example', () => {
-    const r = runCli(['--help']);
+  it('starts --help without loading the pipeline, and every command has --help with an example', async () => {
+    const r = await runCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: openletter/);
     for (const cmd of ['check', 'render', 'demands', 'signatories', 'translations']) {
-      const h = runCli([cmd, '--help']);
+      const h = await runCli([cmd, '--help']);
       expect(h.code, cmd).toBe(0);
       expect(h.stdout, cmd).toMatch(/Example/);
     }

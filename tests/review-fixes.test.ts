@@ -29,11 +29,11 @@ describe('review fixes', () => {
     expect(diagnostics.map((d) => `${d.code} ${d.span?.file}`)).toContain('text/uncovered-char locales/en/letter.yaml');
   });
 
-  it('sign-on import keeps a similar but different name (Kim Min-ji / Kim Min-jin) and warns, but skips a repeated one', () => {
+  it('sign-on import keeps a similar but different name (Kim Min-ji / Kim Min-jin) and warns, but skips a repeated one', async () => {
     const ws = tempWorkspace();
     const csv = join(ws, 'signons.csv');
     writeFileSync(csv, 'Name,Country\nKim Min-ji,KR\nKim Min-jin,KR\nKIM MIN-JI,KR\n');
-    const r = runCli([
+    const r = await runCli([
       '--workspace',
       ws,
       'signatories',
@@ -52,11 +52,11 @@ describe('review fixes', () => {
     );
   });
 
-  it('deliver reports an address no font can draw as a problem with that packet, not as an internal error', () => {
+  it('deliver reports an address no font can draw as a problem with that packet, not as an internal error', async () => {
     const ws = tempWorkspace();
     const missions = join(ws, 'missions.yaml');
     writeFileSync(missions, readFileSync(missions, 'utf8').replace('1 Test Avenue', 'شارع 1'));
-    const r = runCli(['--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']);
+    const r = await runCli(['--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(/no packet for "embassy-london": no font .* covers "ش"/);
     expect(r.code).toBe(1);
@@ -67,29 +67,29 @@ describe('review fixes', () => {
     ['campaigns/2020-test-letter.yaml', 'date: 2020-03-01', 'date: 2020-13-45', /date: is not a real date/],
     ['locales/ko/locale.yaml', 'tag: ko-KR', 'tag: ko-kr-1234-1234', /must be a BCP 47 language tag/],
     ['locales/en/letter.yaml', 'month: long', 'month: longg', /must be Intl.DateTimeFormat options/],
-  ])('a bad value in %s (%s → %s) is a located error, not a crash', (file, find, replace, message) => {
+  ])('a bad value in %s (%s → %s) is a located error, not a crash', async (file, find, replace, message) => {
     const ws = tempWorkspace();
     writeFileSync(join(ws, file), readFileSync(join(ws, file), 'utf8').replace(find, replace));
-    const r = runCli(['--workspace', ws, 'check']);
+    const r = await runCli(['--workspace', ws, 'check']);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(1);
   });
 
-  it('a Unicode script name that does not exist is a located error, not a crash', () => {
+  it('a Unicode script name that does not exist is a located error, not a crash', async () => {
     const ws = tempWorkspace();
     writeFileSync(
       join(ws, 'locales/ko/locale.yaml'),
       `${readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')}scripts: [Hangeul]\n`,
     );
-    const r = runCli(['--workspace', ws, 'check']);
+    const r = await runCli(['--workspace', ws, 'check']);
     expect(r.stderr).toMatch(/locales\/ko\/locale\.yaml:\d+:\d+: error: .*Unicode script name/);
   });
 
-  it('two files defining one demand block (x.yaml and x.yml) are reported', () => {
+  it('two files defining one demand block (x.yaml and x.yml) are reported', async () => {
     const ws = tempWorkspace();
     writeFileSync(join(ws, 'demands/join-ilo.yml'), readFileSync(join(ws, 'demands/join-ilo.yaml'), 'utf8'));
-    const r = runCli(['--workspace', ws, 'check']);
+    const r = await runCli(['--workspace', ws, 'check']);
     expect(r.stderr).toMatch(
       /"join-ilo" is defined twice, by demands\/join-ilo\.yaml and demands\/join-ilo\.yml \[ref\/duplicate-id\]/,
     );
@@ -101,43 +101,45 @@ describe('review fixes', () => {
     expect(diagnostics.find((d) => d.code === 'text/uncovered-char')?.span?.file).toBe('locales/ko/signatories.yaml');
   });
 
-  it('"did you mean" works when the candidates come from a Map (a prefix of a campaign id)', () => {
-    const r = runCli(['--workspace', MINI, 'render', '2020']);
+  it('"did you mean" works when the candidates come from a Map (a prefix of a campaign id)', async () => {
+    const r = await runCli(['--workspace', MINI, 'render', '2020']);
     expect(r.stderr).toMatch(/did you mean "2020-test-letter"\?/);
   });
 
-  it("render is not blocked by a broken mission registry or another language's broken file", () => {
+  it("render is not blocked by a broken mission registry or another language's broken file", async () => {
     const ws = tempWorkspace(undefined, {
       'missions.yaml': 'missions: [ {id: broken} ]\n',
       'locales/ko/demands.yaml': 'foo: [\n',
     });
-    const r = runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en', '--format', 'md']);
+    const r = await runCli(['--workspace', ws, 'render', '2020-test-letter', '--lang', 'en', '--format', 'md']);
     expect(r.code, r.stderr).toBe(0);
   });
 
-  it('translations import refuses to rewrite a translation file that does not parse', () => {
+  it('translations import refuses to rewrite a translation file that does not parse', async () => {
     const ws = tempWorkspace();
     const xlf = join(ws, 'ko.xlf');
-    expect(runCli(['--workspace', ws, 'translations', 'export', '--lang', 'ko', '--all', '--out', xlf]).code).toBe(0);
+    expect(
+      (await runCli(['--workspace', ws, 'translations', 'export', '--lang', 'ko', '--all', '--out', xlf])).code,
+    ).toBe(0);
     const ko = join(ws, 'locales/ko/demands.yaml');
     writeFileSync(ko, `${readFileSync(ko, 'utf8')}foo: [\n`);
-    const r = runCli(['--workspace', ws, 'translations', 'import', xlf]);
+    const r = await runCli(['--workspace', ws, 'translations', 'import', xlf]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(/locales\/ko\/demands\.yaml is not valid YAML; nothing was imported/);
     expect(r.code).toBe(1);
   });
 
-  it('a language listed twice in a campaign is reported', () => {
+  it('a language listed twice in a campaign is reported', async () => {
     const ws = tempWorkspace();
     const c = join(ws, 'campaigns/2020-test-letter.yaml');
     writeFileSync(c, readFileSync(c, 'utf8').replace('locales: [en, ko]', 'locales: [en, ko, en]'));
-    const r = runCli(['--workspace', ws, 'check']);
+    const r = await runCli(['--workspace', ws, 'check']);
     expect(r.stderr).toMatch(/lists language "en" twice \[ref\/duplicate-id\]/);
   });
 
-  it('translations stamp with a mistyped language stamps nothing', () => {
+  it('translations stamp with a mistyped language stamps nothing', async () => {
     const ws = tempWorkspace();
-    const r = runCli(['--workspace', ws, 'translations', 'stamp', '--lang', 'ko,xx']);
+    const r = await runCli(['--workspace', ws, 'translations', 'stamp', '--lang', 'ko,xx']);
     expect(r.code).toBe(2);
     expect(readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')).toBeTruthy();
     expect(() => readFileSync(join(ws, 'locales/ko/sources.lock.json'))).toThrow();

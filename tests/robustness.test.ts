@@ -146,11 +146,11 @@ describe('property: any mutation of any workspace file', () => {
     );
   });
 
-  it('the CLI never prints a stack trace and exits 0 or 1 on mutated input', () => {
+  it('the CLI never prints a stack trace and exits 0 or 1 on mutated input', async () => {
     const samples = fc.sample(fc.tuple(fc.constantFrom(...FILES), mutation), { numRuns: 6, seed: 7 });
     for (const [file, m] of samples) {
       const ws = tempWorkspace(undefined, { [file]: apply(ORIGINAL[file]!, m) });
-      const r = runCli(['--workspace', ws, 'render', '2020-test-letter', '--format', 'md']);
+      const r = await runCli(['--workspace', ws, 'render', '2020-test-letter', '--format', 'md']);
       expect([0, 1, 2]).toContain(r.code);
       expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
       expect(r.stderr).not.toMatch(/internal error/);
@@ -194,11 +194,11 @@ describe('hostile values', () => {
 
   it.each([['../evil'], ['/etc/passwd'], ['con'], ['lpt1'], ['a'.repeat(65)], ['Évian'], ['has space']])(
     'refuses the id %s as a file name',
-    (id) => {
+    async (id) => {
       const ws = tempWorkspace(undefined, {
         'missions.yaml': ORIGINAL['missions.yaml']!.replace('id: embassy-london', `id: ${JSON.stringify(id)}`),
       });
-      const r = runCli(['--workspace', ws, 'check']);
+      const r = await runCli(['--workspace', ws, 'check']);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
         /missions\.yaml:\d+:\d+: error: id ".*" is not safe as a file or folder name \[file\/unsafe-name\]/,
@@ -206,25 +206,25 @@ describe('hostile values', () => {
     },
   );
 
-  it('refuses a campaign file whose name is unsafe', () => {
+  it('refuses a campaign file whose name is unsafe', async () => {
     const ws = tempWorkspace(undefined, {
       'campaigns/CON.yaml': ORIGINAL[CAMPAIGN]!.replace('id: 2020-test-letter', 'id: con'),
     });
-    const r = runCli(['--workspace', ws, 'check']);
+    const r = await runCli(['--workspace', ws, 'check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /campaigns\/CON\.yaml:1:1: error: file name "CON\.yaml" is not a safe id \[file\/unsafe-name\]/,
     );
   });
 
-  it('neutralises formula injection in the delivery CSV', () => {
+  it('neutralises formula injection in the delivery CSV', async () => {
     const ws = tempWorkspace(undefined, {
       'missions.yaml': ORIGINAL['missions.yaml']!.replace(
         'name: Embassy of Exampleland in London',
         'name: "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"',
       ),
     });
-    const r = runCli(['--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']);
+    const r = await runCli(['--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']);
     expect(r.code, r.stderr).toBe(0);
     const csv = readFileSync(join(ws, 'out', '2020-test-letter', 'delivery', 'delivery-list.csv'), 'utf8');
     expect(csv).toContain("'=HYPERLINK(");
@@ -233,10 +233,10 @@ describe('hostile values', () => {
 });
 
 describe('faults', () => {
-  it('an output folder that cannot be created is a one-line error, not a crash, and nothing is left behind', () => {
+  it('an output folder that cannot be created is a one-line error, not a crash, and nothing is left behind', async () => {
     const ws = tempWorkspace();
     writeFileSync(join(ws, 'blocker'), 'a file where a folder should be');
-    const r = runCli([
+    const r = await runCli([
       '--workspace',
       ws,
       'render',
@@ -271,40 +271,8 @@ describe('faults', () => {
     expect(readdirSync(join(ws, 'out'))).toEqual(['letter']);
   });
 
-  it('Ctrl-C during deliver leaves the previous delivery intact', async () => {
-    const ws = tempWorkspace();
-    expect(runCli(['--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']).code).toBe(0);
-    const dir = join(ws, 'out', '2020-test-letter', 'delivery');
-    const before = readFileSync(join(dir, 'delivery-list.csv'));
-    const { spawn } = await import('node:child_process');
-    const child = spawn(
-      process.execPath,
-      [
-        join(MINI, '..', '..', '..', 'bin', 'openletter.js'),
-        '--workspace',
-        ws,
-        'deliver',
-        '2020-test-letter',
-        '--today',
-        '2026-11-24',
-      ],
-      { stdio: 'pipe' },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 700));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('close', r));
-    if (code !== 0) {
-      // Interrupted before the swap: the old delivery is exactly as it was.
-      expect(readFileSync(join(dir, 'delivery-list.csv')).equals(before)).toBe(true);
-      expect(stderr).not.toMatch(/^\s+at /m);
-    }
-    expect(readdirSync(join(ws, 'out', '2020-test-letter')).filter((n) => n.startsWith('.'))).toEqual([]);
-  });
-
-  it('a missing workspace is one clear error', () => {
-    const r = runCli(['--workspace', join(MINI, 'no-such-folder'), 'check']);
+  it('a missing workspace is one clear error', async () => {
+    const r = await runCli(['--workspace', join(MINI, 'no-such-folder'), 'check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/workspace\.yaml does not exist/);
     expect(r.stderr).not.toMatch(/^\s+at /m);

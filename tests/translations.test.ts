@@ -75,11 +75,11 @@ describe('translation status', () => {
     expect(codes).toContainEqual(expect.stringMatching(/^i18n\/unknown-key .*icrc-vists\.title/));
   });
 
-  it('the CLI exits 1 when a language a campaign asks for is incomplete', () => {
+  it('the CLI exits 1 when a language a campaign asks for is incomplete', async () => {
     const ws = tempWorkspace();
-    expect(runCli(['--workspace', ws, 'translations']).code).toBe(0);
+    expect((await runCli(['--workspace', ws, 'translations'])).code).toBe(0);
     writeFileSync(join(ws, KO_DEMANDS), readFileSync(join(ws, KO_DEMANDS), 'utf8').replace(/join-ilo:[\s\S]*$/, ''));
-    const r = runCli(['--workspace', ws, 'translations', '--list']);
+    const r = await runCli(['--workspace', ws, 'translations', '--list']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/ko\s+missing\s+demands:join-ilo\.text\.0/);
   });
@@ -139,10 +139,10 @@ describe('export and import', () => {
     expect(r.files.size).toBe(0);
   });
 
-  it('refuses an import file for another language', () => {
+  it('refuses an import file for another language', async () => {
     const ws = tempWorkspace();
     const units = exportUnits(loadWorkspace(ws).value, 'ko', { all: true });
-    const r = runCli([
+    const r = await runCli([
       '--workspace',
       ws,
       'translations',

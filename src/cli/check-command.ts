@@ -3,6 +3,7 @@ import { checkLetters } from '../check/check-project.js';
 import { CODES } from '../diagnostics/codes.js';
 import { globals, load, report } from './context.js';
 import { setExit } from './exit.js';
+import { today } from '../util/today.js';
 
 export function checkCommand(): Command {
   return new Command('check')
@@ -24,15 +25,15 @@ Examples:
       const g = { ...globals(cmd), ...(opts.format ? { format: opts.format } : {}) };
       if (opts.explain) {
         for (const [code, [sev, text]] of Object.entries(CODES))
-          process.stdout.write(`${code.padEnd(28)} ${sev.padEnd(8)} ${text}\n`);
+          g.io.stdout.write(`${code.padEnd(28)} ${sev.padEnd(8)} ${text}\n`);
         return;
       }
       const { project, diagnostics } = load(g);
-      const letters = await checkLetters(project);
+      const letters = await checkLetters(project, { today: today(g.io) });
       const all = [...diagnostics, ...letters.diagnostics];
       const code = report(all, project.files, g);
       if (!all.length && g.format !== 'json' && !g.quiet) {
-        process.stderr.write(
+        g.io.stderr.write(
           `ok: ${project.campaigns.size} campaigns, ${letters.letters.size} letters, ${project.demands.size} demand blocks, ${project.signatories.size} signatories, ${project.missions.size} missions\n`,
         );
       }

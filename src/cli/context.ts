@@ -1,25 +1,37 @@
+import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import type { Io } from '../io/io.js';
 import { formatJson, formatText, summarize } from '../diagnostics/format.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
 import type { Campaign, Project } from '../model/project.js';
 import { closest } from '../util/closest.js';
 
-/** Options every command accepts (defined on the root program). */
+/** Options every command accepts (defined on the root program), and the Io the run goes through. */
 export interface GlobalOptions {
   workspace?: string;
   format?: 'text' | 'json';
   quiet?: boolean;
+  io: Io;
+}
+
+/** The Io of each run, by its root program (commander has no slot for it). */
+const IO = new WeakMap<Command, Io>();
+
+export function attachIo(program: Command, io: Io): void {
+  IO.set(program, io);
 }
 
 export { EXIT, UsageError } from './errors.js';
 import { EXIT, UsageError } from './errors.js';
 
 /** The root program's options (workspace, diagnostics format, quiet), whatever the command's own flags are. */
-export function globals(cmd: import('commander').Command): GlobalOptions {
-  const chain: import('commander').Command[] = [];
-  for (let c: import('commander').Command | null = cmd; c; c = c.parent) chain.unshift(c);
-  const g: GlobalOptions = { ...chain[0]!.opts<GlobalOptions>() };
+export function globals(cmd: Command): GlobalOptions {
+  const chain: Command[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) chain.unshift(c);
+  const io = IO.get(chain[0]!);
+  if (!io) throw new Error('a command ran outside run(): it has no Io');
+  const g: GlobalOptions = { ...chain[0]!.opts<Omit<GlobalOptions, 'io'>>(), io };
   // -w and -q may also follow the command (the innermost wins).
   for (const c of chain.slice(1)) {
     const o = c.opts<{ workspace?: string; quiet?: boolean }>();
@@ -30,11 +42,11 @@ export function globals(cmd: import('commander').Command): GlobalOptions {
 }
 
 export function workspaceDir(g: GlobalOptions): string {
-  return resolve(g.workspace ?? process.cwd());
+  return resolve(g.io.cwd, g.workspace ?? '.');
 }
 
 export function load(g: GlobalOptions): { project: Project; diagnostics: Diagnostic[] } {
-  const r = loadWorkspace(workspaceDir(g));
+  const r = loadWorkspace(workspaceDir(g), g.io);
   return { project: r.value, diagnostics: r.diagnostics };
 }
 
@@ -46,10 +58,10 @@ export function report(
   { summary = true } = {},
 ): number {
   const sorted = sortDiagnostics(ds);
-  if (g.format === 'json') process.stdout.write(`${formatJson(sorted, files)}\n`);
+  if (g.format === 'json') g.io.stdout.write(`${formatJson(sorted, files)}\n`);
   else {
-    if (sorted.length) process.stderr.write(`${formatText(sorted, files)}\n`);
-    if (summary && sorted.length) process.stderr.write(`${summarize(sorted)}\n`);
+    if (sorted.length) g.io.stderr.write(`${formatText(sorted, files)}\n`);
+    if (summary && sorted.length) g.io.stderr.write(`${summarize(sorted)}\n`);
   }
   return hasErrors(sorted) ? EXIT.errors : EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { existsSync, readdirSync } from 'node:fs';
+import type { Io } from '../io/io.js';
 import { join, relative, resolve } from 'node:path';
 import { dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sourceDateEpoch } from '../render/pdf/pdfkit-types.js';
@@ -64,7 +64,7 @@ Examples:
     )
     .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
       const g = globals(cmd);
-      const today = opts.today ?? todayDate();
+      const today = opts.today ?? todayDate(g.io);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
         throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
       const { project, diagnostics } = load(g);
@@ -81,12 +81,12 @@ Examples:
             : `its missions: ${named.join(', ') || '(none: add missions: to the campaign)'}`,
         );
       }
-      const outRoot = opts.out ? resolve(opts.out) : join(workspaceDir(g), 'out');
+      const outRoot = opts.out ? resolve(g.io.cwd, opts.out) : join(workspaceDir(g), 'out');
       const dest = join(outRoot, campaignId, 'delivery');
-      refuseForeignFolder(dest);
+      refuseForeignFolder(dest, g.io);
 
       const t0 = performance.now();
-      const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
+      const log = (m: string) => g.quiet || g.format === 'json' || g.io.stderr.write(`${m}\n`);
       const [{ loadDeliveryTexts }, { planDelivery }, { renderPacketLetters }, { buildDelivery }, { writePlan }] =
         await Promise.all([
           import('../deliver/load-delivery-texts.js'),
@@ -114,7 +114,7 @@ Examples:
       ];
       if (hasErrors(blocking)) {
         setExit(cmd, report(shown(dedupeDiagnostics([...blocking, ...plan.diagnostics]), g), files, g));
-        process.stderr.write('nothing written: fix the errors above first\n');
+        g.io.stderr.write('nothing written: fix the errors above first\n');
         return;
       }
       const built = await buildDelivery(plan, letters, { date: sourceDateEpoch(), onProgress: log });
@@ -126,15 +126,13 @@ Examples:
       ]);
       if (hasErrors(built.diagnostics)) {
         setExit(cmd, report(shown(all, g), files, g));
-        process.stderr.write('nothing written: fix the errors above first\n');
+        g.io.stderr.write('nothing written: fix the errors above first\n');
         return;
       }
       writePlan(dest, built);
       const code = report(shown(all, g), files, g);
       if (g.format !== 'json')
-        process.stdout.write(
-          summary(plan, built, relative(process.cwd(), dest) || '.', (performance.now() - t0) / 1000),
-        );
+        g.io.stdout.write(summary(plan, built, relative(g.io.cwd, dest) || '.', (performance.now() - t0) / 1000));
       setExit(cmd, hasErrors(all) ? Math.max(code, 1) : code);
     });
 }
@@ -176,9 +174,8 @@ function summary(plan: Plan, built: Built, shown: string, seconds: number): stri
 }
 
 /** The delivery folder is replaced whole: refuse to replace a non-empty folder that is not a delivery. */
-function refuseForeignFolder(dest: string): void {
-  if (!existsSync(dest)) return;
-  const entries = readdirSync(dest);
+function refuseForeignFolder(dest: string, io: Io): void {
+  const entries = io.list(dest);
   if (entries.length && !entries.includes('delivery-list.csv'))
     throw new UsageError(
       `${dest} exists and does not look like a delivery folder; it would be replaced`,

@@ -21,10 +21,10 @@ export function demandsCommand(): Command {
         return { id: b.id, title: b.title.text, variants: [...b.variants.keys()], campaigns: usedBy, locales: langs };
       });
       if (g.format === 'json') {
-        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        g.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      process.stdout.write(
+      g.io.stdout.write(
         table(
           ['id', 'title', 'used by', 'languages'],
           rows.map((r) => [
@@ -35,6 +35,6 @@ export function demandsCommand(): Command {
           ]),
         ),
       );
-      process.stdout.write(`${rows.length} demand blocks\n`);
+      g.io.stdout.write(`${rows.length} demand blocks\n`);
     });
 }

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { planInit } from '../draft/init-workspace.js';
 import { PACKAGE_ROOT } from '../draft/package-root.js';
@@ -31,28 +30,29 @@ Then:
     )
     .action((dir: string, opts: { name?: string; shortName?: string }, cmd: Command) => {
       const g = globals(cmd);
-      const target = resolve(dir);
-      if (existsSync(target)) {
-        if (!statSync(target).isDirectory()) throw new UsageError(`${dir} is a file`, 'choose a new folder name');
-        const entries = readdirSync(target).filter((n) => n !== '.git');
+      const target = resolve(g.io.cwd, dir);
+      const there = g.io.stat(target);
+      if (there) {
+        if (there.kind !== 'dir') throw new UsageError(`${dir} is a file`, 'choose a new folder name');
+        const entries = g.io.list(target).filter((n) => n !== '.git');
         if (entries.length)
           throw new UsageError(
             `${dir} is not empty (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})`,
             'init never overwrites: choose a new or empty folder',
           );
       }
-      const files = planInit(PACKAGE_ROOT, { name: opts.name, shortName: opts.shortName, today: today() });
+      const files = planInit(PACKAGE_ROOT, { name: opts.name, shortName: opts.shortName, today: today(g.io) });
       writeFilesAtomic(target, files);
       if (!g.quiet) {
-        const shown = relative(process.cwd(), target) || '.';
+        const shown = relative(g.io.cwd, target) || '.';
         const count = (prefix: string) => [...files.keys()].filter((f) => f.startsWith(prefix)).length;
         const languages = new Set(
           [...files.keys()].filter((f) => f.startsWith('locales/')).map((f) => f.split('/')[1]),
         );
         const { command, cdWorks } = commandFor(shown, {
-          env: process.env,
+          env: g.io.env,
           script: process.argv[1] ?? 'openletter',
-          cwd: process.cwd(),
+          cwd: g.io.cwd,
           packageRoot: PACKAGE_ROOT,
         });
         const run = (args: string) => (cdWorks ? `${command} ${args}` : `${command} -w ${quoted(shown)} ${args}`);
@@ -62,7 +62,7 @@ Then:
           [run('new my-letter --recipient "…"'), 'starts your own letter (put your coalition in workspace.yaml first)'],
         ];
         const width = Math.max(...steps.map(([c]) => c.length));
-        process.stdout.write(
+        g.io.stdout.write(
           `created ${shown}/ with ${count('demands/')} demand blocks, ${languages.size} languages, ${count('templates/')} templates and an example letter (campaigns/example-letter.yaml)\n` +
             `next:\n${cdWorks && shown !== '.' ? `  cd ${quoted(shown)}\n` : ''}` +
             steps.map(([c, what]) => `  ${c.padEnd(width)}   ${what}\n`).join(''),

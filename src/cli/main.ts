@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './errors.js';
 import { exitCodeOf } from './exit.js';
+import { attachIo } from './context.js';
+import type { Io } from '../io/io.js';
 
 /**
  * The commands, in help order. Each module is imported only when its command runs, so
@@ -50,14 +52,19 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[
 ];
 
 /** addCommand() does not pass the root's settings down: usage errors must throw (exit 2), not exit(1). */
-function inheritSettings(cmd: Command): Command {
-  cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+function inheritSettings(cmd: Command, io: Io): Command {
+  cmd.exitOverride().showHelpAfterError('(run with --help for usage)').configureOutput(outputTo(io));
   // People type `openletter check -w DIR` as often as `openletter -w DIR check`: accept both.
   if (!cmd.options.some((o) => o.long === '--workspace'))
     cmd.option('-w, --workspace <dir>', 'workspace folder (default: the current folder)');
   if (!cmd.options.some((o) => o.long === '--quiet')) cmd.option('-q, --quiet', 'print only problems, not progress');
-  for (const sub of cmd.commands) inheritSettings(sub);
+  for (const sub of cmd.commands) inheritSettings(sub, io);
   return cmd;
+}
+
+/** Commander's help and usage errors go to the run's streams, not the process's. */
+function outputTo(io: Io) {
+  return { writeOut: (s: string) => void io.stdout.write(s), writeErr: (s: string) => void io.stderr.write(s) };
 }
 
 /** The first argument that is not a root option (or an option's value): the command's name. */
@@ -71,7 +78,7 @@ function commandName(args: string[]): string | undefined {
 }
 
 /** The program with every command: the one being run for real, the others as help entries. */
-export async function buildProgram(argv: string[] = []): Promise<Command> {
+export async function buildProgram(args: string[], io: Io): Promise<Command> {
   const program = new Command('openletter')
     .description(
       'Build checked, print-ready multilingual open letters and embassy delivery packets from a YAML workspace.\n' +
@@ -86,6 +93,7 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     )
     .option('-q, --quiet', 'print only problems, not progress')
     .showHelpAfterError('(run with --help for usage)')
+    .configureOutput(outputTo(io))
     // Global options go before the command, so `render --format pdf` and `--format json check` don't collide.
     .enablePositionalOptions()
     .addHelpText(
@@ -104,57 +112,65 @@ Run \`openletter <command> --help\` for a command's options and examples.
 
 Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
     );
-  const wanted = commandName(argv.slice(2));
-  const all = wanted === 'help' || argv.includes('--all-help');
+  const wanted = commandName(args);
+  const all = wanted === 'help' || args.includes('--all-help');
   for (const c of COMMANDS) {
-    if (c.name === wanted || all) program.addCommand(inheritSettings(await c.load()));
+    if (c.name === wanted || all) program.addCommand(inheritSettings(await c.load(), io));
     else program.command(c.name).description(c.summary).allowUnknownOption().allowExcessArguments();
   }
+  attachIo(program, io);
   return program;
 }
 
-/** Run the CLI. Sets process.exitCode once; never prints a stack trace for user mistakes. */
-export async function main(argv: string[]): Promise<void> {
-  // Ctrl-C: outputs are written to a temporary folder and swapped in at the very end, so stopping
-  // now leaves the previous output as it was. Say so instead of dying silently.
+/**
+ * Run the CLI on the arguments after `openletter` and return its exit code. Everything it touches
+ * goes through `io`; it never prints a stack trace for a user's mistake.
+ */
+export async function run(args: string[], io: Io): Promise<number> {
+  try {
+    const program = await buildProgram(args, io);
+    program.exitOverride();
+    await program.parseAsync(args, { from: 'user' });
+    return exitCodeOf(program);
+  } catch (e) {
+    return exitCodeFor(e, io);
+  }
+}
+
+/**
+ * Ctrl-C: outputs are written to a temporary folder and swapped in at the very end, so stopping
+ * now leaves the previous output as it was. Say so instead of dying silently.
+ */
+export function exitQuietlyOnInterrupt(): void {
   process.once('SIGINT', () => {
     // A command that handles Ctrl-C itself (render --watch closes its watchers) has its own listener.
     if (process.listenerCount('SIGINT') > 0) return;
     process.stderr.write('\nopenletter: interrupted; the previous output is untouched\n');
     process.exit(130);
   });
-  const program = await buildProgram(argv);
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    await program.parseAsync(argv);
-    process.exitCode = exitCodeOf(program);
-  } catch (e) {
-    process.exitCode = exitCodeFor(e);
-  }
 }
 
-function exitCodeFor(e: unknown): number {
+function exitCodeFor(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
       return EXIT.ok;
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`openletter: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+    io.stderr.write(`openletter: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
     return EXIT.usage;
   }
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-    process.stderr.write(
+    io.stderr.write(
       `openletter: error: ${err.message}\n  hint: check that the path exists and is writable, and that the disk is not full\n`,
     );
     return EXIT.errors;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(
+  io.stderr.write(
     `openletter: internal error: ${msg}\n  This is a bug in openletter, not in your files. Please report it with the command you ran.\n`,
   );
-  if (process.env.OPENLETTER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  if (io.env.OPENLETTER_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
   return EXIT.internal;
 }

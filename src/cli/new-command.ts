@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NewCampaignError, planNewCampaign } from '../draft/new-campaign.js';
 import { PACKAGE_ROOT } from '../draft/package-root.js';
@@ -46,21 +45,21 @@ Examples:
           demands: parseList(opts.demands),
           from: opts.from,
           locales: parseList(opts.lang),
-          today: today(),
+          today: today(g.io),
         });
       } catch (e) {
         if (e instanceof NewCampaignError) throw new UsageError(e.message, e.hint);
         throw e;
       }
       for (const rel of plan.files.keys())
-        if (existsSync(join(project.root, rel)))
+        if (g.io.stat(join(project.root, rel)))
           throw new UsageError(`${rel} already exists`, 'new never overwrites: choose another id');
       // Editors find the JSON Schemas the $schema line points at in <workspace>/schemas/.
       const files = new Map(plan.files);
-      if (!existsSync(join(project.root, 'schemas')))
+      if (!g.io.stat(join(project.root, 'schemas')))
         for (const [rel, text] of schemaFiles(PACKAGE_ROOT)) files.set(rel, text);
       writeFilesAtomic(workspaceDir(g), files);
-      const out = (s: string) => process.stdout.write(`${s}\n`);
+      const out = (s: string) => g.io.stdout.write(`${s}\n`);
       for (const rel of files.keys()) if (!rel.startsWith('schemas/')) out(`wrote ${rel}`);
       if (plan.todo.length)
         out(`still to write (\`openletter check\` reports each until then): ${plan.todo.join(', ')}`);

@@ -56,22 +56,22 @@ Examples:
           opts.out,
         );
       const t0 = performance.now();
-      const log = (m: string) => g.quiet || g.format === 'json' || process.stderr.write(`${m}\n`);
+      const log = (m: string) => g.quiet || g.format === 'json' || g.io.stderr.write(`${m}\n`);
       const { files, diagnostics: ds } = await renderCampaign(project, diagnostics, campaignId, locales, formats, log);
       const code = report(ds, project.files, g);
       if (code !== 0) {
-        process.stderr.write(`nothing rendered: fix the errors above first\n`);
+        g.io.stderr.write(`nothing rendered: fix the errors above first\n`);
         setExit(cmd, code);
         return;
       }
-      const outRoot = opts.out ? resolve(opts.out) : join(workspaceDir(g), 'out');
+      const outRoot = opts.out ? resolve(g.io.cwd, opts.out) : join(workspaceDir(g), 'out');
       const dest = join(outRoot, campaignId);
       writeFolderAtomic(dest, new Map(files.map((f) => [f.name, f.data])));
-      const shown = relative(process.cwd(), dest) || '.';
+      const shown = relative(g.io.cwd, dest) || '.';
       for (const f of files) {
         const size = typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
         // With --format json, standard output holds only the JSON diagnostics.
-        (g.format === 'json' ? process.stderr : process.stdout).write(
+        (g.format === 'json' ? g.io.stderr : g.io.stdout).write(
           `wrote ${join(shown, f.name)}  ${(size / 1024).toFixed(1)} KB\n`,
         );
       }

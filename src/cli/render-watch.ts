@@ -173,14 +173,14 @@ export async function watchFromCli(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const root = workspaceDir(g);
-  const log = (m: string) => process.stderr.write(`[${new Date().toTimeString().slice(0, 8)}] ${m}\n`);
+  const log = (m: string) => g.io.stderr.write(`[${g.io.now().toTimeString().slice(0, 8)}] ${m}\n`);
   log(`watching ${root} for changes to ${campaignId} (${locale}, ${formats.join(',')}); Ctrl-C stops`);
   await watchRender({
     root,
     campaignId,
     locale,
     formats,
-    out: out ? resolve(out) : join(root, 'out'),
+    out: out ? resolve(g.io.cwd, out) : join(root, 'out'),
     signal: controller.signal,
     report: (ds, files) => void report(ds, files, g),
     log,

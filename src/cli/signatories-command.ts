@@ -40,17 +40,17 @@ export function signatoriesCommand(): Command {
         campaigns: usedIn(s.id),
       }));
       if (g.format === 'json') {
-        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        g.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      process.stdout.write(
+      g.io.stdout.write(
         table(
           ['id', 'name', 'country', 'letters'],
           rows.map((r) => [r.id, r.name, r.country || 'intl', String(r.campaigns.length)]),
         ),
       );
       const orgs = rows.filter((r) => r.kind === 'organisation').length;
-      process.stdout.write(
+      g.io.stdout.write(
         `${rows.length} signatories (${orgs} organisation${orgs === 1 ? '' : 's'}, ${rows.length - orgs} individual${rows.length - orgs === 1 ? '' : 's'})${opts.campaign ? ` in ${opts.campaign}` : ''}\n`,
       );
     });

@@ -13,6 +13,7 @@ import { escapeForTerminal } from '../util/control-chars.js';
 import { EXIT, globals, load, report, UsageError } from './context.js';
 import { setExit } from './exit.js';
 import { table } from './table.js';
+import type { OutStream } from '../io/io.js';
 
 interface ImportOptions {
   campaign?: string;
@@ -83,18 +84,18 @@ Examples:
       );
       if (blocking.length) {
         report(blocking, project.files, g);
-        process.stderr.write(`nothing imported: fix ${rosterRel} and ${campaignRel} first\n`);
+        g.io.stderr.write(`nothing imported: fix ${rosterRel} and ${campaignRel} first\n`);
         setExit(cmd, EXIT.errors);
         return;
       }
-      const csvPath = resolve(file);
-      const shown = relative(process.cwd(), csvPath) || file;
-      const decoded = readTextFile(csvPath, shown, 'table', { encoding: opts.encoding });
+      const csvPath = resolve(g.io.cwd, file);
+      const shown = relative(g.io.cwd, csvPath) || file;
+      const decoded = readTextFile(csvPath, shown, 'table', { encoding: opts.encoding, source: g.io });
       if (!decoded.value || hasErrors(decoded.diagnostics)) {
         // Not readable as text, or holding U+FFFD: importing would write mojibake into the roster.
         const text = decoded.value?.text ?? decoded.lossy;
         report(decoded.diagnostics, new Map(text === undefined ? [] : [[shown, text]]), g);
-        process.stderr.write('nothing imported\n');
+        g.io.stderr.write('nothing imported\n');
         setExit(cmd, EXIT.errors);
         return;
       }
@@ -127,14 +128,15 @@ Examples:
           written: canWrite ? [...changed.keys()] : [],
           problems: problemRecords,
         };
-        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        g.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {
         report(problems, files, g, { summary: false });
         if (decoded.value.encoding !== 'utf-8')
-          process.stdout.write(
+          g.io.stdout.write(
             `read ${shown} as ${encodingName(decoded.value.encoding)} (${decoded.value.how}); if names look wrong, name the encoding with --encoding\n`,
           );
         printPlan(
+          g.io.stdout,
           shown,
           campaignId,
           csv,
@@ -143,11 +145,11 @@ Examples:
           plan.newEntries.length,
           g.quiet ?? false,
         );
-        if (!changed.size) process.stdout.write('nothing to change\n');
-        else if (canWrite) process.stdout.write(`wrote ${[...changed.keys()].join(', ')}\n`);
-        else if (opts.write) process.stdout.write('nothing written: fix the column problems above first\n');
+        if (!changed.size) g.io.stdout.write('nothing to change\n');
+        else if (canWrite) g.io.stdout.write(`wrote ${[...changed.keys()].join(', ')}\n`);
+        else if (opts.write) g.io.stdout.write('nothing written: fix the column problems above first\n');
         else
-          process.stdout.write(
+          g.io.stdout.write(
             `dry run: nothing written. Run again with --write to change ${[...changed.keys()].join(' and ')}.\n`,
           );
       }
@@ -156,6 +158,7 @@ Examples:
 }
 
 function printPlan(
+  stdout: OutStream,
   file: string,
   campaign: string,
   csv: ReturnType<typeof readSignOnCsv>,
@@ -164,7 +167,7 @@ function printPlan(
   created: number,
   quiet: boolean,
 ): void {
-  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const out = (s: string) => stdout.write(`${s}\n`);
   out(`${escapeForTerminal(file)} → ${campaign}`);
   out(
     `columns: ${csv.columns.map((c) => `"${escapeForTerminal(c.header)}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`,
@@ -173,7 +176,7 @@ function printPlan(
   for (const r of csv.rejected) rows.push([r.row, [`row ${r.row}`, r.name, 'rejected', r.reason]]);
   rows.sort((a, b) => a[0] - b[0]);
   if (!quiet && rows.length)
-    process.stdout.write(
+    stdout.write(
       table(
         ['row', 'name', 'result', ''],
         rows.map((r) => r[1]),

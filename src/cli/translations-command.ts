@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
@@ -48,7 +47,7 @@ Examples:
         r.usedBy.some((id) => project.campaigns.get(id)?.locales.includes(r.locale));
       const blocking = shown.filter((r) => (r.state === 'missing' || r.state === 'stale') && asked(r));
       if (g.format === 'json') {
-        process.stdout.write(
+        g.io.stdout.write(
           `${JSON.stringify(
             shown.map((r) => ({
               key: r.key,
@@ -69,13 +68,13 @@ Examples:
           ...STATES.map((s) => String(shown.filter((r) => r.locale === l && r.state === s).length)),
           String(blocking.filter((r) => r.locale === l).length),
         ]);
-        process.stdout.write(table(['lang', ...STATES, 'blocking'], body));
+        g.io.stdout.write(table(['lang', ...STATES, 'blocking'], body));
         if (opts.list)
           for (const r of shown.filter((x) => x.state !== 'translated'))
-            process.stdout.write(
+            g.io.stdout.write(
               `${r.locale}  ${r.state.padEnd(12)} ${r.key}  (${r.source.span.file})${r.usedBy.length ? '' : '  [unused]'}\n`,
             );
-        process.stdout.write(
+        g.io.stdout.write(
           blocking.length
             ? `${blocking.length} text(s) missing or stale in a language a campaign asks for\n`
             : 'every language a campaign asks for is complete\n',
@@ -105,7 +104,8 @@ Examples:
     )
     .action(
       (opts: { lang: string; format: 'xliff' | 'csv'; campaign?: string; all?: boolean; out?: string }, c: Command) => {
-        const { project } = load(globals(c));
+        const g = globals(c);
+        const { project } = load(g);
         if (!project.locales.has(opts.lang))
           throw new UsageError(
             `no language "${opts.lang}" in locales/`,
@@ -116,9 +116,9 @@ Examples:
           all: !!opts.all,
         });
         const text = opts.format === 'csv' ? toCsv(units) : toXliff(units);
-        if (opts.out) writeFilesAtomic(dirname(resolve(opts.out)), new Map([[basename(opts.out), text]]));
-        else process.stdout.write(text);
-        process.stderr.write(
+        if (opts.out) writeFilesAtomic(dirname(resolve(g.io.cwd, opts.out)), new Map([[basename(opts.out), text]]));
+        else g.io.stdout.write(text);
+        g.io.stderr.write(
           `${units.units.length} text(s) for ${opts.lang}${opts.out ? ` written to ${opts.out}` : ''}\n`,
         );
       },
@@ -139,7 +139,9 @@ Examples:
       const { project } = load(g);
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        const bytes = g.io.read(resolve(g.io.cwd, file));
+        if (!bytes) throw new Error('no such file');
+        text = bytes.toString('utf8');
       } catch {
         throw new UsageError(`cannot read ${file}`);
       }
@@ -160,11 +162,11 @@ Examples:
         return;
       }
       if (!opts.dryRun) writeFilesAtomic(project.root, r.files);
-      process.stdout.write(
+      g.io.stdout.write(
         `${opts.dryRun ? 'would import' : 'imported'} ${lng}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged\n`,
       );
-      for (const k of r.added) process.stdout.write(`  + ${k}\n`);
-      for (const k of r.updated) process.stdout.write(`  ~ ${k}\n`);
+      for (const k of r.added) g.io.stdout.write(`  + ${k}\n`);
+      for (const k of r.updated) g.io.stdout.write(`  ~ ${k}\n`);
     });
 
   cmd
@@ -176,7 +178,8 @@ Examples:
       '\nRun it after checking stale texts against the English by hand.\n\nExample:\n  $ openletter translations stamp --lang ko,ja',
     )
     .action((opts: { lang: string }, c: Command) => {
-      const { project } = load(globals(c));
+      const g = globals(c);
+      const { project } = load(g);
       const langs =
         opts.lang === 'all'
           ? [...project.locales.keys()].filter((l) => l !== project.workspace.sourceLocale)
@@ -190,7 +193,7 @@ Examples:
           );
       const plans = langs.map((l) => [l, planStamp(project, l)] as const);
       writeFilesAtomic(project.root, new Map(plans.flatMap(([, files]) => [...files])));
-      for (const [l, files] of plans) process.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);
+      for (const [l, files] of plans) g.io.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);
     });
   return cmd;
 }

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileReader } from './read-files.js';
 
@@ -11,8 +10,7 @@ export function loadTemplates(reader: FileReader): Map<string, string> {
   const out = new Map<string, string>();
   for (const dir of ['templates', 'templates/partials']) {
     const abs = join(reader.root, dir);
-    if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
-    for (const name of readdirSync(abs).sort()) {
+    for (const name of reader.source.list(abs)) {
       if (!name.endsWith('.hbs')) continue;
       const rel = `${dir}/${name}`;
       // Read as any workspace file: a pipe or a non-UTF-8 template is reported, not read.

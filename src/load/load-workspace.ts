@@ -5,7 +5,7 @@ import { loadLocales } from './load-locales.js';
 import { normalizeCampaign } from './normalize-campaign.js';
 import { normalizeDemand } from './normalize-demand.js';
 import { normalizeMission, normalizeSignatory } from './normalize-roster.js';
-import { FileReader } from './read-files.js';
+import { FileReader, type FileSource } from './read-files.js';
 import { z, type ZodType } from 'zod';
 import type { Span } from '../model/span.js';
 import { campaignSchema, demandSchema, missionSchema, signatorySchema, isSafeId, workspaceSchema } from './schemas.js';
@@ -19,8 +19,8 @@ import { loadTemplates } from './load-templates.js';
  * Read a workspace folder into a Project. Reports every problem it finds (syntax, schema,
  * cross-file references) and keeps going, so one run shows them all.
  */
-export function loadWorkspace(rootDir: string): Result<Project> {
-  const reader = new FileReader(resolve(rootDir));
+export function loadWorkspace(rootDir: string, source?: FileSource): Result<Project> {
+  const reader = new FileReader(resolve(rootDir), source);
   const broken: Project['broken'] = {
     demands: new Set(),
     campaigns: new Set(),

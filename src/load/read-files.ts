@@ -1,24 +1,31 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Io } from '../io/io.js';
+import { nodeIo } from '../io/node-io.js';
 import { readTextFile } from './read-text-file.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
 /** Workspace files are small hand-written texts: anything larger is not one. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-/** Reads workspace files, remembering every text for diagnostics. The only disk access of loading. */
+/** Files as loading sees them: the Io's reading half. */
+export type FileSource = Pick<Io, 'read' | 'stat' | 'list'>;
+
+/** Reads workspace files, remembering every text for diagnostics. The only file access of loading. */
 export class FileReader {
   readonly files = new Map<string, string>();
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    readonly source: FileSource = nodeIo(),
+  ) {}
 
   rel(abs: string): string {
     return relative(this.root, abs).split(sep).join('/');
   }
 
   exists(relPath: string): boolean {
-    return existsSync(join(this.root, relPath));
+    return this.source.stat(join(this.root, relPath)) !== undefined;
   }
 
   /**
@@ -27,20 +34,19 @@ export class FileReader {
    */
   list(relDir: string, { dirs = false } = {}): string[] {
     const abs = join(this.root, relDir);
-    if (!existsSync(abs)) return [];
     const out: string[] = [];
-    for (const n of readdirSync(abs).sort()) {
+    for (const n of this.source.list(abs)) {
       if (n.startsWith('.')) continue;
       if (!dirs && !/\.ya?ml$/.test(n)) continue;
       let st;
       try {
-        st = statSync(join(abs, n));
+        st = this.source.stat(join(abs, n));
       } catch {
         st = undefined;
       }
-      if (st?.isDirectory()) {
+      if (st?.kind === 'dir') {
         if (dirs) out.push(n);
-      } else if (st?.isFile()) {
+      } else if (st?.kind === 'file') {
         if (!dirs) out.push(n);
       } else if (!dirs)
         this.diagnostics.push(
@@ -62,7 +68,10 @@ export class FileReader {
    * diagnostic, if it cannot be read as text.
    */
   private read(relPath: string): string | undefined {
-    const r = readTextFile(join(this.root, relPath), relPath, 'workspace', { maxBytes: MAX_FILE_BYTES });
+    const r = readTextFile(join(this.root, relPath), relPath, 'workspace', {
+      maxBytes: MAX_FILE_BYTES,
+      source: this.source,
+    });
     // A file refused as not UTF-8 is kept in its lossy form only so the diagnostic can show the place.
     const shown = r.value?.text ?? r.lossy;
     if (shown !== undefined) this.files.set(relPath, shown);
@@ -72,13 +81,13 @@ export class FileReader {
 
   /** The text of an optional file (recorded for diagnostics), or undefined if it does not exist. */
   text(relPath: string): string | undefined {
-    if (!existsSync(join(this.root, relPath))) return undefined;
+    if (!this.exists(relPath)) return undefined;
     return this.read(relPath);
   }
 
   /** Read and parse one YAML file; undefined (with a diagnostic) if it is missing or unreadable. */
   yaml(relPath: string, { required = true } = {}): YamlFile | undefined {
-    if (!existsSync(join(this.root, relPath))) {
+    if (!this.exists(relPath)) {
       if (required)
         this.diagnostics.push(
           diag('file/missing', undefined, `${relPath} does not exist`, {

@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileStat } from '../io/io.js';
+import { nodeIo } from '../io/node-io.js';
 import { decodeText, replacementChars, type DecodeResult, type TextKind } from './decode-text.js';
+import type { FileSource } from './read-files.js';
 
 /** Files larger than this are refused: no workspace text or translator file is anywhere near it. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -14,18 +16,20 @@ export function readTextFile(
   abs: string,
   shown: string,
   kind: TextKind,
-  opts: { encoding?: string; maxBytes?: number } = {},
+  opts: { encoding?: string; maxBytes?: number; source?: FileSource } = {},
 ): DecodeResult {
+  const source = opts.source ?? nodeIo();
   const at = { file: shown, start: 0, end: 1 };
   const max = opts.maxBytes ?? MAX_FILE_BYTES;
   let buf: Buffer;
   try {
-    const st = statSync(abs);
-    if (!st.isFile())
+    const st = source.stat(abs);
+    if (!st) throw Object.assign(new Error(`no file ${abs}`), { code: 'ENOENT' });
+    if (st.kind !== 'file')
       return {
         value: undefined,
         diagnostics: [
-          diag('file/not-regular', at, `${shown} is ${kindOf(st)}, not a file: it is not read`, {
+          diag('file/not-regular', at, `${shown} is ${NOT_A_FILE[st.kind]}, not a file: it is not read`, {
             hint: 'replace it with a regular file, or remove it',
           }),
         ],
@@ -39,7 +43,9 @@ export function readTextFile(
           }),
         ],
       };
-    buf = readFileSync(abs);
+    const bytes = source.read(abs);
+    if (!bytes) throw Object.assign(new Error(`no file ${abs}`), { code: 'ENOENT' });
+    buf = bytes;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return {
@@ -56,10 +62,9 @@ export function readTextFile(
   return { value: decoded.value, diagnostics: replacementChars(decoded.value.text, shown) };
 }
 
-function kindOf(st: import('node:fs').Stats): string {
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isSocket()) return 'a socket';
-  if (st.isDirectory()) return 'a folder';
-  return 'not a regular file';
-}
+const NOT_A_FILE = {
+  dir: 'a folder',
+  fifo: 'a named pipe (FIFO)',
+  device: 'a device',
+  socket: 'a socket',
+} as const satisfies Record<Exclude<FileStat['kind'], 'file'>, string>;
