@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
-import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
+import { OUTPUT_FORMATS, renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
 import { globals, load, parseList, report, requireCampaign, UsageError, workspaceDir } from './context.js';
 import { setExit } from './exit.js';
 
@@ -14,21 +14,25 @@ interface RenderOptions {
 
 export function renderCommand(): Command {
   return new Command('render')
-    .description('check a campaign, then render its letters as PDF and Markdown into <out>/<campaign>/')
+    .description('check a campaign, then render its letters (PDF, Markdown, HTML, Word) into <out>/<campaign>/')
     .argument('<campaign>', 'campaign id (a file in campaigns/, without .yaml)')
     .option('-l, --lang <codes>', "comma-separated languages (default: the campaign's locales)")
-    .addOption(new Option('-f, --format <formats>', 'comma-separated output formats: pdf, md').default('pdf,md'))
+    .addOption(
+      new Option('-f, --format <formats>', 'comma-separated output formats: pdf, md, html, docx').default('pdf,md'),
+    )
     .option('-o, --out <dir>', 'output folder (default: <workspace>/out)')
     .option('--watch', 're-render one language (--lang, default the first) on every save, until Ctrl-C')
     .addHelpText(
       'after',
       `
-Writes <out>/<campaign>/<lang>.pdf and <lang>.md. Renders nothing if the check finds an error,
-and never leaves a half-written folder: files are written to a temporary folder and moved into place.
+Writes <out>/<campaign>/<lang>.pdf and <lang>.md (and <lang>.html, <lang>.docx when asked). Renders
+nothing if the check finds an error, and never leaves a half-written folder: files are written to a
+temporary folder and moved into place.
 
 Examples:
   $ openletter render 2018-kim-jong-un
   $ openletter render 2018-kim-jong-un --lang ko --format pdf
+  $ openletter render 2018-kim-jong-un --format docx,html     (Word for partners' comments, a page for the website)
   $ openletter render 2011-kim-jong-il --out /tmp/letters
   $ openletter render 2018-kim-jong-un --lang ko --format md --watch`,
     )
@@ -36,7 +40,11 @@ Examples:
       const g = globals(cmd);
       const formats = (parseList(opts.format) ?? ['pdf', 'md']) as OutputFormat[];
       for (const f of formats)
-        if (f !== 'pdf' && f !== 'md') throw new UsageError(`unknown format "${f}"`, 'use pdf, md or pdf,md');
+        if (!OUTPUT_FORMATS.includes(f))
+          throw new UsageError(
+            `unknown format "${f}"`,
+            `use one or more of ${OUTPUT_FORMATS.join(', ')}, e.g. pdf,docx`,
+          );
       const { project, diagnostics } = load(g);
       const campaign = requireCampaign(project, campaignId, diagnostics, g);
       const locales = parseList(opts.lang) ?? campaign.locales;

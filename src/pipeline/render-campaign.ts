@@ -1,9 +1,19 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PaperSize, Project } from '../model/project.js';
 import { checkLetters } from '../check/check-project.js';
+import type { LetterDocument } from '../model/letter-document.js';
 import { renderMarkdown } from '../render/markdown/render-markdown.js';
+import { renderHtml } from '../render/html/render-html.js';
 
-export type OutputFormat = 'pdf' | 'md';
+export type OutputFormat = 'pdf' | 'md' | 'html' | 'docx';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'md', 'html', 'docx'];
+
+/** The formats made once per language, whatever the paper (the PDF is set once per paper, below). */
+const PAPERLESS: Record<Exclude<OutputFormat, 'pdf'>, (doc: LetterDocument) => Promise<Uint8Array | string>> = {
+  md: async (doc) => renderMarkdown(doc),
+  html: async (doc) => renderHtml(doc),
+  docx: async (doc) => (await import('../render/docx/render-docx.js')).renderDocx(doc),
+};
 
 export interface RenderedFile {
   /** File name inside the campaign's output folder, e.g. "ko.pdf". */
@@ -44,13 +54,15 @@ export async function renderCampaign(
     const composed = checked.letters.get(`${campaignId}/${code}`);
     if (!composed) continue;
     const doc = composed.doc;
-    if (formats.includes('md')) {
+    for (const format of ['md', 'html', 'docx'] as const) {
+      if (!formats.includes(format)) continue;
       const t0 = performance.now();
+      const data = await PAPERLESS[format](doc);
       files.push({
-        name: `${code}.md`,
-        data: renderMarkdown(doc),
+        name: `${code}.${format}`,
+        data,
         locale: code,
-        format: 'md',
+        format,
         ms: performance.now() - t0,
         paper: doc.paper,
       });

@@ -1,0 +1,225 @@
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  TextRun,
+  type ISectionOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
+import { fontFamilies, languageInfo, type LanguageInfo } from '../language-info.js';
+import { normalizeDocx } from './normalize-docx.js';
+
+/** Signature lists longer than this are set in two columns, as in the PDF. */
+const TWO_COLUMN_THRESHOLD = 6;
+/** Page sizes and margins in twentieths of a point (twips). */
+const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } };
+const MARGIN = 1418; // 2.5 cm
+const SECTIONS = 'sections';
+const BULLETS = 'bullets';
+
+interface Ctx {
+  doc: LetterDocument;
+  lang: LanguageInfo;
+  /** Run properties every run carries: the language (Word's dictionary) and fonts by script slot. */
+  run: IRunOptions;
+}
+
+/**
+ * The letter as a Word document partners can comment on and track changes in: real headings (the
+ * section numbers are Word numbering, so inserting a section renumbers), bullet lists, the signature
+ * list in two newspaper columns, the CC block. Fonts are named, not embedded; no text boxes or
+ * frames. Every run carries the language, so Word checks spelling with the right dictionary; East
+ * Asian languages also set the East Asian language and font slots. Deterministic: the same letter
+ * gives the same bytes (timestamps pinned to the letter's date).
+ */
+export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
+  const lang = languageInfo(doc.lang);
+  const families = fontFamilies(doc.fonts);
+  const first = families[0]?.family ?? 'Noto Serif';
+  const eastAsian = families.find((f) => f.eastAsian)?.family ?? first;
+  const run: IRunOptions = {
+    font: { ascii: first, hAnsi: first, cs: first, eastAsia: eastAsian },
+    language: {
+      value: lang.wordTag,
+      ...(lang.eastAsian ? { eastAsia: lang.wordTag } : {}),
+      ...(lang.dir === 'rtl' ? { bidirectional: lang.wordTag } : {}),
+    },
+    ...(lang.dir === 'rtl' ? { rightToLeft: true } : {}),
+  };
+  const ctx: Ctx = { doc, lang, run };
+  const page = {
+    size: PAGE[doc.paper],
+    margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 709, footer: 709 },
+  };
+  const sections: ISectionOptions[] = [];
+  let current: Paragraph[] = [para(ctx, [text(ctx, doc.title)], { heading: HeadingLevel.HEADING_1 })];
+  const close = (columns: number, continuous: boolean) => {
+    if (!current.length) return;
+    sections.push({
+      properties: {
+        page,
+        ...(continuous ? { type: SectionType.CONTINUOUS } : {}),
+        ...(columns > 1 ? { column: { count: columns, space: 567, equalWidth: true } } : {}),
+      },
+      // Later sections inherit the first one's footer (OOXML: a section without a reference links to the previous).
+      ...(sections.length ? {} : { footers: { default: footer(ctx) } }),
+      children: current,
+    });
+    current = [];
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === 'signatures' && b.entries.length > TWO_COLUMN_THRESHOLD) {
+      close(1, sections.length > 0);
+      current = blockParagraphs(ctx, b);
+      close(2, true);
+    } else current.push(...blockParagraphs(ctx, b));
+  }
+  close(1, sections.length > 0);
+
+  const document = new Document({
+    title: doc.title,
+    subject: doc.subject,
+    creator: doc.author,
+    lastModifiedBy: doc.author,
+    description: doc.subject,
+    styles: {
+      default: {
+        document: { run: { ...run, size: 22 }, paragraph: { spacing: { after: 160, line: 276 } } },
+        heading1: { run: { ...run, size: 30, bold: true }, paragraph: { spacing: { after: 240 } } },
+        heading2: {
+          run: { ...run, size: 24, bold: true },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          // compose numbers sections "1.", "2.", …: the same text, made by Word so it renumbers itself.
+          reference: SECTIONS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 432, hanging: 432 } } },
+            },
+          ],
+        },
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '\u2022',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections,
+  });
+  return normalizeDocx(await Packer.toBuffer(document), doc.date);
+}
+
+function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
+  switch (b.kind) {
+    case 'date':
+      return [
+        para(ctx, [text(ctx, b.text)], {
+          alignment: ctx.lang.dir === 'rtl' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+        }),
+      ];
+    case 'recipient':
+      return [para(ctx, lines(ctx, b.lines))];
+    case 'salutation':
+    case 'paragraph':
+      return [para(ctx, inlines(ctx, b.content))];
+    case 'heading':
+      return [
+        para(ctx, inlines(ctx, b.content), {
+          heading: HeadingLevel.HEADING_2,
+          ...(b.number ? { numbering: { reference: SECTIONS, level: 0 } } : {}),
+        }),
+      ];
+    case 'bullets':
+      return b.items.map((item) =>
+        para(ctx, inlines(ctx, item), { numbering: { reference: BULLETS, level: 0 }, spacing: { after: 80 } }),
+      );
+    case 'sign-off':
+      return [para(ctx, [text(ctx, b.text)], { spacing: { before: 240, after: 240 } })];
+    case 'signatures':
+      return b.entries.map((e) =>
+        para(ctx, [text(ctx, e.name), ...(e.country ? [text(ctx, `${ctx.doc.countrySeparator}${e.country}`)] : [])], {
+          spacing: { after: 40 },
+          keepLines: true,
+        }),
+      );
+    case 'cc':
+      return [
+        para(ctx, [text(ctx, b.label)], { spacing: { before: 240 }, keepNext: true }),
+        ...b.entries.map((e) => para(ctx, [text(ctx, e.name, { bold: true }), ...lines(ctx, e.lines, true)])),
+      ];
+    default:
+      return assertNever(b);
+  }
+}
+
+function para(ctx: Ctx, children: ParagraphChild[], opts: ConstructorParameters<typeof Paragraph>[0] & object = {}) {
+  return new Paragraph({ ...(ctx.lang.dir === 'rtl' ? { bidirectional: true } : {}), ...opts, children });
+}
+
+function text(ctx: Ctx, s: string, extra: IRunOptions = {}): TextRun {
+  return new TextRun({ ...ctx.run, ...extra, text: s });
+}
+
+/** Lines of one paragraph, separated by line breaks (an address, a CC entry). */
+function lines(ctx: Ctx, xs: string[], breakFirst = false): TextRun[] {
+  return xs.map((l, i) => new TextRun({ ...ctx.run, text: l, ...(i > 0 || breakFirst ? { break: 1 } : {}) }));
+}
+
+function inlines(ctx: Ctx, xs: Inline[], marks: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+  return xs.flatMap((x): ParagraphChild[] => {
+    switch (x.kind) {
+      case 'text':
+        // A line feed inside a text is a hard break, as in the PDF and the Markdown.
+        return x.text
+          .split('\n')
+          .map((t, i) => new TextRun({ ...ctx.run, ...marks, text: t, ...(i ? { break: 1 } : {}) }));
+      case 'emphasis':
+        return inlines(ctx, x.children, { ...marks, italics: true });
+      case 'strong':
+        return inlines(ctx, x.children, { ...marks, bold: true });
+      case 'link':
+        return [new ExternalHyperlink({ link: x.href, children: inlines(ctx, x.children, marks) })];
+      default:
+        return assertNever(x);
+    }
+  });
+}
+
+/** The page label ("{page} / {pages}", "- {page} -") with Word's page fields in place of the placeholders. */
+function footer(ctx: Ctx): Footer {
+  const parts = ctx.doc.pageLabel.split(/(\{page\}|\{pages\})/).filter(Boolean);
+  const children = parts.map((p) =>
+    p === '{page}'
+      ? new TextRun({ ...ctx.run, size: 18, children: [PageNumber.CURRENT] })
+      : p === '{pages}'
+        ? new TextRun({ ...ctx.run, size: 18, children: [PageNumber.TOTAL_PAGES] })
+        : new TextRun({ ...ctx.run, size: 18, text: p }),
+  );
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children })] });
+}

@@ -1,0 +1,53 @@
+/**
+ * What a word processor or browser needs to know about a letter's language: its writing direction,
+ * whether it is East Asian, and the tag in the form Word's proofing tools recognise. Derived from the
+ * BCP 47 tag through Intl.Locale, so a new language needs no code here.
+ */
+
+/** Scripts written right to left (ISO 15924). */
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
+/** Scripts Word sets with its East Asian font and language slots. */
+const EAST_ASIAN_SCRIPTS = new Set(['Hans', 'Hant', 'Hani', 'Jpan', 'Kore', 'Hang', 'Hira', 'Kana', 'Bopo']);
+
+export interface LanguageInfo {
+  /** The tag as written in the locale (HTML lang). */
+  tag: string;
+  dir: 'ltr' | 'rtl';
+  eastAsian: boolean;
+  /** language-REGION (e.g. "zh-CN" for "zh-Hans"): the form Word picks a dictionary by. */
+  wordTag: string;
+}
+
+export function languageInfo(tag: string): LanguageInfo {
+  let script = 'Latn';
+  let wordTag = tag;
+  try {
+    const max = new Intl.Locale(tag).maximize();
+    script = max.script ?? script;
+    wordTag = max.region ? `${max.language}-${max.region}` : max.language;
+  } catch {
+    // An invalid tag is reported by the locale schema; render it as a left-to-right Latin language.
+  }
+  return { tag, dir: RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr', eastAsian: EAST_ASIAN_SCRIPTS.has(script), wordTag };
+}
+
+export interface FontFamily {
+  /** The family name as Google Fonts installs it (what Word and a browser look for). */
+  family: string;
+  eastAsian: boolean;
+  /** The same design under the names Linux distributions and Adobe ship it as (web pages only). */
+  aliases: string[];
+}
+
+/** Family names of the bundled font ids. */
+const FAMILIES: Record<string, FontFamily> = {
+  'noto-serif': { family: 'Noto Serif', eastAsian: false, aliases: [] },
+  'noto-serif-kr': { family: 'Noto Serif KR', eastAsian: true, aliases: ['Noto Serif CJK KR', 'Source Han Serif K'] },
+  'noto-serif-sc': { family: 'Noto Serif SC', eastAsian: true, aliases: ['Noto Serif CJK SC', 'Source Han Serif SC'] },
+  'noto-serif-jp': { family: 'Noto Serif JP', eastAsian: true, aliases: ['Noto Serif CJK JP', 'Source Han Serif'] },
+};
+
+/** The family names of a font stack, in order (unknown ids are reported by `check`; skipped here). */
+export function fontFamilies(ids: readonly string[]): FontFamily[] {
+  return ids.flatMap((id) => (Object.hasOwn(FAMILIES, id) ? [FAMILIES[id]!] : []));
+}
