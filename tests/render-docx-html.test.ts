@@ -160,7 +160,7 @@ describe('render --format html', () => {
 });
 
 describe('the render command with the new formats', () => {
-  it('writes <lang>.docx and <lang>.html, the same bytes twice', () => {
+  it('writes <lang>.docx and <lang>.html, the same bytes twice', async () => {
     const ws = tempWorkspace();
     const args = (out: string) => [
       '--workspace',
@@ -172,8 +172,8 @@ describe('the render command with the new formats', () => {
       '--out',
       out,
     ];
-    expect(runCli(args(join(ws, 'a'))).code).toBe(0);
-    expect(runCli(args(join(ws, 'b'))).code).toBe(0);
+    expect((await runCli(args(join(ws, 'a')))).code).toBe(0);
+    expect((await runCli(args(join(ws, 'b')))).code).toBe(0);
     const files = readdirSync(join(ws, 'a', '2020-test-letter')).sort();
     expect(files).toEqual(['en.docx', 'en.html', 'ko.docx', 'ko.html']);
     for (const f of files)
@@ -182,8 +182,8 @@ describe('the render command with the new formats', () => {
       ).toBe(true);
   });
 
-  it('refuses an unknown format with the list of formats', () => {
-    const r = runCli(['--workspace', tempWorkspace(), 'render', '2020-test-letter', '--format', 'pdf,odt']);
+  it('refuses an unknown format with the list of formats', async () => {
+    const r = await runCli(['--workspace', tempWorkspace(), 'render', '2020-test-letter', '--format', 'pdf,odt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown format "odt"');
     expect(r.stderr).toContain('pdf, md, html, docx');
