@@ -45,7 +45,7 @@ export const CODES = {
   'text/control-char': ['error', 'A text holds a control character or a terminal escape sequence.'],
   'text/bidi-control': [
     'error',
-    'A text holds a bidirectional control (U+202A–U+202E, U+2066–U+2069) outside a right-to-left language.',
+    'A text holds a bidirectional control (U+202A–U+202E, U+2066–U+2069) but no right-to-left letters.',
   ],
   'text/mixed-quotes': ['warning', 'One letter mixes straight and curly quotes.'],
   'template/syntax': ['error', 'A template (templates/*.hbs) is not valid handlebars.'],

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { closest } from '../util/closest.js';
+import { RTL_LETTER } from '../load/control-scan.js';
 import { describeChar, findControls } from '../util/control-chars.js';
 import { countryCode } from './countries.js';
 
@@ -278,7 +279,7 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
       ['country', col('country')],
     ] as const) {
       const bad = findControls(get(c))[0];
-      if (bad && !(bad.kind === 'bidi' && RTL.test(get(c))))
+      if (bad && !(bad.kind === 'bidi' && RTL_LETTER.test(get(c))))
         return reject(
           `the ${label} holds ${describeChar(bad.char)}, ${bad.kind === 'bidi' ? 'a bidirectional control' : 'a control character'} (character ${bad.index + 1}); not imported`,
           bad.kind === 'bidi'
@@ -329,9 +330,6 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
   });
   return { columns, rows, rejected, diagnostics, text };
 }
-
-/** Letters of right-to-left scripts: a name written in them may need bidi controls. */
-const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
 
 /** A cell as it appears in the shown text: one line, quoted when it holds a separator or quote. */
 function displayCell(c: string): string {

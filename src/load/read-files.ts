@@ -2,6 +2,7 @@ import { join, relative, sep } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/io.js';
 import { nodeIo } from '../io/node-io.js';
+import { controlsInText, controlsInYaml } from './control-scan.js';
 import { readTextFile } from './read-text-file.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -82,7 +83,9 @@ export class FileReader {
   /** The text of an optional file (recorded for diagnostics), or undefined if it does not exist. */
   text(relPath: string): string | undefined {
     if (!this.exists(relPath)) return undefined;
-    return this.read(relPath);
+    const text = this.read(relPath);
+    if (text !== undefined) this.diagnostics.push(...controlsInText(relPath, text));
+    return text;
   }
 
   /** Read and parse one YAML file; undefined (with a diagnostic) if it is missing or unreadable. */
@@ -100,6 +103,8 @@ export class FileReader {
     if (text === undefined) return undefined;
     const { file, diagnostics } = parseYamlFile(relPath, text);
     this.diagnostics.push(...diagnostics);
-    return diagnostics.some((d) => d.severity === 'error') ? undefined : file;
+    if (diagnostics.some((d) => d.severity === 'error')) return undefined;
+    this.diagnostics.push(...controlsInYaml(file));
+    return file;
   }
 }
