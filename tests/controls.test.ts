@@ -21,10 +21,10 @@ describe('control characters and bidi controls in workspace texts', () => {
     expect(controlsInText('t.hbs', 'Dear {{name}},\n\u202Bשלום\u202C\n')).toEqual([]);
     expect(controlsInText('t.hbs', 'Dear {{name}},\u0007\n').map((d) => d.span!.start)).toEqual([14]);
   });
-  it('check fails on a signatory name holding a right-to-left override, naming line and column', () => {
+  it('check fails on a signatory name holding a right-to-left override, naming line and column', async () => {
     const roster = readText(join(MINI, 'signatories.yaml')).replace('name: Han Voice', 'name: Han \u202EeciovV');
     const dir = tempWorkspace(MINI, { 'signatories.yaml': roster });
-    const r = runCli(['-w', dir, 'check']);
+    const r = await runCli(['-w', dir, 'check']);
     expect(r.code).toBe(1);
     const line = roster.slice(0, roster.indexOf('\u202E')).split('\n').length;
     expect(r.stderr).toContain(`signatories.yaml:${line}:15: error: U+202E (RIGHT-TO-LEFT OVERRIDE)`);
@@ -41,12 +41,12 @@ describe('what is printed to a terminal', () => {
     );
     expect(escapeForTerminal('열린북한 Société')).toBe('열린북한 Société');
   });
-  it('the import report and signatories listing never send an escape sequence', () => {
+  it('the import report and signatories listing never send an escape sequence', async () => {
     const evil = 'Evil\u001b[2J\u001b]0;owned\u0007 Org';
     const dir = tempWorkspace(MINI, {
       'signon.csv': `Organisation name,Country\n${evil},KR\n"Good\u202E Org",FR\nFine Org,JP\n`,
     });
-    const r = runCli([
+    const r = await runCli([
       '-w',
       dir,
       'signatories',
@@ -71,7 +71,7 @@ describe('what is printed to a terminal', () => {
         'name: "Han\\e[31m Voice"',
       ),
     });
-    const list = runCli(['-w', hand, 'signatories']);
+    const list = await runCli(['-w', hand, 'signatories']);
     expect(list.stdout).toContain('Han\\x1B[31m Voice');
     expect(list.stdout).not.toContain('\u001b');
   });
