@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { composeLetter } from '../src/compose/compose-letter.js';
 import { renderMarkdown } from '../src/render/markdown/render-markdown.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { pdfPageTexts } from './helpers/pdf-text.js';
 import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
 
 /**
@@ -16,12 +16,6 @@ import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
 const GOLD = join(REPO, 'tests', 'goldens');
 const mini = loadWorkspace(MINI).value;
 const bundled = loadWorkspace(REPO).value;
-
-async function pdfPages(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocumentProxy(new Uint8Array(pdf));
-  const { text } = await extractText(doc, { mergePages: false });
-  return text as string[];
-}
 
 describe('the mini letter', () => {
   it.each(['en', 'ko'])('composes the %s LetterDocument', async (lng) => {
@@ -83,7 +77,7 @@ describe('every bundled campaign in every language', () => {
       expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const doc = r.value!.doc;
       await expect(renderMarkdown(doc)).toMatchFileSnapshot(join(GOLD, id, `${lng}.md`));
-      const pages = await pdfPages(await renderPdf(doc));
+      const pages = await pdfPageTexts(await renderPdf(doc));
       await expect(pages.map((p, i) => `--- page ${i + 1} ---\n${p}`).join('\n') + '\n').toMatchFileSnapshot(
         join(GOLD, id, `${lng}.pdf.txt`),
       );

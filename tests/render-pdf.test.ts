@@ -1,4 +1,4 @@
-import { extractText, getDocumentProxy } from 'unpdf';
+import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline, LetterDocument, SignatureEntry } from '../src/model/letter-document.js';
 import { splitFontRuns } from '../src/render/pdf/font-runs.js';
@@ -7,6 +7,7 @@ import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/ren
 import { paginate } from '../src/render/pdf/paginate.js';
 import type { FlowBox } from '../src/render/pdf/flow.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { pdfPageTexts } from './helpers/pdf-text.js';
 
 const EN_FONTS = ['noto-serif', 'noto-serif-kr', 'noto-serif-jp', 'noto-serif-sc'];
 const KO_FONTS = ['noto-serif-kr', 'noto-serif', 'noto-serif-sc', 'noto-serif-jp'];
@@ -71,14 +72,20 @@ function expectedText(doc: LetterDocument): string {
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 async function pdfText(pdf: Buffer): Promise<{ pages: string[]; numPages: number }> {
-  const proxy = await getDocumentProxy(new Uint8Array(pdf));
-  const { text, totalPages } = await extractText(proxy, { mergePages: false });
-  return { pages: text, numPages: totalPages };
+  const pages = await pdfPageTexts(pdf);
+  return { pages, numPages: pages.length };
 }
 
-/** Body text without the page footers ("1 / 2"), all pages, whitespace collapsed. */
+/**
+ * Body text without the page footers ("1 / 2"), all pages, whitespace collapsed; a line that ends
+ * with a word's own hyphen ("kwan-" / "li-so") runs on into the next, as pdftotext reads it.
+ */
 function bodyText(pages: string[]): string {
-  return collapse(pages.map((p, i) => p.replace(new RegExp(`${i + 1} / ${pages.length}\\s*$`), '')).join(' '));
+  return collapse(
+    pages
+      .map((p, i) => p.replace(new RegExp(`${i + 1} / ${pages.length}\\s*$`), '').replace(/(?<=\p{L}-)\n/gu, ''))
+      .join(' '),
+  );
 }
 
 /** Embedded fonts, as `/BaseFont /ABCDEF+Name` entries (pdfkit leaves dictionaries uncompressed). */

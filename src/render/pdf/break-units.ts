@@ -13,6 +13,8 @@ export interface BreakUnit {
   contentEnd: number;
   /** The line must end after this unit (a line feed in the text). */
   required: boolean;
+  /** The unit ends at a hyphenation point inside a word: a line ending here draws a hyphen. */
+  hyphen?: boolean;
 }
 
 const HANGUL = /\p{Script=Hangul}/u;
@@ -75,6 +77,27 @@ export function joinUnits(units: BreakUnit[], ranges: [number, number][]): Break
   }
   if (pending !== undefined) joined.push(pending);
   return joined;
+}
+
+/**
+ * Splits units at `points` (UTF-16 offsets of hyphenation points, increasing) that fall inside
+ * their content; every part but the last is marked {@link BreakUnit.hyphen}.
+ */
+export function splitAtHyphens(units: BreakUnit[], points: number[]): BreakUnit[] {
+  if (points.length === 0) return units;
+  const split: BreakUnit[] = [];
+  let next = 0;
+  for (const unit of units) {
+    let start = unit.start;
+    while (next < points.length && (points[next] ?? 0) <= unit.start) next++;
+    for (; next < points.length && (points[next] ?? 0) < unit.contentEnd; next++) {
+      const at = points[next] ?? 0;
+      split.push({ start, end: at, contentEnd: at, required: false, hyphen: true });
+      start = at;
+    }
+    split.push({ ...unit, start });
+  }
+  return split;
 }
 
 /** A forced break inside an overlong unit still keeps these off the start of a line (closing marks)… */

@@ -38,14 +38,20 @@ export function drawPages(pdf: PDFKit.PDFDocument, fonts: FontSelector, pages: P
         const first = group[0] as LinePiece;
         const href = first.href;
         if (href === undefined) {
-          marking.open(elementFor(line.tag), line.tag.type);
-          for (const piece of group) drawPiece(pdf, fonts, line, piece);
+          for (const piece of group) {
+            if (piece.artifact) marking.artifact();
+            else marking.open(elementFor(line.tag), line.tag.type);
+            drawPiece(pdf, fonts, line, piece);
+          }
           continue;
         }
         const link = pdf.struct('Link');
         elementFor(line.tag).add(link);
-        marking.open(link, 'Link');
-        for (const piece of group) drawPiece(pdf, fonts, line, piece);
+        for (const piece of group) {
+          if (piece.artifact) marking.artifact();
+          else marking.open(link, 'Link');
+          drawPiece(pdf, fonts, line, piece);
+        }
         marking.close();
         const last = group[group.length - 1] as LinePiece;
         const top = line.y - first.face.ascent * first.fontSize;
@@ -107,9 +113,12 @@ export class FontSelector {
   }
 }
 
-/** The open marked-content sequence of a page: at most one, as tagged PDF requires. */
+/**
+ * The open marked-content sequence of a page: at most one, as tagged PDF requires. A hyphen added at
+ * a line break is an Artifact, so extraction that follows the tags reads the word whole.
+ */
 class MarkedContent {
-  private current: PDFKit.PDFStructureElement | undefined;
+  private current: PDFKit.PDFStructureElement | 'artifact' | undefined;
   constructor(private readonly pdf: PDFKit.PDFDocument) {}
 
   open(element: PDFKit.PDFStructureElement, tag: string): void {
@@ -117,6 +126,13 @@ class MarkedContent {
     this.close();
     element.add(this.pdf.markStructureContent(tag));
     this.current = element;
+  }
+
+  artifact(): void {
+    if (this.current === 'artifact') return;
+    this.close();
+    this.pdf.markContent('Artifact');
+    this.current = 'artifact';
   }
 
   close(): void {

@@ -1,5 +1,6 @@
 import { assertNever, type Block, type LetterDocument, type SignatureEntry } from '../../model/letter-document.js';
 import { structNode, type FlowBox, type FlowItem, type PlacedLine, type StructNode } from './flow.js';
+import { hyphenatorFor, type Hyphenator } from './hyphenation.js';
 import { inlineSegments } from './inline-segments.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions, type StyledSegment } from './line-layout.js';
 import { lineBox, type PageStyle } from './page-style.js';
@@ -17,6 +18,8 @@ interface Context {
   root: StructNode;
   /** Body line pitch, PDF points. */
   pitch: number;
+  /** Patterns for the body text: only languages that break lines at spaces are hyphenated. */
+  hyphenate: Hyphenator | undefined;
 }
 
 /**
@@ -24,7 +27,13 @@ interface Context {
  * `root`. Spacing between blocks is in fractions of the body line pitch.
  */
 export function layoutBlocks(doc: LetterDocument, style: PageStyle, root: StructNode): FlowItem[] {
-  const ctx: Context = { doc, style, root, pitch: lineBox(style, style.fontSize).height };
+  const ctx: Context = {
+    doc,
+    style,
+    root,
+    pitch: lineBox(style, style.fontSize).height,
+    hyphenate: doc.lineBreak === 'normal' ? hyphenatorFor(doc.lang) : undefined,
+  };
   const items: FlowItem[] = [];
   let previous: Block['kind'] | undefined;
   for (const block of doc.blocks) {
@@ -99,7 +108,7 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
     case 'paragraph':
       return lineBoxes(
         ctx,
-        setText(ctx, inlineSegments(block.content), { align: 'justify' }),
+        setText(ctx, inlineSegments(block.content), { align: 'justify', hyphenate: ctx.hyphenate }),
         left,
         structNode('P', ctx.root),
       );
@@ -236,7 +245,11 @@ function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
       pieces: markerLine.pieces,
       tag: structNode('Lbl', item),
     };
-    const lines = setText(ctx, segments, { align: 'justify', width: style.measure - indent });
+    const lines = setText(ctx, segments, {
+      align: 'justify',
+      width: style.measure - indent,
+      hyphenate: ctx.hyphenate,
+    });
     const boxes = lineBoxes(ctx, lines, style.marginLeft + indent, structNode('LBody', item), marker);
     const first = boxes[0];
     if (first !== undefined && index > 0) first.spaceBefore = 0.25 * ctx.pitch;

@@ -1,6 +1,8 @@
-import { breakUnits, fitUnits, joinUnits, type LineBreakMode } from './break-units.js';
+import { breakUnits, fitUnits, joinUnits, splitAtHyphens, type BreakUnit, type LineBreakMode } from './break-units.js';
 import { loadFace, type FaceStyle, type FontFace } from './font-library.js';
 import { splitFontRuns } from './font-runs.js';
+import { hyphenationPoints, type Hyphenator } from './hyphenation.js';
+import { breakParagraph, type BreakOptions, type BreakPiece } from './knuth-plass.js';
 import { measureText } from './measure-text.js';
 
 /** A stretch of paragraph text in one style. */
@@ -27,6 +29,8 @@ export interface LayoutOptions {
   fonts: string[];
   lineBreak: LineBreakMode;
   align: 'left' | 'right' | 'center' | 'justify';
+  /** Hyphenation patterns for justified text; none for names, addresses and other text never hyphenated. */
+  hyphenate?: Hyphenator | undefined;
 }
 
 /** Text drawn in one face at one position on a line. */
@@ -45,6 +49,8 @@ export interface LinePiece {
   href: string | undefined;
   /** Index of the segment the piece came from: pieces of one link share it. */
   segment: number;
+  /** Drawn but not part of the text (the hyphen added at a hyphenation break): a PDF artifact. */
+  artifact: boolean;
 }
 
 /** One laid-out line. */
@@ -88,14 +94,43 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
   if (text.trim() === '') return [];
   const atoms = buildAtoms(texts, segments, options);
   const measure = (start: number, end: number): number => measureRange(text, atoms, start, end);
-  const lines: { start: number; end: number; contentEnd: number; last: boolean }[] = [];
+  const noBreak = noBreakRanges(texts, segments);
+  let units = joinUnits(breakUnits(text, options.lineBreak), noBreak);
+  if (options.hyphenate !== undefined && options.align === 'justify') {
+    const points = hyphenationPoints(text, options.hyphenate).filter((p) => !noBreak.some(([a, b]) => p > a && p < b));
+    units = splitAtHyphens(units, points);
+  }
+  const fitted = [...fitUnits(units, text, options.width, measure)];
+  const lines =
+    options.align === 'justify'
+      ? totalFit(text, atoms, fitted, options, measure)
+      : firstFit(text, fitted, options, measure);
+  return lines.map((l) => placeLine(text, atoms, l, segments, options));
+}
+
+interface LineSpan {
+  start: number;
+  end: number;
+  contentEnd: number;
+  last: boolean;
+  /** The line ends at a hyphenation point and draws a hyphen. */
+  hyphen: boolean;
+}
+
+/** Greedy fill, for text that is not justified (its ragged edge shows no loose lines). */
+function firstFit(
+  text: string,
+  units: BreakUnit[],
+  options: LayoutOptions,
+  measure: (start: number, end: number) => number,
+): LineSpan[] {
+  const lines: LineSpan[] = [];
   let line: { start: number; end: number; contentEnd: number; width: number } | undefined;
   const finish = (last: boolean): void => {
-    if (line !== undefined) lines.push({ ...line, last });
+    if (line !== undefined) lines.push({ ...line, last, hyphen: false });
     line = undefined;
   };
-  const units = joinUnits(breakUnits(text, options.lineBreak), noBreakRanges(texts, segments));
-  for (const unit of fitUnits(units, text, options.width, measure)) {
+  for (const unit of units) {
     let start = unit.start;
     if (line === undefined) start = skipLeadingWhitespace(text, start, unit.contentEnd);
     const contentWidth = measure(start, unit.contentEnd);
@@ -112,8 +147,101 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
     if (unit.required) finish(true);
   }
   finish(true);
-  return lines.map((l) => placeLine(text, atoms, l, segments, options));
+  return lines;
 }
+
+/** Glue of a word space, as a fraction of its width (TeX-like: a space may grow by half and lose a fifth). */
+const SPACE_STRETCH = 0.5;
+const SPACE_SHRINK = 0.2;
+/** Inter-character glue of CJK text, in em per gap (JLREQ allows letter-spacing a justified line). */
+const CJK_STRETCH = 0.1;
+/** Letter-spacing a Korean line may take (or give up) as a last resort, in em per glyph. */
+const KOREAN_TRACKING = 0.05;
+const KOREAN_TIGHTENING = 0.02;
+/** Cost of ending a line at a hyphenation point, or after an explicit hyphen (TeX's \hyphenpenalty 50). */
+const HYPHEN_PENALTY = 50;
+
+const BREAKING: Omit<BreakOptions, 'lineWidth' | 'emergencyStretch' | 'shortLastLine'> = {
+  tolerance: 1.5,
+  linePenalty: 10,
+  consecutiveHyphenDemerits: 10_000,
+  finalHyphenDemerits: 5_000,
+  fitnessDemerits: 10_000,
+  shortLastLineDemerits: 5_000,
+};
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Total-fit breaking of a justified paragraph: every unit becomes a piece whose trailing space is
+ * glue, hyphenation points cost a penalty and add the hyphen's width, CJK text stretches between
+ * characters and Korean may track a little; see {@link breakParagraph}.
+ */
+function totalFit(
+  text: string,
+  atoms: Atom[],
+  units: BreakUnit[],
+  options: LayoutOptions,
+  measure: (start: number, end: number) => number,
+): LineSpan[] {
+  const em = options.fontSize;
+  const pieces = units.map((unit, i): BreakPiece => {
+    const content = text.slice(unit.start, unit.contentEnd);
+    const space = measure(unit.contentEnd, unit.end);
+    const cjk = options.lineBreak === 'cjk' ? [...content].filter((c) => CJK_CHAR.test(c)).length : 0;
+    const nextIsCjk = options.lineBreak === 'cjk' && CJK_CHAR.test(text[units[i + 1]?.start ?? text.length] ?? '');
+    const glyphs = [...content].length;
+    const explicitHyphen = /[-\u2010]$/u.test(content);
+    return {
+      width: measure(unit.start, unit.contentEnd),
+      stretch:
+        Math.max(0, cjk - 1) * CJK_STRETCH * em +
+        (options.lineBreak === 'keep-all' ? glyphs * KOREAN_TRACKING * em : 0),
+      shrink: options.lineBreak === 'keep-all' ? glyphs * KOREAN_TIGHTENING * em : 0,
+      glue: {
+        width: space,
+        stretch: space * SPACE_STRETCH + (space === 0 && cjk > 0 && nextIsCjk ? CJK_STRETCH * em : 0),
+        shrink: space * SPACE_SHRINK,
+      },
+      breakWidth: unit.hyphen === true ? hyphenWidth(atoms, unit.contentEnd) : 0,
+      penalty: unit.hyphen === true || explicitHyphen ? HYPHEN_PENALTY : 0,
+      flagged: unit.hyphen === true || explicitHyphen,
+      forced: unit.required,
+    };
+  });
+  const breaks = breakParagraph(pieces, {
+    ...BREAKING,
+    lineWidth: options.width,
+    emergencyStretch: 3 * em,
+    shortLastLine: options.width * 0.12,
+  });
+  let first = 0;
+  return breaks.map((b) => {
+    const from = units[first] as BreakUnit;
+    const to = units[b] as BreakUnit;
+    first = b + 1;
+    const last = to.required || b === units.length - 1;
+    return {
+      start: skipLeadingWhitespace(text, from.start, to.contentEnd),
+      end: to.end,
+      contentEnd: to.contentEnd,
+      last,
+      hyphen: to.hyphen === true && !last,
+    };
+  });
+}
+
+/** The atom a hyphen drawn at `offset` (just after the fragment before it) takes its face and size from. */
+function atomBefore(atoms: Atom[], offset: number): Atom | undefined {
+  return atoms.find((a) => a.start < offset && a.end >= offset);
+}
+
+function hyphenWidth(atoms: Atom[], offset: number): number {
+  const atom = atomBefore(atoms, offset);
+  return atom === undefined ? 0 : measureText(atom.face, HYPHEN).width * atom.size;
+}
+
+const HYPHEN = '-';
 
 function noBreakRanges(texts: string[], segments: StyledSegment[]): [number, number][] {
   const ranges: [number, number][] = [];
@@ -157,24 +285,45 @@ function skipLeadingWhitespace(text: string, start: number, limit: number): numb
   return i;
 }
 
+/** A Korean line takes letter-spacing only once its word spaces have grown (or shrunk) past this much of their width. */
+const KOREAN_SPACE_LIMIT = 0.9;
+
+interface PieceMetrics {
+  width: number;
+  glyphs: number;
+  contentWidth: number;
+  contentGlyphs: number;
+  /** Justification glue follows the piece: a word space, or (CJK) the gap after a Latin run. */
+  spaceAfter: boolean;
+  /** Natural width of the word space that ends the piece. */
+  spaceWidth: number;
+  /** The piece is CJK text, letter-spaced on a justified line. */
+  cjk: boolean;
+}
+
+/**
+ * Places a line's pieces. Justified Latin and Korean lines widen their word spaces by one amount
+ * (Korean, past {@link KOREAN_SPACE_LIMIT}, letter-spaces a little too); justified CJK lines spread
+ * the slack between CJK characters and around Latin runs, never inside a Latin word or a number.
+ */
 function placeLine(
   text: string,
   atoms: Atom[],
-  line: { start: number; end: number; contentEnd: number; last: boolean },
+  line: LineSpan,
   segments: StyledSegment[],
   options: LayoutOptions,
 ): LayoutLine {
   const justify = options.align === 'justify' && !line.last;
-  const bySpaces = justify && options.lineBreak !== 'cjk';
+  const cjkMode = options.lineBreak === 'cjk';
   const raw: Omit<LinePiece, 'x' | 'width' | 'characterSpacing'>[] = [];
-  const natural: { width: number; glyphs: number; contentWidth: number; contentGlyphs: number; spaceAfter: boolean }[] =
-    [];
+  const natural: PieceMetrics[] = [];
   for (const atom of atoms) {
     const from = Math.max(line.start, atom.start);
     const to = Math.min(line.end, atom.end);
     if (from >= to) continue;
-    // Justifying by spaces needs a position after every space: cut the atom there.
-    const parts = bySpaces ? text.slice(from, to).split(/(?<= )/) : [text.slice(from, to)];
+    // Justification needs a position after every space, or at every CJK/Latin boundary: cut the atom there.
+    const slice = text.slice(from, to);
+    const parts = !justify ? [slice] : cjkMode ? slice.split(CJK_BOUNDARY) : slice.split(/(?<= )/);
     let partStart = from;
     for (const part of parts) {
       const partEnd = partStart + part.length;
@@ -188,33 +337,51 @@ function placeLine(
           muted: segment?.muted === true,
           href: segment?.href,
           segment: atom.segment,
+          artifact: false,
         });
         const full = measureText(atom.face, drawn);
         const contentText = text.slice(partStart, Math.min(partEnd, line.contentEnd)).replace(UNDRAWN, '');
         const content = partStart < line.contentEnd ? measureText(atom.face, contentText) : { width: 0, glyphs: 0 };
+        const cjk = cjkMode && CJK_CHAR.test(drawn);
         natural.push({
           width: full.width * atom.size,
           glyphs: full.glyphs,
           contentWidth: content.width * atom.size,
           contentGlyphs: content.glyphs,
-          spaceAfter: bySpaces && drawn.endsWith(' ') && partEnd < line.contentEnd,
+          spaceAfter: partEnd < line.contentEnd && (cjkMode ? !cjk : drawn.endsWith(' ')),
+          spaceWidth: drawn.endsWith(' ') ? measureText(atom.face, ' ').width * atom.size : 0,
+          cjk,
         });
       }
       partStart = partEnd;
     }
   }
+  const hyphenAtom = line.hyphen ? atomBefore(atoms, line.contentEnd) : undefined;
+  if (hyphenAtom !== undefined) {
+    const segment = segments[hyphenAtom.segment];
+    raw.push({
+      text: HYPHEN,
+      face: hyphenAtom.face,
+      fontSize: hyphenAtom.size,
+      muted: segment?.muted === true,
+      href: segment?.href,
+      segment: hyphenAtom.segment,
+      artifact: true,
+    });
+    const width = measureText(hyphenAtom.face, HYPHEN).width * hyphenAtom.size;
+    natural.push({
+      width,
+      glyphs: 1,
+      contentWidth: width,
+      contentGlyphs: 1,
+      spaceAfter: false,
+      spaceWidth: 0,
+      cjk: false,
+    });
+  }
   const contentWidth = natural.reduce((sum, n) => sum + n.contentWidth, 0);
   const slack = options.width - contentWidth;
-  let perSpace = 0;
-  let spacing = 0;
-  if (justify && bySpaces) {
-    const spaces = natural.filter((n) => n.spaceAfter).length;
-    if (spaces > 0) perSpace = slack / spaces;
-  } else if (justify) {
-    const gaps = natural.reduce((sum, n) => sum + n.contentGlyphs, 0) - 1;
-    const candidate = gaps > 0 ? slack / gaps : 0;
-    if (candidate <= MAX_CJK_SPACING * options.fontSize) spacing = candidate;
-  }
+  const { perSpace, spacing } = justify ? justification(natural, slack, options) : { perSpace: 0, spacing: 0 };
   const justified = perSpace !== 0 || spacing !== 0;
   let x =
     justified || options.align === 'left' || options.align === 'justify'
@@ -223,11 +390,47 @@ function placeLine(
         ? slack
         : slack / 2;
   const pieces: LinePiece[] = raw.map((piece, i) => {
-    const n = natural[i] ?? { width: 0, glyphs: 0, spaceAfter: false };
-    const width = n.width + spacing * n.glyphs;
-    const placed: LinePiece = { ...piece, x, width, characterSpacing: spacing };
+    const n = natural[i] as PieceMetrics;
+    const characterSpacing = cjkMode && !n.cjk ? 0 : spacing;
+    const width = n.width + characterSpacing * n.glyphs;
+    const placed: LinePiece = { ...piece, x, width, characterSpacing };
     x += width + (n.spaceAfter ? perSpace : 0);
     return placed;
   });
   return { pieces, width: justified ? options.width : contentWidth + (pieces[0]?.x ?? 0) };
+}
+
+/** Splits a CJK line between CJK and other characters (both lookarounds, so nothing is lost). */
+const CJK_BOUNDARY =
+  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/u;
+
+/**
+ * How a justified line takes up `slack`: extra width per word space and character spacing (PDF Tc).
+ * CJK lines letter-space their CJK pieces and give each Latin run one gap after it, or are left
+ * ragged past {@link MAX_CJK_SPACING}.
+ */
+function justification(
+  natural: PieceMetrics[],
+  slack: number,
+  options: LayoutOptions,
+): { perSpace: number; spacing: number } {
+  if (options.lineBreak === 'cjk') {
+    const slots = natural.reduce((sum, n) => sum + (n.cjk ? n.contentGlyphs : n.spaceAfter ? 1 : 0), 0) - 1;
+    const spacing = slots > 0 ? slack / slots : 0;
+    return spacing <= MAX_CJK_SPACING * options.fontSize ? { perSpace: spacing, spacing } : { perSpace: 0, spacing: 0 };
+  }
+  const spaces = natural.filter((n) => n.spaceAfter);
+  if (spaces.length === 0) return { perSpace: 0, spacing: 0 };
+  const perSpace = slack / spaces.length;
+  if (options.lineBreak !== 'keep-all') return { perSpace, spacing: 0 };
+  const space = spaces.reduce((sum, n) => sum + n.spaceWidth, 0) / spaces.length;
+  const gaps = natural.reduce((sum, n) => sum + n.contentGlyphs, 0) - 1;
+  const limit = perSpace > 0 ? KOREAN_SPACE_LIMIT * space : -SPACE_SHRINK * space;
+  if (Math.abs(perSpace) <= Math.abs(limit) || gaps <= 0) return { perSpace, spacing: 0 };
+  const wanted = (slack - limit * spaces.length) / gaps;
+  const spacing =
+    perSpace > 0
+      ? Math.min(KOREAN_TRACKING * options.fontSize, wanted)
+      : Math.max(-KOREAN_TIGHTENING * options.fontSize, wanted);
+  return { perSpace: (slack - spacing * gaps) / spaces.length, spacing };
 }

@@ -1,0 +1,81 @@
+import { createRequire } from 'node:module';
+
+/** Offsets inside `word` (UTF-16) where a hyphen may be inserted, in increasing order. */
+export type Hyphenator = (word: string) => number[];
+
+/** Shortest word ever hyphenated, in letters. */
+const MIN_WORD = 6;
+/** Letters kept before the first and after the last hyphen (TeX's \lefthyphenmin / \righthyphenmin for English). */
+const MIN_BEFORE = 2;
+const MIN_AFTER = 3;
+
+const require = createRequire(import.meta.url);
+const byTag = new Map<string, Hyphenator | undefined>();
+
+/**
+ * Liang hyphenation patterns for a BCP 47 tag, from the `hyphen` package (TeX's patterns): "en-GB"
+ * takes the British patterns, "en" and "en-US" the American ones, "fr-CA" the French ones; a language
+ * with no patterns (Korean, Japanese, Chinese) gets none. Loaded on first use and kept for the process.
+ */
+export function hyphenatorFor(lang: string): Hyphenator | undefined {
+  const tag = lang.toLowerCase();
+  if (byTag.has(tag)) return byTag.get(tag);
+  const primary = tag.split('-')[0] ?? tag;
+  const hyphenator = load(tag) ?? load(primary);
+  byTag.set(tag, hyphenator);
+  return hyphenator;
+}
+
+function load(name: string): Hyphenator | undefined {
+  if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) return undefined;
+  let module: { hyphenateSync: (text: string, options: { hyphenChar: string; minWordLength: number }) => string };
+  try {
+    module = require(`hyphen/${name}`) as typeof module;
+  } catch {
+    return undefined;
+  }
+  const cache = new Map<string, number[]>();
+  return (word) => {
+    let points = cache.get(word);
+    if (points === undefined) {
+      points = [...word].length < MIN_WORD ? [] : breakPoints(module.hyphenateSync(word, HYPHENATE_OPTIONS), word);
+      cache.set(word, points);
+    }
+    return points;
+  };
+}
+
+/** U+00AD marks each point in the patterns' output; the word itself never contains one (layout removes it). */
+const HYPHENATE_OPTIONS = { hyphenChar: '\u00ad', minWordLength: MIN_WORD };
+
+function breakPoints(marked: string, word: string): number[] {
+  const points: number[] = [];
+  let offset = 0;
+  for (const part of marked.split('\u00ad')) {
+    offset += part.length;
+    points.push(offset);
+  }
+  points.pop();
+  return points.filter((p) => [...word.slice(0, p)].length >= MIN_BEFORE && [...word.slice(p)].length >= MIN_AFTER);
+}
+
+/** A whitespace-delimited token that must never be hyphenated: URLs, e-mail addresses, paths, numbers. */
+const UNHYPHENATED_TOKEN = /[@/\\:\d_=]|^www\./iu;
+
+/**
+ * Hyphenation points of `text` as UTF-16 offsets: inside words of letters only, never in a token that
+ * looks like a URL, an e-mail address or a number, never in an all-capitals word (acronyms, "UNICEF").
+ * Words that already carry a hyphen are broken only at that hyphen (UAX #14 allows it).
+ */
+export function hyphenationPoints(text: string, hyphenate: Hyphenator): number[] {
+  const points: number[] = [];
+  for (const token of text.matchAll(/\S+/gu)) {
+    if (UNHYPHENATED_TOKEN.test(token[0]) || /[-\u2010\u00ad]/u.test(token[0])) continue;
+    for (const word of token[0].matchAll(/[\p{L}\p{M}]+/gu)) {
+      if (word[0] === word[0].toUpperCase()) continue;
+      const at = token.index + word.index;
+      for (const p of hyphenate(word[0])) points.push(at + p);
+    }
+  }
+  return points;
+}
