@@ -10,6 +10,7 @@ import { findPlaceholders } from './placeholders.js';
 import { applyPunctuationSpace } from './typography.js';
 import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
+import { bodyKey, campaignKey, demandBodyKey, keyName, parseKey } from './translation-key.js';
 
 /** A composed letter plus every final string with the span it came from (for glyph and hygiene checks). */
 export interface ComposedLetter {
@@ -44,17 +45,17 @@ class Composer {
     private readonly c: Campaign,
     private readonly tr: Translator,
   ) {
-    for (const [k, v] of c.params) this.params.set(k, this.lookup(`campaigns:${c.id}.params.${k}`, v).text);
+    for (const [k, v] of c.params) this.params.set(k, this.lookup(campaignKey(c.id, 'params', k), v).text);
   }
 
   compose(): LetterDocument {
     const { c, tr } = this;
-    const key = (rest: string) => `campaigns:${c.id}.${rest}`;
+    const key = (...path: (string | number)[]) => campaignKey(c.id, ...path);
     const blocks: Block[] = [];
     blocks.push({ kind: 'date', text: formatLetterDate(c.date, tr.locale.tag, tr.locale.dateFormat) });
-    const recipient = [this.plain(key('recipient.name'), c.recipient.name)];
-    c.recipient.titles.forEach((t, i) => recipient.push(this.plain(key(`recipient.titles.${i}`), t)));
-    c.recipient.address.forEach((t, i) => recipient.push(this.plain(key(`recipient.address.${i}`), t)));
+    const recipient = [this.plain(key('recipient', 'name'), c.recipient.name)];
+    c.recipient.titles.forEach((t, i) => recipient.push(this.plain(key('recipient', 'titles', i), t)));
+    c.recipient.address.forEach((t, i) => recipient.push(this.plain(key('recipient', 'address', i), t)));
     blocks.push({ kind: 'recipient', lines: recipient });
     blocks.push({ kind: 'salutation', content: this.inline(key('salutation'), c.salutation) });
     blocks.push(...this.body(key('opening'), c.opening));
@@ -65,19 +66,19 @@ class Composer {
         blocks.push({
           kind: 'heading',
           number: c.numberedSections ? `${number}.` : undefined,
-          content: this.inline(key(`sections.${i}.heading`), s.heading),
+          content: this.inline(key('sections', i, 'heading'), s.heading),
         });
       }
       const flow: { key: string; el: Body[number] }[] = [];
-      s.intro.forEach((el, j) => flow.push({ key: key(`sections.${i}.intro.${j}`), el }));
+      s.intro.forEach((el, j) => flow.push({ key: key('sections', i, 'intro', j), el }));
       for (const ref of s.demands) {
         const block = this.project.demands.get(ref.id);
         const body = block && (ref.variant ? block.variants.get(ref.variant) : block.text);
         if (!block || !body) continue; // reported by check-references
-        const base = ref.variant ? `demands:${block.id}.variants.${ref.variant}` : `demands:${block.id}.text`;
-        body.forEach((el, j) => flow.push({ key: `${base}.${j}`, el }));
+        const base = demandBodyKey(block.id, ref.variant);
+        body.forEach((el, j) => flow.push({ key: bodyKey(base, j), el }));
       }
-      s.outro.forEach((el, j) => flow.push({ key: key(`sections.${i}.outro.${j}`), el }));
+      s.outro.forEach((el, j) => flow.push({ key: key('sections', i, 'outro', j), el }));
       blocks.push(...this.group(flow));
     });
     blocks.push(...this.body(key('closing'), c.closing));
@@ -101,8 +102,8 @@ class Composer {
         kind: 'cc',
         label: this.chrome('cc', c.span),
         entries: c.cc.map((e, i) => ({
-          name: this.plain(key(`cc.${i}.name`), e.name),
-          lines: e.lines.map((l, j) => this.plain(key(`cc.${i}.lines.${j}`), l)),
+          name: this.plain(key('cc', i, 'name'), e.name),
+          lines: e.lines.map((l, j) => this.plain(key('cc', i, 'lines', j), l)),
         })),
       });
     }
@@ -153,7 +154,7 @@ class Composer {
   }
 
   private body(prefix: string, body: Body): Block[] {
-    return this.group(body.map((el, i) => ({ key: `${prefix}.${i}`, el })));
+    return this.group(body.map((el, i) => ({ key: bodyKey(prefix, i), el })));
   }
 
   private chrome(key: string, usedAt: Span, params: ReadonlyMap<string, string> = this.params): string {
@@ -173,14 +174,15 @@ class Composer {
   private lookup(key: string, source: SourcedText): SourcedText {
     const t = this.tr.text(key, source);
     if (t) return t;
-    const file = key.startsWith('demands:')
-      ? `locales/${this.tr.locale.code}/demands.yaml`
-      : `locales/${this.tr.locale.code}/campaigns/${this.c.id}.yaml`;
+    const file =
+      parseKey(key)?.ns === 'demands'
+        ? `locales/${this.tr.locale.code}/demands.yaml`
+        : `locales/${this.tr.locale.code}/campaigns/${this.c.id}.yaml`;
     this.diagnostics.push(
       diag(
         'i18n/missing',
         source.span,
-        `no ${this.tr.locale.code} translation of "${key.replace(/^\w+:/, '')}" (campaign ${this.c.id} asks for ${this.tr.locale.code})`,
+        `no ${this.tr.locale.code} translation of "${keyName(key)}" (campaign ${this.c.id} asks for ${this.tr.locale.code})`,
         {
           hint: `add it to ${file}, or run \`openletter translations export --lang ${this.tr.locale.code}\``,
         },

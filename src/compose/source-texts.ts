@@ -1,40 +1,38 @@
 import type { Body, Campaign, DemandBlock, Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
+import { bodyKey, campaignKey, demandBodyKey, demandKey, parseKey } from './translation-key.js';
 
 /**
- * Every translatable source text, by its translation key. Keys mirror the source file's shape:
- * "demands:<id>.title", "demands:<id>.text.0", "demands:<id>.variants.2018.1",
- * "campaigns:<id>.opening.0", "campaigns:<id>.sections.2.heading", …
- * The translation files use the same shape, so a translator sees the source structure.
+ * Every translatable source text, by its translation key (see translation-key.ts). The translation
+ * files use the same shape, so a translator sees the source structure.
  */
 export function demandTexts(block: DemandBlock): Map<string, SourcedText> {
   const out = new Map<string, SourcedText>();
-  const p = `demands:${block.id}`;
-  out.set(`${p}.title`, block.title);
-  addBody(out, `${p}.text`, block.text);
-  for (const [name, body] of block.variants) addBody(out, `${p}.variants.${name}`, body);
+  out.set(demandKey(block.id, 'title'), block.title);
+  addBody(out, demandBodyKey(block.id, undefined), block.text);
+  for (const [name, body] of block.variants) addBody(out, demandBodyKey(block.id, name), body);
   return out;
 }
 
 export function campaignTexts(c: Campaign): Map<string, SourcedText> {
   const out = new Map<string, SourcedText>();
-  const p = `campaigns:${c.id}`;
-  out.set(`${p}.title`, c.title);
-  for (const [k, v] of c.params) out.set(`${p}.params.${k}`, v);
-  out.set(`${p}.recipient.name`, c.recipient.name);
-  c.recipient.titles.forEach((t, i) => out.set(`${p}.recipient.titles.${i}`, t));
-  c.recipient.address.forEach((t, i) => out.set(`${p}.recipient.address.${i}`, t));
-  out.set(`${p}.salutation`, c.salutation);
-  addBody(out, `${p}.opening`, c.opening);
+  const k = (...path: (string | number)[]) => campaignKey(c.id, ...path);
+  out.set(k('title'), c.title);
+  for (const [name, v] of c.params) out.set(k('params', name), v);
+  out.set(k('recipient', 'name'), c.recipient.name);
+  c.recipient.titles.forEach((t, i) => out.set(k('recipient', 'titles', i), t));
+  c.recipient.address.forEach((t, i) => out.set(k('recipient', 'address', i), t));
+  out.set(k('salutation'), c.salutation);
+  addBody(out, k('opening'), c.opening);
   c.sections.forEach((s, i) => {
-    if (s.heading) out.set(`${p}.sections.${i}.heading`, s.heading);
-    addBody(out, `${p}.sections.${i}.intro`, s.intro);
-    addBody(out, `${p}.sections.${i}.outro`, s.outro);
+    if (s.heading) out.set(k('sections', i, 'heading'), s.heading);
+    addBody(out, k('sections', i, 'intro'), s.intro);
+    addBody(out, k('sections', i, 'outro'), s.outro);
   });
-  addBody(out, `${p}.closing`, c.closing);
+  addBody(out, k('closing'), c.closing);
   c.cc.forEach((e, i) => {
-    out.set(`${p}.cc.${i}.name`, e.name);
-    e.lines.forEach((l, j) => out.set(`${p}.cc.${i}.lines.${j}`, l));
+    out.set(k('cc', i, 'name'), e.name);
+    e.lines.forEach((l, j) => out.set(k('cc', i, 'lines', j), l));
   });
   return out;
 }
@@ -47,8 +45,8 @@ export function demandKeysUsedBy(c: Campaign, project: Project): Set<string> {
       const block = project.demands.get(ref.id);
       if (!block) continue;
       const body = ref.variant ? block.variants.get(ref.variant) : block.text;
-      const base = ref.variant ? `demands:${block.id}.variants.${ref.variant}` : `demands:${block.id}.text`;
-      body?.forEach((_, i) => keys.add(`${base}.${i}`));
+      const base = demandBodyKey(block.id, ref.variant);
+      body?.forEach((_, i) => keys.add(bodyKey(base, i)));
     }
   return keys;
 }
@@ -61,25 +59,24 @@ export function allSourceTexts(project: Project): Map<string, SourcedText> {
   return out;
 }
 
-function addBody(out: Map<string, SourcedText>, prefix: string, body: Body): void {
-  body.forEach((el, i) => out.set(`${prefix}.${i}`, el.text));
+function addBody(out: Map<string, SourcedText>, base: string, body: Body): void {
+  body.forEach((el, i) => out.set(bodyKey(base, i), el.text));
 }
 
 /** Keys whose source element is a bullet item (a translation writes them as `{ item: … }`). */
 export function itemKeys(project: Project): Set<string> {
   const out = new Set<string>();
-  const add = (prefix: string, body: Body) => body.forEach((el, i) => el.kind === 'item' && out.add(`${prefix}.${i}`));
+  const add = (base: string, body: Body) => body.forEach((el, i) => el.kind === 'item' && out.add(bodyKey(base, i)));
   for (const b of project.demands.values()) {
-    add(`demands:${b.id}.text`, b.text);
-    for (const [n, body] of b.variants) add(`demands:${b.id}.variants.${n}`, body);
+    add(demandBodyKey(b.id, undefined), b.text);
+    for (const [n, body] of b.variants) add(demandBodyKey(b.id, n), body);
   }
   for (const c of project.campaigns.values()) {
-    const p = `campaigns:${c.id}`;
-    add(`${p}.opening`, c.opening);
-    add(`${p}.closing`, c.closing);
+    add(campaignKey(c.id, 'opening'), c.opening);
+    add(campaignKey(c.id, 'closing'), c.closing);
     c.sections.forEach((s, i) => {
-      add(`${p}.sections.${i}.intro`, s.intro);
-      add(`${p}.sections.${i}.outro`, s.outro);
+      add(campaignKey(c.id, 'sections', i, 'intro'), s.intro);
+      add(campaignKey(c.id, 'sections', i, 'outro'), s.outro);
     });
   }
   return out;
@@ -87,11 +84,10 @@ export function itemKeys(project: Project): Set<string> {
 
 /** A human description of where a text is used, for translators. */
 export function describeKey(project: Project, key: string): string {
-  const m = /^demands:([^.]+)\.(.*)$/.exec(key);
-  if (m) {
-    const b = project.demands.get(m[1]!);
-    return `demand block "${m[1]}"${b ? ` (${b.title.text})` : ''}, ${m[2]}`;
+  const k = parseKey(key);
+  if (k?.ns === 'demands') {
+    const b = project.demands.get(k.owner);
+    return `demand block "${k.owner}"${b ? ` (${b.title.text})` : ''}, ${k.path.join('.')}`;
   }
-  const c = /^campaigns:([^.]+)\.(.*)$/.exec(key);
-  return c ? `campaign ${c[1]}, ${c[2]}` : key;
+  return k?.ns === 'campaigns' ? `campaign ${k.owner}, ${k.path.join('.')}` : key;
 }

@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { LocaleInfo } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
+import { chromeKey } from './translation-key.js';
 
 /**
  * Looks up the text for a key in one locale. i18next is the resource store (flat keys, no
@@ -53,8 +54,8 @@ function buildTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
       return t === undefined ? undefined : { text: t, span: locale.translations.get(key)!.span };
     },
     chrome(key) {
-      const t = get(`chrome:${key}`);
-      return t === undefined ? undefined : { text: t, span: locale.chrome.get(`chrome:${key}`)!.span };
+      const t = get(chromeKey(key));
+      return t === undefined ? undefined : { text: t, span: locale.chrome.get(chromeKey(key))!.span };
     },
   };
 }

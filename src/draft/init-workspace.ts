@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { idFromName } from './slug.js';
 import { schemaLine } from './package-root.js';
+import { parseKey } from '../compose/translation-key.js';
 import { yamlValue } from './new-campaign.js';
 
 export interface InitOptions {
@@ -164,5 +165,5 @@ function initials(name: string): string {
 /** sources.lock.json without the bundled campaigns' keys (the new workspace has none of them). */
 function onlyDemandKeys(text: string): string {
   const lock = JSON.parse(text) as Record<string, string>;
-  return `${JSON.stringify(Object.fromEntries(Object.entries(lock).filter(([k]) => k.startsWith('demands:'))), null, 2)}\n`;
+  return `${JSON.stringify(Object.fromEntries(Object.entries(lock).filter(([k]) => parseKey(k)?.ns === 'demands')), null, 2)}\n`;
 }

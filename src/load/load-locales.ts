@@ -20,10 +20,10 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
     reader.diagnostics.push(...meta.diagnostics, ...chrome.diagnostics);
     if (!meta.value || !chrome.value) continue;
     const translations = new Map<string, SourcedText>();
-    const addFlat = (rel: string, prefix: string) => {
+    const addFlat = (rel: string, ns: 'demands' | 'campaigns', owner: string[]) => {
       const f = reader.yaml(rel, { required: false });
       if (!f) return;
-      const { leaves, problems } = flattenYaml(f, prefix);
+      const { leaves, problems } = flattenYaml(f, ns, owner);
       for (const p of problems) {
         const span = p.node.range ? { file: rel, start: p.node.range[0], end: p.node.range[1] } : spanAt(f, []);
         reader.diagnostics.push(
@@ -32,10 +32,10 @@ export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
       }
       for (const [k, v] of leaves) translations.set(k, v);
     };
-    addFlat(`${dir}/demands.yaml`, 'demands:');
+    addFlat(`${dir}/demands.yaml`, 'demands', []);
     for (const name of reader.list(`${dir}/campaigns`))
-      addFlat(`${dir}/campaigns/${name}`, `campaigns:${name.replace(/\.ya?ml$/, '')}`);
-    const chromeFlat = flattenYaml(chromeFile, 'chrome:').leaves;
+      addFlat(`${dir}/campaigns/${name}`, 'campaigns', [name.replace(/\.ya?ml$/, '')]);
+    const chromeFlat = flattenYaml(chromeFile, 'chrome').leaves;
     const signatoryNames = loadSignatoryNames(reader, `${dir}/signatories.yaml`);
     out.set(code, {
       code,

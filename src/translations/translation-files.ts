@@ -1,4 +1,5 @@
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
+import { parseKey } from '../compose/translation-key.js';
 
 /**
  * Where a translation key lives: its file under locales/<lng>/ and its path inside it.
@@ -9,12 +10,11 @@ export function keyLocation(
   key: string,
   isItem: boolean,
 ): { file: string; path: (string | number)[] } | undefined {
-  const m = /^(demands|campaigns):(.+)$/.exec(key);
-  if (!m) return undefined;
-  const parts = m[2]!.split('.');
-  let file: string;
-  if (m[1] === 'demands') file = `locales/${lng}/demands.yaml`;
-  else file = `locales/${lng}/campaigns/${parts.shift()}.yaml`;
+  const k = parseKey(key);
+  if (!k || k.ns === 'chrome') return undefined;
+  // demands.yaml holds every block (the owner is the first level); a campaign's file holds one campaign.
+  const parts = k.ns === 'demands' ? [k.owner, ...k.path] : k.path;
+  const file = k.ns === 'demands' ? `locales/${lng}/demands.yaml` : `locales/${lng}/campaigns/${k.owner}.yaml`;
   // Numbers index lists, except names under "variants" and "params" (a variant may be called "2018").
   const path = parts.map((p, i) =>
     /^\d+$/.test(p) && parts[i - 1] !== 'variants' && parts[i - 1] !== 'params' ? Number(p) : p,

@@ -2,6 +2,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LocaleInfo, Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { allSourceTexts, campaignTexts, demandKeysUsedBy } from '../compose/source-texts.js';
+import { keyName, parseKey } from '../compose/translation-key.js';
 import { paramNames } from '../compose/fill-params.js';
 import { sourceHash } from './source-hash.js';
 
@@ -34,11 +35,11 @@ export function translationStatus(
     if (locale.code === project.workspace.sourceLocale) continue;
     for (const [key, t] of opts.campaign ? [] : locale.translations) {
       // A source file that failed to load has already been reported: its texts are not "unknown".
-      const owner = /^(demands|campaigns):([^.]+)/.exec(key);
-      if (owner && project.broken[owner[1] as 'demands' | 'campaigns'].has(owner[2]!)) continue;
+      const k = parseKey(key);
+      if (k && k.ns !== 'chrome' && project.broken[k.ns].has(k.owner)) continue;
       if (!sources.has(key))
         diagnostics.push(
-          diag('i18n/unknown-key', t.span, `translation "${key.replace(/^\w+:/, '')}" has no English source`, {
+          diag('i18n/unknown-key', t.span, `translation "${keyName(key)}" has no English source`, {
             hint: 'a typo in the key, or a text that was removed from the source: delete it or fix its place',
           }),
         );
@@ -61,7 +62,7 @@ export function translationDiagnostics(project: Project, campaign?: string): Dia
   for (const r of rows) {
     const asked = r.usedBy.filter((c) => project.campaigns.get(c)?.locales.includes(r.locale));
     if (!r.translation || r.state === 'translated') continue;
-    const name = r.key.replace(/^\w+:/, '');
+    const name = keyName(r.key);
     if (r.state === 'stale' && asked.length)
       diagnostics.push(
         diag(
@@ -115,7 +116,7 @@ function parity(key: string, source: SourcedText, t: SourcedText, locale: Locale
   const b = new Set(paramNames(t.text).names);
   const dropped = [...a].filter((n) => !b.has(n));
   const added = [...b].filter((n) => !a.has(n));
-  const name = key.replace(/^\w+:/, '');
+  const name = keyName(key);
   if (dropped.length || added.length)
     out.push(
       diag(
