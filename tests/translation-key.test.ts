@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKey, campaignKey, chromeKey, demandBodyKey, keyName, parseKey } from '../src/compose/translation-key.js';
+import { bodyKey, campaignKey, chromeKey, demandBodyKey, keyName, parseKey } from '../src/model/translation-key.js';
 
 describe('translation keys', () => {
   it('are written as the translation files are shaped', () => {

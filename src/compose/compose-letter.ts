@@ -10,7 +10,7 @@ import { findPlaceholders } from './placeholders.js';
 import { applyPunctuationSpace } from './typography.js';
 import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
-import { bodyKey, campaignKey, demandBodyKey, keyName, parseKey } from './translation-key.js';
+import { bodyKey, campaignKey, demandBodyKey, keyName, parseKey } from '../model/translation-key.js';
 
 /** A composed letter plus every final string with the span it came from (for glyph and hygiene checks). */
 export interface ComposedLetter {

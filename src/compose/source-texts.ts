@@ -1,6 +1,6 @@
 import type { Body, Campaign, DemandBlock, Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
-import { bodyKey, campaignKey, demandBodyKey, demandKey, parseKey } from './translation-key.js';
+import { bodyKey, campaignKey, demandBodyKey, demandKey, parseKey } from '../model/translation-key.js';
 
 /**
  * Every translatable source text, by its translation key (see translation-key.ts). The translation

@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { LocaleInfo } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
-import { chromeKey } from './translation-key.js';
+import { chromeKey } from '../model/translation-key.js';
 
 /**
  * Looks up the text for a key in one locale. i18next is the resource store (flat keys, no

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { idFromName } from './slug.js';
 import { schemaLine } from './package-root.js';
-import { parseKey } from '../compose/translation-key.js';
+import { parseKey } from '../model/translation-key.js';
 import { yamlValue } from './new-campaign.js';
 
 export interface InitOptions {

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SourcedText } from '../model/span.js';
-import { keyFromPath, type KeyNamespace } from '../compose/translation-key.js';
+import { keyFromPath, type KeyNamespace } from '../model/translation-key.js';
 import type { YamlFile } from './yaml-file.js';
 
 /**

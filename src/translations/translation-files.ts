@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
-import { parseKey } from '../compose/translation-key.js';
+import { parseKey } from '../model/translation-key.js';
 
 /**
  * Where a translation key lives: its file under locales/<lng>/ and its path inside it.

@@ -2,7 +2,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LocaleInfo, Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { allSourceTexts, campaignTexts, demandKeysUsedBy } from '../compose/source-texts.js';
-import { keyName, parseKey } from '../compose/translation-key.js';
+import { keyName, parseKey } from '../model/translation-key.js';
 import { paramNames } from '../compose/fill-params.js';
 import { sourceHash } from './source-hash.js';
 
