@@ -1,8 +1,7 @@
 import { dedupeDiagnostics, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../model/project.js';
-import type { SourcedText } from '../model/span.js';
+import { spanIn, type TracedText } from '../model/span.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
-import { subSpan } from '../load/yaml-file.js';
 import { RULES } from './rules/index.js';
 import { today as todayDate } from '../util/today.js';
 import { translationDiagnostics } from '../translations/translation-status.js';
@@ -71,10 +70,10 @@ async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise
     const seen = new Set<string>();
     for (const t of l.texts) {
       for (const u of fonts.findUncovered(t.text, l.doc.fonts)) {
-        const k = `${t.span.file}:${t.span.start}:${u.codePoint}`;
+        const k = `${t.origin.span.file}:${t.origin.span.start}:${u.codePoint}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        out.push(uncovered(project, t, u, l.doc.locale, l.doc.fonts));
+        out.push(uncovered(t, u, l.doc.locale, l.doc.fonts));
       }
     }
   }
@@ -82,9 +81,8 @@ async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise
 }
 
 function uncovered(
-  project: Project,
-  t: SourcedText,
-  u: { char: string; codePoint: number },
+  t: TracedText,
+  u: { char: string; codePoint: number; index: number },
   locale: string,
   stack: string[],
 ): Diagnostic {
@@ -92,7 +90,7 @@ function uncovered(
   const excerpt = t.text.length > 50 ? `${t.text.slice(0, 47)}...` : t.text;
   return diag(
     'text/uncovered-char',
-    subSpan(project.files, t.span, u.char),
+    spanIn(t, u.index, u.char.length),
     `no font for "${u.char}" (${cp}) in the ${locale} letter, in "${excerpt}"`,
     {
       hint: `the ${locale} font stack (${stack.join(', ')}) cannot draw it: replace the character, or add a font that has it to locales/${locale}/locale.yaml`,

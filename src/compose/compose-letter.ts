@@ -1,22 +1,28 @@
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { inlineText, type Block, type Inline, type LetterDocument } from '../model/letter-document.js';
 import type { Body, Campaign, Project, Signatory } from '../model/project.js';
-import type { Span, SourcedText } from '../model/span.js';
-import { subSpan } from '../load/yaml-file.js';
-import { fillParams } from './fill-params.js';
+import { composeMaps, wholeMap, type OffsetMap } from '../model/offset-map.js';
+import { spanWithin, type Origin, type Span, type SourcedText, type TracedText } from '../model/span.js';
+import { fillParams, withoutParams } from './fill-params.js';
 import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { applyPunctuationSpace } from './typography.js';
 import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
-import { bodyKey, campaignKey, demandBodyKey, keyName, parseKey } from '../model/translation-key.js';
+import { bodyKey, campaignKey, chromeKey, demandBodyKey, keyName, parseKey } from '../model/translation-key.js';
 
-/** A composed letter plus every final string with the span it came from (for glyph and hygiene checks). */
+/** A composed letter plus every final string with its origin and offsets (for glyph and hygiene checks). */
 export interface ComposedLetter {
   doc: LetterDocument;
-  texts: SourcedText[];
+  texts: TracedText[];
 }
+
+type TracedTextBody = Omit<TracedText, 'origin'>;
+
+/** A text's characters → its file: its own map, or the whole value for each character. */
+const fileMap = (t: SourcedText): OffsetMap =>
+  t.offsets ?? wholeMap(t.span.start, t.span.end - t.span.start, t.text.length);
 
 /**
  * Build the LetterDocument for one campaign in one language: look up every text, fill
@@ -37,7 +43,7 @@ export function composeLetter(
 
 class Composer {
   readonly diagnostics: Diagnostic[] = [];
-  readonly texts: SourcedText[] = [];
+  readonly texts: TracedText[] = [];
   private readonly params = new Map<string, string>();
 
   constructor(
@@ -45,7 +51,7 @@ class Composer {
     private readonly c: Campaign,
     private readonly tr: Translator,
   ) {
-    for (const [k, v] of c.params) this.params.set(k, this.lookup(campaignKey(c.id, 'params', k), v).text);
+    for (const [k, v] of c.params) this.params.set(k, this.lookup(campaignKey(c.id, 'params', k), v).text.text);
   }
 
   compose(): LetterDocument {
@@ -90,11 +96,23 @@ class Composer {
     const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
     const entries = signatureList(unique, tr.locale, c.signatoryOrder);
     const sep = this.tr.chrome('country_separator');
-    const separator = sep ? this.check(sep, sep.text) : ', ';
-    if (sep) this.texts.push({ text: separator, span: sep.span });
+    const sepText = sep && this.finalText(sep);
+    const separator = sepText?.text ?? ', ';
+    if (sep && sepText)
+      this.texts.push({
+        ...sepText,
+        origin: { span: sep.span, kind: 'chrome', lang: tr.locale.code, key: chromeKey('country_separator') },
+      });
     for (const e of entries) {
-      this.texts.push({ text: e.name, span: this.signatorySpan(e.id) });
-      if (e.country) this.texts.push({ text: e.country, span: this.signatorySpan(e.id) });
+      this.texts.push(this.signatoryName(e.id, e.name));
+      if (e.country) {
+        const span = this.signatorySpan(e.id);
+        this.texts.push({
+          text: e.country,
+          origin: { span, kind: 'intl-country', lang: tr.locale.code },
+          offsets: wholeMap(span.start, span.end - span.start, e.country.length),
+        });
+      }
     }
     blocks.push({ kind: 'signatures', entries });
     if (c.cc.length) {
@@ -134,6 +152,24 @@ class Composer {
     };
   }
 
+  /** A printed signatory name, traced to the language's own name for it, else to the roster. */
+  private signatoryName(id: string, name: string): TracedText {
+    const { locale } = this.tr;
+    const roster = this.project.signatories.get(id);
+    const local = locale.signatoryNames.has(id) || roster?.names.has(locale.code);
+    const span = this.signatorySpan(id);
+    const origin: Origin = {
+      span,
+      kind: 'roster-name',
+      lang: local ? locale.code : this.project.workspace.sourceLocale,
+    };
+    const offsets =
+      !local && roster?.name.text === name
+        ? fileMap(roster.name)
+        : wholeMap(span.start, span.end - span.start, name.length);
+    return { text: name, origin, offsets };
+  }
+
   /** Where a printed signatory name comes from: the language's own name for it, else the roster's. */
   private signatorySpan(id: string): Span {
     return this.tr.locale.signatoryNames.get(id)?.span ?? this.project.signatories.get(id)?.name.span ?? this.c.span;
@@ -167,13 +203,20 @@ class Composer {
       );
       return key;
     }
-    return this.check(t, t.text, params);
+    return this.finalText(t, params).text;
   }
 
   /** Translate a text (reporting a missing translation, falling back to the source to keep going). */
-  private lookup(key: string, source: SourcedText): SourcedText {
+  private lookup(key: string, source: SourcedText): { text: SourcedText; origin: Origin } {
     const t = this.tr.text(key, source);
-    if (t) return t;
+    const sourceLang = this.project.workspace.sourceLocale;
+    if (t)
+      return {
+        text: t,
+        origin: this.tr.isSource
+          ? { span: t.span, kind: 'source', lang: sourceLang, key }
+          : { span: t.span, kind: 'translation', lang: this.tr.locale.code, key },
+      };
     const file =
       parseKey(key)?.ns === 'demands'
         ? `locales/${this.tr.locale.code}/demands.yaml`
@@ -188,7 +231,7 @@ class Composer {
         },
       ),
     );
-    return source;
+    return { text: source, origin: { span: source.span, kind: 'source', lang: sourceLang, key } };
   }
 
   private plain(key: string, source: SourcedText): string {
@@ -196,61 +239,69 @@ class Composer {
   }
 
   private inline(key: string, source: SourcedText): Inline[] {
-    const t = this.lookup(key, source);
-    const filled = this.check(t, t.text);
-    const { inlines, problems } = parseInline(filled);
+    const { text: t, origin } = this.lookup(key, source);
+    const filled = this.finalText(t);
+    const { inlines, problems, offsets } = parseInline(filled.text);
     for (const p of problems)
       this.diagnostics.push(
         diag('text/markup', t.span, p, { hint: 'close the markup, or escape a literal character with a backslash' }),
       );
-    this.texts.push({ text: inlineText(inlines), span: t.span });
+    this.texts.push({ text: inlineText(inlines), origin, offsets: composeMaps(offsets, filled.offsets) });
     return inlines;
   }
 
-  /** Fill parameters and refuse leftovers. Returns the final text. */
-  private check(t: SourcedText, raw: string, params: ReadonlyMap<string, string> = this.params): string {
-    const files = this.project.files;
-    const r = fillParams(raw, params);
+  /**
+   * Fill parameters, apply the language's typography, and refuse leftovers. Returns the final
+   * text with the map from it to the file.
+   */
+  private finalText(t: SourcedText, params: ReadonlyMap<string, string> = this.params): TracedTextBody {
+    const toFile = fileMap(t);
+    const at = (m: OffsetMap, index: number, length: number) =>
+      spanWithin(t.span, composeMaps(m, toFile), index, length);
+    const r = fillParams(t.text, params);
     if (r.syntaxError)
       this.diagnostics.push(
         diag('text/placeholder', t.span, `text is not a valid template: ${r.syntaxError}`, {
           hint: 'write parameters as {{name}}',
         }),
       );
-    for (const name of r.unknown)
+    for (const { name, index, length } of r.unknown)
       this.diagnostics.push(
         diag(
           'text/unknown-param',
-          subSpan(files, t.span, `{{${name}}}`),
+          spanWithin(t.span, toFile, index, length),
           `parameter "{{${name}}}" has no value in campaign ${this.c.id}`,
           {
             hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
           },
         ),
       );
-    const final = r.syntaxError || r.unknown.length ? raw.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g, '') : r.text;
-    for (const p of findPlaceholders(final))
+    const failed = r.syntaxError !== undefined || r.unknown.length > 0;
+    const shown = failed ? withoutParams(t.text) : r;
+    for (const p of findPlaceholders(shown.text))
       this.diagnostics.push(
         diag(
           'text/placeholder',
-          subSpan(files, t.span, p.match),
+          at(shown.offsets, p.index, p.match.length),
           `unrendered placeholder "${p.match}" would be printed`,
           { hint: 'replace it with the intended words' },
         ),
       );
-    if (r.syntaxError || r.unknown.length) return raw;
+    if (failed) return { text: t.text, offsets: toFile };
     const typo = applyPunctuationSpace(r.text, this.tr.locale.punctuationSpace);
-    for (const m of typo.missing)
+    const offsets = composeMaps(typo.offsets ? composeMaps(typo.offsets, r.offsets) : r.offsets, toFile);
+    typo.missing.forEach((m, k) =>
       this.diagnostics.push(
         diag(
           'text/typography',
-          subSpan(files, t.span, m),
+          spanWithin(t.span, offsets, typo.missingAt?.[k] ?? 0, m.length),
           `"${m}": ${this.tr.locale.name} typography puts a space between a word and "${m.slice(-1)}"`,
           {
             hint: `write a space (or a no-break space) before "${m.slice(-1)}"; openletter makes it unbreakable`,
           },
         ),
-      );
-    return typo.text;
+      ),
+    );
+    return { text: typo.text, offsets };
   }
 }

@@ -1,10 +1,19 @@
 import type { Inline } from '../model/letter-document.js';
+import { OffsetMapBuilder, type OffsetMap } from '../model/offset-map.js';
 
 /**
  * Parse the small inline Markdown subset that workspace texts may use: `*italic*`, `**bold**`,
  * `[text](href)` and backslash escapes. Anything unbalanced is reported, never guessed at.
+ * `offsets` maps the plain text of the result (`inlineText(inlines)`) to `src`.
  */
-export function parseInline(src: string): { inlines: Inline[]; problems: string[] } {
+export function parseInline(src: string): { inlines: Inline[]; problems: string[]; offsets: OffsetMap } {
+  const map = new OffsetMapBuilder();
+  const { inlines, problems } = parseFrom(src, 0, map);
+  return { inlines, problems, offsets: map.done() };
+}
+
+/** Parse `src` (found at offset `base` of the whole text), appending its plain text's offsets to `map`. */
+function parseFrom(src: string, base: number, map: OffsetMapBuilder): { inlines: Inline[]; problems: string[] } {
   const problems: string[] = [];
   let i = 0;
   const parse = (closer: string | undefined): Inline[] => {
@@ -18,6 +27,7 @@ export function parseInline(src: string): { inlines: Inline[]; problems: string[
       const ch = src[i]!;
       if (ch === '\\' && i + 1 < src.length && /[\\*_[\]()$#`]/.test(src[i + 1]!)) {
         buf += src[i + 1];
+        map.copy(base + i + 1, 1);
         i += 2;
         continue;
       }
@@ -25,9 +35,6 @@ export function parseInline(src: string): { inlines: Inline[]; problems: string[
         i += closer.length;
         flush();
         return out;
-      }
-      if (closer === '*' && src.startsWith('**', i) && src.indexOf('**', i + 2) < 0) {
-        // "**" inside italics without a partner: treat as the italic's close + stray "*".
       }
       if (src.startsWith('**', i)) {
         flush();
@@ -51,7 +58,7 @@ export function parseInline(src: string): { inlines: Inline[]; problems: string[
         const close = findLinkEnd(src, i);
         if (close) {
           flush();
-          const inner = parseInline(src.slice(i + 1, close.textEnd));
+          const inner = parseFrom(src.slice(i + 1, close.textEnd), base + i + 1, map);
           problems.push(...inner.problems);
           out.push({ kind: 'link', href: src.slice(close.textEnd + 2, close.end - 1).trim(), children: inner.inlines });
           i = close.end;
@@ -60,6 +67,7 @@ export function parseInline(src: string): { inlines: Inline[]; problems: string[
       }
       if (ch === '*') problems.push('a lone "*" is not valid markup (write \\* for a literal asterisk)');
       buf += ch;
+      map.copy(base + i, 1);
       i++;
     }
     flush();

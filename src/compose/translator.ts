@@ -51,11 +51,15 @@ function buildTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
     text(key, source) {
       if (isSource) return source;
       const t = get(key);
-      return t === undefined ? undefined : { text: t, span: locale.translations.get(key)!.span };
+      if (t === undefined) return undefined;
+      const written = locale.translations.get(key)!;
+      return written.text === t ? written : { text: t, span: written.span };
     },
     chrome(key) {
       const t = get(chromeKey(key));
-      return t === undefined ? undefined : { text: t, span: locale.chrome.get(chromeKey(key))!.span };
+      if (t === undefined) return undefined;
+      const written = locale.chrome.get(chromeKey(key))!;
+      return written.text === t ? written : { text: t, span: written.span };
     },
   };
 }

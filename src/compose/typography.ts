@@ -1,3 +1,5 @@
+import { composeMaps, identityMap, replaceMapped, type OffsetMap } from '../model/offset-map.js';
+
 /**
  * Spacing around punctuation, as a language's typography requires (French: a no-break space before
  * ; : ! ? » and after «). Driven by `punctuation_space` in locales/<lng>/locale.yaml, not by code
@@ -20,22 +22,34 @@ const escape = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 export function applyPunctuationSpace(
   text: string,
   rule: PunctuationSpace | undefined,
-): { text: string; missing: string[] } {
+): {
+  text: string;
+  /** Marks glued to a word ("e:"), and where each is in `text`. */
+  missing: string[];
+  missingAt?: number[];
+  /** The result → the input; absent when nothing changed. */
+  offsets?: OffsetMap;
+} {
   if (!rule || (!rule.before && !rule.after)) return { text, missing: [] };
-  let out = text;
-  if (rule.before)
-    out = out.replace(
-      new RegExp(`[ \\t\\u00A0\\u202F]+([${escape(rule.before)}])`, 'g'),
-      (_, m: string) => spaceFor(m) + m,
-    );
-  if (rule.after)
-    out = out.replace(new RegExp(`([${escape(rule.after)}])[ \\t\\u00A0\\u202F]+`, 'g'), (_, m: string) => m + NBSP);
-  const missing: string[] = [];
+  let out = { text, offsets: identityMap(0, text.length) };
+  const respace = (re: RegExp, fn: (m: string) => string) => {
+    const r = replaceMapped(out.text, re, (_, m) => fn(m!));
+    out = { text: r.text, offsets: composeMaps(r.offsets, out.offsets) };
+  };
+  if (rule.before) respace(new RegExp(`[ \\t\\u00A0\\u202F]+([${escape(rule.before)}])`, 'g'), (m) => spaceFor(m) + m);
+  if (rule.after) respace(new RegExp(`([${escape(rule.after)}])[ \\t\\u00A0\\u202F]+`, 'g'), (m) => m + NBSP);
+  const found: { match: string; index: number }[] = [];
   // A mark glued to a word ("Copie:") — but not "http://", "10:30", "?" inside a URL, or "!" at a word start.
   if (rule.before)
-    for (const m of out.matchAll(new RegExp(`[\\p{L}\\p{N})\\]'’][${escape(rule.before)}](?=\\s|$)`, 'gu')))
-      missing.push(m[0]);
+    for (const m of out.text.matchAll(new RegExp(`[\\p{L}\\p{N})\\]'’][${escape(rule.before)}](?=\\s|$)`, 'gu')))
+      found.push({ match: m[0], index: m.index });
   if (rule.after)
-    for (const m of out.matchAll(new RegExp(`[${escape(rule.after)}](?=\\p{L})`, 'gu'))) missing.push(m[0]);
-  return { text: out, missing };
+    for (const m of out.text.matchAll(new RegExp(`[${escape(rule.after)}](?=\\p{L})`, 'gu')))
+      found.push({ match: m[0], index: m.index });
+  return {
+    text: out.text,
+    missing: found.map((f) => f.match),
+    missingAt: found.map((f) => f.index),
+    offsets: out.offsets,
+  };
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SourcedText } from '../model/span.js';
 import { keyFromPath, type KeyNamespace } from '../model/translation-key.js';
-import type { YamlFile } from './yaml-file.js';
+import { scalarOffsets, type YamlFile } from './yaml-file.js';
 
 /**
  * Flatten a nested YAML tree of strings into translation keys ("campaigns:<id>.sections.0.intro.1"),
@@ -19,9 +19,11 @@ export function flattenYaml(
   const walk = (node: unknown, path: string[]): void => {
     const key = keyFromPath(ns, [...owner, ...path]);
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && node.range)
-        leaves.set(key, { text: node.value, span: { file: file.path, start: node.range[0], end: node.range[1] } });
-      else if (node.value !== null) problems.push({ key, node });
+      if (typeof node.value === 'string' && node.range) {
+        const span = { file: file.path, start: node.range[0], end: node.range[1] };
+        const offsets = scalarOffsets(file.text, node, node.value);
+        leaves.set(key, offsets ? { text: node.value, span, offsets } : { text: node.value, span });
+      } else if (node.value !== null) problems.push({ key, node });
       return;
     }
     if (isSeq(node)) {

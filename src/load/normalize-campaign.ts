@@ -1,7 +1,7 @@
 import type { Campaign } from '../model/project.js';
 import type { WrittenCampaign } from './schemas.js';
 import { normalizeBody } from './normalize-body.js';
-import { sourcedAt, spanAt, type YamlFile } from './yaml-file.js';
+import { keySpanAt, sourcedAt, spanAt, type YamlFile } from './yaml-file.js';
 
 /** Written campaign → resolved campaign. Never mutates its input. */
 export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign {
@@ -37,6 +37,9 @@ export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign 
     signOffSpan: spanAt(file, ['sign_off']),
     signatoryOrder: c.signatory_order,
     signatories: c.signatories.map((id, i) => ({ id, span: spanAt(file, ['signatories', i]) })),
+    signatoriesSpan: file.doc.has('signatories')
+      ? keySpanAt(file, ['signatories'])
+      : { file: file.path, start: 0, end: 1 },
     cc: c.cc.map((e, i) => ({
       name: s(['cc', i, 'name'], e.name),
       lines: e.lines.map((l, j) => s(['cc', i, 'lines', j], l)),

@@ -1,4 +1,5 @@
-import { isNode, isScalar, parseDocument, type Document } from 'yaml';
+import { isNode, isScalar, parseDocument, type Document, type Scalar } from 'yaml';
+import { OffsetMapBuilder, type OffsetMap } from '../model/offset-map.js';
 import type { Span, SourcedText } from '../model/span.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -92,19 +93,63 @@ export function keySpanAt(file: YamlFile, path: NodePath): Span {
   return spanAt(file, path);
 }
 
-/** A string value together with its span. */
+/** A string value together with its span and the map from its characters to the file. */
 export function sourcedAt(file: YamlFile, path: NodePath, text: string): SourcedText {
-  return { text, span: spanAt(file, path) };
+  const node = file.doc.getIn(path, true);
+  const offsets = isScalar(node) ? scalarOffsets(file.text, node, text) : undefined;
+  return offsets ? { text, span: spanAt(file, path), offsets } : { text, span: spanAt(file, path) };
 }
 
+const ESCAPE_LENGTH: Record<string, number> = { x: 4, u: 6, U: 10 };
+
 /**
- * Narrow a span to where `needle` occurs inside the value's source, when it can be found verbatim
- * (plain and quoted one-line scalars); otherwise the whole value.
+ * Which file characters each character of a scalar's value was written as. Walks the value and
+ * the source together: a character written as itself maps one for one; an escape ("\u00e9", "''"),
+ * a folded line break (newline and indentation, read as one space) maps as a whole; what the value
+ * does not contain (quotes, indentation, a block scalar's header) is skipped. Undefined when the
+ * value cannot be walked to its end (then findings point at the whole value).
  */
-export function subSpan(files: ReadonlyMap<string, string>, span: Span, needle: string): Span {
-  const text = files.get(span.file);
-  if (text === undefined || !needle) return span;
-  const at = text.slice(span.start, span.end).indexOf(needle);
-  if (at < 0) return span;
-  return { file: span.file, start: span.start + at, end: span.start + at + needle.length };
+export function scalarOffsets(source: string, node: Scalar, value: string): OffsetMap | undefined {
+  if (!node.range) return undefined;
+  const b = new OffsetMapBuilder();
+  const end = node.range[1];
+  let r = node.range[0];
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  if (quoted) r++;
+  else if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') r = source.indexOf('\n', r) + 1 || end;
+  const space = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  for (let i = 0; i < value.length;) {
+    const c = value[i]!;
+    if (r >= end) return undefined;
+    const at = source[r]!;
+    if (node.type === 'QUOTE_DOUBLE' && at === '\\') {
+      const next = source[r + 1];
+      if (next === '\n' || next === '\r') {
+        r += 2; // an escaped line break: the value goes on, without a space
+        while (r < end && space(source[r])) r++;
+        continue;
+      }
+      const len = ESCAPE_LENGTH[next ?? ''] ?? 2;
+      const units = value.codePointAt(i)! > 0xffff ? 2 : 1;
+      b.replace(r, len, units);
+      i += units;
+      r += len;
+    } else if (node.type === 'QUOTE_SINGLE' && c === "'" && at === "'" && source[r + 1] === "'") {
+      b.replace(r, 2, 1);
+      i++;
+      r += 2;
+    } else if (at === c && !(space(c) && space(source[r + 1]) && !space(value[i + 1]))) {
+      b.copy(r, 1);
+      i++;
+      r++;
+    } else if (space(c) && space(at)) {
+      // A folded line break: the newline and the indentation after it are one character of the value.
+      let e = r;
+      while (e < end && space(source[e])) e++;
+      b.replace(r, e - r, 1);
+      i++;
+      r = e;
+    } else r++;
+  }
+  return b.done();
 }

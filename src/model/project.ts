@@ -73,6 +73,8 @@ export interface Campaign {
   signOffSpan: Span;
   signatoryOrder: 'collation' | 'as-listed';
   signatories: SignatoryRef[];
+  /** The `signatories:` key (or the file's start when it is not written), for "nobody signs this". */
+  signatoriesSpan: Span;
   cc: CcEntry[];
   missions: { id: string; span: Span }[];
   span: Span;

@@ -1,9 +1,16 @@
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { GlossaryTerm } from '../../model/project.js';
-import { locateAt, looseSource, spanKey } from './locate.js';
+import { spanIn, spanKey, type TracedText } from '../../model/span.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
-import { letterTexts, writtenTexts, type UserText } from './user-texts.js';
+import { letterTexts, writtenTexts } from './user-texts.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regex source matching `term` with any run of whitespace standing for any other (a term broken across lines). */
+function looseSource(term: string): string {
+  return term.trim().split(/\s+/).map(escape).join('\\s+');
+}
 
 /** Scripts written with spaces between words: a variant in them must match whole words. */
 const SPACED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]/u;
@@ -37,18 +44,19 @@ export const glossaryVariants: Rule = (ctx) => {
   const terms = ctx.project.glossary ?? [];
   if (!terms.length) return [];
   const matchers = terms.flatMap((t) => t.variants.map((v) => matcher(t, v)));
-  const texts = new Map<string, UserText>();
-  for (const t of letterTexts(ctx, { names: false })) texts.set(`${spanKey(t.span)}|${t.text}`, t);
-  if (checkScope(ctx).whole) for (const t of writtenTexts(ctx.project)) texts.set(`${spanKey(t.span)}|${t.text}`, t);
+  const texts = new Map<string, TracedText>();
+  for (const t of letterTexts(ctx, { names: false })) texts.set(`${spanKey(t.origin.span)}|${t.text}`, t);
+  if (checkScope(ctx).whole)
+    for (const t of writtenTexts(ctx.project)) texts.set(`${spanKey(t.origin.span)}|${t.text}`, t);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const t of texts.values()) {
     for (const m of matchers) {
-      if (m.term.languages.length && !m.term.languages.includes(t.lang)) continue;
+      if (m.term.languages.length && !m.term.languages.includes(t.origin.lang)) continue;
       m.re.lastIndex = 0;
       for (const hit of t.text.matchAll(m.re)) {
         if (insidePreferred(t.text, hit.index, hit[0].length, m.term.preferred)) continue;
-        const span = locateAt(ctx.project.files, t.span, t.text, hit.index, hit[0].length);
+        const span = spanIn(t, hit.index, hit[0].length);
         const k = `${spanKey(span)}|${span.end}`;
         if (seen.has(k)) continue;
         seen.add(k);

@@ -3,9 +3,8 @@ import type HandlebarsType from 'handlebars';
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findPlaceholders } from '../../compose/placeholders.js';
 import * as deliverTemplates from '../../deliver/template-variables.js';
-import type { Span } from '../../model/span.js';
+import { spanIn, spanKey, type Span } from '../../model/span.js';
 import { offsetIn } from '../../diagnostics/line-index.js';
-import { locateAt, spanKey } from './locate.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
 import { writtenTexts } from './user-texts.js';
@@ -21,16 +20,16 @@ const PARAM = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g;
 export const placeholdersInUnusedTexts: Rule = (ctx) => {
   if (!checkScope(ctx).whole) return [];
   const printed = new Set<string>();
-  for (const l of ctx.letters.values()) for (const t of l.texts) printed.add(spanKey(t.span));
+  for (const l of ctx.letters.values()) for (const t of l.texts) printed.add(spanKey(t.origin.span));
   const out: Diagnostic[] = [];
   for (const t of writtenTexts(ctx.project)) {
-    if (printed.has(spanKey(t.span))) continue;
+    if (printed.has(spanKey(t.origin.span))) continue;
     const blanked = t.text.replace(PARAM, (m) => ' '.repeat(m.length));
     for (const p of findPlaceholders(blanked))
       out.push(
         diag(
           'text/placeholder',
-          locateAt(ctx.project.files, t.span, t.text, p.index, p.match.length),
+          spanIn(t, p.index, p.match.length),
           `unrendered placeholder "${p.match}" would be printed`,
           {
             hint: 'replace it with the intended words (no letter uses this text yet)',

@@ -92,17 +92,10 @@ export const campaignWithoutSignatories: Rule = (ctx) => {
   for (const c of ctx.project.campaigns.values()) {
     if (!scope.campaigns.has(c.id) || c.signatories.length) continue;
     out.push(
-      diag('signatory/none', keySpan(ctx.project.files, c.span, 'signatories'), `campaign ${c.id} has no signatories`, {
+      diag('signatory/none', c.signatoriesSpan, `campaign ${c.id} has no signatories`, {
         hint: `import them with \`openletter signatories import FILE.csv --campaign ${c.id}\`, or list roster ids under "signatories:"`,
       }),
     );
   }
   return out;
 };
-
-/** The span of a top-level key in a file (`signatories:`), or the file's first character. */
-export function keySpan(files: ReadonlyMap<string, string>, fileSpan: Span, key: string): Span {
-  const text = files.get(fileSpan.file) ?? '';
-  const m = new RegExp(`^${key}:`, 'm').exec(text);
-  return m ? { file: fileSpan.file, start: m.index, end: m.index + key.length } : fileSpan;
-}

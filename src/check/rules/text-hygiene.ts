@@ -1,8 +1,7 @@
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Code } from '../../diagnostics/codes.js';
-import type { Span } from '../../model/span.js';
+import { spanIn, spanKey, type SourcedText, type Span } from '../../model/span.js';
 import { allSourceTexts } from '../../compose/source-texts.js';
-import { locate, locateAt, spanKey } from './locate.js';
 import type { Rule, RuleContext } from './rule.js';
 import { letterTexts } from './user-texts.js';
 
@@ -29,10 +28,9 @@ export const textHygiene: Rule = (ctx) => {
     seen.add(k);
     out.push(d);
   };
-  const files = ctx.project.files;
   for (const t of letterTexts(ctx)) {
     for (const f of [...doubledPunctuation(t.text), ...doubledWords(t.text), ...unbalanced(t.text)])
-      push(diag(f.code, locateAt(files, t.span, t.text, f.index, f.length), f.message, { hint: f.hint }));
+      push(diag(f.code, spanIn(t, f.index, f.length), f.message, { hint: f.hint }));
   }
   for (const d of emptyLinks(ctx)) push(d);
   for (const d of mixedQuotes(ctx)) push(d);
@@ -167,24 +165,22 @@ export function unbalanced(text: string): Finding[] {
 
 /** Markdown links with an empty or "#" target, found in the written texts the letters use. */
 function emptyLinks(ctx: RuleContext): Diagnostic[] {
-  const raw = new Map<string, string>();
-  for (const t of allSourceTexts(ctx.project).values()) raw.set(spanKey(t.span), t.text);
-  for (const l of ctx.project.locales.values())
-    for (const t of l.translations.values()) raw.set(spanKey(t.span), t.text);
+  const raw = new Map<string, SourcedText>();
+  for (const t of allSourceTexts(ctx.project).values()) raw.set(spanKey(t.span), t);
+  for (const l of ctx.project.locales.values()) for (const t of l.translations.values()) raw.set(spanKey(t.span), t);
   const out: Diagnostic[] = [];
   const done = new Set<string>();
   for (const letter of ctx.letters.values())
     for (const t of letter.texts) {
-      const k = spanKey(t.span);
+      const k = spanKey(t.origin.span);
       const src = raw.get(k);
       if (src === undefined || done.has(k)) continue;
       done.add(k);
-      let n = 0;
-      for (const m of src.matchAll(/\[([^\]]*)\]\(\s*(#?)\s*\)/g)) {
+      for (const m of src.text.matchAll(/\[([^\]]*)\]\(\s*(#?)\s*\)/g)) {
         out.push(
           diag(
             'text/empty-link',
-            locate(ctx.project.files, t.span, m[0], n++),
+            spanIn(src, m.index, m[0].length),
             `link "${m[1]}" has ${m[2] ? 'the target "#"' : 'no target'}`,
             {
               hint: `add the address, e.g. [${m[1]}](https://…), or write the words without a link`,
@@ -202,13 +198,12 @@ function emptyLinks(ctx: RuleContext): Diagnostic[] {
  */
 function mixedQuotes(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const files = ctx.project.files;
   for (const [key, letter] of ctx.letters) {
     const found = { straight: [] as { span: Span; ch: string }[], curly: [] as { span: Span; ch: string }[] };
     for (const t of letter.texts) {
       for (const m of t.text.matchAll(/"|(?<=^|[\s([{])'(?=[^\s\d'])|[“”„‘]/g)) {
         const style = m[0] === '"' || m[0] === "'" ? 'straight' : 'curly';
-        found[style].push({ span: locateAt(files, t.span, t.text, m.index, 1), ch: m[0] });
+        found[style].push({ span: spanIn(t, m.index, 1), ch: m[0] });
       }
     }
     if (!found.straight.length || !found.curly.length) continue;
