@@ -2,12 +2,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli, tempWorkspace } from './helpers/workspace.js';
+import { memoryIo } from '../src/io/memory-io.js';
+import { REPO, runCli } from './helpers/workspace.js';
 
 /**
- * Error cases as input/expected-output pairs (actionlint's testdata style): each
- * tests/errors/<case>.yaml edits the mini workspace; <case>.out holds the exact output of
- * `openletter check` and its exit code. Regenerate with UPDATE_GOLDEN=1 after a deliberate change.
+ * Error cases as input/expected-output pairs (actionlint's testdata style). Each tests/errors/<case>.yaml
+ * holds a whole workspace (`files`, path → text) and optionally the command (`args`, default `check`);
+ * <case>.out holds the exit code and the exact output. The CLI runs on the files in memory.
+ * A missing or different .out fails; UPDATE_GOLDEN=1 writes it, after a deliberate change.
  */
 const DIR = join(REPO, 'tests', 'errors');
 const cases = readdirSync(DIR)
@@ -16,28 +18,32 @@ const cases = readdirSync(DIR)
 
 interface Case {
   description: string;
-  edit: { file: string; find: string; replace: string }[];
+  args?: string[];
+  files: Record<string, string | Uint8Array>;
+}
+
+/** What a case printed, as its .out file holds it: the exit code, standard error, then standard output if any. */
+async function runCase(c: Case): Promise<{ stderr: string; printed: string }> {
+  const r = await runCli(c.args ?? ['check'], {
+    io: memoryIo({ files: c.files, env: { OPENLETTER_TODAY: '2026-11-23' } }),
+  });
+  return { ...r, printed: `exit: ${r.code}\n${r.stderr}${r.stdout ? `--- stdout\n${r.stdout}` : ''}` };
 }
 
 describe.each(cases)('error case %s', (name) => {
-  it('prints exactly the expected diagnostics and exits 1', async () => {
+  it('prints exactly the expected diagnostics, each located, without a stack trace', async () => {
     const c = parse(readFileSync(join(DIR, `${name}.yaml`), 'utf8')) as Case;
-    const ws = tempWorkspace();
-    for (const e of c.edit) {
-      const path = join(ws, e.file);
-      const text = readFileSync(path, 'utf8');
-      expect(text.includes(e.find), `${e.file} should contain ${JSON.stringify(e.find)}`).toBe(true);
-      writeFileSync(path, text.replace(e.find, e.replace));
-    }
-    const r = await runCli(['--workspace', ws, 'check']);
-    const actual = `exit: ${r.code}\n${r.stderr}`;
+    const { stderr, printed } = await runCase(c);
     const golden = join(DIR, `${name}.out`);
-    if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, actual);
-    expect(actual).toBe(readFileSync(golden, 'utf8'));
-    expect(r.code).toBe(1);
-    expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // never a stack trace
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, printed);
+    expect(
+      existsSync(golden),
+      `tests/errors/${name}.out is missing: write it with UPDATE_GOLDEN=1 npx vitest run tests/error-cases.test.ts`,
+    ).toBe(true);
+    expect(printed).toBe(readFileSync(golden, 'utf8'));
+    expect(stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // never a stack trace
     // Every error line carries file:line:col.
-    for (const line of r.stderr.split('\n').filter((l) => /: error: /.test(l)))
+    for (const line of stderr.split('\n').filter((l) => /: error: /.test(l)))
       expect(line).toMatch(/^[^\s:]+:\d+:\d+: error: .+ \[[a-z0-9-]+\/[a-z0-9-]+\]$/);
   });
 });
