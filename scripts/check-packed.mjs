@@ -54,7 +54,15 @@ const packed = JSON.parse(
   run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT).stdout.replace(/^[^[]*/s, ''),
 )[0];
 const paths = packed.files.map((f) => f.path);
-for (const needed of ['bin/openletter.js', 'dist/cli/main.js', 'dist/font-coverage.json', 'LICENSE', 'README.md'])
+for (const needed of [
+  'bin/openletter.js',
+  'dist/cli/main.js',
+  'dist/font-coverage.json',
+  'dist/fonts/NotoSerifKR_700Bold.woff',
+  'dist/fonts/OFL-noto-serif-kr.txt',
+  'LICENSE',
+  'README.md',
+])
   if (!paths.includes(needed)) fail(`the tarball lacks ${needed}`);
 for (const banned of ['src/', 'tests/', 'scripts/', '.ci/', 'node_modules/'])
   if (paths.some((p) => p.startsWith(banned))) fail(`the tarball carries ${banned}`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
-import { FONT_FILES, isKnownFont, knownFontIds } from './font-files.js';
+import { FONT_FILES, isKnownFont, knownFontIds, readFontFile } from './font-files.js';
 
 export { isKnownFont, knownFontIds } from './font-files.js';
 
@@ -19,7 +19,7 @@ function regularFont(fontId: string): Font {
   if (!f) {
     const fontkit = require('fontkit') as typeof import('fontkit');
     const file = FONT_FILES[fontId as keyof typeof FONT_FILES].regular;
-    f = fontkit.create(readFileSync(require.resolve(file))) as Font;
+    f = fontkit.create(readFontFile(file)) as Font;
     fallbackFonts.set(fontId, f);
   }
   return f;

@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { woffToSfnt } from './woff.js';
+
 /** Weight/slant of a face. CJK families have no italics; see {@link FONT_FILES}. */
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'bold-italic';
 
 const fontPackage = (pkg: string, file: string): string => `@expo-google-fonts/${pkg}/${file}`;
 
 /**
- * Face files per bundled font id. CJK italics map to the upright file: Noto Serif CJK has no italic,
+ * Face files per bundled font id, as paths in the font packages (devDependencies). The build
+ * (scripts/build-fonts.mjs) writes each as a WOFF into dist/fonts/, which the package ships: the
+ * packages hold every weight (300 MB), the tool uses these ten faces. CJK italics map to the upright file: Noto Serif CJK has no italic,
  * and a synthetic slant on Hangul or Han reads as a mistake in formal print.
  */
 export const FONT_FILES = {
@@ -35,4 +42,20 @@ export function knownFontIds(): string[] {
 /** Whether `id` names a bundled font. */
 export function isKnownFont(id: string): id is FontId {
   return Object.hasOwn(FONT_FILES, id);
+}
+
+/**
+ * dist/fonts/ of this package, seen from dist/render/pdf/ or (tests run from source) src/render/pdf/:
+ * three folders up either way.
+ */
+const FONTS_DIR = fileURLToPath(new URL('../../../dist/fonts/', import.meta.url));
+
+/** The file name the build gives a face file in dist/fonts/. */
+export function bundledFontName(source: string): string {
+  return `${basename(source, '.ttf')}.woff`;
+}
+
+/** The sfnt bytes of a face file of {@link FONT_FILES}, from dist/fonts/. */
+export function readFontFile(source: string): Buffer {
+  return woffToSfnt(readFileSync(FONTS_DIR + bundledFontName(source)));
 }

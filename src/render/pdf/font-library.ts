@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 // The same fontkit module pdfkit imports (pdfkit 0.20 takes a parsed Font in registerFont only if
 // its duck-type check passes, and one parsed copy then serves both measuring and embedding).
 import { create as createFont, type Font } from 'fontkit';
-import { FONT_FILES, isKnownFont, knownFontIds, type FaceStyle } from './font-files.js';
+import { FONT_FILES, isKnownFont, knownFontIds, readFontFile, type FaceStyle } from './font-files.js';
 
 export { isKnownFont, knownFontIds, type FaceStyle } from './font-files.js';
 export { findUncovered, fontCovers, NEVER_DRAWN, type UncoveredChar } from './font-coverage.js';
@@ -21,7 +19,6 @@ export interface FontFace {
   descent: number;
 }
 
-const require = createRequire(import.meta.url);
 /** Parsed faces by package-relative file path: a CJK file is 7–15 MB, so parse each at most once. */
 const facesByFile = new Map<string, FontFace>();
 
@@ -43,7 +40,7 @@ export function loadFace(fontId: string, style: FaceStyle): FontFace {
 }
 
 function parseFace(file: string): FontFace {
-  const parsed = createFont(readFileSync(require.resolve(file)));
+  const parsed = createFont(readFontFile(file));
   // create() returns a collection only for .ttc/.dfont files; the bundled files are single TTFs.
   if (!('unitsPerEm' in parsed)) throw new Error(`font file ${file} is a collection, expected one face`);
   const upm = parsed.unitsPerEm;
