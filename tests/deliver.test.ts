@@ -425,12 +425,12 @@ describe('bundled 2011 campaign', () => {
       delivery-list.csv
       delivery-list.pdf (1 p.)
       dprk-embassy-bangkok/cover-note-en.pdf (1 p.)
-      dprk-embassy-bangkok/letter-en.pdf (3 p.)
+      dprk-embassy-bangkok/letter-en.pdf (2 p.)
       dprk-embassy-bangkok/letter-ko.pdf (2 p.)
       dprk-embassy-bangkok/manifest.json
       dprk-embassy-london/cover-note-en.pdf (1 p.)
       dprk-embassy-london/envelope-dl.pdf (1 p.)
-      dprk-embassy-london/letter-en.pdf (3 p.)
+      dprk-embassy-london/letter-en.pdf (2 p.)
       dprk-embassy-london/letter-ko.pdf (2 p.)
       dprk-embassy-london/manifest.json
       dprk-general-delegation-paris/cover-note-fr.pdf (1 p.)
@@ -441,7 +441,7 @@ describe('bundled 2011 campaign', () => {
       dprk-un-mission-geneva/cover-note-en.pdf (1 p.)
       dprk-un-mission-geneva/email-draft.eml
       dprk-un-mission-geneva/fax-cover-en.pdf (1 p.)
-      dprk-un-mission-geneva/letter-en.pdf (3 p.)
+      dprk-un-mission-geneva/letter-en.pdf (2 p.)
       dprk-un-mission-geneva/letter-fr.pdf (3 p.)
       dprk-un-mission-geneva/letter-ko.pdf (2 p.)
       dprk-un-mission-geneva/manifest.json

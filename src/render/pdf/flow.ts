@@ -47,6 +47,8 @@ export interface ColumnFlow {
   columnOffset: number;
   /** Gap between boxes within a column, PDF points. */
   gap: number;
+  /** Rows that must fit below what precedes the flow (the sign-off) before it may start on a page. */
+  minRows: number;
   /** Line x positions are those of the first column. */
   entries: FlowBox[];
 }

@@ -12,8 +12,24 @@ const COLUMN_GAP = 18;
 /** Scale of a signatory's country and of cc entries against the body size. */
 const SECONDARY_SCALE = 0.85;
 
+/** How the signature list is set; copy-fitting the end of a letter tightens it within bounds. */
+export interface SignatureFit {
+  /** Font size of the names, PDF points. */
+  size: number;
+  /** Line pitch as a multiple of `size`. */
+  lineHeight: number;
+  /** Space between entries, as a fraction of the body pitch. */
+  gap: number;
+}
+
+/** The signature list as the body: body size and leading, a fifth of a line between entries. */
+export function defaultSignatureFit(style: PageStyle): SignatureFit {
+  return { size: style.fontSize, lineHeight: style.lineHeight, gap: 0.2 };
+}
+
 interface Context {
   doc: LetterDocument;
+  fit: SignatureFit;
   style: PageStyle;
   root: StructNode;
   /** Body line pitch, PDF points. */
@@ -26,9 +42,15 @@ interface Context {
  * Lays out every block of `doc` into flow items, tagging each line with its structure element under
  * `root`. Spacing between blocks is in fractions of the body line pitch.
  */
-export function layoutBlocks(doc: LetterDocument, style: PageStyle, root: StructNode): FlowItem[] {
+export function layoutBlocks(
+  doc: LetterDocument,
+  style: PageStyle,
+  root: StructNode,
+  fit: SignatureFit = defaultSignatureFit(style),
+): FlowItem[] {
   const ctx: Context = {
     doc,
+    fit,
     style,
     root,
     pitch: lineBox(style, style.fontSize).height,
@@ -146,8 +168,9 @@ function placeLines(
   tag: StructNode,
   size: number,
   indent = 0,
+  lineHeight = ctx.style.lineHeight,
 ): PlacedLine[] {
-  const { height, baseline } = lineBox(ctx.style, size);
+  const { height, baseline } = lineBox(ctx.style, size, lineHeight);
   return lines.map((line, i) => ({
     x: i === 0 ? x : x + indent,
     baseline: baseline + i * height,
@@ -257,14 +280,21 @@ function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
   });
 }
 
-/** Signatories: name, then separator and country smaller and lighter; two balanced columns for long lists. */
+/** Signature rows kept with the sign-off at the foot of a page (a lone row reads as an accident). */
+const MIN_ROWS_WITH_SIGN_OFF = 2;
+
+/**
+ * Signatories: name, then separator and country smaller and lighter; two balanced columns for long
+ * lists. Set at the size and leading of {@link Context.fit}.
+ */
 function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
-  const { style } = ctx;
+  const { style, fit } = ctx;
   const list = structNode('L', ctx.root);
   const twoColumns = entries.length > TWO_COLUMN_THRESHOLD;
   const columnWidth = twoColumns ? (style.measure - COLUMN_GAP) / 2 : style.measure;
-  const indent = style.fontSize;
-  const gap = 0.2 * ctx.pitch;
+  const indent = fit.size;
+  const pitch = fit.size * fit.lineHeight;
+  const gap = fit.gap * ctx.pitch;
   const boxes = entries.map((entry, index): FlowBox => {
     const segments: StyledSegment[] = [{ text: entry.name, style: 'regular' }];
     if (entry.country !== undefined) {
@@ -276,44 +306,55 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
         { text: entry.country, ...secondary, noBreak: true },
       );
     }
-    const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent });
+    const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent, fontSize: fit.size });
     const tag = structNode('LBody', structNode('LI', list));
     return {
       kind: 'box',
-      height: lines.length * ctx.pitch,
+      height: lines.length * pitch,
       spaceBefore: index > 0 && !twoColumns ? gap : 0,
-      keepWithNext: false,
-      lines: placeLines(ctx, lines, style.marginLeft, tag, style.fontSize, indent),
+      keepWithNext: !twoColumns && index < MIN_ROWS_WITH_SIGN_OFF - 1,
+      lines: placeLines(ctx, lines, style.marginLeft, tag, fit.size, indent, fit.lineHeight),
     };
   });
   if (!twoColumns) return boxes;
-  return [{ kind: 'columns', spaceBefore: 0, columnOffset: columnWidth + COLUMN_GAP, gap, entries: boxes }];
+  return [
+    {
+      kind: 'columns',
+      spaceBefore: 0,
+      columnOffset: columnWidth + COLUMN_GAP,
+      gap,
+      minRows: MIN_ROWS_WITH_SIGN_OFF,
+      entries: boxes,
+    },
+  ];
 }
 
-/** "cc" label, then each addressee with its address lines, smaller and indented. */
+/** "cc" label, then each addressee with its address lines, smaller and indented: one unbreakable box. */
 function cc(ctx: Context, label: string, entries: { name: string; lines: string[] }[]): FlowItem[] {
   const { style } = ctx;
   const size = style.fontSize * SECONDARY_SCALE;
-  const labelBox = box(
+  const { height } = lineBox(style, size);
+  const labelTag = structNode('P', ctx.root);
+  const lines = placeLines(
     ctx,
     setText(ctx, [{ text: label, style: 'bold' }], { align: 'left', fontSize: size }),
     style.marginLeft,
-    structNode('P', ctx.root),
-    true,
+    labelTag,
     size,
   );
+  let top = lines.length * height;
   const list = structNode('L', ctx.root);
   const indent = style.fontSize * 1.4;
   const width = style.measure - indent;
-  const boxes = entries.map((entry, index): FlowBox => {
+  entries.forEach((entry, index) => {
     const body = structNode('LBody', structNode('LI', list));
-    const parts = [entry.name, ...entry.lines].map((text) => ({
-      lines: setText(ctx, [{ text, style: 'regular' }], { align: 'left', width, fontSize: size }),
-      tag: structNode('P', body),
-    }));
-    const entryBox = stackedBox(ctx, parts, style.marginLeft + indent, false, size);
-    entryBox.spaceBefore = index > 0 ? 0.3 * ctx.pitch : 0;
-    return entryBox;
+    if (index > 0) top += 0.3 * ctx.pitch;
+    for (const text of [entry.name, ...entry.lines]) {
+      const part = setText(ctx, [{ text, style: 'regular' }], { align: 'left', width, fontSize: size });
+      const placed = placeLines(ctx, part, style.marginLeft + indent, structNode('P', body), size);
+      lines.push(...placed.map((l) => ({ ...l, baseline: l.baseline + top })));
+      top += part.length * height;
+    }
   });
-  return [labelBox, ...boxes];
+  return [{ kind: 'box', height: top, spaceBefore: 0, keepWithNext: false, lines }];
 }

@@ -57,8 +57,12 @@ export function pageStyle(doc: LetterDocument): PageStyle {
 }
 
 /** Height of a line of `size` pt text, and its baseline below the line's top, in PDF points. */
-export function lineBox(style: PageStyle, size: number): { height: number; baseline: number } {
-  const height = size * style.lineHeight;
+export function lineBox(
+  style: PageStyle,
+  size: number,
+  lineHeight = style.lineHeight,
+): { height: number; baseline: number } {
+  const height = size * lineHeight;
   // Centre the primary font's ascent+descent in the line so that runs in other fonts, drawn on the
   // same baseline, sit where the primary font's text does (the CJK and Latin ascents differ).
   const baseline = (height - (style.ascent + style.descent) * size) / 2 + style.ascent * size;

@@ -6,6 +6,8 @@ export interface PageFrame {
   top: number;
   /** Height of the text area, PDF points. */
   height: number;
+  /** Shorter text areas for some pages (0-based index → height): copy-fitting moves lines on with them. */
+  shortened?: ReadonlyMap<number, number>;
 }
 
 interface Placed {
@@ -18,7 +20,7 @@ interface Placed {
  * box does not fit, the chain of `keepWithNext` boxes before it moves to the next page with it (a
  * heading never ends a page), unless that chain fills the whole page. A box taller than a page is
  * placed anyway rather than looping. Column flows fill the first column, then the second, and are
- * balanced on the page where they end.
+ * balanced on the page where they end; a flow starts on a page only when `minRows` rows fit there.
  */
 export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
   const pages: Placed[][] = [[]];
@@ -26,9 +28,12 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
   let y = 0;
   let pageFirstItem = 0;
   let nextEntry = 0;
+  const heightOf = (index: number): number => frame.shortened?.get(index) ?? frame.height;
+  let height = heightOf(0);
   const newPage = (firstItem: number): void => {
     page = [];
     pages.push(page);
+    height = heightOf(pages.length - 1);
     y = 0;
     pageFirstItem = firstItem;
   };
@@ -45,8 +50,8 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
   for (let i = 0; i < items.length;) {
     const item = items[i] as FlowItem;
     const gap = page.length === 0 ? 0 : item.spaceBefore;
-    const firstHeight = item.kind === 'box' ? item.height : (item.entries[nextEntry]?.height ?? 0);
-    if (y + gap + firstHeight > frame.height && page.length > 0) {
+    const firstHeight = item.kind === 'box' ? item.height : leadHeight(item, nextEntry);
+    if (y + gap + firstHeight > height && page.length > 0) {
       if (nextEntry === 0) {
         let chainStart = i;
         while (chainStart > pageFirstItem && keepsWithNext(items[chainStart - 1])) chainStart--;
@@ -65,7 +70,7 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
       i++;
       continue;
     }
-    const taken = placeColumns(item, nextEntry, frame.height - y - gap, (box, top, dx) =>
+    const taken = placeColumns(item, nextEntry, height - y - gap, (box, top, dx) =>
       placeBox(box, i, y + gap + top, dx),
     );
     nextEntry += taken.count;
@@ -78,6 +83,12 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
     }
   }
   return pages.map((p) => p.flatMap((placed) => placed.lines));
+}
+
+/** Height the first rows of a column flow need on a page: `minRows` of them when it starts, else one. */
+function leadHeight(flow: ColumnFlow, next: number): number {
+  const rows = flow.entries.slice(next, next + (next === 0 ? Math.max(1, flow.minRows) : 1));
+  return rows.reduce((sum, e) => sum + e.height, 0) + Math.max(0, rows.length - 1) * flow.gap;
 }
 
 function keepsWithNext(item: FlowItem | undefined): boolean {

@@ -1,11 +1,10 @@
 import { assertNever, inlineText, type Block, type LetterDocument } from '../../model/letter-document.js';
 import { drawFooters } from './draw-footers.js';
 import { drawPages, FontSelector } from './draw-pages.js';
+import { paginateLetter } from './fit-ending.js';
 import { structNode } from './flow.js';
 import { findUncovered } from './font-library.js';
-import { layoutBlocks } from './layout-blocks.js';
 import { pageStyle } from './page-style.js';
-import { paginate } from './paginate.js';
 import { collectPdf, createPdfDocument, sourceDateEpoch } from './pdfkit-types.js';
 
 /** Options for {@link renderPdf}. */
@@ -28,10 +27,7 @@ export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions =
   assertCovered(doc);
   const style = pageStyle(doc);
   const root = structNode('Document', undefined);
-  const pages = paginate(layoutBlocks(doc, style, root), {
-    top: style.marginTop,
-    height: style.pageHeight - style.marginTop - style.marginBottom,
-  });
+  const pages = paginateLetter(doc, style, root);
   // Loaded here, not at the top: pdfkit takes ~0.3 s to import and only rendering needs it.
   const { default: PDFDocument } = await import('pdfkit');
   const date = options.date ?? defaultDate(doc);
