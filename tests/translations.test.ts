@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { translationStatus } from '../src/translations/translation-status.js';
 import { exportUnits } from '../src/translations/export-translations.js';
-import { parseUnitFile, toCsv, toXliff } from '../src/translations/translation-units.js';
+import { parseUnitFile, toCsv } from '../src/translations/translation-units.js';
+import { toXliff } from '../src/translations/xliff.js';
 import { planImport, planStamp } from '../src/translations/import-translations.js';
 import { writeFilesAtomic } from '../src/output/write-files-atomic.js';
 import { runCli, tempWorkspace } from './helpers/workspace.js';
@@ -114,9 +115,14 @@ describe('export and import', () => {
     const p = loadWorkspace(ws).value;
     const units = exportUnits(p, 'ko');
     expect(units.units.map((u) => u.key).sort()).toEqual(['demands:join-ilo.text.0', 'demands:join-ilo.title']);
+    // The translator keeps the source's inline codes (<ph>) and translates the text between them.
     const xlf = toXliff(units).replace(
-      /<target state="new"><\/target>/g,
-      (_m, _o) => '<target state="translated">번역</target>',
+      /<source>(.*?)<\/source>(\s*)<target state="new"><\/target>/g,
+      (_m, source: string, space: string) =>
+        `<source>${source}</source>${space}<target state="translated">${source
+          .split(/(<ph[^>]*>[^<]*<\/ph>)/)
+          .map((part) => (part.startsWith('<ph') || !part ? part : '번역'))
+          .join('')}</target>`,
     );
     const r = planImport(p, 'ko', parseUnitFile(xlf, 'xliff'), 'ko.xlf');
     expect(r.diagnostics).toEqual([]);
@@ -124,7 +130,7 @@ describe('export and import', () => {
     writeFilesAtomic(ws, r.files);
     const after = readFileSync(join(ws, KO_DEMANDS), 'utf8');
     expect(after.startsWith('# Korean demand texts — reviewed by the Seoul office\n')).toBe(true);
-    expect(after).toMatch(/join-ilo:\n\s+title: 번역\n\s+text:\n\s+- item: 번역/);
+    expect(after).toMatch(/join-ilo:\n\s+title: 번역\n\s+text:\n\s+- item: 번역\*\*번역\*\*번역\n/);
     const again = loadWorkspace(ws).value;
     expect(translationStatus(again).rows.filter((x) => x.locale === 'ko' && x.state !== 'translated')).toEqual([]);
   });

@@ -3,9 +3,15 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { exportUnits } from '../translations/export-translations.js';
-import { planImport, planStamp } from '../translations/import-translations.js';
+import { localeOfTag, planImport, planStamp } from '../translations/import-translations.js';
 import { translationStatus, type TextState } from '../translations/translation-status.js';
-import { parseUnitFile, toCsv, toXliff } from '../translations/translation-units.js';
+import { parseUnitFile, toCsv } from '../translations/translation-units.js';
+import { toXliff, XliffError } from '../translations/xliff.js';
+import { diag } from '../diagnostics/diagnostic.js';
+import { offsetIn } from '../diagnostics/line-index.js';
+import { encodingName } from '../load/decode-text.js';
+import { readTextFile } from '../load/read-text-file.js';
+import { escapeForTerminal } from '../util/control-chars.js';
 import { globals, load, parseList, report, UsageError } from './context.js';
 import { setExit } from './exit.js';
 import { table } from './table.js';
@@ -130,43 +136,78 @@ Examples:
     .argument('<file>', 'an .xlf/.xliff or .csv file made by `translations export`')
     .option('-l, --lang <code>', "the file's language (default: the one the file names)")
     .option('--dry-run', 'show what would change, write nothing')
+    .option(
+      '--encoding <name>',
+      "a CSV's encoding when it is not UTF-8 and the guess is wrong (windows-1252, shift_jis…)",
+    )
     .addHelpText(
       'after',
-      '\nRefuses a file for another language, or one exported from English that has changed since.\n\nExample:\n  $ openletter translations import ja.xlf --lang ja',
+      `
+Reads XLIFF 1.2 as Trados, memoQ, OmegaT and Weblate write it (segments, inline tags, groups,
+character references, state and approved) and openletter's CSV. Refuses a file for another
+language (by its label or the script it is written in), for the source language, exported from
+English that has changed since, with swapped columns, or whose translations lose a {{parameter}}
+or markup. A draft (state needs-review-*) and a stale text sent back unchanged are not confirmed:
+they stay as they were.
+
+Example:
+  $ openletter translations import ja.xlf --lang ja`,
     )
-    .action((file: string, opts: { lang?: string; dryRun?: boolean }, c: Command) => {
+    .action((file: string, opts: { lang?: string; dryRun?: boolean; encoding?: string }, c: Command) => {
       const g = globals(c);
       const { project } = load(g);
-      let text: string;
-      try {
-        const bytes = g.io.read(resolve(g.io.cwd, file));
-        if (!bytes) throw new Error('no such file');
-        text = bytes.toString('utf8');
-      } catch {
-        throw new UsageError(`cannot read ${file}`);
-      }
       const kind = /\.csv$/i.test(extname(file)) ? 'csv' : 'xliff';
+      const decoded = readTextFile(resolve(g.io.cwd, file), file, kind === 'csv' ? 'table' : 'xml', {
+        encoding: opts.encoding,
+        source: g.io,
+      });
+      const text = decoded.value?.text ?? decoded.lossy;
+      // Diagnostics about the translator's file quote it: its text joins the workspace's for them.
+      const files = new Map([...project.files, ...(text === undefined ? [] : [[file, text] as const])]);
+      if (!decoded.value || hasErrors(decoded.diagnostics)) {
+        setExit(c, report(decoded.diagnostics, files, g));
+        return;
+      }
       let units;
       try {
-        units = parseUnitFile(text, kind);
+        units = parseUnitFile(decoded.value.text, kind);
       } catch (e) {
-        throw new UsageError(
+        const where =
+          e instanceof XliffError && e.line !== undefined
+            ? offsetIn(files, file, e.line, Math.max(0, (e.col ?? 1) - 1))
+            : 0;
+        const d = diag(
+          'i18n/unreadable-file',
+          { file, start: where, end: where + 1 },
           `${file}: ${e instanceof Error ? e.message : String(e)}`,
-          'export a file with `openletter translations export` and fill in the translations',
+          { hint: 'export a file with `openletter translations export` and fill in the translations' },
         );
+        setExit(c, report([d], files, g));
+        return;
       }
-      const lng = opts.lang ?? units.targetLanguage;
+      const lng = opts.lang ?? localeOfTag(project, units.targetLanguage) ?? units.targetLanguage;
       const r = planImport(project, lng, units, file);
       if (hasErrors(r.diagnostics)) {
-        setExit(c, report(r.diagnostics, project.files, g));
+        setExit(c, report(r.diagnostics, files, g));
         return;
       }
       if (!opts.dryRun) writeFilesAtomic(project.root, r.files);
-      g.io.stdout.write(
-        `${opts.dryRun ? 'would import' : 'imported'} ${lng}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged\n`,
+      const out = (s: string) => g.io.stdout.write(`${escapeForTerminal(s)}\n`);
+      if (decoded.value.encoding !== 'utf-8')
+        out(`read ${file} as ${encodingName(decoded.value.encoding)} (${decoded.value.how})`);
+      out(
+        `${opts.dryRun ? 'would import' : 'imported'} ${lng}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged${r.unconfirmed.length ? `, ${r.unconfirmed.length} not confirmed` : ''}`,
       );
-      for (const k of r.added) g.io.stdout.write(`  + ${k}\n`);
-      for (const k of r.updated) g.io.stdout.write(`  ~ ${k}\n`);
+      for (const k of r.added) out(`  + ${k}`);
+      for (const k of r.updated) out(`  ~ ${k}`);
+      if (r.unconfirmed.length) {
+        out(
+          'not confirmed in the file (a draft marked for review, or a stale text sent back unchanged): left as they were, still stale or missing:',
+        );
+        for (const k of r.unconfirmed) out(`  ? ${k}`);
+      }
+      if ('droppedCodes' in units && units.droppedCodes)
+        out(`${units.droppedCodes} <x/>/<bx/>/<ex/> code(s) carry no text and were left out`);
     });
 
   cmd

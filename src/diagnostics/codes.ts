@@ -65,7 +65,14 @@ export const CODES = {
   'i18n/identical': ['warning', 'A translation is identical to the English source.'],
   'i18n/wrong-script': ['warning', "A translation is not written in its language's script."],
   'i18n/unknown-key': ['error', 'A translation file holds a key that no source text has.'],
-  'i18n/wrong-file': ['error', 'An import file is for another language.'],
+  'i18n/wrong-file': [
+    'error',
+    'An import file is for another language (by its label or its script), for the source language, or has swapped columns.',
+  ],
+  'i18n/unreadable-file': [
+    'error',
+    "A translator's file is not well-formed XLIFF 1.2 or an openletter translation CSV.",
+  ],
   'i18n/placeholder-mismatch': ['error', 'A translation drops or adds a {{parameter}} or markup.'],
   'mission/closed': ['error', 'A campaign is to be delivered to a closed mission.'],
   'mission/unverified': ['warning', 'A mission has no source, an unknown status, or was verified over a year ago.'],

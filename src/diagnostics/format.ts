@@ -26,7 +26,7 @@ function sourceLine(span: Span, files: ReadonlyMap<string, string>): string[] {
   // Control characters are shown escaped (a name from a sign-on form may hold terminal escapes);
   // the caret counts the escapes' width.
   const show = (s: string) => escapeForTerminal(s.replace(/\t/g, ' '));
-  const raw = text.slice(start, end);
+  const raw = text.slice(start, end).replace(/\r$/, ''); // a CRLF file's line ends are not shown
   const line = show(raw);
   if (line.trim() === '') return [];
   const shown = line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 3)}...` : line;

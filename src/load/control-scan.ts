@@ -3,6 +3,9 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeChar, findControls, type ControlFinding } from '../util/control-chars.js';
 import type { YamlFile } from './yaml-file.js';
 
+/** Right-to-left scripts (Unicode names, as locale.yaml's `scripts:` writes them). */
+export const RTL_SCRIPTS: readonly string[] = ['Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Nko', 'Adlam'];
+
 /** Letters of right-to-left scripts: a text written in them may need bidi controls. */
 export const RTL_LETTER =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;

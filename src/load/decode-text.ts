@@ -60,7 +60,7 @@ const DISPLAY: Record<string, string> = {
   gb18030: 'GB18030',
   big5: 'Big5',
 };
-export const encodingName = (e: string) => DISPLAY[e] ?? e;
+export const encodingName = (e: string) => DISPLAY[e] ?? e.toUpperCase();
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -166,8 +166,12 @@ export function decodeText(
     if (declared && !/^utf-?8$/i.test(declared)) {
       if (!iconv.encodingExists(declared))
         return refuse(`${file} declares the encoding "${declared}", which openletter cannot read`, saveAs);
-      // Shift_JIS files from Windows tools hold Windows-31J characters (①, ～): read the superset.
-      const enc = /^(shift[_-]?jis|sjis|x-sjis)$/i.test(declared) ? 'cp932' : declared.toLowerCase();
+      // Files from Windows tools hold the Windows supersets' characters (Shift_JIS: ①, ～; EUC-KR: 똠).
+      const enc = /^(shift[_-]?jis|sjis|x-sjis)$/i.test(declared)
+        ? 'cp932'
+        : /^euc-?kr$/i.test(declared)
+          ? 'cp949'
+          : declared.toLowerCase();
       return decodeAs(enc, 'declared');
     }
   }

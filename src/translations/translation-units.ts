@@ -1,6 +1,6 @@
-import { XMLParser } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { fromXliff } from './xliff.js';
 
 /** One text handed to a translator and back. */
 export interface TranslationUnit {
@@ -11,7 +11,20 @@ export interface TranslationUnit {
   sourceHash: string;
   /** The translation ("" when none yet). */
   target: string;
-  state: 'new' | 'needs-review' | 'translated';
+  /**
+   * Exported: what the text is. Imported: what the translator's tool says of the target —
+   * `translated` (confirmed: XLIFF state translated, signed-off or final, or approved="yes"),
+   * `needs-review` (a draft nobody confirmed), `new`, or undefined when the file does not say.
+   */
+  state: 'new' | 'needs-review' | 'translated' | undefined;
+  /** CSV only: the translation of older English, shown beside an empty cell for a stale text. */
+  previous?: string;
+  /** Where the unit is in the file it was read from (a CSV row, an XLIFF trans-unit), for diagnostics. */
+  offset?: number;
+}
+
+export function parseUnitFile(text: string, kind: 'xliff' | 'csv'): UnitFile | (UnitFile & { droppedCodes: number }) {
+  return kind === 'xliff' ? fromXliff(text) : fromCsv(text);
 }
 
 export interface UnitFile {
@@ -20,104 +33,68 @@ export interface UnitFile {
   units: TranslationUnit[];
 }
 
-const xmlEscape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const HEAD = ['key', 'context', 'source (en)', 'translation', 'previous translation', 'source_hash', 'language'];
 
-/** XLIFF 1.2: what professional CAT tools (Trados, memoQ, OmegaT, Weblate) open. */
-export function toXliff(f: UnitFile): string {
-  const state = { new: 'new', 'needs-review': 'needs-review-translation', translated: 'translated' } as const;
-  const units = f.units.map(
-    (u) => `      <trans-unit id="${xmlEscape(u.key)}" resname="${xmlEscape(u.key)}" xml:space="preserve">
-        <source>${xmlEscape(u.source)}</source>
-        <target state="${state[u.state]}">${xmlEscape(u.target)}</target>
-        <note from="context">${xmlEscape(u.context)}</note>
-        <note from="source-hash">${u.sourceHash}</note>
-      </trans-unit>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file original="openletter" datatype="plaintext" source-language="${xmlEscape(f.sourceLanguage)}" target-language="${xmlEscape(f.targetLanguage)}">
-    <body>
-${units.join('\n')}
-    </body>
-  </file>
-</xliff>
-`;
-}
-
-/** CSV for volunteers in a spreadsheet: UTF-8 with a BOM so Excel shows Hangul and kana. */
+/**
+ * CSV for volunteers in a spreadsheet: UTF-8 with a BOM so Excel shows Hangul and kana. A stale
+ * text's translation goes in "previous translation" and its "translation" cell is left empty: a
+ * file sent back untouched then changes nothing, and a text nobody reviewed stays stale.
+ */
 export function toCsv(f: UnitFile): string {
-  const rows = f.units.map((u) => [u.key, u.context, u.source, u.target, u.sourceHash, f.targetLanguage]);
-  return `\uFEFF${stringifyCsv([['key', 'context', 'source (en)', `translation`, 'source_hash', 'language'], ...rows], { quoted_match: /[\s,;"]/, record_delimiter: 'windows' })}`;
-}
-
-export function parseUnitFile(text: string, kind: 'xliff' | 'csv'): UnitFile {
-  return kind === 'xliff' ? fromXliff(text) : fromCsv(text);
-}
-
-function fromXliff(text: string): UnitFile {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    processEntities: true,
-    isArray: (name) => name === 'trans-unit' || name === 'note' || name === 'file',
+  const rows = f.units.map((u) => {
+    const stale = u.state === 'needs-review';
+    return [u.key, u.context, u.source, stale ? '' : u.target, stale ? u.target : '', u.sourceHash, f.targetLanguage];
   });
-  const doc = parser.parse(text) as { xliff?: { file?: XliffFile[] } };
-  const file = doc.xliff?.file?.[0];
-  if (!file) throw new Error('not an XLIFF 1.2 file (no <xliff><file>)');
-  const units = (file.body?.['trans-unit'] ?? []).map((u): TranslationUnit => {
-    const notes = u.note ?? [];
-    const note = (from: string) => {
-      const n = notes.find((x) => typeof x === 'object' && x['@from'] === from);
-      return typeof n === 'object' ? String(n['#text'] ?? '') : '';
-    };
-    const target = text_(u.target);
-    return {
-      key: u['@id'],
-      context: note('context'),
-      source: text_(u.source),
-      sourceHash: note('source-hash'),
-      target,
-      state: target ? 'translated' : 'new',
-    };
-  });
-  return { sourceLanguage: file['@source-language'] ?? '', targetLanguage: file['@target-language'] ?? '', units };
+  return `\uFEFF${stringifyCsv([HEAD, ...rows], { quoted_match: /[\s,;"]/, record_delimiter: 'windows' })}`;
 }
 
-const text_ = (v: unknown): string =>
-  typeof v === 'object' && v !== null ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v ?? '');
-
-interface XliffFile {
-  '@source-language'?: string;
-  '@target-language'?: string;
-  body?: {
-    'trans-unit'?: {
-      '@id': string;
-      source: unknown;
-      target?: unknown;
-      note?: ({ '@from'?: string; '#text'?: string } | string)[];
-    }[];
+/**
+ * Read a translation CSV by its header names (a spreadsheet may reorder columns), also the
+ * older six-column export without "previous translation".
+ */
+export function fromCsv(text: string): UnitFile {
+  const records = parseCsv(text, {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const [head, ...body] = records;
+  const names = (head?.record ?? []).map((h) => h.trim().toLowerCase());
+  const col = (...alts: string[]) => names.findIndex((n) => alts.some((a) => n === a || n.startsWith(`${a} (`)));
+  const c = {
+    key: col('key'),
+    context: col('context'),
+    source: col('source'),
+    target: col('translation'),
+    previous: col('previous translation'),
+    hash: col('source_hash'),
+    lang: col('language'),
   };
-}
-
-function fromCsv(text: string): UnitFile {
-  const rows = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  const [head, ...body] = rows;
-  if (!head || head[0] !== 'key') throw new Error('not an openletter translation CSV (the first column must be "key")');
-  const lang = body[0]?.[5] ?? '';
+  if (c.key < 0 || c.source < 0 || c.target < 0)
+    throw new Error('not an openletter translation CSV (it needs the columns "key", "source (en)" and "translation")');
+  const cell = (r: string[], i: number) => (i < 0 ? '' : (r[i] ?? ''));
+  // Line starts, so each unit knows where its row is (for diagnostics).
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const rowStart = (lines: number, r: string[]) => {
+    // info.lines is the last line of the record; a multi-line cell makes the record start earlier.
+    const first = lines - (r.join('').match(/\n/g) ?? []).length;
+    return lineStarts[Math.max(0, first - 1)] ?? 0;
+  };
   return {
     sourceLanguage: 'en',
-    targetLanguage: lang,
-    units: body.map((r) => ({
-      key: r[0] ?? '',
-      context: r[1] ?? '',
-      source: r[2] ?? '',
-      target: r[3] ?? '',
-      sourceHash: r[4] ?? '',
-      state: r[3] ? 'translated' : 'new',
+    targetLanguage: cell(body[0]?.record ?? [], c.lang),
+    units: body.map(({ record: r, info }) => ({
+      key: cell(r, c.key),
+      context: cell(r, c.context),
+      source: cell(r, c.source),
+      target: cell(r, c.target),
+      previous: cell(r, c.previous),
+      sourceHash: cell(r, c.hash),
+      // A spreadsheet has no review state: what is in the translation column was written on purpose.
+      state: cell(r, c.target) ? 'translated' : 'new',
+      offset: rowStart(info.lines, r),
     })),
   };
 }
