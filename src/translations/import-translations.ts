@@ -172,9 +172,12 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
       (project.files.get(rel)!.includes('\uFFFD') || parseDocument(project.files.get(rel)!).errors.length > 0),
   );
   for (const rel of broken)
-    problem('yaml/syntax', { file: rel, start: 0, end: 1 }, `${rel} is not valid UTF-8 YAML; nothing was imported`, {
-      hint: 'run `openletter check`, fix the file, then import again',
-    });
+    problem(
+      'yaml/syntax',
+      { file: rel, start: 0, end: 1 },
+      `${rel} is not ${project.files.get(rel)!.includes('\uFFFD') ? 'valid UTF-8' : 'valid YAML'}; nothing was imported`,
+      { hint: 'run `openletter check`, fix the file, then import again' },
+    );
   if (broken.length) return result;
 
   const docs = new Map<string, Document>();
