@@ -105,18 +105,27 @@ describe('reading a sign-on CSV', () => {
       ['Côte d’Ivoire', 'CI'],
       ['Perú', 'PE'],
       ['中国', 'CN'],
+      // Names a sign-on form really received: the UN's name, and names in Ukrainian and Belarusian.
+      ['Republic of Moldova', 'MD'],
+      ['Україна', 'UA'],
+      ['Польшча', 'PL'],
+      ['Moldova, Republic of', 'MD'],
+      ['Kosovo', 'XK'],
     ];
     for (const [name, code] of cases) expect(countryCode(name).code, name).toBe(code);
     expect(countryCode('Narnia').code).toBeUndefined();
     expect(countryCode('Japn').suggestion).toBe('Japan (JP)');
   });
-  it('ids for new entries: slugs, romanised Hangul, never taken', () => {
+  it('ids for new entries: slugs, names in any script romanised, never taken', () => {
     expect(idFromName('Helping Hands Korea_Catacombs', new Set())).toBe('helping-hands-korea-catacombs');
     expect(idFromName('참여연대', new Set())).toBe('chamyeoyeondae');
     expect(idFromName('Asociación Pro Derechos Humanos', new Set(['asociacion-pro-derechos-humanos']))).toBe(
       'asociacion-pro-derechos-humanos-2',
     );
-    expect(idFromName('北朝鮮人権', new Set())).toMatch(/^signatory-[0-9a-f]{8}$/);
+    expect(idFromName('Правозащитный центр «Мемориал»', new Set())).toBe('pravozashchitnyy-tsentr-memorial');
+    expect(idFromName('ヒューマンライツ・ナウ', new Set())).toBe('hiyumanraitsu-nau');
+    expect(idFromName('北朝鮮人権', new Set())).toBe('beichaoxianrenquan');
+    expect(idFromName('★ ☆', new Set())).toMatch(/^signatory-[0-9a-f]{8}$/);
   });
 });
 

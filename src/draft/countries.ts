@@ -1,54 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type * as Countries from 'i18n-iso-countries';
 import { closest } from '../util/closest.js';
 
 /**
- * Country names to ISO 3166-1 alpha-2 codes, built from Intl.DisplayNames over every region code,
- * in English, Korean and other common languages, plus the names coalitions actually write
- * ("Republic of Korea", "DPRK", "USA", "한국"). No hand-kept table of 250 names.
+ * Country names to ISO 3166-1 alpha-2 codes: every name and alias i18n-iso-countries keeps, in each
+ * of its languages (official forms such as "Moldova, Republic of" read either way round), plus the
+ * names coalitions actually write that no standard lists ("DPRK", "Holland", "남한").
  */
-
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO', 'XA', 'XB']);
-const NAME_LANGUAGES = [
-  'en',
-  'ko',
-  'ja',
-  'zh',
-  'zh-Hant',
-  'es',
-  'fr',
-  'de',
-  'pt',
-  'it',
-  'nl',
-  'ru',
-  'id',
-  'vi',
-  'th',
-  'ar',
-  'tr',
-  'pl',
-  'sv',
-  'no',
-  'da',
-  'fi',
-];
 const WRITTEN: Record<string, string> = {
   korea: 'KR',
-  'republic of korea': 'KR',
   rok: 'KR',
   'korea south': 'KR',
-  'south korea': 'KR',
   한국: 'KR',
   남한: 'KR',
-  대한민국: 'KR',
   dprk: 'KP',
-  'north korea': 'KP',
   'democratic peoples republic of korea': 'KP',
   'korea north': 'KP',
   북한: 'KP',
   조선: 'KP',
-  usa: 'US',
-  us: 'US',
-  'united states of america': 'US',
   america: 'US',
   uk: 'GB',
   'great britain': 'GB',
@@ -63,9 +34,8 @@ const WRITTEN: Record<string, string> = {
   swaziland: 'SZ',
   'czech republic': 'CZ',
   'east timor': 'TL',
-  'viet nam': 'VN',
   'lao pdr': 'LA',
-  'russian federation': 'RU',
+  'viet nam': 'VN',
 };
 
 /** Lowercase, accents dropped, punctuation as spaces, no leading "the"; "Korea, Republic of" → "republic of korea". */
@@ -87,48 +57,35 @@ export function normalizeCountry(s: string): string {
 
 let table: { byName: Map<string, string>; codes: Set<string>; english: Map<string, string> } | undefined;
 
-function build(extraLanguages: readonly string[]) {
-  const codes = new Set<string>();
-  const english = new Map<string, string>();
-  const probe = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  for (let a = 65; a <= 90; a++)
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      if (NOT_COUNTRIES.has(code)) continue;
-      const name = probe.of(code);
-      if (!name || name === code) continue;
-      // Withdrawn codes (BU, YU, SU, …) canonicalise to another region: not valid in the roster.
-      if (
-        new Intl.Locale(`und-${code}`).region !== code ||
-        Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`
-      )
-        continue;
-      codes.add(code);
-      english.set(code, name);
-    }
+function build() {
+  const require = createRequire(import.meta.url);
+  const countries = require('i18n-iso-countries') as typeof Countries;
+  const langs = dirname(require.resolve('i18n-iso-countries/langs/en.json'));
+  for (const file of readdirSync(langs)
+    .filter((f) => f.endsWith('.json'))
+    .sort())
+    countries.registerLocale(require(`${langs}/${file}`) as Countries.LocaleData);
+  const codes = new Set(Object.keys(countries.getAlpha2Codes()));
+  const english = new Map(Object.entries(countries.getNames('en')));
   const byName = new Map<string, string>();
-  const add = (name: string | undefined, code: string) => {
-    if (!name) return;
-    for (const form of [
-      name,
-      name.replace(/\s*\([^)]*\)/g, ''),
-      ...[...name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!),
-    ]) {
+  const seen = new Set<string>();
+  const add = (name: string, code: string) => {
+    if (seen.has(name)) return; // many languages share a name: normalise it once
+    seen.add(name);
+    const forms = name.includes('(')
+      ? [name, name.replace(/\s*\([^)]*\)/g, ''), ...[...name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!)]
+      : [name];
+    for (const form of forms) {
       const k = normalizeCountry(form);
       if (k && !byName.has(k)) byName.set(k, code);
     }
   };
   for (const [k, code] of Object.entries(WRITTEN)) byName.set(normalizeCountry(k), code);
-  for (const lang of [...NAME_LANGUAGES, ...extraLanguages])
-    for (const style of ['long', 'short'] as const) {
-      let names: Intl.DisplayNames;
-      try {
-        names = new Intl.DisplayNames([lang], { type: 'region', style, fallback: 'none' });
-      } catch {
-        continue;
-      }
-      for (const code of codes) add(names.of(code), code);
-    }
+  // English first, so a name two languages give to different countries means what it means in English.
+  const languages = ['en', ...countries.langs().filter((l) => l !== 'en')];
+  for (const lang of languages)
+    for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' })))
+      for (const name of names) add(name, code);
   return { byName, codes, english };
 }
 
@@ -136,11 +93,8 @@ function build(extraLanguages: readonly string[]) {
  * The ISO code for what someone typed in a form's country field: a code ("kr", "KR") or a name in
  * one of many languages. `undefined` code with a suggestion when it cannot be mapped.
  */
-export function countryCode(
-  input: string,
-  extraLanguages: readonly string[] = [],
-): { code: string | undefined; suggestion?: string } {
-  table ??= build(extraLanguages);
+export function countryCode(input: string): { code: string | undefined; suggestion?: string } {
+  table ??= build();
   const t = input.trim();
   if (/^[A-Za-z]{2}$/.test(t) && table.codes.has(t.toUpperCase()) && !table.byName.has(normalizeCountry(t)))
     return { code: t.toUpperCase() };
