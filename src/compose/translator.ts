@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { LocaleInfo } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
+import { InternalError } from '../model/internal-error.js';
 import { chromeKey } from '../model/translation-key.js';
 
 /**
@@ -52,13 +53,15 @@ function buildTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
       if (isSource) return source;
       const t = get(key);
       if (t === undefined) return undefined;
-      const written = locale.translations.get(key)!;
+      const written = locale.translations.get(key);
+      if (!written) throw new InternalError(`i18next has "${key}" but the locale's translations do not`);
       return written.text === t ? written : { text: t, span: written.span };
     },
     chrome(key) {
       const t = get(chromeKey(key));
       if (t === undefined) return undefined;
-      const written = locale.chrome.get(chromeKey(key))!;
+      const written = locale.chrome.get(chromeKey(key));
+      if (!written) throw new InternalError(`i18next has "${chromeKey(key)}" but the locale's chrome does not`);
       return written.text === t ? written : { text: t, span: written.span };
     },
   };

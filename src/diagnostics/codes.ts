@@ -1,6 +1,6 @@
 /**
  * The closed table of diagnostic codes. Each has a default severity and a one-line explanation;
- * `openletter check --explain` and the README's table are generated from this.
+ * `openletter check --explain` and the README's table (scripts/gen-docs.mjs) are generated from this.
  */
 export const CODES = {
   'yaml/syntax': ['error', 'The file is not valid YAML.'],
@@ -97,7 +97,6 @@ export const CODES = {
   ],
   'campaign/future-date': ['info', 'A campaign is dated in the future.'],
   'demand/unused': ['info', 'A demand block is used by no campaign.'],
-  'usage/unknown-campaign': ['error', 'The command names a campaign that does not exist.'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type Severity = 'error' | 'warning' | 'info';

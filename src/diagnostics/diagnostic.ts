@@ -1,7 +1,7 @@
 import type { Span } from '../model/span.js';
 import { severityOf, type Code, type Severity } from './codes.js';
 
-/** A problem found in user input. Bugs are thrown as InternalError instead. */
+/** A problem found in user input. Broken invariants (bugs) are thrown as InternalError instead. */
 export interface Diagnostic {
   code: Code;
   severity: Severity;
@@ -36,10 +36,7 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
-/** A bug in openletter itself, not in the user's input. */
-export class InternalError extends Error {
-  override name = 'InternalError';
-}
+export { InternalError } from '../model/internal-error.js';
 
 /** Sort for stable output: by file, then offset, then code. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

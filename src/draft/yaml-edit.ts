@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { InternalError } from '../diagnostics/diagnostic.js';
 
 type Path = readonly (string | number)[];
 
@@ -18,7 +19,8 @@ export class YamlEdit {
 
   constructor(private readonly text: string) {
     this.doc = parseDocument(text);
-    if (this.doc.errors.length) throw new Error(this.doc.errors[0]!.message);
+    // Callers edit files that loaded cleanly: a parse error here is a bug, not the user's.
+    if (this.doc.errors.length) throw new InternalError(`cannot edit YAML: ${this.doc.errors[0]!.message}`);
   }
 
   /** Append values to the list at `path`, creating `key: [values]` in its parent mapping if it is missing. */

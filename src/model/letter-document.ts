@@ -1,3 +1,5 @@
+import { InternalError } from './internal-error.js';
+
 /**
  * LetterDocument: the AST between compose and render. Every string is final (translated,
  * parameters filled); renderers never look anything up.
@@ -55,5 +57,5 @@ export function inlineText(inlines: Inline[]): string {
 }
 
 export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+  throw new InternalError(`unexpected value: ${JSON.stringify(x)}`);
 }

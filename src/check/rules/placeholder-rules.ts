@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findPlaceholders } from '../../compose/placeholders.js';
-import * as deliverTemplates from '../../deliver/template-variables.js';
+import { TEMPLATE_HELPERS, TEMPLATE_VARIABLES } from '../../deliver/template-variables.js';
 import { spanIn, spanKey, type Span } from '../../model/span.js';
 import { offsetIn } from '../../diagnostics/line-index.js';
 import type { Rule } from './rule.js';
@@ -40,17 +40,11 @@ export const placeholdersInUnusedTexts: Rule = (ctx) => {
   return out;
 };
 
-/**
- * The names delivery gives templates, when src/deliver declares them (TEMPLATE_VARIABLES and
- * TEMPLATE_HELPERS exported from render-template.ts); until then unknown variables are not checked.
- */
-function declared(): { variables: Set<string>; helpers: Set<string> } | undefined {
-  const mod = deliverTemplates as Record<string, unknown>;
-  const vars = mod['TEMPLATE_VARIABLES'];
-  if (!Array.isArray(vars)) return undefined;
-  const helpers = Array.isArray(mod['TEMPLATE_HELPERS']) ? (mod['TEMPLATE_HELPERS'] as string[]) : ['t'];
-  return { variables: new Set(vars as string[]), helpers: new Set(helpers) };
-}
+/** The names delivery gives templates: its variables and the helpers templates may call. */
+const known = {
+  variables: new Set<string>(TEMPLATE_VARIABLES),
+  helpers: new Set<string>(TEMPLATE_HELPERS),
+};
 
 const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
 
@@ -62,7 +56,6 @@ const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
 export const templateChecks: Rule = (ctx) => {
   const templates = ctx.project.templates;
   if (!templates?.size || !checkScope(ctx).whole) return [];
-  const known = declared();
   const partials = new Set(
     [...templates.keys()].map((p) => p.replace(/^templates\/(partials\/)?/, '').replace(/\.hbs$/, '')),
   );
@@ -91,7 +84,7 @@ export const templateChecks: Rule = (ctx) => {
       continue;
     }
     const variable = (p: hbs.AST.Expression, depth: number) => {
-      if (!known || p.type !== 'PathExpression') return;
+      if (p.type !== 'PathExpression') return;
       const path = p as hbs.AST.PathExpression;
       if (path.data || path.depth > 0 || depth > 0 || /^(this|\.)([./]|$)/.test(path.original)) return;
       const head = path.parts[0];
@@ -139,7 +132,7 @@ export const templateChecks: Rule = (ctx) => {
             const b = node as hbs.AST.BlockStatement;
             const name = b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
             args(b, depth);
-            if (!BUILTIN_BLOCKS.has(name) && !known?.helpers.has(name)) variable(b.path, depth);
+            if (!BUILTIN_BLOCKS.has(name) && !known.helpers.has(name)) variable(b.path, depth);
             const inner = name === 'each' || name === 'with' ? depth + 1 : depth;
             walk(b.program, inner);
             walk(b.inverse, depth);
