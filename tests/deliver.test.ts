@@ -133,7 +133,12 @@ describe('planDelivery', () => {
 
   it('makes no envelope, fax sheet or e-mail without the data, and says so', () => {
     const bare = packet('mission-bare');
-    expect(bare?.files.map((f) => f.name)).toEqual(['cover-note-en.pdf', 'letter-en.pdf', 'manifest.json']);
+    expect(bare?.files.map((f) => f.name)).toEqual([
+      'cover-note-en.pdf',
+      'letter-en.pdf',
+      'letter-en.md',
+      'manifest.json',
+    ]);
     expect(bare?.missing.map((m) => m.what)).toEqual(['head-of-mission', 'address', 'fax', 'email']);
     expect(bare?.doubts.map((d) => d.kind)).toEqual(['status-unknown', 'no-source', 'never-verified']);
     const codes = p.diagnostics.filter((d) => d.message.includes('"mission-bare"')).map((d) => d.code);
@@ -151,7 +156,9 @@ describe('planDelivery', () => {
     expect(geneve?.files.map((f) => f.name)).toEqual([
       'cover-note-ko.pdf',
       'letter-ko.pdf',
+      'letter-ko.md',
       'letter-en.pdf',
+      'letter-en.md',
       'envelope-dl.pdf',
       'email-draft.eml',
       'manifest.json',
@@ -159,7 +166,9 @@ describe('planDelivery', () => {
     expect(packet('embassy-london')?.files.map((f) => f.kind)).toEqual([
       'cover-note',
       'letter',
+      'letter-text',
       'letter',
+      'letter-text',
       'envelope',
       'fax-cover',
       'email',
@@ -220,7 +229,9 @@ describe('openletter deliver (mini workspace, end to end)', () => {
       'delegation-geneve/cover-note-ko.pdf',
       'delegation-geneve/email-draft.eml',
       'delegation-geneve/envelope-dl.pdf',
+      'delegation-geneve/letter-en.md',
       'delegation-geneve/letter-en.pdf',
+      'delegation-geneve/letter-ko.md',
       'delegation-geneve/letter-ko.pdf',
       'delegation-geneve/manifest.json',
       'delivery-list.csv',
@@ -229,10 +240,13 @@ describe('openletter deliver (mini workspace, end to end)', () => {
       'embassy-london/email-draft.eml',
       'embassy-london/envelope-dl.pdf',
       'embassy-london/fax-cover-en.pdf',
+      'embassy-london/letter-en.md',
       'embassy-london/letter-en.pdf',
+      'embassy-london/letter-ko.md',
       'embassy-london/letter-ko.pdf',
       'embassy-london/manifest.json',
       'mission-bare/cover-note-en.pdf',
+      'mission-bare/letter-en.md',
       'mission-bare/letter-en.pdf',
       'mission-bare/manifest.json',
     ]);
@@ -419,37 +433,50 @@ describe('bundled 2011 campaign', () => {
     expect(lines.join('\n')).toMatchInlineSnapshot(`
       "chongryon-central-hq-tokyo/cover-note-ja.pdf (1 p.)
       chongryon-central-hq-tokyo/envelope-dl.pdf (1 p.)
+      chongryon-central-hq-tokyo/letter-ja.md
       chongryon-central-hq-tokyo/letter-ja.pdf (2 p.)
+      chongryon-central-hq-tokyo/letter-ko.md
       chongryon-central-hq-tokyo/letter-ko.pdf (2 p.)
       chongryon-central-hq-tokyo/manifest.json
       delivery-list.csv
       delivery-list.pdf (1 p.)
       dprk-embassy-bangkok/cover-note-en.pdf (1 p.)
+      dprk-embassy-bangkok/letter-en.md
       dprk-embassy-bangkok/letter-en.pdf (2 p.)
+      dprk-embassy-bangkok/letter-ko.md
       dprk-embassy-bangkok/letter-ko.pdf (2 p.)
       dprk-embassy-bangkok/manifest.json
       dprk-embassy-london/cover-note-en.pdf (1 p.)
       dprk-embassy-london/envelope-dl.pdf (1 p.)
+      dprk-embassy-london/letter-en.md
       dprk-embassy-london/letter-en.pdf (2 p.)
+      dprk-embassy-london/letter-ko.md
       dprk-embassy-london/letter-ko.pdf (2 p.)
       dprk-embassy-london/manifest.json
       dprk-general-delegation-paris/cover-note-fr.pdf (1 p.)
       dprk-general-delegation-paris/envelope-dl.pdf (1 p.)
+      dprk-general-delegation-paris/letter-fr.md
       dprk-general-delegation-paris/letter-fr.pdf (3 p.)
+      dprk-general-delegation-paris/letter-ko.md
       dprk-general-delegation-paris/letter-ko.pdf (2 p.)
       dprk-general-delegation-paris/manifest.json
       dprk-un-mission-geneva/cover-note-en.pdf (1 p.)
       dprk-un-mission-geneva/email-draft.eml
       dprk-un-mission-geneva/fax-cover-en.pdf (1 p.)
+      dprk-un-mission-geneva/letter-en.md
       dprk-un-mission-geneva/letter-en.pdf (2 p.)
+      dprk-un-mission-geneva/letter-fr.md
       dprk-un-mission-geneva/letter-fr.pdf (3 p.)
+      dprk-un-mission-geneva/letter-ko.md
       dprk-un-mission-geneva/letter-ko.pdf (2 p.)
       dprk-un-mission-geneva/manifest.json
       dprk-un-mission-new-york/cover-note-en.pdf (1 p.)
       dprk-un-mission-new-york/email-draft.eml
       dprk-un-mission-new-york/envelope-no10.pdf (1 p.)
       dprk-un-mission-new-york/fax-cover-en.pdf (1 p.)
+      dprk-un-mission-new-york/letter-en.md
       dprk-un-mission-new-york/letter-en.pdf (3 p.)
+      dprk-un-mission-new-york/letter-ko.md
       dprk-un-mission-new-york/letter-ko.pdf (2 p.)
       dprk-un-mission-new-york/manifest.json"
     `);

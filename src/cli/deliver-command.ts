@@ -48,6 +48,7 @@ export function deliverCommand(): Command {
 Writes <out>/<campaign>/delivery/ (replacing it whole, so stale packets vanish):
   <mission-id>/cover-note-<lng>.pdf   cover note to the head of mission, in the mission's language
   <mission-id>/letter-<lng>.pdf       the letter in each language the mission receives
+  <mission-id>/letter-<lng>.md        its text as sent, for "openletter diff --since" (what changed since)
   <mission-id>/envelope-dl.pdf        DL envelope (US No. 10 in Letter countries), only with an address
   <mission-id>/fax-cover-<lng>.pdf    fax cover sheet with the page count, only with a fax number
   <mission-id>/email-draft.eml        unsent e-mail draft with the letters attached, only with an e-mail
@@ -156,7 +157,10 @@ function summary(plan: Plan, built: Built, shown: string, seconds: number): stri
       lines.push(`  ${id.padEnd(width)}  NOT BUILT: see the errors above`);
       continue;
     }
-    const made = b.files.map((f) => f.file.replace(/\.(pdf|eml)$/, '')).join(', ');
+    const made = b.files
+      .filter((f) => f.kind !== 'letter-text')
+      .map((f) => f.file.replace(/\.(pdf|eml)$/, ''))
+      .join(', ');
     lines.push(`  ${id.padEnd(width)}  ${made}`);
     for (const m of p.missing) lines.push(`  ${' '.repeat(width)}    missing: ${m.message}`);
     for (const d of p.doubts) lines.push(`  ${' '.repeat(width)}    check: ${d.message}`);

@@ -49,6 +49,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[
     summary: 'build a delivery packet per mission and the delivery list',
     load: async () => (await import('./deliver-command.js')).deliverCommand(),
   },
+  {
+    name: 'diff',
+    summary: 'what changed in each language since an earlier rendering, delivery or git revision',
+    load: async () => (await import('./diff-command.js')).diffCommand(),
+  },
 ];
 
 /** addCommand() does not pass the root's settings down: usage errors must throw (exit 2), not exit(1). */

@@ -168,6 +168,12 @@ async function buildPacket(
       }
       case 'letter':
         break;
+      case 'letter-text': {
+        const md = letters.get(`${f.lang ?? ''}/md`);
+        if (!md) throw new Error(`the ${f.lang} letter's text was not rendered`);
+        out.set(f.name, md);
+        break;
+      }
       case 'envelope': {
         if (!p.envelope || !p.address) break;
         const pdf = await renderEnvelope({

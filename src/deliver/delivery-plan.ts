@@ -7,7 +7,8 @@ import type { DeliveryTexts } from './load-delivery-texts.js';
 import type { EnvelopeSpec } from './paper.js';
 
 /** What a packet file is. */
-export type PacketFileKind = 'cover-note' | 'letter' | 'envelope' | 'fax-cover' | 'email' | 'manifest';
+/** `letter-text` is the composed text of a letter sent (its Markdown), kept so `diff --since` can say what changed since. */
+export type PacketFileKind = 'cover-note' | 'letter' | 'letter-text' | 'envelope' | 'fax-cover' | 'email' | 'manifest';
 
 /** A file a packet will hold, by name inside the mission's folder. */
 export interface PlannedFile {

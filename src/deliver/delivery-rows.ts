@@ -46,7 +46,8 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
         methods: p.methods.length ? p.methods : ['none known: find an address, fax or e-mail'],
         letters: p.letters,
         wording: p.wording.code,
-        files: p.files.map((f) => f.name),
+        // The letters' Markdown is the record of what was sent, not something to deliver.
+        files: p.files.filter((f) => f.kind !== 'letter-text').map((f) => f.name),
         missing: p.missing.map((x) => x.message),
         check: p.doubts.map((d) => d.message),
       },

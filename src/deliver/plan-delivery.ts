@@ -241,7 +241,11 @@ class Planner {
     if (mission.email) methods.push('e-mail');
 
     const files: PlannedFile[] = [{ name: `cover-note-${wording.code}.pdf`, kind: 'cover-note', lang: wording.code }];
-    for (const l of letters) files.push({ name: `letter-${l}.pdf`, kind: 'letter', lang: l });
+    for (const l of letters)
+      files.push(
+        { name: `letter-${l}.pdf`, kind: 'letter', lang: l },
+        { name: `letter-${l}.md`, kind: 'letter-text', lang: l },
+      );
     if (envelope) files.push({ name: `envelope-${envelope.id}.pdf`, kind: 'envelope' });
     if (mission.fax) files.push({ name: `fax-cover-${wording.code}.pdf`, kind: 'fax-cover', lang: wording.code });
     if (mission.email) files.push({ name: 'email-draft.eml', kind: 'email', lang: wording.code });

@@ -5,7 +5,8 @@ import { letterPaper, type DeliveryPlan } from './delivery-plan.js';
 
 /**
  * The letters every packet of a plan encloses, rendered once per language and paper size (packets
- * posted in the United States get US Letter), keyed "<lang>/<paper>" as buildDelivery expects.
+ * posted in the United States get US Letter), keyed "<lang>/<paper>" as buildDelivery expects, and
+ * each language's text as Markdown (UTF-8), keyed "<lang>/md": the record of what was sent.
  * The letters are checked once; with errors, no letter is rendered and the diagnostics say why.
  */
 export async function renderPacketLetters(
@@ -26,10 +27,12 @@ export async function renderPacketLetters(
     loadDiagnostics,
     plan.campaignId,
     [...papers.keys()],
-    ['pdf'],
+    ['pdf', 'md'],
     onProgress,
     (lang) => [...(papers.get(lang) ?? [])].sort(),
   );
-  for (const f of r.files) letters.set(`${f.locale}/${f.paper}`, f.data as Uint8Array);
+  for (const f of r.files)
+    if (f.format === 'md') letters.set(`${f.locale}/md`, new TextEncoder().encode(f.data as string));
+    else letters.set(`${f.locale}/${f.paper}`, f.data as Uint8Array);
   return { letters, diagnostics: r.diagnostics };
 }
