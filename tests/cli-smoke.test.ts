@@ -27,7 +27,7 @@ describe('the openletter process', () => {
     writeFileSync(join(ws, 'missions.yaml'), 'missions: [');
     const broken = spawnCli(['--workspace', ws, 'check']);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/^missions\.yaml:\d+:\d+: error: .* \[yaml\/syntax\]$/m);
+    expect(broken.stdout).toMatch(/^missions\.yaml:\d+:\d+: error: .* \[yaml\/syntax\]$/m);
     const usage = spawnCli(['--workspace', MINI, 'render', 'no-such-letter']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^openletter: error: no campaign "no-such-letter"/);

@@ -27,10 +27,10 @@ describe('control characters and bidi controls in workspace texts', () => {
     const r = await runCli(['-w', dir, 'check']);
     expect(r.code).toBe(1);
     const line = roster.slice(0, roster.indexOf('\u202E')).split('\n').length;
-    expect(r.stderr).toContain(`signatories.yaml:${line}:15: error: U+202E (RIGHT-TO-LEFT OVERRIDE)`);
+    expect(r.stdout).toContain(`signatories.yaml:${line}:15: error: U+202E (RIGHT-TO-LEFT OVERRIDE)`);
     // The source line shows the control escaped, so the terminal line is not reordered.
-    expect(r.stderr).toContain('name: Han \\u202EeciovV');
-    expect(r.stderr).not.toContain('\u202E');
+    expect(r.stdout).toContain('name: Han \\u202EeciovV');
+    expect(r.stdout).not.toContain('\u202E');
   });
 });
 

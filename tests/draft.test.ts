@@ -35,8 +35,8 @@ describe('openletter init', () => {
     }
     const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
-    expect(c.stderr).toMatch(/0 error\(s\), 0 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
-    expect(c.stderr).toMatch(/demand blocks are used by no campaign/);
+    expect(c.stdout).toMatch(/0 error\(s\), 0 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
+    expect(c.stdout).toMatch(/demand blocks are used by no campaign/);
   });
   it('refuses a folder that is not empty', async () => {
     const dir = fresh();
@@ -61,10 +61,11 @@ describe('openletter init', () => {
     const text = readFileSync(demand, 'utf8');
     expect(text).toMatch(/Permit/);
     writeFileSync(demand, text.replace('Permit', 'Allow'));
-    const after = JSON.parse((await runCli(['-w', dir, '--format', 'json', 'check'])).stdout) as {
-      code: string;
-      message: string;
-    }[];
+    const after = (
+      JSON.parse((await runCli(['-w', dir, '--format', 'json', 'check'])).stdout) as {
+        diagnostics: { code: string; message: string }[];
+      }
+    ).diagnostics;
     expect(after.filter((d) => d.code === 'i18n/stale').map((d) => d.message)).toEqual([
       expect.stringMatching(/^ko translation of "icrc-prison-visits\./),
     ]);
@@ -129,7 +130,7 @@ describe('openletter new', () => {
     });
     const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
-    expect(c.stderr).toMatch(
+    expect(c.stdout).toMatch(
       /campaigns\/2026-new-letter\.yaml:\d+:1: warning: campaign 2026-new-letter has no signatories \[signatory\/none\]/,
     );
     const m = await runCli(['-w', dir, 'render', '2026-new-letter', '--format', 'md']);
@@ -146,8 +147,10 @@ describe('openletter new', () => {
     expect(r.stdout).toMatch(/still to write .*: title, recipient\.name, salutation/);
     const c = await runCli(['-w', dir, '--format', 'json', 'check']);
     const errors = (
-      JSON.parse(c.stdout) as { code: string; severity: string; location: { file: string; line: number } }[]
-    ).filter((d) => d.severity === 'error');
+      JSON.parse(c.stdout) as {
+        diagnostics: { code: string; severity: string; location: { file: string; line: number } }[];
+      }
+    ).diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual([
       'campaigns/draft.yaml:8 text/placeholder',
       'campaigns/draft.yaml:10 text/placeholder',

@@ -93,7 +93,7 @@ describe('sign-on CSVs saved by Excel in a Windows code page', () => {
       expect(r.stdout, enc).toMatch(new RegExp(`as ${shown.replace(/[()]/g, '\\$&')}`));
       expect(r.code, r.stderr).toBe(0);
       expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toContain(`name: ${name}\n`);
-      expect((await runCli(['-w', dir, 'check'])).stderr).not.toMatch(/error/);
+      expect((await runCli(['-w', dir, 'check'])).stdout).not.toMatch(/error/);
     }
   });
   it('--encoding overrides the guess', async () => {
@@ -136,8 +136,8 @@ describe('workspace files that are not UTF-8', () => {
     const dir = tempWorkspace(MINI, { [rel]: text.replace(/^title: (.*)$/m, 'title: Soci\uFFFDt\uFFFD $1') });
     const line = text.slice(0, text.search(/^title:/m)).split('\n').length;
     const r = await runCli(['-w', dir, 'check']);
-    expect(r.stderr).toContain(`${rel}:${line}:12: error:`);
-    expect(r.stderr).toMatch(/\[text\/replacement-char\]/);
+    expect(r.stdout).toContain(`${rel}:${line}:12: error:`);
+    expect(r.stdout).toMatch(/\[text\/replacement-char\]/);
     expect((await runCli(['-w', dir, 'render', '2020-test-letter', '--format', 'md'])).code).toBe(1);
   });
 });

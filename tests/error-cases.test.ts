@@ -23,17 +23,20 @@ interface Case {
 }
 
 /** What a case printed, as its .out file holds it: the exit code, standard error, then standard output if any. */
-async function runCase(c: Case): Promise<{ stderr: string; printed: string }> {
+async function runCase(c: Case): Promise<{ shown: string; printed: string }> {
   const r = await runCli(c.args ?? ['check'], {
     io: memoryIo({ files: c.files, env: { OPENLETTER_TODAY: '2026-11-23' } }),
   });
-  return { ...r, printed: `exit: ${r.code}\n${r.stderr}${r.stdout ? `--- stdout\n${r.stdout}` : ''}` };
+  return {
+    shown: r.stderr + r.stdout,
+    printed: `exit: ${r.code}\n${r.stderr}${r.stdout ? `--- stdout\n${r.stdout}` : ''}`,
+  };
 }
 
 describe.each(cases)('error case %s', (name) => {
   it('prints exactly the expected diagnostics, each located, without a stack trace', async () => {
     const c = parse(readFileSync(join(DIR, `${name}.yaml`), 'utf8')) as Case;
-    const { stderr, printed } = await runCase(c);
+    const { shown, printed } = await runCase(c);
     const golden = join(DIR, `${name}.out`);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, printed);
     expect(
@@ -41,9 +44,9 @@ describe.each(cases)('error case %s', (name) => {
       `tests/errors/${name}.out is missing: write it with UPDATE_GOLDEN=1 npx vitest run tests/error-cases.test.ts`,
     ).toBe(true);
     expect(printed).toBe(readFileSync(golden, 'utf8'));
-    expect(stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // never a stack trace
-    // Every error line carries file:line:col.
-    for (const line of stderr.split('\n').filter((l) => /: error: /.test(l)))
+    expect(shown).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // never a stack trace
+    // Every error line carries file:line:col (check prints on standard output, other commands on standard error).
+    for (const line of shown.split('\n').filter((l) => /: error: /.test(l)))
       expect(line).toMatch(/^[^\s:]+:\d+:\d+: error: .+ \[[a-z0-9-]+\/[a-z0-9-]+\]$/);
   });
 });

@@ -154,11 +154,11 @@ describe('the render command', () => {
     writeFileSync(camp, readFileSync(camp, 'utf8').replace('join-ilo]', 'join-ilo, join-ilo2]'));
     const r = await runCli(['--workspace', ws, 'check', '--format', 'json']);
     expect(r.code).toBe(1);
-    const ds = JSON.parse(r.stdout) as {
-      code: string;
-      location: { file: string; line: number; column: number };
-      hint: string;
-    }[];
+    const ds = (
+      JSON.parse(r.stdout) as {
+        diagnostics: { code: string; location: { file: string; line: number; column: number }; hint: string }[];
+      }
+    ).diagnostics;
     expect(ds).toContainEqual(
       expect.objectContaining({
         code: 'ref/unknown-demand',

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { checkLetters } from '../check/check-project.js';
 import { CODES } from '../diagnostics/codes.js';
-import { globals, load, report } from './context.js';
+import { globals, load, report, result } from './context.js';
 import { setExit } from './exit.js';
 import { today } from '../util/today.js';
 
@@ -9,32 +9,44 @@ export function checkCommand(): Command {
   return new Command('check')
     .description('validate the whole workspace: YAML, schemas, references, translations, placeholders, fonts')
     .option('--explain', 'list every problem code with its meaning, and exit')
-    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']))
+    .addOption(
+      new Option('--format <format>', 'text for people, json for machines (as --json)').choices(['text', 'json']),
+    )
     .addHelpText(
       'after',
       `
-Prints every problem at once, one per line as  file:line:col: severity: message [code],
+Prints every problem at once on standard output, one per line as  file:line:col: severity: message [code],
 then the source line with a caret and a hint. Exit 0 when there are no errors, 1 otherwise.
 
 Examples:
   $ openletter check
-  $ openletter check --format json > problems.json
+  $ openletter check > report.txt
+  $ openletter check --json > problems.json
   $ openletter --workspace ../my-letter check`,
     )
     .action(async (opts: { explain?: boolean; format?: 'text' | 'json' }, cmd: Command) => {
       const g = { ...globals(cmd), ...(opts.format ? { format: opts.format } : {}) };
       if (opts.explain) {
-        for (const [code, [sev, text]] of Object.entries(CODES))
-          g.io.stdout.write(`${code.padEnd(28)} ${sev.padEnd(8)} ${text}\n`);
+        const codes = Object.entries(CODES).map(([code, [severity, meaning]]) => ({ code, severity, meaning }));
+        if (g.format === 'json') result(g, { codes });
+        else for (const c of codes) g.io.stdout.write(`${c.code.padEnd(28)} ${c.severity.padEnd(8)} ${c.meaning}\n`);
         return;
       }
       const { project, diagnostics } = load(g);
       const letters = await checkLetters(project, { today: today(g.io) });
       const all = [...diagnostics, ...letters.diagnostics];
-      const code = report(all, project.files, g);
+      const code = report(all, project.files, g, { to: 'stdout' });
+      const checked = {
+        campaigns: project.campaigns.size,
+        letters: letters.letters.size,
+        demands: project.demands.size,
+        signatories: project.signatories.size,
+        missions: project.missions.size,
+      };
+      result(g, { checked });
       if (!all.length && g.format !== 'json' && !g.quiet) {
-        g.io.stderr.write(
-          `ok: ${project.campaigns.size} campaigns, ${letters.letters.size} letters, ${project.demands.size} demand blocks, ${project.signatories.size} signatories, ${project.missions.size} missions\n`,
+        g.io.stdout.write(
+          `ok: ${checked.campaigns} campaigns, ${checked.letters} letters, ${checked.demands} demand blocks, ${checked.signatories} signatories, ${checked.missions} missions\n`,
         );
       }
       setExit(cmd, code);

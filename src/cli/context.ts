@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Io } from '../io/io.js';
-import { formatJson, formatText, summarize } from '../diagnostics/format.js';
+import { formatText, jsonRecords, summarize } from '../diagnostics/format.js';
+import { COLOURS, useColour } from './colour.js';
+import { jsonDocument } from './json-output.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
 import type { Campaign, Project } from '../model/project.js';
@@ -34,15 +36,27 @@ export function globals(cmd: Command): GlobalOptions {
   const g: GlobalOptions = { ...chain[0]!.opts<Omit<GlobalOptions, 'io'>>(), io };
   // -w and -q may also follow the command (the innermost wins).
   for (const c of chain.slice(1)) {
-    const o = c.opts<{ workspace?: string; quiet?: boolean }>();
+    const o = c.opts<{ workspace?: string; quiet?: boolean; json?: boolean }>();
     if (o.workspace !== undefined) g.workspace = o.workspace;
     if (o.quiet) g.quiet = true;
   }
+  // `--json` after any command (or before it) is the global `--format json`.
+  if (chain.some((c) => c.opts<{ json?: boolean }>().json)) g.format = 'json';
   return g;
 }
 
+/**
+ * The workspace folder: `-w` as given; otherwise, as git finds its repository, the nearest folder
+ * holding workspace.yaml from the current folder upward (so commands work from campaigns/ or
+ * locales/ko/); otherwise the current folder, whose load then reports the missing workspace.yaml.
+ */
 export function workspaceDir(g: GlobalOptions): string {
-  return resolve(g.io.cwd, g.workspace ?? '.');
+  if (g.workspace !== undefined) return resolve(g.io.cwd, g.workspace);
+  const start = resolve(g.io.cwd);
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (g.io.stat(join(dir, 'workspace.yaml'))?.kind === 'file') return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 
 export function load(g: GlobalOptions): { project: Project; diagnostics: Diagnostic[] } {
@@ -50,20 +64,31 @@ export function load(g: GlobalOptions): { project: Project; diagnostics: Diagnos
   return { project: r.value, diagnostics: r.diagnostics };
 }
 
-/** Print diagnostics in the chosen format (text to stderr, JSON to stdout); return the exit code. */
+/**
+ * Report diagnostics; return the exit code they call for. With --json they join the run's one
+ * JSON document; as text they go to standard error, the stream for a command's problems, except
+ * where they are the command's output (`check` passes `to: 'stdout'`, as linters do).
+ */
 export function report(
   ds: Diagnostic[],
   files: ReadonlyMap<string, string>,
   g: GlobalOptions,
-  { summary = true } = {},
+  { summary = true, to = 'stderr' }: { summary?: boolean; to?: 'stdout' | 'stderr' } = {},
 ): number {
   const sorted = sortDiagnostics(ds);
-  if (g.format === 'json') g.io.stdout.write(`${formatJson(sorted, files)}\n`);
+  if (g.format === 'json') jsonDocument(g.io).diagnostics.push(...jsonRecords(sorted, files));
   else {
-    if (sorted.length) g.io.stderr.write(`${formatText(sorted, files)}\n`);
-    if (summary && sorted.length) g.io.stderr.write(`${summarize(sorted)}\n`);
+    const stream = g.io[to];
+    const paint = useColour(stream, g.io.env) ? COLOURS : undefined;
+    if (sorted.length) stream.write(`${formatText(sorted, files, paint ? { paint } : {})}\n`);
+    if (summary && sorted.length) stream.write(`${summarize(sorted)}\n`);
   }
   return hasErrors(sorted) ? EXIT.errors : EXIT.ok;
+}
+
+/** Add what a command made to the run's JSON document (--json). */
+export function result(g: GlobalOptions, fields: Record<string, unknown>): void {
+  if (g.format === 'json') Object.assign(jsonDocument(g.io), fields);
 }
 
 export function parseList(v: string | undefined): string[] | undefined {

@@ -11,11 +11,13 @@ import {
   parseList,
   report,
   requireCampaign,
+  result,
   UsageError,
   workspaceDir,
   type GlobalOptions,
 } from './context.js';
 import { setExit } from './exit.js';
+import { isRealDate } from '../load/schemas.js';
 import { today as todayDate } from '../util/today.js';
 
 interface DeliverOptions {
@@ -66,8 +68,8 @@ Examples:
     .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
       const g = globals(cmd);
       const today = opts.today ?? todayDate(g.io);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
-        throw new UsageError(`--today "${today}" is not a date`, 'write it YYYY-MM-DD');
+      if (!isRealDate(today))
+        throw new UsageError(`--today "${today}" is not a date`, 'write a real date, YYYY-MM-DD, e.g. 2026-01-15');
       const { project, diagnostics } = load(g);
       const campaign = requireCampaign(project, campaignId, diagnostics, g);
       const named = campaign.missions.map((m) => m.id);
@@ -132,6 +134,12 @@ Examples:
       }
       writePlan(dest, built);
       const code = report(shown(all, g), files, g);
+      result(g, {
+        campaign: campaignId,
+        out: relative(g.io.cwd, dest) || '.',
+        packets: built.packets.map((p) => ({ mission: p.missionId, files: p.files.map((f) => f.file) })),
+        refused: plan.refused.map((r) => ({ mission: r.mission.id, reason: r.reason })),
+      });
       if (g.format !== 'json')
         g.io.stdout.write(summary(plan, built, relative(g.io.cwd, dest) || '.', (performance.now() - t0) / 1000));
       setExit(cmd, hasErrors(all) ? Math.max(code, 1) : code);

@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { demandTexts } from '../compose/source-texts.js';
-import { globals, load } from './context.js';
+import { globals, load, result } from './context.js';
 import { table } from './table.js';
 
 export function demandsCommand(): Command {
   return new Command('demands')
     .description('list the demand library: id, title, which campaigns use it, which languages have it')
-    .addHelpText('after', '\nExample:\n  $ openletter demands\n  $ openletter --format json demands')
+    .addHelpText('after', '\nExample:\n  $ openletter demands\n  $ openletter demands --json')
     .action((_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const { project } = load(g);
@@ -21,7 +21,7 @@ export function demandsCommand(): Command {
         return { id: b.id, title: b.title.text, variants: [...b.variants.keys()], campaigns: usedBy, locales: langs };
       });
       if (g.format === 'json') {
-        g.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        result(g, { demands: rows });
         return;
       }
       g.io.stdout.write(

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { planInit } from '../draft/init-workspace.js';
 import { PACKAGE_ROOT } from '../draft/package-root.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
-import { globals, UsageError } from './context.js';
+import { globals, result, UsageError } from './context.js';
 import { today } from '../util/today.js';
 import { commandFor } from './invocation.js';
 
@@ -43,7 +43,8 @@ Then:
       }
       const files = planInit(PACKAGE_ROOT, { name: opts.name, shortName: opts.shortName, today: today(g.io) });
       writeFilesAtomic(target, files);
-      if (!g.quiet) {
+      result(g, { created: relative(g.io.cwd, target) || '.', files: [...files.keys()] });
+      if (!g.quiet && g.format !== 'json') {
         const shown = relative(g.io.cwd, target) || '.';
         const count = (prefix: string) => [...files.keys()].filter((f) => f.startsWith(prefix)).length;
         const languages = new Set(

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './errors.js';
 import { exitCodeOf } from './exit.js';
 import { attachIo } from './context.js';
+import { hasJsonDocument, jsonDocument, printJsonDocument, wantsJson } from './json-output.js';
 import type { Io } from '../io/io.js';
 
 /**
@@ -63,6 +64,7 @@ function inheritSettings(cmd: Command, io: Io): Command {
   if (!cmd.options.some((o) => o.long === '--workspace'))
     cmd.option('-w, --workspace <dir>', 'workspace folder (default: the current folder)');
   if (!cmd.options.some((o) => o.long === '--quiet')) cmd.option('-q, --quiet', 'print only problems, not progress');
+  cmd.option('--json', 'print one JSON document on standard output: the result and every problem');
   for (const sub of cmd.commands) inheritSettings(sub, io);
   return cmd;
 }
@@ -92,10 +94,11 @@ export async function buildProgram(args: string[], io: Io): Promise<Command> {
     .version('0.1.0')
     .addOption(new Option('-w, --workspace <dir>', 'workspace folder (default: the current folder)'))
     .addOption(
-      new Option('--format <format>', 'how to print problems (before the command; `check` also takes it after)')
+      new Option('--format <format>', 'text, or json: the same as --json (before the command)')
         .choices(['text', 'json'])
         .default('text'),
     )
+    .option('--json', 'print one JSON document on standard output: the result and every problem')
     .option('-q, --quiet', 'print only problems, not progress')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput(outputTo(io))
@@ -115,7 +118,9 @@ Examples:
 
 Run \`openletter <command> --help\` for a command's options and examples.
 
-Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
+Exit codes: 0 clean, 1 problems found, 2 bad usage, 70 a bug in openletter, 130 interrupted (Ctrl-C).
+From any folder inside a workspace, the workspace is found upward (the folder holding workspace.yaml).
+--json after any command: one JSON document on standard output. NO_COLOR / FORCE_COLOR control colour.`,
     );
   const wanted = commandName(args);
   const all = wanted === 'help' || args.includes('--all-help');
@@ -132,14 +137,46 @@ Exit codes: 0 clean, 1 problems found, 2 bad usage.`,
  * goes through `io`; it never prints a stack trace for a user's mistake.
  */
 export async function run(args: string[], io: Io): Promise<number> {
+  const json = wantsJson(args);
+  let code: number;
   try {
     const program = await buildProgram(args, io);
     program.exitOverride();
     await program.parseAsync(args, { from: 'user' });
-    return exitCodeOf(program);
+    code = exitCodeOf(program);
   } catch (e) {
-    return exitCodeFor(e, io);
+    if (e instanceof CommanderError && HELP_CODES.has(e.code)) return EXIT.ok;
+    code = exitCodeFor(e, io);
+    if (json || hasJsonDocument(io))
+      jsonDocument(io).error = {
+        exitCode: code,
+        message: errorMessage(e),
+        ...(e instanceof UsageError && e.hint ? { hint: e.hint } : {}),
+      };
   }
+  // `check --format json` (check's own alias) is seen only once its options are parsed.
+  if (json || hasJsonDocument(io)) printJsonDocument(io);
+  return code;
+}
+
+/** Help and version: text the user asked for, not a result (no JSON document). */
+const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
+function errorMessage(e: unknown): string {
+  if (e instanceof CommanderError) return e.message.replace(/^error: /, '');
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * `openletter … | head -1`: when the reader of standard output (or error) goes away, stop quietly
+ * instead of dying of an unhandled EPIPE with a stack trace. Nothing more can be shown anyway.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      throw e;
+    });
 }
 
 /**
@@ -156,11 +193,7 @@ export function exitQuietlyOnInterrupt(): void {
 }
 
 function exitCodeFor(e: unknown, io: Io): number {
-  if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
-      return EXIT.ok;
-    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  }
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (e instanceof UsageError) {
     io.stderr.write(`openletter: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
     return EXIT.usage;

@@ -4,7 +4,7 @@ import { NewCampaignError, planNewCampaign } from '../draft/new-campaign.js';
 import { PACKAGE_ROOT } from '../draft/package-root.js';
 import { schemaFiles } from '../draft/init-workspace.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
-import { globals, load, parseList, UsageError, workspaceDir } from './context.js';
+import { globals, load, parseList, result, UsageError, workspaceDir } from './context.js';
 import { today } from '../util/today.js';
 
 interface NewOptions {
@@ -59,8 +59,11 @@ Examples:
       if (!g.io.stat(join(project.root, 'schemas')))
         for (const [rel, text] of schemaFiles(PACKAGE_ROOT)) files.set(rel, text);
       writeFilesAtomic(workspaceDir(g), files);
+      const written = [...files.keys()].filter((rel) => !rel.startsWith('schemas/'));
+      result(g, { campaign: id, written, todo: plan.todo, notes: plan.notes });
+      if (g.format === 'json') return;
       const out = (s: string) => g.io.stdout.write(`${s}\n`);
-      for (const rel of files.keys()) if (!rel.startsWith('schemas/')) out(`wrote ${rel}`);
+      for (const rel of written) out(`wrote ${rel}`);
       if (plan.todo.length)
         out(`still to write (\`openletter check\` reports each until then): ${plan.todo.join(', ')}`);
       for (const n of plan.notes) out(`note: ${n}`);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { OUTPUT_FORMATS, renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
-import { globals, load, parseList, report, requireCampaign, UsageError, workspaceDir } from './context.js';
+import { globals, load, parseList, report, requireCampaign, result, UsageError, workspaceDir } from './context.js';
 import { setExit } from './exit.js';
 
 interface RenderOptions {
@@ -54,6 +54,8 @@ Examples:
             `no language "${l}" in locales/`,
             `languages: ${[...project.locales.keys()].join(', ')}`,
           );
+      if (opts.watch && g.format === 'json')
+        throw new UsageError('--watch and --json do not go together', '--watch prints a line per round; drop --json');
       if (opts.watch)
         return (await import('./render-watch.js')).watchFromCli(
           g,
@@ -76,13 +78,13 @@ Examples:
       const dest = join(outRoot, campaignId);
       writeFolderAtomic(dest, new Map(files.map((f) => [f.name, f.data])));
       const shown = relative(g.io.cwd, dest) || '.';
-      for (const f of files) {
-        const size = typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
-        // With --format json, standard output holds only the JSON diagnostics.
-        (g.format === 'json' ? g.io.stderr : g.io.stdout).write(
-          `wrote ${join(shown, f.name)}  ${(size / 1024).toFixed(1)} KB\n`,
-        );
-      }
+      const written = files.map((f) => ({
+        path: join(shown, f.name),
+        bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength,
+      }));
+      result(g, { campaign: campaignId, files: written });
+      if (g.format !== 'json')
+        for (const f of written) g.io.stdout.write(`wrote ${f.path}  ${(f.bytes / 1024).toFixed(1)} KB\n`);
       log(`${files.length} files in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       setExit(cmd, code);
     });

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { signatureList } from '../compose/signature-list.js';
 import type { Signatory } from '../model/project.js';
-import { globals, load, UsageError } from './context.js';
+import { globals, load, result, UsageError } from './context.js';
 import { table } from './table.js';
 import { signatoriesImportCommand } from './signatories-import-command.js';
 
@@ -40,7 +40,7 @@ export function signatoriesCommand(): Command {
         campaigns: usedIn(s.id),
       }));
       if (g.format === 'json') {
-        g.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        result(g, { signatories: rows });
         return;
       }
       g.io.stdout.write(

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { relative, resolve } from 'node:path';
-import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { formatJson } from '../diagnostics/format.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import { applyImport, idsWithSigned } from '../draft/apply-import.js';
 import { planImport, type RowOutcome } from '../draft/plan-import.js';
 import { readSignOnCsv } from '../draft/read-signon-csv.js';
@@ -10,7 +9,7 @@ import { readTextFile } from '../load/read-text-file.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { closest } from '../util/closest.js';
 import { escapeForTerminal } from '../util/control-chars.js';
-import { EXIT, globals, load, report, UsageError } from './context.js';
+import { EXIT, globals, load, report, result, UsageError } from './context.js';
 import { setExit } from './exit.js';
 import { table } from './table.js';
 import type { OutStream } from '../io/io.js';
@@ -116,19 +115,16 @@ Examples:
       if (canWrite && changed.size) writeFilesAtomic(project.root, changed);
 
       if (g.format === 'json') {
-        const problemRecords = JSON.parse(formatJson(sortDiagnostics(problems), files)) as unknown[];
-        const result = {
+        report(problems, files, g);
+        result(g, {
           campaign: campaignId,
-          encoding: decoded.value.encoding,
           columns: csv.columns,
           rows: plan.outcomes,
           rejected: csv.rejected,
           newEntries: plan.newEntries.map((e) => e.id),
           campaignAdds: plan.campaignAdds,
           written: canWrite ? [...changed.keys()] : [],
-          problems: problemRecords,
-        };
-        g.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        });
       } else {
         report(problems, files, g, { summary: false });
         if (decoded.value.encoding !== 'utf-8')

@@ -12,7 +12,7 @@ import { offsetIn } from '../diagnostics/line-index.js';
 import { encodingName } from '../load/decode-text.js';
 import { readTextFile } from '../load/read-text-file.js';
 import { escapeForTerminal } from '../util/control-chars.js';
-import { globals, load, parseList, report, UsageError } from './context.js';
+import { globals, load, parseList, report, result, UsageError } from './context.js';
 import { setExit } from './exit.js';
 import { table } from './table.js';
 
@@ -53,20 +53,17 @@ Examples:
         r.usedBy.some((id) => project.campaigns.get(id)?.locales.includes(r.locale));
       const blocking = shown.filter((r) => (r.state === 'missing' || r.state === 'stale') && asked(r));
       if (g.format === 'json') {
-        g.io.stdout.write(
-          `${JSON.stringify(
-            shown.map((r) => ({
-              key: r.key,
-              locale: r.locale,
-              state: r.state,
-              usedBy: r.usedBy,
-              source: r.source.span.file,
-              translation: r.translation?.span.file ?? null,
-            })),
-            null,
-            2,
-          )}\n`,
-        );
+        result(g, {
+          texts: shown.map((r) => ({
+            key: r.key,
+            locale: r.locale,
+            state: r.state,
+            usedBy: r.usedBy,
+            source: r.source.span.file,
+            translation: r.translation?.span.file ?? null,
+          })),
+          blocking: blocking.length,
+        });
       } else {
         const locales = [...new Set(shown.map((r) => r.locale))];
         const body = locales.map((l) => [
@@ -121,7 +118,13 @@ Examples:
           ...(opts.campaign ? { campaign: opts.campaign } : {}),
           all: !!opts.all,
         });
+        if (g.format === 'json' && !opts.out)
+          throw new UsageError(
+            'with --json, the export needs --out',
+            'standard output carries the JSON document; write the file with --out FILE',
+          );
         const text = opts.format === 'csv' ? toCsv(units) : toXliff(units);
+        result(g, { language: opts.lang, format: opts.format, out: opts.out ?? null, texts: units.units.length });
         if (opts.out) writeFilesAtomic(dirname(resolve(g.io.cwd, opts.out)), new Map([[basename(opts.out), text]]));
         else g.io.stdout.write(text);
         g.io.stderr.write(
@@ -192,6 +195,15 @@ Example:
         return;
       }
       if (!opts.dryRun) writeFilesAtomic(project.root, r.files);
+      result(g, {
+        language: lng,
+        dryRun: !!opts.dryRun,
+        added: r.added,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        unconfirmed: r.unconfirmed,
+      });
+      if (g.format === 'json') return;
       const out = (s: string) => g.io.stdout.write(`${escapeForTerminal(s)}\n`);
       if (decoded.value.encoding !== 'utf-8')
         out(`read ${file} as ${encodingName(decoded.value.encoding)} (${decoded.value.how})`);
@@ -234,7 +246,12 @@ Example:
           );
       const plans = langs.map((l) => [l, planStamp(project, l)] as const);
       writeFilesAtomic(project.root, new Map(plans.flatMap(([, files]) => [...files])));
-      for (const [l, files] of plans) g.io.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);
+      result(g, {
+        stamped: plans.filter(([, files]) => files.size).map(([l]) => l),
+        upToDate: plans.filter(([, files]) => !files.size).map(([l]) => l),
+      });
+      if (g.format !== 'json')
+        for (const [l, files] of plans) g.io.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);
     });
   return cmd;
 }

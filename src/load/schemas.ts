@@ -18,7 +18,7 @@ const slug = z
   );
 const text = z.string().min(1, 'must not be empty');
 /** A real calendar date: "2018-02-30" has the right shape but would print as March 2. */
-const isRealDate = (v: string) => {
+export const isRealDate = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 };

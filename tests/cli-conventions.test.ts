@@ -1,0 +1,209 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useColour } from '../src/cli/colour.js';
+import { run } from '../src/cli/main.js';
+import { textStream } from '../src/io/memory-io.js';
+import { nodeIo } from '../src/io/node-io.js';
+import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
+
+const BIN = join(REPO, 'bin/openletter.js');
+/** A workspace with one error: a mistyped demand id. */
+const broken = () =>
+  tempWorkspace(MINI, {
+    'demands/join-ilo.yaml': 'id: join-ilo\ntitel: Join the ILO\ntext:\n  - Join the ILO.\n',
+  });
+
+describe('workspace discovery', () => {
+  it('finds workspace.yaml upward from a subfolder, as git finds .git', async () => {
+    const ws = tempWorkspace(MINI);
+    const fromRoot = await runCli(['check', '--json'], { cwd: ws });
+    for (const sub of ['campaigns', 'locales/ko', 'locales/ko/campaigns']) {
+      const r = await runCli(['check', '--json'], { cwd: join(ws, sub) });
+      expect(r.code, sub).toBe(0);
+      expect(JSON.parse(r.stdout).checked, sub).toEqual(JSON.parse(fromRoot.stdout).checked);
+    }
+    // render writes into the found workspace's out/, not the subfolder's.
+    const rendered = JSON.parse(
+      (
+        await runCli(['render', '2020-test-letter', '--lang', 'en', '--format', 'md', '--json'], {
+          cwd: join(ws, 'campaigns'),
+        })
+      ).stdout,
+    );
+    expect(rendered.files).toEqual([{ path: '../out/2020-test-letter/en.md', bytes: expect.any(Number) }]);
+  });
+  it('-w wins over the workspace around the current folder', async () => {
+    const here = tempWorkspace(MINI);
+    const r = await runCli(['check', '--json', '-w', REPO], { cwd: join(here, 'campaigns') });
+    expect(JSON.parse(r.stdout).checked.campaigns).toBe(3); // the bundled workspace's, not the mini one's 1
+  });
+  it('outside any workspace, says so with a hint', async () => {
+    const r = await runCli(['check'], { cwd: mkdtempSync(join(tmpdir(), 'openletter-nowhere-')) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/workspace\.yaml does not exist \[file\/missing\]\n {2}hint: run `openletter init`/);
+  });
+});
+
+describe('--json: exactly one JSON document on standard output, after any command', () => {
+  const one = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>; // throws on a second document
+  it.each([
+    [
+      ['check', '--json'],
+      ['checked', 'diagnostics'],
+    ],
+    [
+      ['--format', 'json', 'check'],
+      ['checked', 'diagnostics'],
+    ],
+    [
+      ['check', '--format', 'json'],
+      ['checked', 'diagnostics'],
+    ],
+    [
+      ['check', '--explain', '--json'],
+      ['codes', 'diagnostics'],
+    ],
+    [
+      ['demands', '--json'],
+      ['demands', 'diagnostics'],
+    ],
+    [
+      ['signatories', '--json'],
+      ['signatories', 'diagnostics'],
+    ],
+    [
+      ['translations', '--json'],
+      ['texts', 'blocking', 'diagnostics'],
+    ],
+    [
+      ['--json', 'translations', '--lang', 'ko'],
+      ['texts', 'blocking', 'diagnostics'],
+    ],
+    [
+      ['render', '2020-test-letter', '--format', 'md', '--json'],
+      ['campaign', 'files', 'diagnostics'],
+    ],
+    [
+      ['deliver', '2020-test-letter', '--today', '2026-11-23', '--json'],
+      ['campaign', 'out', 'packets', 'refused', 'diagnostics'],
+    ],
+    [
+      ['new', '2026-next', '--json'],
+      ['campaign', 'written', 'todo', 'notes', 'diagnostics'],
+    ],
+  ])('openletter %j', async (args, keys) => {
+    const ws = tempWorkspace(MINI);
+    const r = await runCli(args, { cwd: ws });
+    expect(Object.keys(one(r.stdout))).toEqual(keys);
+  });
+  it('translations: the status and its problems in one document (it used to print two)', async () => {
+    const ws = tempWorkspace(MINI, { 'locales/ko/demands.yaml': 'icrc-visits:\n  text:\n    - 방문 허용\n' });
+    const doc = one((await runCli(['translations', '--json'], { cwd: ws })).stdout);
+    expect((doc.texts as { state: string }[]).some((t) => t.state !== 'translated')).toBe(true);
+  });
+  it('a usage error is a document too, with the text on standard error', async () => {
+    const r = await runCli(['render', 'no-such-letter', '--json'], { cwd: tempWorkspace(MINI) });
+    expect(r.code).toBe(2);
+    expect(one(r.stdout).error).toEqual({
+      exitCode: 2,
+      message: expect.stringMatching(/^no campaign "no-such-letter"/),
+      hint: 'campaigns: 2020-test-letter',
+    });
+    expect(r.stderr).toMatch(/^openletter: error: no campaign "no-such-letter"/);
+    const unknown = await runCli(['chek', '--json'], { cwd: tempWorkspace(MINI) });
+    expect(one(unknown.stdout).error).toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/unknown command 'chek'/),
+    });
+  });
+  it('translations export: the file goes to --out, the document to standard output', async () => {
+    const ws = tempWorkspace(MINI);
+    const r = await runCli(['translations', 'export', '--lang', 'ko', '--all', '--out', 'ko.xlf', '--json'], {
+      cwd: ws,
+    });
+    expect(one(r.stdout)).toMatchObject({ language: 'ko', format: 'xliff', out: 'ko.xlf', texts: expect.any(Number) });
+    const without = await runCli(['translations', 'export', '--lang', 'ko', '--json'], { cwd: ws });
+    expect(without.code).toBe(2);
+    expect(one(without.stdout).error).toMatchObject({ message: 'with --json, the export needs --out' });
+  });
+  it('render --format and translations export --format still name file formats', async () => {
+    const ws = tempWorkspace(MINI);
+    expect(
+      (await runCli(['render', '2020-test-letter', '--lang', 'en', '--format', 'md'], { cwd: ws })).stdout,
+    ).toMatch(/^wrote out\/2020-test-letter\/en\.md/);
+    expect((await runCli(['translations', 'export', '--lang', 'ko', '--format', 'csv'], { cwd: ws })).stdout).toMatch(
+      /^\uFEFF?key,/,
+    );
+  });
+});
+
+describe('streams', () => {
+  it('check prints its report on standard output, so `check > report.txt` keeps it', async () => {
+    const r = await runCli(['check'], { cwd: broken() });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^demands\/join-ilo\.yaml:2:1: error: unknown key "titel"/m);
+    expect(r.stdout).toMatch(/\n1 error\(s\), \d+ warning\(s\)/);
+    expect(r.stderr).toBe('');
+  });
+  it("render's problems go to standard error, its list of files to standard output", async () => {
+    const r = await runCli(['render', '2020-test-letter', '--format', 'md'], { cwd: broken() });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error: unknown key "titel"[\s\S]*nothing rendered/);
+  });
+  it('a closed pipe ends the process quietly (`openletter --help | head -1`)', () => {
+    for (const args of ['--help', 'render --help', '--json translations', 'translations export --all --lang ja']) {
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${BIN} ${args} | head -c 10 >/dev/null`], {
+        cwd: REPO,
+        encoding: 'utf8',
+      });
+      expect(r.stderr, args).not.toMatch(/EPIPE|Error|at /);
+      expect(r.status, args).toBe(0);
+    }
+  });
+});
+
+describe('dates on the command line', () => {
+  it.each(['2026-13-45', '2026-02-30', 'banana', '26-01-15'])('deliver --today %s is refused, exit 2', async (day) => {
+    const r = await runCli(['deliver', '2020-test-letter', '--today', day], { cwd: tempWorkspace(MINI) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `openletter: error: --today "${day}" is not a date\n  hint: write a real date, YYYY-MM-DD, e.g. 2026-01-15\n`,
+    );
+  });
+});
+
+describe('colour', () => {
+  const tty = { write: () => true, isTTY: true };
+  const pipe = { write: () => true };
+  it('on a terminal, unless NO_COLOR; never into a pipe or file, unless FORCE_COLOR', () => {
+    expect(useColour(tty, {})).toBe(true);
+    expect(useColour(tty, { NO_COLOR: '1' })).toBe(false);
+    expect(useColour(tty, { NO_COLOR: '' })).toBe(true); // no-color.org: only a non-empty value counts
+    expect(useColour(tty, { TERM: 'dumb' })).toBe(false);
+    expect(useColour(pipe, {})).toBe(false);
+    expect(useColour(pipe, { FORCE_COLOR: '1' })).toBe(true);
+    expect(useColour(tty, { FORCE_COLOR: '0' })).toBe(false);
+    expect(useColour(pipe, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(true);
+  });
+  it('colours severity, location and caret of a diagnostic on a terminal; a file gets plain text', async () => {
+    const ws = broken();
+    const out = textStream();
+    const terminal = { write: (s: string) => out.write(s), isTTY: true };
+    const io = {
+      ...nodeIo(),
+      cwd: ws,
+      env: { OPENLETTER_TODAY: '2026-11-23' },
+      stdout: terminal,
+      stderr: textStream(),
+    };
+    expect(await run(['check'], io)).toBe(1);
+    expect(out.text).toContain('\x1b[1;31merror\x1b[0m: unknown key "titel"');
+    expect(out.text).toMatch(/\x1b\[1;32m\^~*\x1b\[0m/);
+    const plain = await runCli(['check'], { cwd: ws });
+    expect(plain.stdout).not.toContain('\x1b');
+  });
+});
