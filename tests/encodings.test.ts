@@ -125,10 +125,10 @@ describe('workspace files that are not UTF-8', () => {
     );
     const r = await runCli(['-w', dir, 'check']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
+    expect(r.stdout).toMatch(
       /demands\/icrc-visits\.yaml:6:74: error: demands\/icrc-visits\.yaml is not UTF-8; it looks like Windows-1252 \[file\/encoding\]/,
     );
-    expect(r.stderr).toMatch(/hint: save it as UTF-8/);
+    expect(r.stdout).toMatch(/hint: save it as UTF-8/);
   });
   it('U+FFFD in a campaign is an error with its line and column, and render refuses', async () => {
     const rel = 'campaigns/2020-test-letter.yaml';

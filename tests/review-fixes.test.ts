@@ -72,7 +72,7 @@ describe('review fixes', () => {
     writeFileSync(join(ws, file), readFileSync(join(ws, file), 'utf8').replace(find, replace));
     const r = await runCli(['--workspace', ws, 'check']);
     expect(r.stderr).not.toMatch(/internal error/);
-    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toMatch(message);
     expect(r.code).toBe(1);
   });
 
@@ -83,14 +83,14 @@ describe('review fixes', () => {
       `${readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')}scripts: [Hangeul]\n`,
     );
     const r = await runCli(['--workspace', ws, 'check']);
-    expect(r.stderr).toMatch(/locales\/ko\/locale\.yaml:\d+:\d+: error: .*Unicode script name/);
+    expect(r.stdout).toMatch(/locales\/ko\/locale\.yaml:\d+:\d+: error: .*Unicode script name/);
   });
 
   it('two files defining one demand block (x.yaml and x.yml) are reported', async () => {
     const ws = tempWorkspace();
     writeFileSync(join(ws, 'demands/join-ilo.yml'), readFileSync(join(ws, 'demands/join-ilo.yaml'), 'utf8'));
     const r = await runCli(['--workspace', ws, 'check']);
-    expect(r.stderr).toMatch(
+    expect(r.stdout).toMatch(
       /"join-ilo" is defined twice, by demands\/join-ilo\.yaml and demands\/join-ilo\.yml \[ref\/duplicate-id\]/,
     );
   });
@@ -134,7 +134,7 @@ describe('review fixes', () => {
     const c = join(ws, 'campaigns/2020-test-letter.yaml');
     writeFileSync(c, readFileSync(c, 'utf8').replace('locales: [en, ko]', 'locales: [en, ko, en]'));
     const r = await runCli(['--workspace', ws, 'check']);
-    expect(r.stderr).toMatch(/lists language "en" twice \[ref\/duplicate-id\]/);
+    expect(r.stdout).toMatch(/lists language "en" twice \[ref\/duplicate-id\]/);
   });
 
   it('translations stamp with a mistyped language stamps nothing', async () => {

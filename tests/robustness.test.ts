@@ -200,7 +200,7 @@ describe('hostile values', () => {
       });
       const r = await runCli(['--workspace', ws, 'check']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(
+      expect(r.stdout).toMatch(
         /missions\.yaml:\d+:\d+: error: id ".*" is not safe as a file or folder name \[file\/unsafe-name\]/,
       );
     },
@@ -212,7 +212,7 @@ describe('hostile values', () => {
     });
     const r = await runCli(['--workspace', ws, 'check']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
+    expect(r.stdout).toMatch(
       /campaigns\/CON\.yaml:1:1: error: file name "CON\.yaml" is not a safe id \[file\/unsafe-name\]/,
     );
   });
@@ -274,7 +274,7 @@ describe('faults', () => {
   it('a missing workspace is one clear error', async () => {
     const r = await runCli(['--workspace', join(MINI, 'no-such-folder'), 'check']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/workspace\.yaml does not exist/);
+    expect(r.stdout).toMatch(/workspace\.yaml does not exist/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
