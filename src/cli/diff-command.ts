@@ -5,7 +5,8 @@ import { diffLetter, type BlockChange } from '../diff/letter-diff.js';
 import { letterAtRevision, letterFromFolder, type PreviousLetter } from '../diff/previous-letter.js';
 import { formatWordDiff } from '../diff/word-diff.js';
 import { renderMarkdown } from '../render/markdown/render-markdown.js';
-import { globals, load, parseList, requireCampaign, UsageError, workspaceDir } from './context.js';
+import { useColour } from './colour.js';
+import { globals, load, parseList, requireCampaign, result, UsageError, workspaceDir } from './context.js';
 import { setExit } from './exit.js';
 
 type LanguageState = 'changed' | 'unchanged' | 'new' | 'removed';
@@ -59,10 +60,9 @@ Examples:
         const changes = now !== undefined && then !== undefined && now !== then ? diffLetter(then, now, l) : [];
         return { locale: l, state, changes };
       });
-      if (g.format === 'json')
-        g.io.stdout.write(`${JSON.stringify({ since: before.label, languages: results }, null, 2)}\n`);
+      if (g.format === 'json') result(g, { since: before.label, languages: results });
       else {
-        const color = !!g.io.stdout.isTTY && !g.io.env.NO_COLOR;
+        const color = useColour(g.io.stdout, g.io.env);
         g.io.stdout.write(`since ${before.label}:\n`);
         for (const r of results) g.io.stdout.write(describe(r.locale, r.state, r.changes, color));
       }
