@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { knownFontIds, loadFace } = await import(resolve(ROOT, 'dist/render/pdf/font-library.js'));
+const { knownFontIds, loadFace } = await import(resolve(ROOT, 'dist/fonts/font-library.js'));
 const out = {};
 for (const id of knownFontIds()) {
   const cps = [...new Set(loadFace(id, 'regular').font.characterSet)].sort((a, b) => a - b);

@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkMissions, oneYearBefore } from '../src/deliver/check-missions.js';
+import { checkMissions, oneYearBefore } from '../src/check/rules/mission-rules.js';
 import { buildDelivery, type BuiltDelivery } from '../src/deliver/build-delivery.js';
 import { renderPacketLetters } from '../src/deliver/render-letters.js';
 import { countPdfPages } from '../src/deliver/count-pdf-pages.js';

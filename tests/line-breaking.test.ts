@@ -4,7 +4,7 @@ import { breakParagraph, type BreakOptions, type BreakPiece } from '../src/rende
 import { hyphenationPoints, hyphenatorFor } from '../src/render/pdf/hyphenation.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
 import { measureText } from '../src/render/pdf/measure-text.js';
-import { loadFace } from '../src/render/pdf/font-library.js';
+import { loadFace } from '../src/fonts/font-library.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import type { LetterDocument } from '../src/model/letter-document.js';
 import { pdfPageTexts } from './helpers/pdf-text.js';

@@ -2,7 +2,7 @@ import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline, LetterDocument, SignatureEntry } from '../src/model/letter-document.js';
 import { splitFontRuns } from '../src/render/pdf/font-runs.js';
-import { findUncovered, isKnownFont, knownFontIds, loadFace } from '../src/render/pdf/font-library.js';
+import { findUncovered, isKnownFont, knownFontIds, loadFace } from '../src/fonts/font-library.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
 import { paginate } from '../src/render/pdf/paginate.js';
 import type { FlowBox } from '../src/render/pdf/flow.js';

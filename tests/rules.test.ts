@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkLetters } from '../src/check/check-project.js';
 import { doubledPunctuation, doubledWords, unbalanced } from '../src/check/rules/text-hygiene.js';
-import { compareNames } from '../src/check/rules/name-match.js';
-import * as deliverTemplates from '../src/deliver/render-template.js';
+import { compareNames } from '../src/text/name-match.js';
+import * as deliverTemplates from '../src/model/template-variables.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { positionIn } from '../src/diagnostics/line-index.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';

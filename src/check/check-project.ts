@@ -51,7 +51,7 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
 /** Every character of every final text must be drawable by a font in its language's stack. */
 async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise<Diagnostic[]> {
   if (!letters.length) return [];
-  const fonts = await import('../render/pdf/font-coverage.js');
+  const fonts = await import('../fonts/font-coverage.js');
   const out: Diagnostic[] = [];
   const badFont = new Set<string>();
   for (const l of letters) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Mission, PaperSize } from '../model/project.js';
-import type { MissionDoubt } from './check-missions.js';
+import type { MissionDoubt } from '../check/rules/mission-rules.js';
 import type { DeliveryStrings } from './delivery-strings.js';
 import type { LanguageSetting } from './language-setting.js';
 import type { DeliveryTexts } from './load-delivery-texts.js';

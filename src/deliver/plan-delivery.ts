@@ -4,7 +4,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSafeId } from '../load/schemas.js';
 import type { Campaign, Mission, Project } from '../model/project.js';
 import type { Span } from '../model/span.js';
-import { missionDoubts } from './check-missions.js';
+import { missionDoubts } from '../check/rules/mission-rules.js';
 import type {
   DeliveryPlan,
   LetterFacts,

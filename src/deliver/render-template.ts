@@ -5,7 +5,7 @@ import type { TemplateSource } from './load-delivery-texts.js';
 /** Values a delivery text or template may use by name. */
 export type TextValues = Record<string, unknown>;
 
-export { TEMPLATE_VARIABLES, TEMPLATE_HELPERS, type TemplateVariable } from './template-variables.js';
+export { TEMPLATE_VARIABLES, TEMPLATE_HELPERS, type TemplateVariable } from '../model/template-variables.js';
 
 /** A delivery text could not be filled or a template could not be rendered: reported, never thrown past planning. */
 export class WordingError extends Error {

@@ -1,6 +1,6 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project, Signatory } from '../model/project.js';
-import { compareNames, prepareName, type PreparedName } from '../check/rules/name-match.js';
+import { compareNames, prepareName, type PreparedName } from '../text/name-match.js';
 import type { SignOnRow } from './read-signon-csv.js';
 import { idFromName } from './slug.js';
 

@@ -5,6 +5,7 @@ import { closest } from '../util/closest.js';
 import { RTL_LETTER } from '../load/control-scan.js';
 import { describeChar, findControls } from '../util/control-chars.js';
 import { countryCode } from './countries.js';
+import { fold } from '../text/fold.js';
 
 /** What a sign-on column can hold. `first_name` + `last_name` make the name of an individual. */
 export const FIELDS = ['name', 'country', 'kind', 'person', 'email', 'first_name', 'last_name', 'ignore'] as const;
@@ -176,11 +177,7 @@ const CONTAINS: [Field, RegExp][] = [
 ];
 
 const foldHeader = (h: string) =>
-  h
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC') // Hangul syllables back together
-    .toLowerCase()
+  fold(h)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 

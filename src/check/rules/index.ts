@@ -2,7 +2,7 @@ import { futureDate, unusedDemands } from './campaign-rules.js';
 import { glossaryVariants } from './glossary-rule.js';
 import { placeholdersInUnusedTexts, templateChecks } from './placeholder-rules.js';
 import type { Rule } from './rule.js';
-import { checkMissions } from '../../deliver/check-missions.js';
+import { checkMissions } from './mission-rules.js';
 import { campaignWithoutSignatories, nearDuplicateSignatories } from './signatory-rules.js';
 import { textHygiene } from './text-hygiene.js';
 

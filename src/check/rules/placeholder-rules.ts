@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findPlaceholders } from '../../compose/placeholders.js';
-import { TEMPLATE_HELPERS, TEMPLATE_VARIABLES } from '../../deliver/template-variables.js';
+import { TEMPLATE_HELPERS, TEMPLATE_VARIABLES } from '../../model/template-variables.js';
 import { spanIn, spanKey, type Span } from '../../model/span.js';
 import { offsetIn } from '../../diagnostics/line-index.js';
 import type { Rule } from './rule.js';

@@ -1,7 +1,7 @@
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Signatory } from '../../model/project.js';
 import type { Span } from '../../model/span.js';
-import { compareNames, prepareName, type PreparedName } from './name-match.js';
+import { compareNames, prepareName, type PreparedName } from '../../text/name-match.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
 

@@ -2,7 +2,7 @@ import { WordingError } from '../render-template.js';
 import type { LineBreakMode } from '../../render/pdf/break-units.js';
 import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
 import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
-import { findUncovered, loadFace, type FaceStyle } from '../../render/pdf/font-library.js';
+import { findUncovered, loadFace, type FaceStyle } from '../../fonts/font-library.js';
 import { layoutParagraph, type LayoutLine, type StyledSegment } from '../../render/pdf/line-layout.js';
 import { collectPdf, createPdfDocument } from '../../render/pdf/pdfkit-types.js';
 

@@ -1,5 +1,5 @@
 import type { PageContent, PageLine, StructNode } from './flow.js';
-import type { FontFace } from './font-library.js';
+import type { FontFace } from '../../fonts/font-library.js';
 import type { LinePiece } from './line-layout.js';
 import { shareLayoutCache } from './pdfkit-types.js';
 

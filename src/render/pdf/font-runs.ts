@@ -1,4 +1,4 @@
-import { fontCovers } from './font-library.js';
+import { fontCovers } from '../../fonts/font-library.js';
 
 /** A stretch of text drawn with one font of the stack. */
 export interface FontRun {

@@ -1,5 +1,5 @@
 import { assertNever, type Inline } from '../../model/letter-document.js';
-import type { FaceStyle } from './font-library.js';
+import type { FaceStyle } from '../../fonts/font-library.js';
 import type { StyledSegment } from './line-layout.js';
 
 interface InlineStyle {

@@ -1,5 +1,5 @@
 import { breakUnits, fitUnits, joinUnits, splitAtHyphens, type BreakUnit, type LineBreakMode } from './break-units.js';
-import { loadFace, type FaceStyle, type FontFace } from './font-library.js';
+import { loadFace, type FaceStyle, type FontFace } from '../../fonts/font-library.js';
 import { splitFontRuns } from './font-runs.js';
 import { hyphenationPoints, type Hyphenator } from './hyphenation.js';
 import { breakParagraph, type BreakOptions, type BreakPiece } from './knuth-plass.js';

@@ -1,4 +1,4 @@
-import type { FontFace } from './font-library.js';
+import type { FontFace } from '../../fonts/font-library.js';
 
 /** Advance of a piece of text in one face, unscaled. */
 export interface TextMetrics {

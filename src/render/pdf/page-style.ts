@@ -1,5 +1,5 @@
 import type { LetterDocument } from '../../model/letter-document.js';
-import { loadFace } from './font-library.js';
+import { loadFace } from '../../fonts/font-library.js';
 
 /** Page geometry and type sizes for one letter. All lengths in PDF points (1/72 in). */
 export interface PageStyle {

@@ -3,7 +3,7 @@ import { drawFooters } from './draw-footers.js';
 import { drawPages, FontSelector } from './draw-pages.js';
 import { paginateLetter } from './fit-ending.js';
 import { structNode } from './flow.js';
-import { findUncovered } from './font-library.js';
+import { findUncovered } from '../../fonts/font-library.js';
 import { pageStyle } from './page-style.js';
 import { collectPdf, createPdfDocument, sourceDateEpoch } from './pdfkit-types.js';
 

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { fold } from './fold.js';
 
 /**
  * Deciding whether two written names are the same organisation or person: "HH Katacombs" and
@@ -16,11 +17,7 @@ const COMMON = new Set(
 
 /** Letters folded, accents dropped, punctuation and "_" as spaces, "&" as "and", a leading "The" dropped. */
 export function normalizeName(name: string): string {
-  const folded = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC') // Hangul syllables back together
-    .toLowerCase()
+  const folded = fold(name)
     .replace(/&/g, ' and ')
     .replace(/[’'`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -1,6 +1,6 @@
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Mission, Project } from '../model/project.js';
-import type { Span } from '../model/span.js';
+import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Mission, Project } from '../../model/project.js';
+import type { Span } from '../../model/span.js';
 
 /** Why a mission's record should be checked again before anything is sent there. */
 export interface MissionDoubt {

@@ -36,8 +36,8 @@ let precomputed: Record<string, number[]> | null | undefined;
 function coverageTable(fontId: string): number[] | undefined {
   if (precomputed === undefined) {
     precomputed = null;
-    // dist/font-coverage.json, seen from dist/render/pdf/ or (tests run from source) src/render/pdf/.
-    for (const rel of ['../../font-coverage.json', '../../../dist/font-coverage.json']) {
+    // dist/font-coverage.json, seen from dist/fonts/ or (tests run from source) src/fonts/.
+    for (const rel of ['../font-coverage.json', '../../dist/font-coverage.json']) {
       try {
         precomputed = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as Record<string, number[]>;
         break;
