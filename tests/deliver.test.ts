@@ -7,7 +7,14 @@ import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkMissions, oneYearBefore } from '../src/check/rules/mission-rules.js';
 import { buildDelivery, type BuiltDelivery } from '../src/deliver/build-delivery.js';
-import { renderPacketLetters } from '../src/deliver/render-letters.js';
+import {
+  deliverCampaign,
+  planCampaignDelivery,
+  renderEnclosed,
+  type PlannedDelivery,
+} from '../src/pipeline/deliver-campaign.js';
+import { checkWorkspace } from '../src/pipeline/check-workspace.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { countPdfPages } from '../src/deliver/count-pdf-pages.js';
 import type { DeliveryPlan } from '../src/deliver/delivery-plan.js';
 import { neutralizeCell } from '../src/deliver/delivery-list-csv.js';
@@ -15,7 +22,6 @@ import { loadDeliveryTexts } from '../src/deliver/load-delivery-texts.js';
 import { DL_ENVELOPE, NO10_ENVELOPE, type EnvelopeSpec } from '../src/deliver/paper.js';
 import { planDelivery } from '../src/deliver/plan-delivery.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
-import type { Project } from '../src/model/project.js';
 import { MINI, REPO, runCli, tempWorkspace, type CliResult } from './helpers/workspace.js';
 
 /**
@@ -38,11 +44,11 @@ function miniWorkspace(): string {
   return ws;
 }
 
-function plan(project: Project, root: string, missions?: string[]): DeliveryPlan {
-  return planDelivery({
-    project,
-    campaignId: CAMPAIGN,
-    texts: loadDeliveryTexts(root),
+/** The campaign's delivery as `deliver` plans it: loaded, checked (delivery rules included), planned. */
+async function planned(root: string, missions?: string[]): Promise<PlannedDelivery> {
+  const { value: project, diagnostics } = loadWorkspace(root);
+  return planCampaignDelivery(project, diagnostics, {
+    campaign: CAMPAIGN,
     today: TODAY,
     ...(missions ? { missions } : {}),
   });
@@ -120,7 +126,11 @@ describe('mission checks', () => {
 describe('planDelivery', () => {
   const ws = miniWorkspace();
   const { value: project } = loadWorkspace(ws);
-  const p = plan(project, ws);
+  let p: DeliveryPlan;
+  let letters: PlannedDelivery['letters'];
+  beforeAll(async () => {
+    ({ plan: p, letters } = await planned(ws));
+  });
   const packet = (id: string) => p.packets.find((x) => x.mission.id === id);
 
   it('refuses a closed mission, naming the date it closed', () => {
@@ -177,8 +187,8 @@ describe('planDelivery', () => {
     expect(p.letterLanguages).toEqual(['en', 'ko']);
   });
 
-  it('restricts to --missions, keeping the campaign order', () => {
-    const some = plan(project, ws, ['mission-bare', 'embassy-london']);
+  it('restricts to --missions, keeping the campaign order', async () => {
+    const some = (await planned(ws, ['mission-bare', 'embassy-london'])).plan;
     expect(some.missionOrder).toEqual(['embassy-london', 'mission-bare']);
     expect(some.refused).toEqual([]);
   });
@@ -186,7 +196,7 @@ describe('planDelivery', () => {
   it('falls back to English wording, with a warning, for a language without delivery.yaml', () => {
     const texts = loadDeliveryTexts(ws);
     texts.strings.delete('ko');
-    const q = planDelivery({ project, campaignId: CAMPAIGN, texts, today: TODAY });
+    const q = planDelivery({ project, campaignId: CAMPAIGN, texts, today: TODAY, letters, problems: [] });
     const geneve = q.packets.find((x) => x.mission.id === 'delegation-geneve');
     expect(geneve?.wording.code).toBe('en');
     expect(geneve?.wording.insteadOf).toBe('ko');
@@ -203,6 +213,8 @@ describe('planDelivery', () => {
       campaignId: CAMPAIGN,
       texts: loadDeliveryTexts(ws),
       today: TODAY,
+      letters,
+      problems: [],
     });
     expect(q.refused.map((r) => r.reason)).toContain('its id is not safe as a folder name');
     expect(q.diagnostics.some((d) => d.code === 'file/unsafe-name')).toBe(true);
@@ -400,15 +412,12 @@ describe('bundled 2011 campaign', () => {
   let letters: Map<string, Uint8Array>;
   beforeAll(async () => {
     const loaded = loadWorkspace(REPO);
-    const project = loaded.value;
-    p = planDelivery({ project, campaignId: CAMPAIGN_2011, texts: loadDeliveryTexts(REPO), today: TODAY });
-    letters = (
-      await renderPacketLetters(
-        project,
-        loaded.diagnostics.filter((d) => d.code !== 'mission/closed'),
-        p,
-      )
-    ).letters;
+    const prepared = await planCampaignDelivery(loaded.value, loaded.diagnostics, {
+      campaign: CAMPAIGN_2011,
+      today: TODAY,
+    });
+    p = prepared.plan;
+    letters = await renderEnclosed(p, prepared.letters, undefined);
     built = await buildDelivery(p, letters);
   }, 60_000);
 
@@ -562,5 +571,81 @@ describe('paper by destination', () => {
     };
     expect(await size('dprk-un-mission-new-york')).toEqual([612, 792]);
     expect(await size('dprk-embassy-london')).toEqual([595, 842]);
+  });
+});
+
+describe('deliver never runs past an error about a packet; check and deliver agree', () => {
+  const MISSIONS = 'missions.yaml';
+  const CLOSED = 'mission/closed mission "mission-closed" closed on 2021-06-30; nothing can be delivered there';
+  /** The mini workspace delivered to every fixture mission, with `edit` applied to one of its files (or the bundled one). */
+  function edited(file: string, edit: (text: string) => string): string {
+    const ws = miniWorkspace();
+    const from = existsSync(join(ws, file)) ? join(ws, file) : join(REPO, file);
+    mkdirSync(join(ws, file, '..'), { recursive: true });
+    writeFileSync(join(ws, file), edit(readFileSync(from, 'utf8')));
+    return ws;
+  }
+  async function both(ws: string) {
+    const { value: project, diagnostics } = loadWorkspace(ws);
+    const checked = await checkWorkspace(project, diagnostics, { today: TODAY });
+    const delivered = await deliverCampaign(project, diagnostics, { campaign: CAMPAIGN, today: TODAY });
+    const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+    return { check: errors(checked.diagnostics), deliver: errors(delivered.diagnostics), delivered };
+  }
+
+  it('refuses a mission listed twice whose second record says it closed, and builds the others', async () => {
+    const ws = edited(MISSIONS, (t) =>
+      t.replace(
+        '  # Delivery tests',
+        [
+          '  - id: embassy-london',
+          '    kind: embassy',
+          '    name: Embassy of Exampleland in London',
+          '    city: London',
+          '    country: GB',
+          '    languages: [en]',
+          '    status: closed',
+          '    closed_on: 2026-03-01',
+          '    sources: [{ url: "https://example.org/closed", date: "2026-03-01", supports: status }]',
+          '    verified: 2026-03-01',
+          '  # Delivery tests',
+        ].join('\n'),
+      ),
+    );
+    const { check, deliver, delivered } = await both(ws);
+    expect(check).toEqual(['ref/duplicate-id "embassy-london" is defined twice', CLOSED]);
+    expect(deliver).toEqual(check);
+    expect(delivered.outcome).toBe('made');
+    expect(delivered.plan.refused.map((r) => [r.mission.id, r.reason])).toEqual([
+      ['embassy-london', '"embassy-london" is defined twice'],
+      ['mission-closed', 'closed on 2021-06-30'],
+    ]);
+    const folders = new Set([...delivered.files.keys()].map((f) => f.split('/')[0]));
+    expect(folders.has('embassy-london')).toBe(false);
+    expect(folders.has('delegation-geneve')).toBe(true);
+    const r = await runCli(['--workspace', ws, 'deliver', CAMPAIGN]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/embassy-london\s+REFUSED: "embassy-london" is defined twice; nothing built/);
+    expect(existsSync(join(ws, 'out', CAMPAIGN, 'delivery', 'embassy-london'))).toBe(false);
+  });
+
+  it('reports a mission the campaign names but the registry lacks, in check and in deliver', async () => {
+    const ws = edited(`campaigns/${CAMPAIGN}.yaml`, (t) =>
+      t.replace(ALL_MISSIONS, 'missions: [embassy-lodnon, mission-bare]'),
+    );
+    const { check, deliver, delivered } = await both(ws);
+    expect(check).toEqual(['ref/unknown-mission unknown mission "embassy-lodnon"']);
+    expect(deliver).toEqual(check);
+    expect(delivered.packets.map((p) => p.missionId)).toEqual(['mission-bare']);
+  });
+
+  it('a broken delivery.yaml fails check as it fails deliver', async () => {
+    const ws = edited('locales/en/delivery.yaml', (t) => t.replace(/^ {2}closing: .*\n/m, ''));
+    const { check, deliver, delivered } = await both(ws);
+    expect(check).toHaveLength(2);
+    expect(check[0]).toBe(CLOSED);
+    expect(check[1]).toMatch(/^schema\/invalid .*closing/);
+    expect(deliver).toEqual(expect.arrayContaining(check));
+    expect(delivered.outcome).toBe('blocked');
   });
 });

@@ -103,7 +103,11 @@ async function checkAndRender(
   const text = formatText(all, project.files);
   let renderErrors = 0;
   if (project.campaigns.has('2020-test-letter')) {
-    const r = await renderCampaign(project, loaded.diagnostics, '2020-test-letter', ['en'], ['md']);
+    const r = await renderCampaign(project, loaded.diagnostics, {
+      campaign: '2020-test-letter',
+      locales: ['en'],
+      formats: ['md'],
+    });
     renderErrors = r.diagnostics.filter((d) => d.severity === 'error').length;
     if (r.files.length)
       writeFolderAtomic(join(ws, 'out', '2020-test-letter'), new Map(r.files.map((f) => [f.name, f.data])));

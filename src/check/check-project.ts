@@ -1,4 +1,5 @@
-import { dedupeDiagnostics, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, diag, scopeFrom, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LetterDocument } from '../model/letter-document.js';
 import type { Project } from '../model/project.js';
 import { spanIn, type TracedText } from '../model/span.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
@@ -13,6 +14,8 @@ export interface CheckOptions {
   locales?: string[];
   /** Today's date, YYYY-MM-DD (default: the real date); injected for deterministic tests. */
   today?: string;
+  /** Run the delivery rules too (missions, templates, delivery texts): `check` and `deliver` do, `render` not. */
+  delivery?: boolean;
 }
 
 export interface CheckedLetters {
@@ -35,14 +38,21 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
     for (const code of opts.locales ?? c.locales) {
       if (!project.locales.has(code)) continue;
       const r = composeLetter(project, id, code);
+      const from = diagnostics.length;
       diagnostics.push(...r.diagnostics);
+      scopeFrom(diagnostics, from, { kind: 'letter', campaign: id, locale: code });
       if (r.value) letters.set(`${id}/${code}`, r.value);
     }
   }
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
   const today = opts.today ?? todayDate();
-  for (const rule of RULES)
-    diagnostics.push(...rule({ project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) }));
+  const ctx = { project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) };
+  for (const { rule, scope, delivery } of RULES) {
+    if (delivery && opts.delivery === false) continue;
+    const from = diagnostics.length;
+    diagnostics.push(...rule(ctx));
+    scopeFrom(diagnostics, from, scope);
+  }
   const only = opts.campaigns?.length === 1 ? opts.campaigns[0] : undefined;
   diagnostics.push(...translationDiagnostics(project, only));
   return { letters, diagnostics: dedupeDiagnostics(diagnostics) };
@@ -63,6 +73,7 @@ async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise
       out.push(
         diag('ref/unknown-font', span, `locale "${l.doc.locale}" names font "${f}", which is not bundled`, {
           hint: `bundled fonts: ${fonts.knownFontIds().join(', ')}`,
+          scope: { kind: 'letter', locale: l.doc.locale },
         }),
       );
     }
@@ -73,7 +84,7 @@ async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise
         const k = `${t.origin.span.file}:${t.origin.span.start}:${u.codePoint}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        out.push(uncovered(t, u, l.doc.locale, l.doc.fonts));
+        out.push(uncovered(t, u, l.doc));
       }
     }
   }
@@ -83,9 +94,9 @@ async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise
 function uncovered(
   t: TracedText,
   u: { char: string; codePoint: number; index: number },
-  locale: string,
-  stack: string[],
+  doc: LetterDocument,
 ): Diagnostic {
+  const { locale, fonts: stack } = doc;
   const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
   const excerpt = t.text.length > 50 ? `${t.text.slice(0, 47)}...` : t.text;
   return diag(
@@ -94,6 +105,7 @@ function uncovered(
     `no font for "${u.char}" (${cp}) in the ${locale} letter, in "${excerpt}"`,
     {
       hint: `the ${locale} font stack (${stack.join(', ')}) cannot draw it: replace the character, or add a font that has it to locales/${locale}/locale.yaml`,
+      scope: { kind: 'letter', campaign: doc.campaignId, locale },
     },
   );
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { checkLetters } from '../check/check-project.js';
 import { CODES } from '../diagnostics/codes.js';
+import { checkWorkspace } from '../pipeline/check-workspace.js';
 import { globals, load, report, result } from './context.js';
 import { setExit } from './exit.js';
 import { today } from '../util/today.js';
@@ -33,18 +33,17 @@ Examples:
         return;
       }
       const { project, diagnostics } = load(g);
-      const letters = await checkLetters(project, { today: today(g.io) });
-      const all = [...diagnostics, ...letters.diagnostics];
-      const code = report(all, project.files, g, { to: 'stdout' });
+      const found = await checkWorkspace(project, diagnostics, { today: today(g.io) });
+      const code = report(found.diagnostics, found.files, g, { to: 'stdout' });
       const checked = {
         campaigns: project.campaigns.size,
-        letters: letters.letters.size,
+        letters: found.letters,
         demands: project.demands.size,
         signatories: project.signatories.size,
         missions: project.missions.size,
       };
       result(g, { checked });
-      if (!all.length && g.format !== 'json' && !g.quiet) {
+      if (!found.diagnostics.length && g.format !== 'json' && !g.quiet) {
         g.io.stdout.write(
           `ok: ${checked.campaigns} campaigns, ${checked.letters} letters, ${checked.demands} demand blocks, ${checked.signatories} signatories, ${checked.missions} missions\n`,
         );

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { join, relative, resolve } from 'node:path';
-import { dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Missing } from '../deliver/delivery-plan.js';
+import { writeDelivery } from '../deliver/write-delivery.js';
+import type { DeliveryResult } from '../pipeline/deliver-campaign.js';
 import { sourceDateEpoch } from '../render/pdf/pdfkit-types.js';
-import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/closest.js';
 import {
   globals,
@@ -25,15 +27,6 @@ interface DeliverOptions {
   missions?: string;
   today?: string;
 }
-
-/** Mission-level findings the summary states per mission; in text mode they are not repeated as diagnostics. */
-const SUMMARISED: ReadonlySet<Code> = new Set<Code>([
-  'mission/no-address',
-  'mission/no-fax',
-  'mission/no-email',
-  'mission/no-letter-language',
-  'mission/unverified',
-]);
 
 export function deliverCommand(): Command {
   return new Command('deliver')
@@ -90,67 +83,37 @@ Examples:
 
       const t0 = performance.now();
       const log = (m: string) => g.quiet || g.format === 'json' || g.io.stderr.write(`${m}\n`);
-      const [{ loadDeliveryTexts }, { planDelivery }, { renderPacketLetters }, { buildDelivery }, { writePlan }] =
-        await Promise.all([
-          import('../deliver/load-delivery-texts.js'),
-          import('../deliver/plan-delivery.js'),
-          import('../deliver/render-letters.js'),
-          import('../deliver/build-delivery.js'),
-          import('../deliver/write-plan.js'),
-        ]);
-      const texts = loadDeliveryTexts(project.root);
-      const plan = planDelivery({ project, campaignId, texts, today, ...(selected ? { missions: selected } : {}) });
-      const files = new Map([...project.files, ...texts.files]);
-      // Closed missions are refused per mission below, so they do not stop the letters from rendering.
-      const loadDiagnostics = diagnostics.filter((d) => d.code !== 'mission/closed');
-      const { letters, diagnostics: renderDiagnostics } = await renderPacketLetters(
-        project,
-        loadDiagnostics,
-        plan,
-        log,
-      );
-      const rendered = { diagnostics: renderDiagnostics };
-      const blocking = [
-        ...rendered.diagnostics,
-        ...texts.diagnostics,
-        ...plan.diagnostics.filter((d) => d.code !== 'mission/closed'),
-      ];
-      if (hasErrors(blocking)) {
-        setExit(cmd, report(shown(dedupeDiagnostics([...blocking, ...plan.diagnostics]), g), files, g));
+      const { deliverCampaign } = await import('../pipeline/deliver-campaign.js');
+      const date = sourceDateEpoch();
+      const delivery = await deliverCampaign(project, diagnostics, {
+        campaign: campaignId,
+        today,
+        ...(selected ? { missions: selected } : {}),
+        ...(date ? { date } : {}),
+        onProgress: log,
+      });
+      const code = report(shown(delivery, g), delivery.sources, g);
+      if (delivery.outcome === 'blocked') {
         g.io.stderr.write('nothing written: fix the errors above first\n');
+        setExit(cmd, code);
         return;
       }
-      const built = await buildDelivery(plan, letters, { date: sourceDateEpoch(), onProgress: log });
-      const all = dedupeDiagnostics([
-        ...rendered.diagnostics,
-        ...texts.diagnostics,
-        ...plan.diagnostics,
-        ...built.diagnostics,
-      ]);
-      if (hasErrors(built.diagnostics)) {
-        setExit(cmd, report(shown(all, g), files, g));
-        g.io.stderr.write('nothing written: fix the errors above first\n');
-        return;
-      }
-      writePlan(dest, built);
-      const code = report(shown(all, g), files, g);
+      writeDelivery(dest, delivery.files);
       result(g, {
         campaign: campaignId,
         out: relative(g.io.cwd, dest) || '.',
-        packets: built.packets.map((p) => ({ mission: p.missionId, files: p.files.map((f) => f.file) })),
-        refused: plan.refused.map((r) => ({ mission: r.mission.id, reason: r.reason })),
+        packets: delivery.packets.map((p) => ({ mission: p.missionId, files: p.files.map((f) => f.file) })),
+        refused: delivery.plan.refused.map((r) => ({ mission: r.mission.id, reason: r.reason })),
       });
       if (g.format !== 'json')
-        g.io.stdout.write(summary(plan, built, relative(g.io.cwd, dest) || '.', (performance.now() - t0) / 1000));
-      setExit(cmd, hasErrors(all) ? Math.max(code, 1) : code);
+        g.io.stdout.write(summary(delivery, relative(g.io.cwd, dest) || '.', (performance.now() - t0) / 1000));
+      setExit(cmd, code);
     });
 }
 
-type Plan = import('../deliver/delivery-plan.js').DeliveryPlan;
-type Built = import('../deliver/build-delivery.js').BuiltDelivery;
-
 /** The end-of-run summary: each mission with its files or why it was refused, what is missing, what to check. */
-function summary(plan: Plan, built: Built, shown: string, seconds: number): string {
+function summary(delivery: DeliveryResult, shown: string, seconds: number): string {
+  const { plan } = delivery;
   const lines = [`delivery of ${plan.campaignId} in ${shown}/`];
   const width = Math.max(...plan.missionOrder.map((id) => id.length), 10);
   for (const id of plan.missionOrder) {
@@ -160,7 +123,7 @@ function summary(plan: Plan, built: Built, shown: string, seconds: number): stri
       continue;
     }
     const p = plan.packets.find((x) => x.mission.id === id);
-    const b = built.packets.find((x) => x.missionId === id);
+    const b = delivery.packets.find((x) => x.missionId === id);
     if (!p || !b) {
       lines.push(`  ${id.padEnd(width)}  NOT BUILT: see the errors above`);
       continue;
@@ -177,9 +140,9 @@ function summary(plan: Plan, built: Built, shown: string, seconds: number): stri
         `  ${' '.repeat(width)}    note: cover note in ${p.wording.code}, no delivery texts for ${p.wording.insteadOf} yet`,
       );
   }
-  const missing = (what: string) => plan.packets.filter((p) => p.missing.some((m) => m.what === what)).length;
+  const missing = (what: Missing['what']) => plan.packets.filter((p) => p.missing.some((m) => m.what === what)).length;
   lines.push(
-    `${built.packets.length} packet(s) built, ${plan.refused.length} refused; ${missing('address')} without a postal address, ${missing('fax')} without fax, ${missing('email')} without e-mail`,
+    `${delivery.packets.length} packet(s) built, ${plan.refused.length} refused; ${missing('address')} without a postal address, ${missing('fax')} without fax, ${missing('email')} without e-mail`,
     `delivery list: ${shown}/delivery-list.csv and delivery-list.pdf (${seconds.toFixed(1)} s)`,
   );
   return `${lines.join('\n')}\n`;
@@ -196,6 +159,8 @@ function refuseForeignFolder(dest: string, io: Io): void {
 }
 
 /** What to print as diagnostics: everything in JSON; in text, what the summary does not state already. */
-function shown(ds: Diagnostic[], g: GlobalOptions): Diagnostic[] {
-  return g.format === 'json' ? ds : ds.filter((d) => !SUMMARISED.has(d.code));
+function shown(delivery: DeliveryResult, g: GlobalOptions): Diagnostic[] {
+  if (g.format === 'json') return delivery.diagnostics;
+  const stated = new Set(delivery.plan.packets.flatMap((p) => p.notes));
+  return delivery.diagnostics.filter((d) => !stated.has(d));
 }

@@ -66,11 +66,20 @@ Examples:
           opts.out,
         );
       const t0 = performance.now();
-      const log = (m: string) => g.quiet || g.format === 'json' || g.io.stderr.write(`${m}\n`);
-      const { files, diagnostics: ds } = await renderCampaign(project, diagnostics, campaignId, locales, formats, log);
+      const log = (m: string) =>
+        g.quiet ||
+        g.format === 'json' ||
+        g.io.stderr.write(`${m}
+`);
+      const {
+        files,
+        diagnostics: ds,
+        outcome,
+      } = await renderCampaign(project, diagnostics, { campaign: campaignId, locales, formats, onProgress: log });
       const code = report(ds, project.files, g);
-      if (code !== 0) {
-        g.io.stderr.write(`nothing rendered: fix the errors above first\n`);
+      if (outcome === 'blocked') {
+        g.io.stderr.write(`nothing rendered: fix the errors above first
+`);
         setExit(cmd, code);
         return;
       }

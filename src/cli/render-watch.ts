@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
@@ -59,21 +59,23 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
       const { value: project, diagnostics } = loadWorkspace(opts.root);
       if (!project.campaigns.has(opts.campaignId)) {
         const errors = diagnostics.filter((d) => d.severity === 'error');
-        const own = errors.filter((d) => new RegExp(`^campaigns/${opts.campaignId}\\.ya?ml$`).test(d.span?.file ?? ''));
+        const own = errors.filter((d) => d.scope?.kind === 'letter' && d.scope.campaign === opts.campaignId);
         const ds = own.length ? own : errors;
         opts.report(ds, project.files);
         result = { rendered: [], diagnostics: ds, ms: performance.now() - t0 };
         opts.log(`campaign ${opts.campaignId} does not load yet; waiting for the next save`);
       } else {
-        const { files, diagnostics: ds } = await renderCampaign(
-          project,
-          diagnostics,
-          opts.campaignId,
-          [opts.locale],
-          opts.formats,
-        );
+        const {
+          files,
+          diagnostics: ds,
+          outcome,
+        } = await renderCampaign(project, diagnostics, {
+          campaign: opts.campaignId,
+          locales: [opts.locale],
+          formats: opts.formats,
+        });
         opts.report(ds, project.files);
-        if (files.length && !hasErrors(ds))
+        if (outcome === 'made')
           writeFolderAtomic(join(opts.out, opts.campaignId), new Map(files.map((f) => [f.name, f.data])));
         const ms = performance.now() - t0;
         result = { rendered: files.map((f) => f.name), diagnostics: ds, ms };

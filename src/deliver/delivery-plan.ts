@@ -68,6 +68,8 @@ export interface PacketPlan {
   methods: string[];
   missing: Missing[];
   doubts: MissionDoubt[];
+  /** The diagnostics about this mission that {@link missing} and {@link doubts} state in words. */
+  notes: Diagnostic[];
   /** Files in packet order; the manifest comes last. */
   files: PlannedFile[];
 }

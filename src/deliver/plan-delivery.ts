@@ -1,9 +1,8 @@
-import { composeLetter } from '../compose/compose-letter.js';
 import { formatLetterDate } from '../compose/format-date.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSafeId } from '../load/schemas.js';
+import type { LetterDocument } from '../model/letter-document.js';
 import type { Campaign, Mission, Project } from '../model/project.js';
-import type { Span } from '../model/span.js';
 import { missionDoubts } from '../check/rules/mission-rules.js';
 import type {
   DeliveryPlan,
@@ -30,11 +29,18 @@ export interface PlanInput {
   today: string;
   /** Only these of the campaign's missions (default: all of them). */
   missions?: readonly string[];
+  /** The campaign's letters as composed by the check, by locale code: packet texts quote them. */
+  letters: ReadonlyMap<string, LetterDocument>;
+  /**
+   * What the check found about the packets (their scope says which mission): an error about a
+   * mission refuses its packet, the rest is stated with it.
+   */
+  problems: readonly Diagnostic[];
 }
 
 /**
- * Decides every packet of a campaign's delivery: which missions get one (closed missions and unsafe
- * ids are refused), which letters each encloses, the wording language, which of envelope, fax sheet
+ * Decides every packet of a campaign's delivery: which missions get one (closed missions, unsafe
+ * ids and missions whose records have errors are refused), which letters each encloses, the wording language, which of envelope, fax sheet
  * and e-mail draft the registry's data allows, and what is missing. Pure; renders nothing.
  * @throws Error if the campaign does not exist (the CLI checks first).
  */
@@ -50,7 +56,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     returnAddress: ws.returnAddress,
     contactEmail: ws.contactEmail,
   };
-  const ctx = new Planner(project, campaign, texts, diagnostics);
+  const ctx = new Planner(project, campaign, texts, input.letters, diagnostics);
 
   const wanted = input.missions ? new Set(input.missions) : undefined;
   const packets: PacketPlan[] = [];
@@ -61,26 +67,16 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     const mission = project.missions.get(ref.id);
     if (!mission) continue; // ref/unknown-mission, reported by loading
     missionOrder.push(ref.id);
-    const refusal = refusalOf(mission, ref.span, campaign.id);
+    const about = input.problems.filter((d) => d.scope?.kind === 'packet' && d.scope.mission === ref.id);
+    diagnostics.push(...about);
+    const refusal = refusalOf(mission, about);
     if (refusal) {
       refused.push({ mission, reason: refusal.reason });
-      diagnostics.push(refusal.diagnostic);
+      if (refusal.diagnostic) diagnostics.push(refusal.diagnostic);
       continue;
     }
-    const doubts = missionDoubts(mission, today);
-    if (doubts.length)
-      diagnostics.push(
-        diag(
-          'mission/unverified',
-          mission.span,
-          `mission "${mission.id}": ${doubts.map((d) => d.message).join('; ')}`,
-          {
-            hint: 'check the mission against a current source, then update status, sources and verified in missions.yaml',
-          },
-        ),
-      );
     try {
-      packets.push(ctx.packet(mission, doubts));
+      packets.push(ctx.packet(mission, missionDoubts(mission, today), about));
     } catch (e) {
       if (!(e instanceof WordingError)) throw e;
       diagnostics.push(
@@ -120,21 +116,14 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
   };
 }
 
+/** Why a mission gets no packet (the check reported a closed mission and errors in its record already). */
 function refusalOf(
   mission: Mission,
-  refSpan: Span,
-  campaignId: string,
-): { reason: string; diagnostic: Diagnostic } | undefined {
-  if (mission.status === 'closed') {
-    const reason = `closed${mission.closedOn ? ` on ${mission.closedOn}` : ''}`;
-    return {
-      reason,
-      diagnostic: diag('mission/closed', refSpan, `mission "${mission.id}" ${reason}; nothing can be delivered there`, {
-        hint: `remove it from ${campaignId}`,
-        related: [{ message: 'marked closed here', span: mission.span }],
-      }),
-    };
-  }
+  problems: readonly Diagnostic[],
+): { reason: string; diagnostic?: Diagnostic } | undefined {
+  if (mission.status === 'closed') return { reason: `closed${mission.closedOn ? ` on ${mission.closedOn}` : ''}` };
+  const error = problems.find((d) => d.severity === 'error');
+  if (error) return { reason: error.message };
   if (!isSafeId(mission.id)) {
     const reason = 'its id is not safe as a folder name';
     return {
@@ -157,10 +146,12 @@ class Planner {
     private readonly project: Project,
     private readonly campaign: Campaign,
     private readonly texts: DeliveryTexts,
+    private readonly letters: ReadonlyMap<string, LetterDocument>,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  packet(mission: Mission, doubts: PacketPlan['doubts']): PacketPlan {
+  packet(mission: Mission, doubts: PacketPlan['doubts'], found: readonly Diagnostic[]): PacketPlan {
+    const from = this.diagnostics.length;
     const c = this.campaign;
     const missing: Missing[] = [];
     let letters = mission.languages.filter((l) => c.locales.includes(l));
@@ -252,6 +243,7 @@ class Planner {
     files.push({ name: 'manifest.json', kind: 'manifest' });
 
     return {
+      notes: [...found, ...this.diagnostics.slice(from)],
       mission,
       folder: mission.id,
       paper,
@@ -319,7 +311,7 @@ class Planner {
       : c.locales.includes(this.project.workspace.sourceLocale)
         ? this.project.workspace.sourceLocale
         : c.locales[0];
-    const doc = composedIn === undefined ? undefined : composeLetter(this.project, c.id, composedIn).value?.doc;
+    const doc = composedIn === undefined ? undefined : this.letters.get(composedIn);
     const recipient = doc?.blocks.find((b) => b.kind === 'recipient');
     const signatures = doc?.blocks.find((b) => b.kind === 'signatures');
     f = {

@@ -12,18 +12,51 @@ export interface Diagnostic {
   hint?: string;
   /** Other places that explain it ("first listed here"). */
   related?: { message: string; span: Span }[];
+  /** What it stands in the way of; absent: the whole workspace. */
+  scope?: Scope;
 }
+
+/**
+ * What a problem concerns, and so what an error in it blocks. `render` makes no letter that an error
+ * concerns, `deliver` no packet; an error about the whole workspace blocks everything. A field left
+ * out means "every": `{ kind: 'letter', locale: 'ko' }` concerns every Korean letter.
+ */
+export type Scope =
+  | { kind: 'workspace' }
+  | { kind: 'letter'; campaign?: string; locale?: string }
+  | { kind: 'packet'; mission?: string; locale?: string };
 
 export function diag(
   code: Code,
   span: Span | undefined,
   message: string,
-  extra: { hint?: string; related?: { message: string; span: Span }[]; severity?: Severity } = {},
+  extra: { hint?: string; related?: { message: string; span: Span }[]; severity?: Severity; scope?: Scope } = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity: extra.severity ?? severityOf(code), message, span };
   if (extra.hint) d.hint = extra.hint;
   if (extra.related?.length) d.related = extra.related;
+  if (extra.scope) d.scope = extra.scope;
   return d;
+}
+
+/** Gives `scope` to the problems from `from` on that have none yet (the finder knows what it read). */
+export function scopeFrom(ds: Diagnostic[], from: number, scope: Scope): void {
+  for (let i = from; i < ds.length; i++) {
+    const d = ds[i] as Diagnostic;
+    if (!d.scope) ds[i] = { ...d, scope };
+  }
+}
+
+/** The narrowest scope covering both: what two findings of one problem block together. */
+export function widenScope(a: Scope | undefined, b: Scope | undefined): Scope | undefined {
+  if (!a || !b || a.kind === 'workspace' || b.kind === 'workspace') return undefined;
+  if (a.kind !== b.kind) return undefined;
+  const out: Record<string, string> = { kind: a.kind };
+  for (const key of ['campaign', 'mission', 'locale'] as const) {
+    const x = (a as Record<string, string | undefined>)[key];
+    if (x !== undefined && x === (b as Record<string, string | undefined>)[key]) out[key] = x;
+  }
+  return out as Scope;
 }
 
 /** A value plus the problems found while producing it: what every stage returns. */
@@ -51,13 +84,25 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** The same problem found twice (e.g. a shared demand block in two letters) is reported once. */
+/**
+ * The same problem found twice (e.g. a shared demand block in two letters) is reported once, with
+ * a scope covering every finding: it blocks each letter it was found in.
+ */
 export function dedupeDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
     const k = `${d.code}|${d.span?.file}|${d.span?.start}|${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+    const at = seen.get(k);
+    if (at === undefined) {
+      seen.set(k, out.push(d) - 1);
+      continue;
+    }
+    const first = out[at] as Diagnostic;
+    if (JSON.stringify(first.scope) === JSON.stringify(d.scope)) continue;
+    const { scope: _, ...rest } = first;
+    const scope = widenScope(first.scope, d.scope);
+    out[at] = scope ? { ...rest, scope } : rest;
+  }
+  return out;
 }

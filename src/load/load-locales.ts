@@ -10,54 +10,62 @@ import { spanAt } from './yaml-file.js';
 /** Load every locales/<lng>/ folder: metadata, chrome and translations. */
 export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
   const out = new Map<string, LocaleInfo>();
-  for (const code of reader.list('locales', { dirs: true })) {
-    const dir = `locales/${code}`;
-    const metaFile = reader.yaml(`${dir}/locale.yaml`);
-    const chromeFile = reader.yaml(`${dir}/letter.yaml`);
-    if (!metaFile || !chromeFile) continue;
-    const meta = validateFile(metaFile, localeSchema);
-    const chrome = validateFile(chromeFile, chromeSchema);
-    reader.diagnostics.push(...meta.diagnostics, ...chrome.diagnostics);
-    if (!meta.value || !chrome.value) continue;
-    const translations = new Map<string, SourcedText>();
-    const addFlat = (rel: string, ns: 'demands' | 'campaigns', owner: string[]) => {
-      const f = reader.yaml(rel, { required: false });
-      if (!f) return;
-      const { leaves, problems } = flattenYaml(f, ns, owner);
-      for (const p of problems) {
-        const span = p.node.range ? { file: rel, start: p.node.range[0], end: p.node.range[1] } : spanAt(f, []);
-        reader.diagnostics.push(
-          diag('schema/invalid', span, `translation "${p.key}" must be text`, { hint: 'quote the value' }),
-        );
-      }
-      for (const [k, v] of leaves) translations.set(k, v);
-    };
-    addFlat(`${dir}/demands.yaml`, 'demands', []);
-    for (const name of reader.list(`${dir}/campaigns`))
-      addFlat(`${dir}/campaigns/${name}`, 'campaigns', [name.replace(/\.ya?ml$/, '')]);
-    const chromeFlat = flattenYaml(chromeFile, 'chrome').leaves;
-    const signatoryNames = loadSignatoryNames(reader, `${dir}/signatories.yaml`);
-    out.set(code, {
-      code,
-      name: meta.value.name,
-      tag: meta.value.tag,
-      fonts: meta.value.fonts,
-      lineBreak: meta.value.line_break,
-      chrome: chromeFlat,
-      dateFormat: (chrome.value.date ?? {
-        year: 'numeric',
-        month: 'long',
-        day: 'numeric',
-      }) as Intl.DateTimeFormatOptions,
-      translations,
-      scripts: meta.value.scripts,
-      punctuationSpace: meta.value.punctuation_space,
-      sourceHashes: loadLock(reader, `${dir}/sources.lock.json`),
-      signatoryNames,
-      span: spanAt(metaFile, []),
-    });
-  }
+  for (const code of reader.list('locales', { dirs: true }))
+    reader.within({ kind: 'letter', locale: code }, () => loadLocale(reader, code, out));
   return out;
+}
+
+/** One locales/<code>/ folder into `out`: its problems concern that language's letters. */
+function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInfo>): void {
+  const dir = `locales/${code}`;
+  const metaFile = reader.yaml(`${dir}/locale.yaml`);
+  const chromeFile = reader.yaml(`${dir}/letter.yaml`);
+  if (!metaFile || !chromeFile) return;
+  const meta = validateFile(metaFile, localeSchema);
+  const chrome = validateFile(chromeFile, chromeSchema);
+  reader.diagnostics.push(...meta.diagnostics, ...chrome.diagnostics);
+  if (!meta.value || !chrome.value) return;
+  const translations = new Map<string, SourcedText>();
+  const addFlat = (rel: string, ns: 'demands' | 'campaigns', owner: string[]) => {
+    const f = reader.yaml(rel, { required: false });
+    if (!f) return;
+    const { leaves, problems } = flattenYaml(f, ns, owner);
+    for (const p of problems) {
+      const span = p.node.range ? { file: rel, start: p.node.range[0], end: p.node.range[1] } : spanAt(f, []);
+      reader.diagnostics.push(
+        diag('schema/invalid', span, `translation "${p.key}" must be text`, { hint: 'quote the value' }),
+      );
+    }
+    for (const [k, v] of leaves) translations.set(k, v);
+  };
+  addFlat(`${dir}/demands.yaml`, 'demands', []);
+  for (const name of reader.list(`${dir}/campaigns`)) {
+    const campaign = name.replace(/\.ya?ml$/, '');
+    reader.within({ kind: 'letter', campaign, locale: code }, () =>
+      addFlat(`${dir}/campaigns/${name}`, 'campaigns', [campaign]),
+    );
+  }
+  const chromeFlat = flattenYaml(chromeFile, 'chrome').leaves;
+  const signatoryNames = loadSignatoryNames(reader, `${dir}/signatories.yaml`);
+  out.set(code, {
+    code,
+    name: meta.value.name,
+    tag: meta.value.tag,
+    fonts: meta.value.fonts,
+    lineBreak: meta.value.line_break,
+    chrome: chromeFlat,
+    dateFormat: (chrome.value.date ?? {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    }) as Intl.DateTimeFormatOptions,
+    translations,
+    scripts: meta.value.scripts,
+    punctuationSpace: meta.value.punctuation_space,
+    sourceHashes: loadLock(reader, `${dir}/sources.lock.json`),
+    signatoryNames,
+    span: spanAt(metaFile, []),
+  });
 }
 
 /** locales/<lng>/signatories.yaml: `<id>: name` or `<id>: { name, sort_as }`. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Campaign, DemandBlock, Project, Workspace } from '../model/project.js';
-import { diag, type Result } from '../diagnostics/diagnostic.js';
+import { diag, scopeFrom, type Result, type Scope } from '../diagnostics/diagnostic.js';
 import { loadLocales } from './load-locales.js';
 import { normalizeCampaign } from './normalize-campaign.js';
 import { normalizeDemand } from './normalize-demand.js';
@@ -29,7 +29,10 @@ export function loadWorkspace(rootDir: string, source?: FileSource): Result<Proj
   };
   const workspace = loadWorkspaceFile(reader);
   const demands = loadEach(reader, 'demands', demandSchema, normalizeDemand, broken.demands);
-  const campaigns = loadEach(reader, 'campaigns', campaignSchema, normalizeCampaign, broken.campaigns);
+  const campaigns = loadEach(reader, 'campaigns', campaignSchema, normalizeCampaign, broken.campaigns, (id) => ({
+    kind: 'letter',
+    campaign: id,
+  }));
   const signatories = loadList(
     reader,
     'signatories.yaml',
@@ -38,18 +41,16 @@ export function loadWorkspace(rootDir: string, source?: FileSource): Result<Proj
     normalizeSignatory,
     broken.signatories,
   );
-  const missions = loadList(
-    reader,
-    'missions.yaml',
-    'missions',
-    missionSchema,
-    normalizeMission,
-    broken.missions,
-    false,
+  // The mission registry concerns delivery only: a broken record stops that mission's packet.
+  const missions = reader.within({ kind: 'packet' }, () =>
+    loadList(reader, 'missions.yaml', 'missions', missionSchema, normalizeMission, broken.missions, false, (id) => ({
+      kind: 'packet',
+      mission: id,
+    })),
   );
   const locales = loadLocales(reader);
   const glossary = loadGlossary(reader);
-  const templates = loadTemplates(reader);
+  const templates = reader.within({ kind: 'packet' }, () => loadTemplates(reader));
   const project: Project = {
     root: reader.root,
     workspace,
@@ -96,6 +97,7 @@ function loadEach<W extends { id: string }, T>(
   schema: ZodType<W, unknown>,
   normalize: (f: YamlFile, w: W) => T,
   broken: Set<string>,
+  scopeOf: (id: string) => Scope = () => ({ kind: 'workspace' }),
 ): Map<string, T> {
   const out = new Map<string, T>();
   const files = new Map<string, string>();
@@ -114,31 +116,44 @@ function loadEach<W extends { id: string }, T>(
     files.set(stem, rel);
     // A file that exists but does not load still defines its id: references to it are not "unknown".
     broken.add(stem);
-    const f = reader.yaml(rel);
-    if (!f) continue;
-    if (!isSafeId(stem)) {
-      reader.diagnostics.push(
-        diag('file/unsafe-name', { file: rel, start: 0, end: 1 }, `file name "${name}" is not a safe id`, {
-          hint: 'use lowercase letters, digits and "-" only, e.g. 2026-open-letter.yaml',
-        }),
-      );
-      continue;
-    }
-    const v = validateFile(f, schema);
-    reader.diagnostics.push(...v.diagnostics);
-    if (!v.value) continue;
-    if (v.value.id !== stem) {
-      reader.diagnostics.push(
-        diag('file/id-mismatch', spanAt(f, ['id']), `id "${v.value.id}" differs from the file name "${name}"`, {
-          hint: `rename the file to ${v.value.id}.yaml or set id: ${stem}`,
-        }),
-      );
-      continue;
-    }
-    out.set(stem, normalize(f, v.value));
+    const value = reader.within(scopeOf(stem), () => loadOne(reader, rel, name, stem, schema, normalize));
+    if (value === undefined) continue;
+    out.set(stem, value);
     broken.delete(stem);
   }
   return out;
+}
+
+function loadOne<W extends { id: string }, T>(
+  reader: FileReader,
+  rel: string,
+  name: string,
+  stem: string,
+  schema: ZodType<W, unknown>,
+  normalize: (f: YamlFile, w: W) => T,
+): T | undefined {
+  const f = reader.yaml(rel);
+  if (!f) return undefined;
+  if (!isSafeId(stem)) {
+    reader.diagnostics.push(
+      diag('file/unsafe-name', { file: rel, start: 0, end: 1 }, `file name "${name}" is not a safe id`, {
+        hint: 'use lowercase letters, digits and "-" only, e.g. 2026-open-letter.yaml',
+      }),
+    );
+    return undefined;
+  }
+  const v = validateFile(f, schema);
+  reader.diagnostics.push(...v.diagnostics);
+  if (!v.value) return undefined;
+  if (v.value.id !== stem) {
+    reader.diagnostics.push(
+      diag('file/id-mismatch', spanAt(f, ['id']), `id "${v.value.id}" differs from the file name "${name}"`, {
+        hint: `rename the file to ${v.value.id}.yaml or set id: ${stem}`,
+      }),
+    );
+    return undefined;
+  }
+  return normalize(f, v.value);
 }
 
 /**
@@ -153,6 +168,7 @@ function loadList<T extends { id: string; span: Span }, W>(
   normalize: (f: YamlFile, i: number, w: W) => T,
   broken: Set<string>,
   required = true,
+  scopeOf: (id: string) => Scope = () => ({ kind: 'workspace' }),
 ): Map<string, T> {
   const out = new Map<string, T>();
   const f = reader.yaml(rel, { required });
@@ -161,20 +177,26 @@ function loadList<T extends { id: string; span: Span }, W>(
   reader.diagnostics.push(...top.diagnostics);
   const items = (top.value?.[key] ?? []) as unknown[];
   items.forEach((raw, i) => {
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const from = reader.diagnostics.length;
     const v = validateValue(f, raw, itemSchema, [key, i]);
     reader.diagnostics.push(...v.diagnostics);
     if (!v.value) {
-      const id = (raw as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') broken.add(id);
+      if (typeof rawId === 'string') {
+        broken.add(rawId);
+        scopeFrom(reader.diagnostics, from, scopeOf(rawId));
+      }
       return;
     }
     const item = normalize(f, i, v.value);
     const first = out.get(item.id);
     if (first) {
+      // Either record may be the true one: the problem concerns whatever uses that id.
       reader.diagnostics.push(
         diag('ref/duplicate-id', keySpanAt(f, [key, i, 'id']), `"${item.id}" is defined twice`, {
           related: [{ message: 'first defined here', span: first.span }],
           hint: 'merge the two entries or give one a different id',
+          scope: scopeOf(item.id),
         }),
       );
       return;

@@ -1,5 +1,5 @@
 import { join, relative, sep } from 'node:path';
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, scopeFrom, type Diagnostic, type Scope } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/io.js';
 import { nodeIo } from '../io/node-io.js';
 import { controlsInText, controlsInYaml } from './control-scan.js';
@@ -20,6 +20,16 @@ export class FileReader {
     readonly root: string,
     readonly source: FileSource = nodeIo(),
   ) {}
+
+  /** Runs `read`, marking the problems it reports as concerning `scope` (unless they say otherwise). */
+  within<T>(scope: Scope, read: () => T): T {
+    const from = this.diagnostics.length;
+    try {
+      return read();
+    } finally {
+      scopeFrom(this.diagnostics, from, scope);
+    }
+  }
 
   rel(abs: string): string {
     return relative(this.root, abs).split(sep).join('/');

@@ -1,14 +1,15 @@
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PaperSize, Project } from '../model/project.js';
 import { checkLetters } from '../check/check-project.js';
 import type { LetterDocument } from '../model/letter-document.js';
 import { renderMarkdown } from '../render/markdown/render-markdown.js';
 import { renderHtml } from '../render/html/render-html.js';
+import { concerns } from './concerns.js';
 
 export type OutputFormat = 'pdf' | 'md' | 'html' | 'docx';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'md', 'html', 'docx'];
 
-/** The formats made once per language, whatever the paper (the PDF is set once per paper, below). */
+/** The formats made once per language, whatever the paper. */
 const PAPERLESS: Record<Exclude<OutputFormat, 'pdf'>, (doc: LetterDocument) => Promise<Uint8Array | string>> = {
   md: async (doc) => renderMarkdown(doc),
   html: async (doc) => renderHtml(doc),
@@ -27,33 +28,41 @@ export interface RenderedFile {
   paper: PaperSize;
 }
 
+export interface RenderRequest {
+  campaign: string;
+  locales: string[];
+  formats: OutputFormat[];
+  onProgress?: (msg: string) => void;
+}
+
+/** What a run produced: files in memory, the problems that concern them, and whether anything was made. */
+export interface RunResult<F> {
+  files: F;
+  diagnostics: Diagnostic[];
+  /** `blocked`: an error stands in the way and nothing may be written. */
+  outcome: 'made' | 'blocked';
+}
+
 /**
- * Check, then render one campaign in the given languages and formats, in memory. Returns no files
- * if any problem that would affect these letters is an error: nothing wrong is ever rendered.
+ * Check, then render one campaign in the given languages and formats, in memory. Reports the
+ * problems that concern these letters; with an error among them no file is made: nothing wrong is
+ * ever rendered.
  */
 export async function renderCampaign(
   project: Project,
   loadDiagnostics: Diagnostic[],
-  campaignId: string,
-  locales: string[],
-  formats: OutputFormat[],
-  onProgress: (msg: string) => void = () => {},
-  /**
-   * The papers to set each language's PDF on, instead of the campaign's own (delivery: packets posted
-   * in the United States get US Letter). The check runs once, whatever the number of papers.
-   */
-  papersFor?: (locale: string) => PaperSize[],
-): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
-  const checked = await checkLetters(project, { campaigns: [campaignId], locales });
-  // Mission records concern delivery, not the letter: `check` and `deliver` report them.
-  const relevant = [...loadDiagnostics, ...checked.diagnostics].filter((d) => concerns(d, campaignId, locales));
-  if (hasErrors(relevant)) return { files: [], diagnostics: relevant };
+  request: RenderRequest,
+): Promise<RunResult<RenderedFile[]>> {
+  const { campaign, locales, formats } = request;
+  const checked = await checkLetters(project, { campaigns: [campaign], locales, delivery: false });
+  const making = { campaign, locales };
+  const relevant = dedupeDiagnostics([...loadDiagnostics, ...checked.diagnostics]).filter((d) => concerns(d, making));
+  if (hasErrors(relevant)) return { files: [], diagnostics: relevant, outcome: 'blocked' };
   const files: RenderedFile[] = [];
   const pdf = formats.includes('pdf') ? await import('../render/pdf/render-pdf.js') : undefined;
   for (const code of locales) {
-    const composed = checked.letters.get(`${campaignId}/${code}`);
-    if (!composed) continue;
-    const doc = composed.doc;
+    const doc = checked.letters.get(`${campaign}/${code}`)?.doc;
+    if (!doc) continue;
     for (const format of ['md', 'html', 'docx'] as const) {
       if (!formats.includes(format)) continue;
       const t0 = performance.now();
@@ -67,25 +76,19 @@ export async function renderCampaign(
         paper: doc.paper,
       });
     }
-    for (const paper of pdf ? (papersFor?.(code) ?? [doc.paper]) : []) {
+    if (pdf) {
       const t0 = performance.now();
-      const data = await pdf!.renderPdf({ ...doc, paper });
-      files.push({ name: `${code}.pdf`, data, locale: code, format: 'pdf', ms: performance.now() - t0, paper });
-      onProgress(`rendered ${campaignId} ${code}.pdf${paper === doc.paper ? '' : ` (${paper})`}`);
+      const data = await pdf.renderPdf(doc);
+      files.push({
+        name: `${code}.pdf`,
+        data,
+        locale: code,
+        format: 'pdf',
+        ms: performance.now() - t0,
+        paper: doc.paper,
+      });
+      request.onProgress?.(`rendered ${campaign} ${code}.pdf`);
     }
   }
-  return { files, diagnostics: relevant };
-}
-
-/**
- * Problems that cannot change these letters do not block them: other campaigns' files, other
- * languages' files, and the mission registry (delivery reports those).
- */
-function concerns(d: Diagnostic, campaignId: string, locales: string[]): boolean {
-  const f = d.span?.file ?? '';
-  if (d.code.startsWith('mission/') || d.code === 'ref/unknown-mission' || f === 'missions.yaml') return false;
-  const lang = /^locales\/([^/]+)\//.exec(f);
-  if (lang && !locales.includes(lang[1]!)) return false;
-  const m = /^(?:locales\/[^/]+\/)?campaigns\/([^/]+)\.ya?ml$/.exec(f);
-  return !m || m[1] === campaignId;
+  return { files, diagnostics: relevant, outcome: 'made' };
 }

@@ -1,4 +1,4 @@
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, scopeFrom, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LocaleInfo, Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { allSourceTexts, campaignTexts, demandKeysUsedBy } from '../compose/source-texts.js';
@@ -33,6 +33,7 @@ export function translationStatus(
   const diagnostics: Diagnostic[] = [];
   for (const locale of project.locales.values()) {
     if (locale.code === project.workspace.sourceLocale) continue;
+    const from = diagnostics.length;
     for (const [key, t] of opts.campaign ? [] : locale.translations) {
       // A source file that failed to load has already been reported: its texts are not "unknown".
       const k = parseKey(key);
@@ -52,6 +53,7 @@ export function translationStatus(
       rows.push({ key, locale: locale.code, state, source, translation, usedBy: users });
       if (translation) diagnostics.push(...parity(key, source, translation, locale));
     }
+    scopeFrom(diagnostics, from, { kind: 'letter', locale: locale.code });
   }
   return { rows, diagnostics };
 }
@@ -62,6 +64,7 @@ export function translationDiagnostics(project: Project, campaign?: string): Dia
   for (const r of rows) {
     const asked = r.usedBy.filter((c) => project.campaigns.get(c)?.locales.includes(r.locale));
     if (!r.translation || r.state === 'translated') continue;
+    const from = diagnostics.length;
     const name = keyName(r.key);
     if (r.state === 'stale' && asked.length)
       diagnostics.push(
@@ -90,6 +93,11 @@ export function translationDiagnostics(project: Project, campaign?: string): Dia
           { hint: 'the text seems to be in another language' },
         ),
       );
+    scopeFrom(diagnostics, from, {
+      kind: 'letter',
+      locale: r.locale,
+      ...(asked.length === 1 ? { campaign: asked[0] } : {}),
+    });
   }
   return diagnostics;
 }

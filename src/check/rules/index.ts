@@ -1,3 +1,4 @@
+import type { Scope } from '../../diagnostics/diagnostic.js';
 import { futureDate, unusedDemands } from './campaign-rules.js';
 import { glossaryVariants } from './glossary-rule.js';
 import { placeholdersInUnusedTexts, templateChecks } from './placeholder-rules.js';
@@ -6,15 +7,27 @@ import { checkMissions } from './mission-rules.js';
 import { campaignWithoutSignatories, nearDuplicateSignatories } from './signatory-rules.js';
 import { textHygiene } from './text-hygiene.js';
 
+/** A rule, the scope of what it finds (unless a finding says otherwise), and whether it concerns delivery. */
+export interface RegisteredRule {
+  rule: Rule;
+  scope: Scope;
+  /** A delivery rule: run by `check` and `deliver`, not by `render`. */
+  delivery?: boolean;
+}
+
+const LETTERS: Scope = { kind: 'letter' };
+const PACKETS: Scope = { kind: 'packet' };
+const WORKSPACE: Scope = { kind: 'workspace' };
+
 /** Every preflight rule `openletter check` runs after composing the letters, in order. */
-export const RULES: Rule[] = [
-  nearDuplicateSignatories,
-  campaignWithoutSignatories,
-  placeholdersInUnusedTexts,
-  templateChecks,
-  glossaryVariants,
-  textHygiene,
-  futureDate,
-  unusedDemands,
-  (ctx) => checkMissions(ctx.project, ctx.today),
+export const RULES: RegisteredRule[] = [
+  { rule: nearDuplicateSignatories, scope: WORKSPACE },
+  { rule: campaignWithoutSignatories, scope: LETTERS },
+  { rule: placeholdersInUnusedTexts, scope: LETTERS },
+  { rule: templateChecks, scope: PACKETS, delivery: true },
+  { rule: glossaryVariants, scope: LETTERS },
+  { rule: textHygiene, scope: LETTERS },
+  { rule: futureDate, scope: LETTERS },
+  { rule: unusedDemands, scope: WORKSPACE },
+  { rule: (ctx) => checkMissions(ctx.project, ctx.today), scope: PACKETS, delivery: true },
 ];

@@ -48,6 +48,7 @@ export function checkMissions(project: Project, today: string): Diagnostic[] {
       diag('mission/unverified', mission.span, `mission "${id}": ${doubts.map((d) => d.message).join('; ')}`, {
         hint: 'check the mission against a current source, then update status, sources and verified in missions.yaml',
         related: refs.map((r) => ({ message: `delivered to by ${r.campaign}`, span: r.span })),
+        scope: { kind: 'packet', mission: id },
       }),
     );
   }

@@ -55,7 +55,7 @@ const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
  */
 export const templateChecks: Rule = (ctx) => {
   const templates = ctx.project.templates;
-  if (!templates?.size || !checkScope(ctx).whole) return [];
+  if (!templates?.size) return [];
   const partials = new Set(
     [...templates.keys()].map((p) => p.replace(/^templates\/(partials\/)?/, '').replace(/\.hbs$/, '')),
   );

@@ -1,0 +1,63 @@
+/**
+ * The layers of src/ (checked by `npm test`): stages depend downwards only, the renderer sees only
+ * the document model, fonts and text utilities, and stages are composed in src/pipeline/ alone.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-folder-cycles',
+      comment: 'Folders depend one way: a cycle between folders means a stage reaches back into another.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'no-file-cycles',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'model-imports-nothing',
+      comment: 'src/model/ is plain types and tables: it imports nothing, not even a package.',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { pathNot: '^src/model/' },
+    },
+    {
+      name: 'render-sees-the-model',
+      comment: 'render/ turns a finished document into bytes: model, fonts and text utilities only (and its packages).',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: '^src/', pathNot: '^src/(render|model|fonts|text)/' },
+    },
+    {
+      name: 'deliver-is-a-stage',
+      comment: 'deliver/ receives composed letters; it never runs the pipeline or reaches the command line.',
+      severity: 'error',
+      from: { path: '^src/deliver/' },
+      to: { path: '^src/(pipeline|cli)/' },
+    },
+    {
+      name: 'pipeline-composes-stages',
+      comment: 'Only the commands call the pipeline; stages do not compose each other through it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|pipeline)/' },
+      to: { path: '^src/pipeline/' },
+    },
+    {
+      name: 'cli-is-the-edge',
+      comment: 'Nothing below the command line imports it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.d\\.ts$' },
+  },
+};
