@@ -1,16 +1,12 @@
 import { join, relative, sep } from 'node:path';
 import { diag, scopeFrom, type Diagnostic, type Scope } from '../diagnostics/diagnostic.js';
-import type { Io } from '../io/io.js';
 import { nodeIo } from '../io/node-io.js';
 import { controlsInText, controlsInYaml } from './control-scan.js';
-import { readTextFile } from './read-text-file.js';
+import { readTextFile, type FileSource } from './read-text-file.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
 /** Workspace files are small hand-written texts: anything larger is not one. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
-/** Files as loading sees them: the Io's reading half. */
-export type FileSource = Pick<Io, 'read' | 'stat' | 'list'>;
 
 /** Reads workspace files, remembering every text for diagnostics. The only file access of loading. */
 export class FileReader {

@@ -1,8 +1,10 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FileStat } from '../io/io.js';
+import type { FileStat, Io } from '../io/io.js';
 import { nodeIo } from '../io/node-io.js';
 import { decodeText, replacementChars, type DecodeResult, type TextKind } from './decode-text.js';
-import type { FileSource } from './read-files.js';
+
+/** Files as loading sees them: the Io's reading half. */
+export type FileSource = Pick<Io, 'read' | 'stat' | 'list'>;
 
 /** Files larger than this are refused: no workspace text or translator file is anywhere near it. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
