@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledFontName, FONT_FILES, readFontFile } from '../src/render/pdf/font-files.js';
-import { isWoff, sfntToWoff, woffToSfnt } from '../src/render/pdf/woff.js';
+import { bundledFontName, FONT_FILES, readFontFile } from '../src/fonts/font-files.js';
+import { isWoff, sfntToWoff, woffToSfnt } from '../src/fonts/woff.js';
 import { REPO } from './helpers/workspace.js';
 
 const require = createRequire(join(REPO, 'package.json'));

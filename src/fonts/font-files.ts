@@ -45,10 +45,10 @@ export function isKnownFont(id: string): id is FontId {
 }
 
 /**
- * dist/fonts/ of this package, seen from dist/render/pdf/ or (tests run from source) src/render/pdf/:
- * three folders up either way.
+ * dist/fonts/ of this package, seen from dist/fonts/ or (tests run from source) src/fonts/: two
+ * folders up either way.
  */
-const FONTS_DIR = fileURLToPath(new URL('../../../dist/fonts/', import.meta.url));
+const FONTS_DIR = fileURLToPath(new URL('../../dist/fonts/', import.meta.url));
 
 /** The file name the build gives a face file in dist/fonts/. */
 export function bundledFontName(source: string): string {
