@@ -24,8 +24,8 @@ export function attachIo(program: Command, io: Io): void {
   IO.set(program, io);
 }
 
-export { EXIT, UsageError } from './errors.js';
-import { EXIT, UsageError } from './errors.js';
+export { EXIT, UsageError } from '../diagnostics/errors.js';
+import { EXIT, UsageError } from '../diagnostics/errors.js';
 
 /** The root program's options (workspace, diagnostics format, quiet), whatever the command's own flags are. */
 export function globals(cmd: Command): GlobalOptions {

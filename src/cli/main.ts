@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UsageError } from '../diagnostics/errors.js';
 import { exitCodeOf } from './exit.js';
 import { attachIo } from './context.js';
 import { hasJsonDocument, jsonDocument, printJsonDocument, wantsJson } from './json-output.js';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { composeLetter } from '../compose/compose-letter.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import type { Io } from '../io/io.js';
 import { memoryIo } from '../io/memory-io.js';
 import { loadWorkspace } from '../load/load-workspace.js';
