@@ -70,6 +70,14 @@ describe('every bundled campaign in every language', () => {
     for (const c of bundled.campaigns.values()) expect(c.locales).toEqual(['en', 'ko', 'zh-Hans', 'ja', 'fr', 'es']);
   });
 
+  it.each(letters)('%s %s: the LetterDocument matches its golden', async (id, lng) => {
+    const r = composeLetter(bundled, id, lng);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    await expect(`${JSON.stringify(r.value!.doc, null, 2)}\n`).toMatchFileSnapshot(
+      join(GOLD, id, `${lng}.letter.json`),
+    );
+  });
+
   it.each(letters)(
     '%s %s: Markdown and PDF text match the goldens, and the PDF holds every word of the letter',
     async (id, lng) => {
