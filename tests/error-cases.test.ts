@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/io/memory-io.js';
@@ -7,7 +8,8 @@ import { REPO, runCli } from './helpers/workspace.js';
 
 /**
  * Error cases as input/expected-output pairs (actionlint's testdata style). Each tests/errors/<case>.yaml
- * holds a whole workspace (`files`, path → text) and optionally the command (`args`, default `check`);
+ * holds a whole workspace (`files`, path → text; `encodings` names files to save in another encoding than
+ * UTF-8) and optionally the command (`args`, default `check`);
  * <case>.out holds the exit code and the exact output. The CLI runs on the files in memory.
  * A missing or different .out fails; UPDATE_GOLDEN=1 writes it, after a deliberate change.
  */
@@ -19,14 +21,16 @@ const cases = readdirSync(DIR)
 interface Case {
   description: string;
   args?: string[];
-  files: Record<string, string | Uint8Array>;
+  encodings?: Record<string, string>;
+  files: Record<string, string>;
 }
 
 /** What a case printed, as its .out file holds it: the exit code, standard error, then standard output if any. */
 async function runCase(c: Case): Promise<{ shown: string; printed: string }> {
-  const r = await runCli(c.args ?? ['check'], {
-    io: memoryIo({ files: c.files, env: { OPENLETTER_TODAY: '2026-11-23' } }),
-  });
+  const files: Record<string, string | Uint8Array> = { ...c.files };
+  for (const [path, encoding] of Object.entries(c.encodings ?? {}))
+    files[path] = iconv.encode(c.files[path]!, encoding);
+  const r = await runCli(c.args ?? ['check'], { io: memoryIo({ files, env: { OPENLETTER_TODAY: '2026-11-23' } }) });
   return {
     shown: r.stderr + r.stdout,
     printed: `exit: ${r.code}\n${r.stderr}${r.stdout ? `--- stdout\n${r.stdout}` : ''}`,
