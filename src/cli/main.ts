@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from '../diagnostics/errors.js';
+import { BusyError } from '../output/output-lock.js';
 import { exitCodeOf } from './exit.js';
 import { attachIo } from './context.js';
 import { hasJsonDocument, jsonDocument, printJsonDocument, wantsJson } from './json-output.js';
@@ -197,6 +198,10 @@ function exitCodeFor(e: unknown, io: Io): number {
   if (e instanceof UsageError) {
     io.stderr.write(`openletter: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
     return EXIT.usage;
+  }
+  if (e instanceof BusyError) {
+    io.stderr.write(`openletter: error: ${e.message}\n  hint: ${e.hint}\n`);
+    return EXIT.errors;
   }
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {

@@ -112,7 +112,7 @@ Examples:
       if (changes.roster !== rosterText) changed.set(rosterRel, changes.roster);
       if (changes.campaign !== project.files.get(campaignRel)) changed.set(campaignRel, changes.campaign);
       const canWrite = opts.write && !csv.diagnostics.some((d) => d.code === 'import/column');
-      if (canWrite && changed.size) writeFilesAtomic(project.root, changed);
+      if (canWrite && changed.size) writeFilesAtomic(project.root, changed, { expected: project.files });
 
       if (g.format === 'json') {
         report(problems, files, g);

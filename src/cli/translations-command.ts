@@ -194,7 +194,7 @@ Example:
         setExit(c, report(r.diagnostics, files, g));
         return;
       }
-      if (!opts.dryRun) writeFilesAtomic(project.root, r.files);
+      if (!opts.dryRun) writeFilesAtomic(project.root, r.files, { expected: project.files });
       result(g, {
         language: lng,
         dryRun: !!opts.dryRun,
@@ -245,7 +245,7 @@ Example:
             `languages: ${[...project.locales.keys()].join(', ')}`,
           );
       const plans = langs.map((l) => [l, planStamp(project, l)] as const);
-      writeFilesAtomic(project.root, new Map(plans.flatMap(([, files]) => [...files])));
+      writeFilesAtomic(project.root, new Map(plans.flatMap(([, files]) => [...files])), { expected: project.files });
       result(g, {
         stamped: plans.filter(([, files]) => files.size).map(([l]) => l),
         upToDate: plans.filter(([, files]) => !files.size).map(([l]) => l),

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 
 /**
@@ -6,5 +7,6 @@ import { writeFolderAtomic } from '../output/write-folder-atomic.js';
  * delivery untouched. The only place delivery writes to disk.
  */
 export function writeDelivery(dest: string, files: ReadonlyMap<string, Uint8Array | string>): void {
-  writeFolderAtomic(dest, files, { replace: true });
+  // The campaign's output folder (…/<campaign>/delivery → …): the lock `render` takes for it.
+  writeFolderAtomic(dest, files, { replace: true, lockDir: dirname(dirname(resolve(dest))) });
 }

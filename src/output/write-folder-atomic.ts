@@ -1,24 +1,35 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { withLock } from './output-lock.js';
 
 /**
  * Update an output folder all at once: copy what it holds into a sibling temporary folder, write
  * the new files there, then swap it into place. A failure half-way leaves the previous output
  * untouched and no temporary folder behind; files not being rewritten are kept.
  *
+ * All of it happens holding the lock of `lockDir` (default: the folder above `target`): a run
+ * writing the same output tree at the same time waits, so neither deletes the other's temporary
+ * folder as left over, and a render finishing after a deliver copies the newer delivery along
+ * instead of putting an older one back.
+ *
  * `files` maps relative paths (forward slashes, no "..") to contents.
  */
 export function writeFolderAtomic(
   target: string,
   files: ReadonlyMap<string, Uint8Array | string>,
-  { replace = false } = {},
+  { replace = false, lockDir, waitMs }: { replace?: boolean; lockDir?: string; waitMs?: number } = {},
 ): void {
   const dest = resolve(target);
+  withLock(lockDir ?? dirname(dest), () => swapIn(dest, files, replace), waitMs === undefined ? {} : { waitMs });
+}
+
+function swapIn(dest: string, files: ReadonlyMap<string, Uint8Array | string>, replace: boolean): void {
   const parent = dirname(dest);
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.${basename(dest)}.tmp-${process.pid}`);
   const old = join(parent, `.${basename(dest)}.old-${process.pid}`);
-  // Temporary folders left by a run that was killed outright (SIGKILL, power loss) go now.
+  // Temporary folders left by a run that was killed outright (SIGKILL, power loss) go now: under
+  // the lock, no running openletter can be writing one.
   // A run killed between its two renames left the previous output in ".old-": put it back first.
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
     const leftover = join(parent, name);
