@@ -1,5 +1,6 @@
 import type { SignatureEntry } from '../model/letter-document.js';
 import type { Signatory } from '../model/project.js';
+import { collator, regionNames } from '../util/intl.js';
 
 /**
  * The signature entries of one letter in one language: names in the language where the roster
@@ -16,10 +17,7 @@ export function signatureList(
   order: 'collation' | 'as-listed',
 ): SignatureEntry[] {
   const local = (s: Signatory) => locale.signatoryNames?.get(s.id);
-  const regions = intl(
-    `r|${locale.tag}`,
-    () => new Intl.DisplayNames([locale.tag], { type: 'region', fallback: 'code' }),
-  );
+  const regions = regionNames(locale.tag);
   const entries = signatories.map((s) => ({
     s,
     entry: {
@@ -29,10 +27,7 @@ export function signatureList(
     } satisfies SignatureEntry,
   }));
   if (order === 'as-listed') return entries.map((e) => e.entry);
-  const collator = intl(
-    `c|${locale.tag}`,
-    () => new Intl.Collator(locale.tag, { sensitivity: 'base', ignorePunctuation: true, numeric: true }),
-  );
+  const byName = collator(locale.tag, { sensitivity: 'base', ignorePunctuation: true, numeric: true });
   const key = (s: Signatory, shown: string) =>
     local(s)?.sortAs ??
     s.sortAs.get(locale.code) ??
@@ -40,15 +35,7 @@ export function signatureList(
   return entries
     .sort((a, b) => {
       if (a.s.kind !== b.s.kind) return a.s.kind === 'organisation' ? -1 : 1;
-      return collator.compare(key(a.s, a.entry.name), key(b.s, b.entry.name)) || (a.s.id < b.s.id ? -1 : 1);
+      return byName.compare(key(a.s, a.entry.name), key(b.s, b.entry.name)) || (a.s.id < b.s.id ? -1 : 1);
     })
     .map((e) => e.entry);
-}
-
-/** Intl objects are costly to build and immutable: one per language per process. */
-const intlCache = new Map<string, unknown>();
-function intl<T>(key: string, make: () => T): T {
-  let v = intlCache.get(key) as T | undefined;
-  if (v === undefined) intlCache.set(key, (v = make()));
-  return v;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINE_BREAK_STYLES, PAPER_SIZES } from '../model/project.js';
 
 /**
  * What a user writes: the schemas of every workspace file. `normalize-*.ts` maps these
@@ -56,7 +57,7 @@ export const campaignSchema = z.strictObject({
   id: slug,
   date: isoDate,
   locales: z.array(localeCode).min(1),
-  paper: z.enum(['A4', 'Letter']).default('A4'),
+  paper: z.enum(PAPER_SIZES).default('A4'),
   title: text,
   params: z.record(z.string(), text).default({}),
   recipient: z.strictObject({
@@ -158,7 +159,7 @@ export const localeSchema = z.strictObject({
       'must be a BCP 47 language tag such as ko-KR or zh-Hans',
     ),
   fonts: z.array(z.string()).min(1),
-  line_break: z.enum(['normal', 'keep-all', 'cjk']).default('normal'),
+  line_break: z.enum(LINE_BREAK_STYLES).default('normal'),
   /** Unicode script names (Hangul, Han, Hiragana, Katakana, Latin…) translations must use. */
   /** Marks that take a no-break space before / after them (French: before ";:!?»", after "«"). */
   punctuation_space: z.strictObject({ before: z.string().default(''), after: z.string().default('') }).optional(),

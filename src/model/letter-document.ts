@@ -1,4 +1,5 @@
 import { InternalError } from './internal-error.js';
+import type { LineBreakStyle, PaperSize } from './project.js';
 
 /**
  * LetterDocument: the AST between compose and render. Every string is final (translated,
@@ -41,13 +42,13 @@ export interface LetterDocument {
   subject: string;
   /** ISO date; also the PDF creation date. */
   date: string;
-  paper: 'A4' | 'Letter';
+  paper: PaperSize;
   /** Page footer template with {page} and {pages}. */
   pageLabel: string;
   fonts: string[];
   /** Between a signatory's name and country, e.g. ", " or "，". */
   countrySeparator: string;
-  lineBreak: 'normal' | 'keep-all' | 'cjk';
+  lineBreak: LineBreakStyle;
   blocks: Block[];
 }
 

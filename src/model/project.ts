@@ -51,7 +51,8 @@ export interface SignatoryRef {
   span: Span;
 }
 
-export type PaperSize = 'A4' | 'Letter';
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
 
 export interface Campaign {
   id: string;
@@ -118,7 +119,8 @@ export interface Mission {
   span: Span;
 }
 
-export type LineBreakStyle = 'normal' | 'keep-all' | 'cjk';
+export const LINE_BREAK_STYLES = ['normal', 'keep-all', 'cjk'] as const;
+export type LineBreakStyle = (typeof LINE_BREAK_STYLES)[number];
 
 export interface LocaleInfo {
   code: string;

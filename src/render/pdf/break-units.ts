@@ -1,7 +1,8 @@
 import LineBreaker from 'linebreak';
+import type { LineBreakStyle } from '../../model/project.js';
 
-/** How a locale breaks lines; see `LetterDocument.lineBreak`. */
-export type LineBreakMode = 'normal' | 'keep-all' | 'cjk';
+/** How a locale breaks lines: the model's one definition, under the name the renderer and deliver/ use. */
+export type LineBreakMode = LineBreakStyle;
 
 /** The text between two break opportunities: a line may end after it, never inside it. */
 export interface BreakUnit {
