@@ -1,89 +1,133 @@
+import type { Nodes as MdastNode } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Inline } from '../model/letter-document.js';
 import { OffsetMapBuilder, type OffsetMap } from '../model/offset-map.js';
 
 /**
- * Parse the small inline Markdown subset that workspace texts may use: `*italic*`, `**bold**`,
- * `[text](href)` and backslash escapes. Anything unbalanced is reported, never guessed at.
- * `offsets` maps the plain text of the result (`inlineText(inlines)`) to `src`.
+ * micromark with every construct off except the inline subset workspace texts may use:
+ * `*italic*`, `**bold**`, `[text](href)`, backslash escapes and character references.
+ * A text is one paragraph: no headings, lists, quotes, code or HTML, even where a line looks like one.
+ */
+const INLINE_ONLY = {
+  disable: {
+    null: [
+      'autolink',
+      'blockQuote',
+      'codeFenced',
+      'codeIndented',
+      'codeText',
+      'definition',
+      'hardBreakEscape',
+      'hardBreakTrailing',
+      'headingAtx',
+      'htmlFlow',
+      'htmlText',
+      'labelStartImage',
+      'list',
+      'setextUnderline',
+      'thematicBreak',
+    ],
+  },
+};
+
+/**
+ * Parse the small inline Markdown subset of workspace texts with CommonMark's rules (mdast). A
+ * `*` left over as text (an emphasis never closed) is reported, never guessed at.
+ * `offsets` maps the plain text of the result (`inlineText(inlines)`) to `src`, from mdast's positions.
  */
 export function parseInline(src: string): { inlines: Inline[]; problems: string[]; offsets: OffsetMap } {
+  const tree = fromMarkdown(src, { extensions: [INLINE_ONLY] });
   const map = new OffsetMapBuilder();
-  const { inlines, problems } = parseFrom(src, 0, map);
-  return { inlines, problems, offsets: map.done() };
-}
-
-/** Parse `src` (found at offset `base` of the whole text), appending its plain text's offsets to `map`. */
-function parseFrom(src: string, base: number, map: OffsetMapBuilder): { inlines: Inline[]; problems: string[] } {
-  const problems: string[] = [];
-  let i = 0;
-  const parse = (closer: string | undefined): Inline[] => {
-    const out: Inline[] = [];
-    let buf = '';
-    const flush = () => {
-      if (buf) out.push({ kind: 'text', text: buf });
-      buf = '';
-    };
-    while (i < src.length) {
-      const ch = src[i]!;
-      if (ch === '\\' && i + 1 < src.length && /[\\*_[\]()$#`]/.test(src[i + 1]!)) {
-        buf += src[i + 1];
-        map.copy(base + i + 1, 1);
-        i += 2;
-        continue;
-      }
-      if (closer && src.startsWith(closer, i) && !(closer === '*' && src.startsWith('**', i))) {
-        i += closer.length;
-        flush();
-        return out;
-      }
-      if (src.startsWith('**', i)) {
-        flush();
-        i += 2;
-        const start = i;
-        const children = parse('**');
-        if (!closedAt(start, '**')) problems.push('"**" (bold) is opened but never closed');
-        out.push({ kind: 'strong', children });
-        continue;
-      }
-      if (ch === '*' && !/\s/.test(src[i + 1] ?? ' ')) {
-        flush();
-        i += 1;
-        const start = i;
-        const children = parse('*');
-        if (!closedAt(start, '*')) problems.push('"*" (italic) is opened but never closed');
-        out.push({ kind: 'emphasis', children });
-        continue;
-      }
-      if (ch === '[') {
-        const close = findLinkEnd(src, i);
-        if (close) {
-          flush();
-          const inner = parseFrom(src.slice(i + 1, close.textEnd), base + i + 1, map);
-          problems.push(...inner.problems);
-          out.push({ kind: 'link', href: src.slice(close.textEnd + 2, close.end - 1).trim(), children: inner.inlines });
-          i = close.end;
-          continue;
-        }
-      }
-      if (ch === '*') problems.push('a lone "*" is not valid markup (write \\* for a literal asterisk)');
-      buf += ch;
-      map.copy(base + i, 1);
-      i++;
+  const problems = new Set<string>();
+  const out: Inline[] = [];
+  let at = 0;
+  // What lies between paragraphs (and around them) is kept as it is written.
+  const between = (end: number) => {
+    if (end > at) {
+      out.push({ kind: 'text', text: src.slice(at, end) });
+      map.copy(at, end - at);
     }
-    flush();
-    return out;
   };
-  const closedAt = (start: number, marker: string) => i > start && src.slice(i - marker.length, i) === marker;
-  const inlines = parse(undefined);
-  return { inlines: mergeText(inlines), problems };
+  for (const block of tree.children) {
+    const start = block.position?.start.offset ?? at;
+    between(start);
+    out.push(...inlinesOf(block, src, map, problems));
+    at = block.position?.end.offset ?? start;
+  }
+  between(src.length);
+  return { inlines: mergeText(out), problems: [...problems], offsets: map.done() };
 }
 
-function findLinkEnd(src: string, open: number): { textEnd: number; end: number } | undefined {
-  const textEnd = src.indexOf('](', open);
-  if (textEnd < 0) return undefined;
-  const end = src.indexOf(')', textEnd + 2);
-  if (end < 0) return undefined;
-  return { textEnd, end: end + 1 };
+function inlinesOf(node: MdastNode, src: string, map: OffsetMapBuilder, problems: Set<string>): Inline[] {
+  const children = (n: { children: MdastNode[] }) => n.children.flatMap((c) => inlinesOf(c, src, map, problems));
+  switch (node.type) {
+    case 'paragraph':
+      return children(node);
+    case 'strong':
+      return [{ kind: 'strong', children: children(node) }];
+    case 'emphasis':
+      return [{ kind: 'emphasis', children: children(node) }];
+    case 'link':
+      return [{ kind: 'link', href: node.url, children: children(node) }];
+    case 'text': {
+      const from = node.position?.start.offset ?? 0;
+      const to = node.position?.end.offset ?? from;
+      traceText(node.value, src, from, to, map, problems);
+      return [{ kind: 'text', text: node.value }];
+    }
+    default:
+      // Every other construct is switched off; a node of another kind would be a micromark change.
+      return 'children' in node ? children(node) : [];
+  }
+}
+
+/**
+ * Map a text node's value to src[from, to): characters written as themselves one for one, an
+ * escaped character to itself, a character reference ("&amp;") as a whole; what the value drops
+ * (the backslash of an escape, spaces CommonMark trims at line starts) is skipped.
+ */
+function traceText(
+  value: string,
+  src: string,
+  from: number,
+  to: number,
+  map: OffsetMapBuilder,
+  problems: Set<string>,
+): void {
+  let r = from;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    // A character reference the value does not spell out was decoded: one character for the whole of it.
+    const reference = (at: number) => {
+      if (src[at] !== '&') return undefined;
+      const m = REFERENCE.exec(src.slice(at, Math.min(to, at + 40)));
+      return m && !value.startsWith(m[0], i) ? m[0] : undefined;
+    };
+    while (r < to && src[r] !== c && !reference(r)) r++;
+    if (r >= to) {
+      map.replace(to, 0, value.length - i);
+      return;
+    }
+    const ref = reference(r);
+    if (ref) {
+      const units = value.codePointAt(i)! > 0xffff ? 2 : 1;
+      map.replace(r, ref.length, units);
+      i += units - 1;
+      r += ref.length;
+      continue;
+    }
+    if (c === '*' && src[r - 1] !== '\\') problems.add(starProblem(src, r));
+    map.copy(r, 1);
+    r++;
+  }
+}
+
+const REFERENCE = /^&(?:#\d+|#x[\da-f]+|\w+);/i;
+
+function starProblem(src: string, at: number): string {
+  if (src[at + 1] === '*' || src[at - 1] === '*') return '"**" (bold) is opened but never closed';
+  if (src[at + 1] !== undefined && !/\s/.test(src[at + 1]!)) return '"*" (italic) is opened but never closed';
+  return 'a lone "*" is not valid markup (write \\* for a literal asterisk)';
 }
 
 function mergeText(xs: Inline[]): Inline[] {
