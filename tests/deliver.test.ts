@@ -648,4 +648,27 @@ describe('deliver never runs past an error about a packet; check and deliver agr
     expect(deliver).toEqual(expect.arrayContaining(check));
     expect(delivered.outcome).toBe('blocked');
   });
+
+  it('a template helper delivery does not have fails check as it fails deliver', async () => {
+    const ws = edited('templates/cover-note.hbs', (t) => t.replace('{{sender}}', '{{upper sender}}'));
+    const { check, deliver, delivered } = await both(ws);
+    expect(check).toEqual([
+      CLOSED,
+      'template/unknown-helper templates/cover-note.hbs calls "upper", which is not a template helper',
+    ]);
+    expect(deliver).toEqual(check);
+    expect(delivered.outcome).toBe('blocked');
+  });
+
+  it('a template partial check accepts is one deliver renders', async () => {
+    const ws = edited('templates/email.hbs', (t) => `${t}\n{{> sent-by}}\n`);
+    mkdirSync(join(ws, 'templates', 'partials'), { recursive: true });
+    writeFileSync(join(ws, 'templates', 'partials', 'sent-by.hbs'), 'Sent by {{senderShort}} for {{mission.name}}.');
+    const { check, deliver, delivered } = await both(ws);
+    expect(check).toEqual([CLOSED]);
+    expect(deliver).toEqual(check);
+    expect(delivered.outcome).toBe('made');
+    const mail = await simpleParser(Buffer.from(delivered.files.get('delegation-geneve/email-draft.eml') as string));
+    expect(mail.text).toContain("Sent by TCHR for Mission permanente d'Exempleland à Genève.");
+  });
 });

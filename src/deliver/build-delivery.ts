@@ -137,7 +137,7 @@ async function buildPacket(
   const template = (name: keyof DeliveryPlan['templates'], values: TextValues) => {
     const source = plan.templates[name];
     if (!source) throw new WordingError(`template templates/${name} is missing`);
-    return renderTemplate(source, values, w.strings, w.tag);
+    return renderTemplate(source, values, w.strings, w.tag, plan.partials);
   };
   const subject = say('cover_note.subject', context);
   const docTitle = (what: string) => `${what}: ${m.name}`;

@@ -107,6 +107,8 @@ export interface DeliveryPlan {
   /** Paper of the delivery checklist (the campaign's). */
   listPaper: PaperSize;
   templates: DeliveryTexts['templates'];
+  /** The workspace's templates/partials/<name>.hbs texts by name, for `{{> name}}` in the templates. */
+  partials: Record<string, string>;
   /** Setting used for the delivery list (the workspace's source language). */
   listSetting: LanguageSetting;
   diagnostics: Diagnostic[];

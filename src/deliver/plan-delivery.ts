@@ -111,6 +111,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     missionOrder,
     listPaper: campaign.paper,
     templates: texts.templates,
+    partials: partialsOf(project),
     listSetting: languageSetting(project, source),
     diagnostics: [...diagnostics, ...ctx.diagnosticsOnce()],
   };
@@ -329,4 +330,14 @@ class Planner {
   private say(w: Wording, key: string, values: Record<string, unknown>): string {
     return formatText(w.strings, key, values, w.tag);
   }
+}
+
+/** templates/partials/<name>.hbs of the workspace by name: what `check` resolves `{{> name}}` against. */
+function partialsOf(project: Project): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, text] of project.templates ?? []) {
+    const name = /^templates\/partials\/(.+)\.hbs$/.exec(path)?.[1];
+    if (name !== undefined) out[name] = text;
+  }
+  return out;
 }

@@ -52,7 +52,8 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 /**
  * Renders a delivery template to plain text. Templates run in strict mode (every name used must be
- * in the context; absent values are empty strings) without HTML escaping (the output is plain text), with one helper: `{{t "key" name=value}}` prints the text `key` of
+ * in the context; absent values are empty strings) without HTML escaping (the output is plain text), with the
+ * workspace's partials (templates/partials/<name>.hbs as `{{> name}}`) and one helper: `{{t "key" name=value}}` prints the text `key` of
  * `strings`, filled from the template context plus the helper's named arguments.
  * Trailing spaces are dropped and runs of blank lines collapse to one.
  * @throws WordingError when the template does not compile or uses a missing value or text.
@@ -62,6 +63,7 @@ export function renderTemplate(
   context: TextValues,
   strings: DeliveryStrings,
   tag: string,
+  partials: Record<string, string> = {},
 ): string {
   const t = (key: unknown, options: Handlebars.HelperOptions): string => {
     if (typeof key !== 'string')
@@ -75,7 +77,7 @@ export function renderTemplate(
       template = Handlebars.compile(source.text, { strict: true, noEscape: true });
       compiled.set(cacheKey, template);
     }
-    const out = template(context, { helpers: { t } });
+    const out = template(context, { helpers: { t }, partials });
     return out
       .replace(/\r\n?/g, '\n')
       .replace(/[ \t]+$/gm, '')

@@ -50,6 +50,7 @@ export const CODES = {
   'text/mixed-quotes': ['warning', 'One letter mixes straight and curly quotes.'],
   'template/syntax': ['error', 'A template (templates/*.hbs) is not valid handlebars.'],
   'template/unknown-variable': ['warning', 'A template uses a variable the delivery data never provides.'],
+  'template/unknown-helper': ['error', 'A template calls a helper ({{name arg}}) that delivery does not provide.'],
   'template/unknown-partial': ['error', 'A template includes a partial ({{> name}}) that templates/ does not have.'],
   'glossary/invalid': ['error', 'glossary.yaml lists a variant that is also a preferred term, or twice.'],
   'import/rejected-row': ['error', 'A sign-on CSV row cannot be imported (no name, unknown country, bad kind).'],

@@ -124,8 +124,22 @@ export const templateChecks: Rule = (ctx) => {
           }
           case 'MustacheStatement': {
             const m = node as hbs.AST.MustacheStatement;
-            if (m.params.length || m.hash?.pairs.length) args(m, depth);
-            else variable(m.path, depth);
+            if (!m.params.length && !m.hash?.pairs.length) {
+              variable(m.path, depth);
+              break;
+            }
+            args(m, depth);
+            // With arguments, the first name is a helper: delivery would fail on one it does not have.
+            const name = m.path.type === 'PathExpression' ? (m.path as hbs.AST.PathExpression).original : '';
+            if (!known.helpers.has(name))
+              out.push(
+                diag(
+                  'template/unknown-helper',
+                  at(m.path.loc, 0, name.length || 1),
+                  `${file} calls "${name}", which is not a template helper`,
+                  { hint: `helpers: ${[...known.helpers].join(', ')} (e.g. {{t "cover_note.body"}})` },
+                ),
+              );
             break;
           }
           case 'BlockStatement': {
