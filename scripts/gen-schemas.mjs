@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes schemas/*.schema.json (JSON Schema, draft 2020-12) from the zod schemas the loader uses,
-// so editors (the YAML language server: `# yaml-language-server: $schema=…`) complete and underline
-// workspace files as they are typed. Run after `npm run build`: node scripts/gen-schemas.mjs
+// so editors (the YAML language server: `# yaml-language-server: $schema=…`, or the yaml.schemas
+// globs `openletter init` writes to .vscode/settings.json) complete, explain on hover and underline
+// workspace files as they are typed. Descriptions, patterns, `format: date` and enums come from the
+// zod schemas' .describe() and .meta(), so nothing here second-guesses them. Run after `npm run build`: node scripts/gen-schemas.mjs
 // (`--check` exits 1 when a committed schema is out of date).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -62,34 +64,10 @@ const FILES = {
     : {}),
 };
 
-const SLUG = s.SLUG.source;
-
-/** Ids are refined in zod (safe-slug check): give editors the pattern too. */
-function override(ctx) {
-  const def = ctx.zodSchema._zod?.def;
-  // Dates: written YYYY-MM-DD (zod also accepts the Date a YAML timestamp parses to).
-  if (def?.type === 'union' && def.options.some((o) => o._zod?.def?.type === 'date')) {
-    for (const k of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[k];
-    Object.assign(ctx.jsonSchema, {
-      type: 'string',
-      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-      description: 'a date, YYYY-MM-DD',
-    });
-    return;
-  }
-  const checks = ctx.zodSchema._zod?.def?.checks ?? [];
-  if (
-    ctx.jsonSchema.type === 'string' &&
-    checks.some((c) => c._zod?.def?.check === 'custom') &&
-    !ctx.jsonSchema.pattern
-  )
-    ctx.jsonSchema.pattern = SLUG;
-}
-
 export function generate() {
   const out = new Map();
   for (const [name, [schema, title, description]] of Object.entries(FILES)) {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override });
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
     const doc = { $schema: json.$schema, title, description, ...json };
     out.set(`${name}.schema.json`, `${JSON.stringify(doc, null, 2)}\n`);
   }

@@ -3,12 +3,12 @@ import { z } from 'zod';
 const text = z.string().min(1, 'must not be empty');
 /** A count-dependent text: Intl.PluralRules categories of the language, `other` required. */
 const plural = z.strictObject({
-  zero: text.optional(),
-  one: text.optional(),
-  two: text.optional(),
-  few: text.optional(),
-  many: text.optional(),
-  other: text,
+  zero: text.optional().describe('the text for zero, where the language has that form'),
+  one: text.optional().describe('the text for one'),
+  two: text.optional().describe('the text for two'),
+  few: text.optional().describe('the text for a few (the language\'s "few" plural form)'),
+  many: text.optional().describe('the text for many (the "many" plural form)'),
+  other: text.describe('the text for any other count (required)'),
 });
 
 /**
@@ -16,46 +16,55 @@ const plural = z.strictObject({
  * language. Texts may use {{name}} placeholders, filled from the template context (see templates/).
  */
 export const deliveryStringsSchema = z.strictObject({
-  cover_note: z.strictObject({
-    /** Subject line of the cover note. */
-    subject: text,
-    /** Salutation for the head of an embassy or UN mission. */
-    salutation_excellency: text,
-    /** Salutation naming the head of another body ({{name}}). */
-    salutation_named: text,
-    /** Salutation when no head of mission is known. */
-    salutation_generic: text,
-    /** Line under the address naming the head of mission ({{head}}). */
-    attention: text,
-    body: text,
-    request: text,
-    enclosures: text,
-    /** One enclosed letter: {{language}}, {{pages}} (already worded with `pages`). */
-    enclosure_letter: text,
-    pages: plural,
-    closing: text,
-    contact: text,
-  }),
-  fax: z.strictObject({
-    heading: text,
-    to: text,
-    fax_number: text,
-    from: text,
-    reply_to: text,
-    date: text,
-    pages: text,
-    subject: text,
-    message: text,
-    notice: text,
-  }),
-  email: z.strictObject({
-    subject: text,
-  }),
+  cover_note: z
+    .strictObject({
+      /** Subject line of the cover note. */
+      subject: text.describe('the subject line of the cover note'),
+      /** Salutation for the head of an embassy or UN mission. */
+      salutation_excellency: text.describe('the salutation for the head of an embassy or UN mission'),
+      /** Salutation naming the head of another body ({{name}}). */
+      salutation_named: text.describe('the salutation naming the head of another body ({{name}})'),
+      /** Salutation when no head of mission is known. */
+      salutation_generic: text.describe('the salutation when no head of mission is known'),
+      /** Line under the address naming the head of mission ({{head}}). */
+      attention: text.describe('the line under the address naming the head of mission ({{head}})'),
+      body: text.describe('the paragraph presenting the enclosed letter'),
+      request: text.describe('the paragraph asking that the letter be forwarded'),
+      enclosures: text.describe('the heading of the list of enclosed letters'),
+      /** One enclosed letter: {{language}}, {{pages}} (already worded with `pages`). */
+      enclosure_letter: text.describe('one enclosed letter: {{language}}, {{pages}} (worded with `pages`)'),
+      pages: plural.describe('the number of pages, by plural form'),
+      closing: text.describe('the closing formula'),
+      contact: text.describe("the line giving the coalition's contact"),
+    })
+    .describe('the cover note to the head of mission that goes with the letters'),
+  fax: z
+    .strictObject({
+      heading: text.describe('the title of the fax cover sheet'),
+      to: text.describe('the label before the recipient'),
+      fax_number: text.describe('the label before the fax number'),
+      from: text.describe('the label before the sender'),
+      reply_to: text.describe('the label before the reply address'),
+      date: text.describe('the label before the date'),
+      pages: text.describe('the label before the page count'),
+      subject: text.describe('the label before the subject'),
+      message: text.describe('the short message on the sheet'),
+      notice: text.describe('the notice if pages are missing'),
+    })
+    .describe('the fax cover sheet'),
+  email: z
+    .strictObject({
+      subject: text.describe('the subject line of the e-mail draft'),
+    })
+    .describe('the unsent e-mail draft to the mission'),
   /**
    * Names of languages in this language where Intl's would be wrong for the recipient (Chinese and
    * Japanese Intl data say 韩语/韓国語, the South Korean term; a DPRK mission reads 朝鲜语/朝鮮語).
    */
-  language_names: z.record(z.string(), text).optional(),
+  language_names: z
+    .record(z.string(), text.describe('the name of that language, in this language'))
+    .optional()
+    .describe("names of languages where Intl's would be wrong for the recipient, by language code"),
 });
 
 export type DeliveryStrings = z.output<typeof deliveryStringsSchema>;

@@ -13,6 +13,35 @@ export interface InitOptions {
   today: string;
 }
 
+/**
+ * Which workspace files each JSON Schema (schemas/<name>.schema.json) describes, as globs relative to
+ * the workspace: the editor settings `init` writes, and the test that validates every file.
+ * Translation files (locales/<lng>/demands.yaml, …/campaigns/) mirror their source and have none.
+ */
+export const SCHEMA_GLOBS = {
+  workspace: ['workspace.yaml'],
+  campaign: ['campaigns/*.yaml'],
+  demand: ['demands/*.yaml'],
+  signatories: ['signatories.yaml'],
+  missions: ['missions.yaml'],
+  glossary: ['glossary.yaml'],
+  locale: ['locales/*/locale.yaml'],
+  letter: ['locales/*/letter.yaml'],
+  'locale-signatories': ['locales/*/signatories.yaml'],
+  delivery: ['locales/*/delivery.yaml'],
+} as const;
+
+/**
+ * .vscode/settings.json: the YAML extension (yaml-language-server) then checks, completes and
+ * explains every workspace file, including the copied ones that have no `$schema` line.
+ */
+export function editorSettings(): string {
+  const schemas = Object.fromEntries(
+    Object.entries(SCHEMA_GLOBS).map(([name, globs]) => [`./schemas/${name}.schema.json`, globs]),
+  );
+  return `${JSON.stringify({ 'yaml.schemas': schemas }, null, 2)}\n`;
+}
+
 /** Demand blocks the example letter uses, when the bundled library has them. */
 const EXAMPLE_DEMANDS = [
   ['End abuses in detention', ['end-detention-abuses', 'release-political-prisoners', 'icrc-prison-visits']],
@@ -22,7 +51,8 @@ const EXAMPLE_DEMANDS = [
 /**
  * The files of a new workspace, by relative path: the bundled demand library, languages,
  * templates, glossary and JSON Schemas; a workspace.yaml for the coalition; a roster holding only
- * the coalition; no missions; and an example campaign that passes `check`. Reads the package only.
+ * the coalition; no missions; an example campaign that passes `check`; and editor settings that map
+ * the files to their schemas. Reads the package only.
  */
 export function planInit(packageRoot: string, opts: InitOptions): Map<string, string> {
   const files = new Map<string, string>();
@@ -54,6 +84,7 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
     for (const n of list(dir, (f, d) => !d && f.endsWith('.hbs'))) files.set(`${dir}/${n}`, read(`${dir}/${n}`));
   for (const [rel, text] of schemaFiles(packageRoot)) files.set(rel, text);
   if (existsSync(join(packageRoot, 'glossary.yaml'))) files.set('glossary.yaml', read('glossary.yaml'));
+  files.set('.vscode/settings.json', editorSettings());
 
   files.set(
     'workspace.yaml',

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { LINE_BREAK_STYLES, PAPER_SIZES } from '../model/project.js';
+import { countryCodes } from '../draft/countries.js';
+import { knownFontIds } from '../render/pdf/font-files.js';
 
 /**
  * What a user writes: the schemas of every workspace file. `normalize-*.ts` maps these
- * written shapes to the resolved model types in src/model/. JSON Schemas for editors are
- * generated from these (scripts/gen-schemas.mjs → schemas/).
+ * written shapes to the resolved model types in src/model/. The JSON Schemas editors use are
+ * generated from these (scripts/gen-schemas.mjs → schemas/): every field's `.describe()` is the
+ * text an editor shows on hover, and `.meta()` carries what a refinement checks in a form JSON
+ * Schema can state (a pattern, `format: date`, an enum), so the editor underlines what the tool refuses.
  */
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -16,7 +19,8 @@ const slug = z
   .refine(
     isSafeId,
     'must be a safe slug: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters, not a reserved device name',
-  );
+  )
+  .meta({ pattern: SLUG.source });
 const text = z.string().min(1, 'must not be empty');
 /** A real calendar date: "2018-02-30" has the right shape but would print as March 2. */
 export const isRealDate = (v: string) => {
@@ -26,7 +30,8 @@ export const isRealDate = (v: string) => {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real date (check the month and the day)');
+  .refine(isRealDate, 'is not a real date (check the month and the day)')
+  .meta({ format: 'date' });
 /** Whether `make` accepts the value; Intl and RegExp throw on values a schema regex cannot rule out. */
 const accepted = (make: () => unknown) => {
   try {
@@ -39,130 +44,202 @@ const accepted = (make: () => unknown) => {
 const localeCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en, ko or zh-Hans');
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as KR, JP or US')
+  .refine((c) => countryCodes().has(c), 'is not an ISO 3166-1 alpha-2 country code')
+  .meta({ enum: [...countryCodes()].sort() });
 
-export const bodySchema = z.array(z.union([text, z.strictObject({ item: text })]));
+export const bodySchema = z
+  .array(
+    z.union([
+      text.describe('a paragraph of inline Markdown (*italic*, **bold**, [link](url), {{param}})'),
+      z.strictObject({ item: text.describe('a bullet item of inline Markdown') }),
+    ]),
+  )
+  .describe('paragraphs of inline Markdown, in order; `- item: …` makes a bullet item');
 
 export const demandSchema = z.strictObject({
-  id: slug,
-  title: text,
-  tags: z.array(z.string()).default([]),
-  params: z.array(z.string()).default([]),
-  text: bodySchema.min(1),
+  id: slug.describe('the block id; must equal the file name without .yaml'),
+  title: text.describe('a short title, for `openletter demands` (not printed)'),
+  tags: z.array(z.string()).default([]).describe('free labels, to find blocks'),
+  params: z
+    .array(z.string())
+    .default([])
+    .describe('the {{params}} the text uses; each campaign that uses the block must define them'),
+  text: bodySchema.min(1).describe('the wording of the demand, in the source language'),
   variants: z
-    .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'variant names use letters, digits, "-" and "_"'), bodySchema.min(1))
-    .optional(),
+    .record(
+      z.string().regex(/^[A-Za-z0-9_-]+$/, 'variant names use letters, digits, "-" and "_"'),
+      bodySchema.min(1).describe('the wording of this variant'),
+    )
+    .optional()
+    .describe('other wordings of the same demand, used as `id@variant` in a campaign'),
 });
 
 export const campaignSchema = z.strictObject({
-  id: slug,
-  date: isoDate,
-  locales: z.array(localeCode).min(1),
-  paper: z.enum(PAPER_SIZES).default('A4'),
-  title: text,
-  params: z.record(z.string(), text).default({}),
-  recipient: z.strictObject({
-    name: text,
-    titles: z.array(text).default([]),
-    address: z.array(text).default([]),
-  }),
-  salutation: text,
-  opening: bodySchema.default([]),
-  numbered_sections: z.boolean().default(false),
+  id: slug.describe('the campaign id; must equal the file name without .yaml'),
+  date: isoDate.describe('the date printed on the letter, YYYY-MM-DD'),
+  locales: z
+    .array(localeCode)
+    .min(1)
+    .describe('the languages the letter is rendered in (folders of locales/), the source language first'),
+  paper: z.enum(['A4', 'Letter']).default('A4').describe('paper size; deliver prints US Letter for the US anyway'),
+  title: text.describe('the title, printed as the heading and in the PDF metadata'),
+  params: z
+    .record(z.string(), text.describe('the value printed for {{name}}'))
+    .default({})
+    .describe('values of the {{params}} in the demand blocks and texts'),
+  recipient: z
+    .strictObject({
+      name: text.describe("the recipient's name"),
+      titles: z.array(text).default([]).describe("the recipient's titles, one line each"),
+      address: z.array(text).default([]).describe('the postal address, one line each'),
+    })
+    .describe('to whom the letter is addressed'),
+  salutation: text.describe('the opening salutation, e.g. "Dear Chairman Kim,"'),
+  opening: bodySchema.default([]).describe('paragraphs before the sections'),
+  numbered_sections: z.boolean().default(false).describe('number the section headings (1., 2., …)'),
   sections: z
     .array(
       z.strictObject({
-        heading: text.optional(),
-        intro: bodySchema.default([]),
+        heading: text.optional().describe('the section heading'),
+        intro: bodySchema.default([]).describe('paragraphs before the demands'),
         demands: z
           .array(
             z
               .string()
               .regex(/^[a-z0-9][a-z0-9-]{0,63}(@[A-Za-z0-9_-]+)?$/, 'must be a demand id, optionally "@variant"'),
           )
-          .default([]),
-        outro: bodySchema.default([]),
+          .default([])
+          .describe('demand block ids from demands/, in order; `id@variant` for a variant'),
+        outro: bodySchema.default([]).describe('paragraphs after the demands'),
       }),
     )
-    .default([]),
-  closing: bodySchema.default([]),
-  sign_off: z.string().regex(/^[a-z0-9_]+$/),
-  signatory_order: z.enum(['collation', 'as-listed']).default('collation'),
-  signatories: z.array(slug).default([]),
-  cc: z.array(z.strictObject({ name: text, lines: z.array(text).default([]) })).default([]),
-  missions: z.array(slug).default([]),
+    .default([])
+    .describe('the body of the letter: headed groups of demand blocks'),
+  closing: bodySchema.default([]).describe('paragraphs after the sections'),
+  sign_off: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .describe('a key of `sign_off` in locales/<lng>/letter.yaml, e.g. sincerely'),
+  signatory_order: z
+    .enum(['collation', 'as-listed'])
+    .default('collation')
+    .describe("how signatories are ordered: by each language's collation, or as listed here"),
+  signatories: z.array(slug).default([]).describe('roster ids from signatories.yaml'),
+  cc: z
+    .array(
+      z.strictObject({
+        name: text.describe('who receives a copy'),
+        lines: z.array(text).default([]).describe('further lines under the name (title, address)'),
+      }),
+    )
+    .default([])
+    .describe('copies to, printed after the signatures'),
+  missions: z.array(slug).default([]).describe('mission ids from missions.yaml the letter is delivered to'),
 });
 
 export const signatorySchema = z.strictObject({
-  id: slug,
-  name: text,
-  kind: z.enum(['organisation', 'individual']),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as KR, JP or US')
-    .optional(),
-  aliases: z.array(text).default([]),
-  names: z.record(localeCode, text).default({}),
-  sort_as: z.union([text, z.record(z.string(), text)]).optional(),
-  signed: z.array(z.string()).default([]),
-  contact: z.strictObject({ person: z.string().optional(), email: z.string().optional() }).optional(),
+  id: slug.describe('the roster id campaigns name'),
+  name: text.describe('the name as printed in the source language'),
+  kind: z.enum(['organisation', 'individual']).describe('an organisation or a person'),
+  country: country.optional().describe('ISO 3166-1 alpha-2 code of its country; none for an international body'),
+  aliases: z.array(text).default([]).describe('other spellings, matched when importing sign-on forms'),
+  names: z
+    .record(localeCode, text.describe('the name in that language'))
+    .default({})
+    .describe('the name in other languages (locales/<lng>/signatories.yaml also holds them)'),
+  sort_as: z
+    .union([text, z.record(z.string(), text)])
+    .optional()
+    .describe('the key to sort by, or one key per language'),
+  signed: z.array(z.string()).default([]).describe('campaign ids it signed (written by `signatories import`)'),
+  contact: z
+    .strictObject({
+      person: z.string().optional().describe('the contact person; never printed'),
+      email: z.string().optional().describe("the contact's e-mail; never printed"),
+    })
+    .optional()
+    .describe('who to ask; kept in the roster, never printed in a letter'),
 });
 
-export const rosterSchema = z.strictObject({ signatories: z.array(signatorySchema) });
+export const rosterSchema = z.strictObject({
+  signatories: z.array(signatorySchema).describe('every organisation or person that signs, listed once'),
+});
 
 const nullableText = z.union([text, z.null()]).optional();
 
 export const missionSchema = z.strictObject({
-  id: slug,
-  kind: z.enum(['embassy', 'un-mission', 'other']),
-  name: text,
-  name_local: nullableText,
-  city: text,
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
-  address: z.union([z.array(text).min(1), z.null()]).optional(),
-  location_hint: nullableText,
-  phone: nullableText,
-  fax: nullableText,
-  email: z.union([z.email(), z.null()]).optional(),
-  languages: z.array(localeCode).min(1),
-  status: z.enum(['open', 'closed', 'unknown']),
-  closed_on: z.union([isoDate, z.null()]).optional(),
-  head_of_mission: nullableText,
+  id: slug.describe('the mission id campaigns name'),
+  kind: z.enum(['embassy', 'un-mission', 'other']).describe('an embassy, a permanent mission to the UN, or other'),
+  name: text.describe('the name in English'),
+  name_local: nullableText.describe("the name in the mission's language"),
+  city: text.describe('the city it is in'),
+  country: country.describe('ISO 3166-1 alpha-2 code of the country it is in'),
+  address: z
+    .union([z.array(text).min(1), z.null()])
+    .optional()
+    .describe('the postal address, one line each; null when unknown'),
+  location_hint: nullableText.describe('how to find it for hand delivery'),
+  phone: nullableText.describe('phone number, international format'),
+  fax: nullableText.describe('fax number, international format'),
+  email: z.union([z.email(), z.null()]).optional().describe('e-mail address'),
+  languages: z.array(localeCode).min(1).describe('the languages it receives letters in, preferred first'),
+  status: z.enum(['open', 'closed', 'unknown']).describe('whether it operates; a closed mission is refused'),
+  closed_on: z.union([isoDate, z.null()]).optional().describe('when it closed, YYYY-MM-DD'),
+  head_of_mission: nullableText.describe('the head of mission, for the cover note'),
   sources: z
     .array(
       z.strictObject({
-        url: z.union([z.string(), z.null()]),
-        date: z.union([z.string(), z.null()]).optional(),
-        supports: z.union([z.string(), z.null()]).optional(),
+        url: z.union([z.string(), z.null()]).describe('where the facts come from'),
+        date: z.union([z.string(), z.null()]).optional().describe('when that source was published or read'),
+        supports: z.union([z.string(), z.null()]).optional().describe('which facts it supports'),
       }),
     )
-    .default([]),
-  verified: z.union([isoDate, z.null()]).optional(),
-  notes: nullableText,
+    .default([])
+    .describe('the sources of the record'),
+  verified: z.union([isoDate, z.null()]).optional().describe('when the record was last checked, YYYY-MM-DD'),
+  notes: nullableText.describe('anything else'),
 });
 
-export const missionsFileSchema = z.strictObject({ missions: z.array(missionSchema) });
+export const missionsFileSchema = z.strictObject({
+  missions: z.array(missionSchema).describe('embassies and UN missions letters are delivered to'),
+});
 
 export const workspaceSchema = z.strictObject({
-  name: text,
-  short_name: text,
-  return_address: z.array(text).min(1),
-  contact_email: z.email().optional(),
-  source_locale: localeCode.default('en'),
+  name: text.describe("the coalition's name, printed on cover notes and envelopes"),
+  short_name: text.describe('a short name, e.g. ICNK'),
+  return_address: z.array(text).min(1).describe('the postal address replies go to, one line each'),
+  contact_email: z.email().optional().describe('the sender of the e-mail drafts'),
+  source_locale: localeCode.default('en').describe('the language the texts are written in'),
 });
 
 export const localeSchema = z.strictObject({
-  name: text,
+  name: text.describe('the name of the language, in the language'),
   tag: z
     .string()
     .refine(
       (t) => accepted(() => Intl.getCanonicalLocales(t)),
       'must be a BCP 47 language tag such as ko-KR or zh-Hans',
-    ),
-  fonts: z.array(z.string()).min(1),
-  line_break: z.enum(LINE_BREAK_STYLES).default('normal'),
-  /** Unicode script names (Hangul, Han, Hiragana, Katakana, Latin…) translations must use. */
-  /** Marks that take a no-break space before / after them (French: before ";:!?»", after "«"). */
-  punctuation_space: z.strictObject({ before: z.string().default(''), after: z.string().default('') }).optional(),
+    )
+    .meta({ pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$' })
+    .describe('the BCP 47 tag for dates, collation and the PDF language, e.g. ko-KR'),
+  fonts: z
+    .array(z.string().meta({ enum: knownFontIds() }))
+    .min(1)
+    .describe('the bundled fonts to draw text with, in fallback order'),
+  line_break: z
+    .enum(['normal', 'keep-all', 'cjk'])
+    .default('normal')
+    .describe('line breaking: normal (UAX #14), keep-all (Korean: between words only), cjk (between any characters)'),
+  punctuation_space: z
+    .strictObject({
+      before: z.string().default('').describe('marks preceded by a no-break space, e.g. ;:!?» in French'),
+      after: z.string().default('').describe('marks followed by a no-break space, e.g. « in French'),
+    })
+    .optional()
+    .describe('no-break spaces the language puts around punctuation'),
   scripts: z
     .array(
       z
@@ -170,9 +247,11 @@ export const localeSchema = z.strictObject({
         .refine(
           (n) => /^[A-Z][a-z]+(_[A-Z][a-z]+)*$/.test(n) && accepted(() => new RegExp(`\\p{Script=${n}}`, 'u')),
           'must be a Unicode script name such as Hangul, Han or Latin',
-        ),
+        )
+        .meta({ pattern: '^[A-Z][a-z]+(_[A-Z][a-z]+)*$' }),
     )
-    .default([]),
+    .default([])
+    .describe('Unicode scripts (Hangul, Han, Hiragana, Katakana, Latin…) translations must be written in'),
 });
 
 export const sourcesLockSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/));
@@ -185,16 +264,33 @@ export const chromeSchema = z
         (o) => accepted(() => new Intl.DateTimeFormat('en', o as Intl.DateTimeFormatOptions)),
         'must be Intl.DateTimeFormat options, e.g. { year: numeric, month: long, day: numeric }',
       )
-      .optional(),
-    sign_off: z.record(z.string(), text),
-    cc: text,
-    page: text,
+      .optional()
+      .describe(
+        'how the date is written: Intl.DateTimeFormat options, e.g. { year: numeric, month: long, day: numeric }',
+      ),
+    sign_off: z
+      .record(z.string(), text.describe('the sign-off, e.g. "Sincerely,"'))
+      .describe('sign-offs by the key campaigns name in `sign_off`'),
+    cc: text.describe('the label before copies, e.g. "CC:"'),
+    page: text.describe('the page number, with {{page}} and {{pages}}'),
   })
-  .catchall(z.union([z.string(), z.record(z.string(), z.string())]));
+  .catchall(
+    z
+      .union([z.string(), z.record(z.string(), z.string())])
+      .describe('further wording for the letter, by key (a text, or texts by key)'),
+  );
 
 export const signatoryNamesSchema = z.record(
   z.string().regex(SLUG, 'must be a signatory id from signatories.yaml'),
-  z.union([text, z.strictObject({ name: text, sort_as: text.optional() })]),
+  z
+    .union([
+      text,
+      z.strictObject({
+        name: text.describe('the name in this language'),
+        sort_as: text.optional().describe('the key to sort it by in this language'),
+      }),
+    ])
+    .describe('the established name of a roster entry (by id) in this language'),
 );
 
 /** glossary.yaml: preferred terms and the variant spellings to replace, optionally per language. */
@@ -202,14 +298,14 @@ export const glossarySchema = z.strictObject({
   terms: z
     .array(
       z.strictObject({
-        preferred: text,
-        variants: z.array(text).min(1),
-        /** Languages the term applies to (default: every language). */
-        languages: z.array(localeCode).optional(),
-        note: z.string().optional(),
+        preferred: text.describe('the term to write'),
+        variants: z.array(text).min(1).describe('spellings `check` reports, suggesting the preferred term'),
+        languages: z.array(localeCode).optional().describe('languages the term applies to (default: every language)'),
+        note: z.string().optional().describe('why, for whoever reads the warning'),
       }),
     )
-    .default([]),
+    .default([])
+    .describe('preferred terms and the variants to replace'),
 });
 
 export type WrittenDemand = z.infer<typeof demandSchema>;
