@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SCHEMA_GLOBS } from '../src/draft/init-workspace.js';
-import { knownFontIds } from '../src/render/pdf/font-files.js';
+import { knownFontIds } from '../src/fonts/font-files.js';
 import { MINI, REPO, readText, runCli, tempWorkspace } from './helpers/workspace.js';
 
 /** One ajv per schema folder: the JSON Schemas as an editor's YAML language server would use them. */

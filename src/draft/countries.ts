@@ -52,14 +52,6 @@ export function normalizeCountry(s: string): string {
 }
 
 let table: { byName: Map<string, string>; codes: Set<string>; english: Map<string, string> } | undefined;
-let isoCodes: ReadonlySet<string> | undefined;
-
-/** The ISO 3166-1 alpha-2 codes, without loading the 78 languages' names. */
-export function countryCodes(): ReadonlySet<string> {
-  const require = createRequire(import.meta.url);
-  isoCodes ??= new Set(Object.keys((require('i18n-iso-countries') as typeof Countries).getAlpha2Codes()));
-  return isoCodes;
-}
 
 function build() {
   const require = createRequire(import.meta.url);

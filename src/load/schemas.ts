@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { countryCodes } from '../draft/countries.js';
-import { knownFontIds } from '../render/pdf/font-files.js';
+import { countryCodes } from '../util/country-codes.js';
+import { knownFontIds } from '../fonts/font-files.js';
 
 /**
  * What a user writes: the schemas of every workspace file. `normalize-*.ts` maps these
