@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINE_BREAK_STYLES, PAPER_SIZES } from '../model/project.js';
 import { countryCodes } from '../util/country-codes.js';
 import { knownFontIds } from '../fonts/font-files.js';
 
@@ -84,7 +85,7 @@ export const campaignSchema = z.strictObject({
     .array(localeCode)
     .min(1)
     .describe('the languages the letter is rendered in (folders of locales/), the source language first'),
-  paper: z.enum(['A4', 'Letter']).default('A4').describe('paper size; deliver prints US Letter for the US anyway'),
+  paper: z.enum(PAPER_SIZES).default('A4').describe('paper size; deliver prints US Letter for the US anyway'),
   title: text.describe('the title, printed as the heading and in the PDF metadata'),
   params: z
     .record(z.string(), text.describe('the value printed for {{name}}'))
@@ -230,7 +231,7 @@ export const localeSchema = z.strictObject({
     .min(1)
     .describe('the bundled fonts to draw text with, in fallback order'),
   line_break: z
-    .enum(['normal', 'keep-all', 'cjk'])
+    .enum(LINE_BREAK_STYLES)
     .default('normal')
     .describe('line breaking: normal (UAX #14), keep-all (Korean: between words only), cjk (between any characters)'),
   punctuation_space: z
