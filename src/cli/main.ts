@@ -56,6 +56,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[
     summary: 'what changed in each language since an earlier rendering, delivery or git revision',
     load: async () => (await import('./diff-command.js')).diffCommand(),
   },
+  {
+    name: 'preview',
+    summary: 'a live preview in the browser: every language side by side, problems in place',
+    load: async () => (await import('./preview-command.js')).previewCommand(),
+  },
 ];
 
 /** addCommand() does not pass the root's settings down: usage errors must throw (exit 2), not exit(1). */

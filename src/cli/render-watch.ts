@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
+import { watchWorkspace } from '../watch/watch-workspace.js';
 import { report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
 
 export interface WatchOptions {
@@ -31,28 +31,8 @@ export interface WatchRound {
   failure?: string;
 }
 
-/** Folders whose files make a letter: watched one by one (portable, and node_modules stays out). */
-const WATCHED = ['campaigns', 'demands', 'locales', 'templates'];
-const RELEVANT = /\.(ya?ml|hbs)$/;
-
-/**
- * Re-render one campaign in one language whenever a workspace file is saved: reload the
- * workspace, check, render, print the problems and the time taken. A half-written or broken file
- * is just a round with errors (nothing is written then); the next save tries again.
- * Resolves when `signal` aborts.
- */
 export async function watchRender(opts: WatchOptions): Promise<void> {
-  const watchers = new Map<string, FSWatcher>();
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
-
   const round = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
     const t0 = performance.now();
     let result: WatchRound;
     try {
@@ -90,72 +70,14 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
       result = { rendered: [], diagnostics: [], ms: performance.now() - t0, failure: msg };
       opts.log(`round failed: ${msg}; waiting for the next save`);
     }
-    running = false;
-    refreshWatchers();
     opts.onRound?.(result);
-    if (again && !opts.signal?.aborted) {
-      again = false;
-      await round();
-    }
   };
-
-  const changed = (file: string | null) => {
-    if (file !== null && !RELEVANT.test(file)) return; // editor swap files, backups, out/
-    clearTimeout(timer);
-    timer = setTimeout(() => void round(), opts.debounceMs ?? 150);
-  };
-
-  const refreshWatchers = () => {
-    if (opts.signal?.aborted) return;
-    const dirs = [opts.root, ...WATCHED.flatMap((d) => folders(join(opts.root, d)))];
-    for (const dir of dirs) {
-      if (watchers.has(dir)) continue;
-      try {
-        const w = watch(dir, (_event, file) => changed(file === null ? null : String(file)));
-        w.on('error', () => {
-          w.close();
-          watchers.delete(dir);
-        });
-        watchers.set(dir, w);
-      } catch {
-        // Folder vanished between listing and watching: picked up again after the next round.
-      }
-    }
-    for (const [dir, w] of watchers)
-      if (!existsSync(dir)) {
-        w.close();
-        watchers.delete(dir);
-      }
-  };
-
-  refreshWatchers();
-  await round();
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
-      watchers.clear();
-      resolve();
-    };
-    if (opts.signal?.aborted) stop();
-    else opts.signal?.addEventListener('abort', stop, { once: true });
+  await watchWorkspace({
+    root: opts.root,
+    round,
+    ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
-}
-
-/** A folder and every folder below it (none if it does not exist). */
-function folders(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  const out = [dir];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('.')) continue;
-    const sub = join(dir, name);
-    try {
-      if (statSync(sub).isDirectory()) out.push(...folders(sub));
-    } catch {
-      // removed meanwhile
-    }
-  }
-  return out;
 }
 
 /** `render --watch`: one language, until Ctrl-C. */
