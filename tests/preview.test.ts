@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { servePreview } from '../src/preview/preview-server.js';
+import { servePreview } from '../src/pipeline/preview/preview-server.js';
 import { tempWorkspace } from './helpers/workspace.js';
 
 const LETTER = 'campaigns/2020-test-letter.yaml';

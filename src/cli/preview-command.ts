@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { servePreview } from '../preview/preview-server.js';
+import { servePreview } from '../pipeline/preview/preview-server.js';
 import { globals, load, requireCampaign, UsageError, workspaceDir } from './context.js';
 
 export function previewCommand(): Command {

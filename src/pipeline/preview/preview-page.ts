@@ -1,5 +1,5 @@
-import { letterArticle, letterCss } from '../render/html/render-html.js';
-import { escapeHtml } from '../render/html/escape-html.js';
+import { letterArticle, letterCss } from '../../render/html/render-html.js';
+import { escapeHtml } from '../../render/html/escape-html.js';
 import type { PreviewState, ShownProblem } from './preview-state.js';
 
 /** The bundled faces the page loads from the server (so the preview looks like the PDF on any machine). */

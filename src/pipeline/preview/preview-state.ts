@@ -1,10 +1,10 @@
-import { checkLetters } from '../check/check-project.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionIn } from '../diagnostics/line-index.js';
-import type { FileSource } from '../load/read-text-file.js';
-import { loadWorkspace } from '../load/load-workspace.js';
-import { inlineText, type Block, type LetterDocument } from '../model/letter-document.js';
-import { concerns } from '../pipeline/concerns.js';
+import { checkLetters } from '../../check/check-project.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { positionIn } from '../../diagnostics/line-index.js';
+import type { FileSource } from '../../load/read-text-file.js';
+import { loadWorkspace } from '../../load/load-workspace.js';
+import { inlineText, type Block, type LetterDocument } from '../../model/letter-document.js';
+import { concerns } from '../concerns.js';
 
 /** A problem as the preview shows it: where, what, and its check code. */
 export interface ShownProblem {

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml } from '../render/html/escape-html.js';
-import { watchWorkspace } from '../watch/watch-workspace.js';
+import { escapeHtml } from '../../render/html/escape-html.js';
+import { watchWorkspace } from '../../watch/watch-workspace.js';
 import { FONT_FILE_NAMES, previewContent, previewPage } from './preview-page.js';
 import { previewState, type PreviewState } from './preview-state.js';
 
-/** dist/fonts/ of this package, from dist/preview/ or (tests from source) src/preview/. */
-const FONTS_DIR = fileURLToPath(new URL('../../dist/fonts/', import.meta.url));
+/** dist/fonts/ of this package, from dist/pipeline/preview/ or (tests from source) src/pipeline/preview/. */
+const FONTS_DIR = fileURLToPath(new URL('../../../dist/fonts/', import.meta.url));
 
 export interface PreviewServerOptions {
   root: string;
@@ -75,7 +75,7 @@ export async function servePreview(opts: PreviewServerOptions): Promise<void> {
           'text/html; charset=utf-8',
           `<!doctype html><html lang="en"><meta charset="utf-8"><title>Not rendered</title><p>The ${escapeHtml(lang.locale)} letter has ${lang.errors} error(s); nothing wrong is rendered. Fix them (they are shown in the preview) and save.</p></html>`,
         );
-      const { renderPdf } = await import('../render/pdf/render-pdf.js');
+      const { renderPdf } = await import('../../render/pdf/render-pdf.js');
       return send(res, 200, 'application/pdf', await renderPdf(lang.doc));
     }
     return send(res, 404, 'text/plain', 'not found');
