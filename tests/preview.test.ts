@@ -101,7 +101,7 @@ describe('openletter preview: the server', () => {
       join(ws, LETTER),
       readFileSync(join(ws, LETTER), 'utf8')
         .replace('\n  bad: [unclosed\n', '')
-        .replace('about detention.', 'about __TOPIC__.'),
+        .replace('about detention.', 'about TODO.'),
     );
     await expect
       .poll(async () => (await get(url, '/content')).body.toString(), { timeout: 10_000 })
@@ -123,7 +123,7 @@ describe('openletter preview in a real browser (headless Chromium)', () => {
       const { chromium } = await import('playwright-core');
       const ws = tempWorkspace();
       const file = join(ws, LETTER);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('about detention.', 'about __TOPIC__.'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace('about detention.', 'about TODO.'));
       const url = await start(ws);
       // A fresh profile each run (--user-data-dir, which playwright passes for a persistent context).
       const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'openletter-chromium-')), {
@@ -149,7 +149,7 @@ describe('openletter preview in a real browser (headless Chromium)', () => {
       ).toEqual(['en', 'ko']);
       expect(await page.locator('article.letter[lang="ko-KR"] h1').textContent()).toBe('구금에 관한 공개서한');
       // The planted placeholder: its problem right after the paragraph that holds it, with its code.
-      const flagged = page.locator('[data-locale="en"] p:has-text("__TOPIC__") + ul.problems');
+      const flagged = page.locator('[data-locale="en"] p:has-text("about TODO.") + ul.problems');
       await expect.poll(() => flagged.textContent()).toContain('[text/placeholder]');
       expect(await flagged.textContent()).toMatch(/campaigns\/2020-test-letter\.yaml:\d+:\d+/);
       expect(await page.locator('[data-locale="en"] .count').textContent()).toBe('1 error');
@@ -157,7 +157,7 @@ describe('openletter preview in a real browser (headless Chromium)', () => {
       // A save: the page updates by itself (server-sent events), without a reload.
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
       const t0 = Date.now();
-      writeFileSync(file, readFileSync(file, 'utf8').replace('about __TOPIC__.', 'about prisons and camps.'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace('about TODO.', 'about prisons and camps.'));
       await page.locator('[data-locale="en"] p:has-text("about prisons and camps.")').waitFor({ timeout: 5000 });
       expect(Date.now() - t0).toBeLessThan(5000);
       expect(await page.locator('[data-locale="en"] .count').textContent()).toBe('no errors');
