@@ -484,7 +484,7 @@ describe('bundled 2011 campaign', () => {
       dprk-un-mission-new-york/envelope-no10.pdf (1 p.)
       dprk-un-mission-new-york/fax-cover-en.pdf (1 p.)
       dprk-un-mission-new-york/letter-en.md
-      dprk-un-mission-new-york/letter-en.pdf (3 p.)
+      dprk-un-mission-new-york/letter-en.pdf (2 p.)
       dprk-un-mission-new-york/letter-ko.md
       dprk-un-mission-new-york/letter-ko.pdf (2 p.)
       dprk-un-mission-new-york/manifest.json"

@@ -49,6 +49,7 @@ function letter(paragraphs: number, signatories: number, cc = 2): LetterDocument
     fonts: ['noto-serif'],
     countrySeparator: ', ',
     lineBreak: 'normal',
+    typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
     blocks,
   };
 }

@@ -148,6 +148,7 @@ describe('justified Latin paragraphs', () => {
     fontSize: 10.5,
     fonts: ['noto-serif'],
     lineBreak: 'normal',
+    typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
     align: 'justify',
     hyphenate: hyphenatorFor('en-US'),
   };
@@ -209,6 +210,7 @@ describe('a hyphenated letter', () => {
       fonts: ['noto-serif'],
       countrySeparator: ', ',
       lineBreak: 'normal',
+      typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
       blocks: [
         { kind: 'paragraph', content: [{ kind: 'text', text: RATIFYING }] },
         { kind: 'bullets', items: [[{ kind: 'text', text: RATIFYING }]] },

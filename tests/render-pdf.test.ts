@@ -30,6 +30,7 @@ function letter(overrides: Partial<LetterDocument> & Pick<LetterDocument, 'block
     fonts: EN_FONTS,
     countrySeparator: ', ',
     lineBreak: 'normal',
+    typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
     ...overrides,
   };
 }

@@ -148,6 +148,7 @@ class Composer {
       fonts: tr.locale.fonts,
       countrySeparator: separator,
       lineBreak: tr.locale.lineBreak,
+      typography: tr.locale.typography,
       blocks,
     };
   }

@@ -53,6 +53,11 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
     tag: meta.value.tag,
     fonts: meta.value.fonts,
     lineBreak: meta.value.line_break,
+    typography: {
+      paragraphIndent: meta.value.typography.paragraph_indent,
+      emphasis: meta.value.typography.emphasis,
+      signOffAlign: meta.value.typography.sign_off_align,
+    },
     chrome: chromeFlat,
     dateFormat: (chrome.value.date ?? {
       year: 'numeric',

@@ -241,6 +241,25 @@ export const localeSchema = z.strictObject({
     })
     .optional()
     .describe('no-break spaces the language puts around punctuation'),
+  typography: z
+    .strictObject({
+      paragraph_indent: z
+        .number()
+        .min(0)
+        .max(4)
+        .default(0)
+        .describe('first-line indent of body paragraphs, in em (Japanese 1, Chinese 2)'),
+      emphasis: z
+        .enum(['italic', 'bold'])
+        .default('italic')
+        .describe('how emphasis is set: italic, or bold where the script has no italics'),
+      sign_off_align: z
+        .enum(['left', 'right'])
+        .default('left')
+        .describe('where the sign-off stands (Japanese 敬具: right)'),
+    })
+    .default({ paragraph_indent: 0, emphasis: 'italic', sign_off_align: 'left' })
+    .describe("the language's letter conventions"),
   scripts: z
     .array(
       z

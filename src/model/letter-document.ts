@@ -1,5 +1,5 @@
 import { InternalError } from './internal-error.js';
-import type { LineBreakStyle, PaperSize } from './project.js';
+import type { LetterTypography, LineBreakStyle, PaperSize } from './project.js';
 
 /**
  * LetterDocument: the AST between compose and render. Every string is final (translated,
@@ -49,6 +49,7 @@ export interface LetterDocument {
   /** Between a signatory's name and country, e.g. ", " or "，". */
   countrySeparator: string;
   lineBreak: LineBreakStyle;
+  typography: LetterTypography;
   blocks: Block[];
 }
 

@@ -122,6 +122,16 @@ export interface Mission {
 export const LINE_BREAK_STYLES = ['normal', 'keep-all', 'cjk'] as const;
 export type LineBreakStyle = (typeof LINE_BREAK_STYLES)[number];
 
+/** A language's letter conventions (locale.yaml `typography`). */
+export interface LetterTypography {
+  /** First-line indent of body paragraphs, in em (Japanese: 1, Chinese: 2). */
+  paragraphIndent: number;
+  /** How emphasis is set: italic, or bold where the script has no italic (CJK, Korean). */
+  emphasis: 'italic' | 'bold';
+  /** Where the sign-off stands (Japanese 敬具: flush right). */
+  signOffAlign: 'left' | 'right';
+}
+
 export interface LocaleInfo {
   code: string;
   name: string;
@@ -136,6 +146,7 @@ export interface LocaleInfo {
   dateFormat: Intl.DateTimeFormatOptions;
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
+  typography: LetterTypography;
   /** No-break spaces around punctuation (French typography); undefined = none. */
   punctuationSpace: { before: string; after: string } | undefined;
   /** Unicode scripts a translation must mostly be written in (e.g. ["Hangul"]); empty = not checked. */

@@ -93,6 +93,7 @@ function drawPiece(pdf: PDFKit.PDFDocument, fonts: FontSelector, line: PageLine,
     lineBreak: false,
     baseline: 0,
     ...(piece.characterSpacing !== 0 ? { characterSpacing: piece.characterSpacing } : {}),
+    ...(piece.features !== undefined ? { features: piece.features as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
   });
 }
 

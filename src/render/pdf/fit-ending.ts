@@ -6,6 +6,8 @@ import { paginate, type PageFrame } from './paginate.js';
 
 /** A last page with fewer lines than this reads as an accident and wastes a sheet. */
 export const MIN_LAST_PAGE_LINES = 6;
+/** Below this many lines on the last page, a tighter signature list is tried in case it saves the sheet. */
+const TRY_TIGHTER_BELOW = 10;
 
 /**
  * Tighter settings of the signature list, tried in order: first the leading and the space between
@@ -23,13 +25,14 @@ function tighterFits(style: PageStyle): SignatureFit[] {
 
 /**
  * Lays out and paginates a letter so that its end holds together: when the last page would carry
- * fewer than {@link MIN_LAST_PAGE_LINES} lines, the signature list is set tighter if that saves the
- * page; failing that, lines move from the page before onto the last one until it carries enough.
+ * only a few lines, the signature list is set tighter if that saves the page; failing that, when it
+ * carries fewer than {@link MIN_LAST_PAGE_LINES}, lines move from the page before onto it.
  */
 export function paginateLetter(doc: LetterDocument, style: PageStyle, root: StructNode): PageContent[] {
   const frame: PageFrame = { top: style.marginTop, height: style.pageHeight - style.marginTop - style.marginBottom };
   const pages = paginate(layoutBlocks(doc, style, root), frame);
-  if (pages.length < 2 || lineCount(pages.at(-1)) >= MIN_LAST_PAGE_LINES) return pages;
+  const lastLines = lineCount(pages.at(-1));
+  if (pages.length < 2 || lastLines >= TRY_TIGHTER_BELOW) return pages;
   if (doc.blocks.some((b) => b.kind === 'signatures')) {
     for (const fit of tighterFits(style)) {
       const tighter = paginate(layoutBlocks(doc, style, root, fit), frame);
@@ -38,6 +41,7 @@ export function paginateLetter(doc: LetterDocument, style: PageStyle, root: Stru
       }
     }
   }
+  if (lastLines >= MIN_LAST_PAGE_LINES) return pages;
   return fillLastPage(layoutBlocks(doc, style, root), frame, pages, style.fontSize * style.lineHeight);
 }
 

@@ -1,5 +1,6 @@
 import { assertNever, type Inline } from '../../model/letter-document.js';
 import type { FaceStyle } from '../../fonts/font-library.js';
+import type { LetterTypography } from '../../model/project.js';
 import type { StyledSegment } from './line-layout.js';
 
 interface InlineStyle {
@@ -10,23 +11,32 @@ interface InlineStyle {
 
 /**
  * Flattens inline markup into styled segments for line layout. Emphasis inside emphasis turns
- * italics off again, as in print; `bold` starts true for headings.
+ * italics off again, as in print; `bold` starts true for headings. Where the language sets
+ * `emphasis` as bold (CJK and Korean have no italics), emphasis is bold.
  */
-export function inlineSegments(inlines: Inline[], bold = false): StyledSegment[] {
-  return flatten(inlines, { bold, italic: false, href: undefined });
+export function inlineSegments(
+  inlines: Inline[],
+  bold = false,
+  emphasis: LetterTypography['emphasis'] = 'italic',
+): StyledSegment[] {
+  return flatten(inlines, { bold, italic: false, href: undefined }, emphasis);
 }
 
-function flatten(inlines: Inline[], style: InlineStyle): StyledSegment[] {
+function flatten(inlines: Inline[], style: InlineStyle, emphasis: LetterTypography['emphasis']): StyledSegment[] {
   return inlines.flatMap((inline): StyledSegment[] => {
     switch (inline.kind) {
       case 'text':
         return [{ text: inline.text, style: faceStyle(style), href: style.href }];
       case 'emphasis':
-        return flatten(inline.children, { ...style, italic: !style.italic });
+        return flatten(
+          inline.children,
+          emphasis === 'bold' ? { ...style, bold: true } : { ...style, italic: !style.italic },
+          emphasis,
+        );
       case 'strong':
-        return flatten(inline.children, { ...style, bold: true });
+        return flatten(inline.children, { ...style, bold: true }, emphasis);
       case 'link':
-        return flatten(inline.children, { ...style, href: inline.href });
+        return flatten(inline.children, { ...style, href: inline.href }, emphasis);
       default:
         return assertNever(inline);
     }

@@ -5,6 +5,8 @@ import { inlineSegments } from './inline-segments.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions, type StyledSegment } from './line-layout.js';
 import { lineBox, type PageStyle } from './page-style.js';
 
+const CJK_FEATURES = ['chws'];
+
 /** Signature lists longer than this are set in two columns. */
 const TWO_COLUMN_THRESHOLD = 6;
 /** Gap between the two signature columns, PDF points. */
@@ -113,31 +115,41 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
       ];
     case 'salutation':
       return [
-        box(ctx, setText(ctx, inlineSegments(block.content), { align: 'left' }), left, structNode('P', ctx.root), true),
+        box(
+          ctx,
+          setText(ctx, inlineSegments(block.content, false, ctx.doc.typography.emphasis), { align: 'left' }),
+          left,
+          structNode('P', ctx.root),
+          true,
+        ),
       ];
     case 'sign-off':
       return [
         box(
           ctx,
-          setText(ctx, [{ text: block.text, style: 'regular' }], { align: 'left' }),
+          setText(ctx, [{ text: block.text, style: 'regular' }], { align: ctx.doc.typography.signOffAlign }),
           left,
           structNode('P', ctx.root),
           true,
         ),
       ];
     case 'heading':
-      return [heading(ctx, block.number, inlineSegments(block.content, true))];
+      return [heading(ctx, block.number, inlineSegments(block.content, true, ctx.doc.typography.emphasis))];
     case 'paragraph':
       return lineBoxes(
         ctx,
-        setText(ctx, inlineSegments(block.content), { align: 'justify', hyphenate: ctx.hyphenate }),
+        setText(ctx, inlineSegments(block.content, false, ctx.doc.typography.emphasis), {
+          align: 'justify',
+          hyphenate: ctx.hyphenate,
+          firstLineIndent: ctx.doc.typography.paragraphIndent * ctx.style.fontSize,
+        }),
         left,
         structNode('P', ctx.root),
       );
     case 'bullets':
       return bullets(
         ctx,
-        block.items.map((item) => inlineSegments(item)),
+        block.items.map((item) => inlineSegments(item, false, ctx.doc.typography.emphasis)),
       );
     case 'signatures':
       return signatures(ctx, block.entries);
@@ -156,6 +168,8 @@ function setText(ctx: Context, segments: StyledSegment[], options: Partial<Layou
     fonts: doc.fonts,
     lineBreak: doc.lineBreak,
     align: 'left',
+    // Chinese and Japanese set adjacent punctuation (」）, 。「) half-width, as JLREQ and CLREQ ask.
+    features: doc.lineBreak === 'cjk' ? CJK_FEATURES : undefined,
     ...options,
   });
 }

@@ -3,7 +3,7 @@ import { loadFace, type FaceStyle, type FontFace } from '../../fonts/font-librar
 import { splitFontRuns } from './font-runs.js';
 import { hyphenationPoints, type Hyphenator } from './hyphenation.js';
 import { breakParagraph, type BreakOptions, type BreakPiece } from './knuth-plass.js';
-import { measureText } from './measure-text.js';
+import { measureText, UNSHAPED_JOIN } from './measure-text.js';
 
 /** A stretch of paragraph text in one style. */
 export interface StyledSegment {
@@ -31,6 +31,10 @@ export interface LayoutOptions {
   align: 'left' | 'right' | 'center' | 'justify';
   /** Hyphenation patterns for justified text; none for names, addresses and other text never hyphenated. */
   hyphenate?: Hyphenator | undefined;
+  /** Indent of the first line, PDF points (Japanese and Chinese paragraphs). */
+  firstLineIndent?: number;
+  /** OpenType features to measure and draw with (`chws`: CJK adjacent punctuation set half-width). */
+  features?: string[] | undefined;
 }
 
 /** Text drawn in one face at one position on a line. */
@@ -51,6 +55,8 @@ export interface LinePiece {
   segment: number;
   /** Drawn but not part of the text (the hyphen added at a hyphenation break): a PDF artifact. */
   artifact: boolean;
+  /** OpenType features it was measured with, and must be drawn with. */
+  features: string[] | undefined;
 }
 
 /** One laid-out line. */
@@ -93,7 +99,7 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
   const text = texts.join('');
   if (text.trim() === '') return [];
   const atoms = buildAtoms(texts, segments, options);
-  const measure = (start: number, end: number): number => measureRange(text, atoms, start, end);
+  const measure = (start: number, end: number): number => measureRange(text, atoms, start, end, options.features);
   const noBreak = noBreakRanges(texts, segments);
   let units = joinUnits(breakUnits(text, options.lineBreak), noBreak);
   if (options.hyphenate !== undefined && options.align === 'justify') {
@@ -105,7 +111,12 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
     options.align === 'justify'
       ? totalFit(text, atoms, fitted, options, measure)
       : firstFit(text, fitted, options, measure);
-  return lines.map((l) => placeLine(text, atoms, l, segments, options));
+  const indent = options.firstLineIndent ?? 0;
+  return lines.map((l, i) => {
+    if (i > 0 || indent === 0) return placeLine(text, atoms, l, segments, options);
+    const placed = placeLine(text, atoms, l, segments, { ...options, width: options.width - indent });
+    return { pieces: placed.pieces.map((p) => ({ ...p, x: p.x + indent })), width: placed.width + indent };
+  });
 }
 
 interface LineSpan {
@@ -139,7 +150,7 @@ function firstFit(
       start = skipLeadingWhitespace(text, unit.start, unit.contentEnd);
     }
     if (line === undefined) {
-      line = { start, end: start, contentEnd: start, width: 0 };
+      line = { start, end: start, contentEnd: start, width: lines.length === 0 ? (options.firstLineIndent ?? 0) : 0 };
     }
     if (unit.contentEnd > start) line.contentEnd = unit.contentEnd;
     line.end = unit.end;
@@ -185,15 +196,28 @@ function totalFit(
   measure: (start: number, end: number) => number,
 ): LineSpan[] {
   const em = options.fontSize;
+  const contextual = options.features !== undefined && options.features.length > 0;
   const pieces = units.map((unit, i): BreakPiece => {
     const content = text.slice(unit.start, unit.contentEnd);
+    const alone = measure(unit.start, unit.contentEnd);
+    // With contextual features (chws) a unit's width depends on the character after it: measure it
+    // in context, and give back the difference when a line ends after it.
+    const next = units[i + 1];
+    const after =
+      next === undefined || unit.end > unit.contentEnd
+        ? 0
+        : String.fromCodePoint(text.codePointAt(next.start) ?? 32).length;
+    const width =
+      contextual && after > 0
+        ? measure(unit.start, next!.start + after) - measure(next!.start, next!.start + after)
+        : alone;
     const space = measure(unit.contentEnd, unit.end);
     const cjk = options.lineBreak === 'cjk' ? [...content].filter((c) => CJK_CHAR.test(c)).length : 0;
     const nextIsCjk = options.lineBreak === 'cjk' && CJK_CHAR.test(text[units[i + 1]?.start ?? text.length] ?? '');
     const glyphs = [...content].length;
     const explicitHyphen = /[-\u2010]$/u.test(content);
     return {
-      width: measure(unit.start, unit.contentEnd),
+      width,
       stretch:
         Math.max(0, cjk - 1) * CJK_STRETCH * em +
         (options.lineBreak === 'keep-all' ? glyphs * KOREAN_TRACKING * em : 0),
@@ -203,12 +227,14 @@ function totalFit(
         stretch: space * SPACE_STRETCH + (space === 0 && cjk > 0 && nextIsCjk ? CJK_STRETCH * em : 0),
         shrink: space * SPACE_SHRINK,
       },
-      breakWidth: unit.hyphen === true ? hyphenWidth(atoms, unit.contentEnd) : 0,
+      breakWidth: (unit.hyphen === true ? hyphenWidth(atoms, unit.contentEnd) : 0) + alone - width,
       penalty: unit.hyphen === true || explicitHyphen ? HYPHEN_PENALTY : 0,
       flagged: unit.hyphen === true || explicitHyphen,
       forced: unit.required,
     };
   });
+  const opening = pieces[0];
+  if (opening !== undefined) opening.width += options.firstLineIndent ?? 0;
   const breaks = breakParagraph(pieces, {
     ...BREAKING,
     lineWidth: options.width,
@@ -269,12 +295,12 @@ function buildAtoms(texts: string[], segments: StyledSegment[], options: LayoutO
 }
 
 /** Width in PDF points of text[start, end) as drawn, with line feeds and ZWSP removed. */
-function measureRange(text: string, atoms: Atom[], start: number, end: number): number {
+function measureRange(text: string, atoms: Atom[], start: number, end: number, features?: string[]): number {
   let width = 0;
   for (const atom of atoms) {
     if (atom.end <= start || atom.start >= end) continue;
     const slice = text.slice(Math.max(start, atom.start), Math.min(end, atom.end)).replace(UNDRAWN, '');
-    if (slice !== '') width += measureText(atom.face, slice).width * atom.size;
+    if (slice !== '') width += measureText(atom.face, slice, features).width * atom.size;
   }
   return width;
 }
@@ -323,7 +349,9 @@ function placeLine(
     if (from >= to) continue;
     // Justification needs a position after every space, or at every CJK/Latin boundary: cut the atom there.
     const slice = text.slice(from, to);
-    const parts = !justify ? [slice] : cjkMode ? slice.split(CJK_BOUNDARY) : slice.split(/(?<= )/);
+    const parts = (!justify ? [slice] : cjkMode ? slice.split(CJK_BOUNDARY) : slice.split(/(?<= )/)).flatMap((part) =>
+      options.features !== undefined ? part.split(UNSHAPED_JOIN) : [part],
+    );
     let partStart = from;
     for (const part of parts) {
       const partEnd = partStart + part.length;
@@ -338,10 +366,12 @@ function placeLine(
           href: segment?.href,
           segment: atom.segment,
           artifact: false,
+          features: options.features,
         });
-        const full = measureText(atom.face, drawn);
+        const full = measureText(atom.face, drawn, options.features);
         const contentText = text.slice(partStart, Math.min(partEnd, line.contentEnd)).replace(UNDRAWN, '');
-        const content = partStart < line.contentEnd ? measureText(atom.face, contentText) : { width: 0, glyphs: 0 };
+        const content =
+          partStart < line.contentEnd ? measureText(atom.face, contentText, options.features) : { width: 0, glyphs: 0 };
         const cjk = cjkMode && CJK_CHAR.test(drawn);
         natural.push({
           width: full.width * atom.size,
@@ -367,6 +397,7 @@ function placeLine(
       href: segment?.href,
       segment: hyphenAtom.segment,
       artifact: true,
+      features: undefined,
     });
     const width = measureText(hyphenAtom.face, HYPHEN).width * hyphenAtom.size;
     natural.push({
