@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/load/load-workspace.js';
@@ -8,7 +8,7 @@ import { parseUnitFile, toCsv } from '../src/translations/translation-units.js';
 import { toXliff } from '../src/translations/xliff.js';
 import { planImport, planStamp } from '../src/translations/import-translations.js';
 import { writeFilesAtomic } from '../src/output/write-files-atomic.js';
-import { runCli, tempWorkspace } from './helpers/workspace.js';
+import { MINI, runCli, tempWorkspace } from './helpers/workspace.js';
 
 const KO_DEMANDS = 'locales/ko/demands.yaml';
 
@@ -134,6 +134,43 @@ describe('export and import', () => {
     const again = loadWorkspace(ws).value;
     expect(translationStatus(again).rows.filter((x) => x.locale === 'ko' && x.state !== 'translated')).toEqual([]);
   });
+
+  it.each(['xliff', 'csv'] as const)(
+    'a %s import creates the translation file of a letter with a heading and a CC list',
+    async (format) => {
+      // A new letter: no locales/ko/campaigns/<id>.yaml yet, and texts under sections[0] and cc[0].
+      const ws = tempWorkspace(undefined, {
+        'locales/ko/campaigns/2020-test-letter.yaml': null,
+        'campaigns/2020-test-letter.yaml':
+          readFileSync(join(MINI, 'campaigns/2020-test-letter.yaml'), 'utf8') +
+          'cc: [{ name: Ja Song Nam, lines: [Ambassador, Permanent Mission] }]\n',
+      });
+      const units = exportUnits(loadWorkspace(ws).value, 'ko');
+      const keys = units.units.map((u) => u.key);
+      expect(keys).toContain('campaigns:2020-test-letter.sections.0.heading');
+      expect(keys).toContain('campaigns:2020-test-letter.cc.0.lines.1');
+      const filled = {
+        ...units,
+        units: units.units.map((u) => ({ ...u, target: `번역 ${u.key.split('.').slice(1).join(' ')}` })),
+      };
+      const file = writeTemp(ws, `ko.${format}`, format === 'xliff' ? toXliff(filled) : toCsv(filled));
+      const dry = await runCli(['--workspace', ws, 'translations', 'import', file, '--lang', 'ko', '--dry-run']);
+      expect(dry.stderr).not.toMatch(/internal error/);
+      expect(dry.code).toBe(0);
+      expect(existsSync(join(ws, 'locales/ko/campaigns/2020-test-letter.yaml'))).toBe(false);
+      const r = await runCli(['--workspace', ws, 'translations', 'import', file, '--lang', 'ko']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const written = readFileSync(join(ws, 'locales/ko/campaigns/2020-test-letter.yaml'), 'utf8');
+      expect(written).toMatch(/sections:\n {2}- heading: 번역 sections 0 heading\n/);
+      expect(written).toMatch(
+        /cc:\n {2}- name: 번역 cc 0 name\n {4}lines:\n {6}- 번역 cc 0 lines 0\n {6}- 번역 cc 0 lines 1\n/,
+      );
+      const check = await runCli(['--workspace', ws, 'translations', '--lang', 'ko', '--campaign', '2020-test-letter']);
+      expect(check.code).toBe(0);
+      expect(check.stdout).toMatch(/^ko +\d+ +0 +0 /m);
+    },
+  );
 
   it('refuses an import whose English source changed since export', () => {
     const ws = tempWorkspace();

@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import { parseKey } from '../model/translation-key.js';
 
 /**
@@ -25,26 +25,28 @@ export function keyLocation(
 
 /**
  * Set a string at a path in a YAML document, creating maps and lists as needed and keeping the
- * rest of the file (order, comments) as it was.
+ * rest of the file (order, comments) as it was. Every step of the path gets the collection its
+ * next key needs: a list before a number, a map before a name (so "sections.0.heading" in a new
+ * file becomes `sections: [{heading: …}]`, and a list padded with nulls gets a map in its slot).
  */
 export function setTranslation(doc: Document, path: (string | number)[], value: string): void {
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
-    if (typeof key !== 'number') continue;
-    // Pad a list with nulls so index `key` exists (yaml would otherwise leave a hole).
-    const seqPath = path.slice(0, i);
-    let seq = doc.getIn(seqPath, true);
-    if (!isSeq(seq)) {
-      doc.setIn(seqPath, doc.createNode([]));
-      seq = doc.getIn(seqPath, true);
-    }
-    if (isSeq(seq)) while (seq.items.length <= key) seq.items.push(doc.createNode(null));
-  }
-  if (path[path.length - 1] === 'item') {
-    const parent = doc.getIn(path.slice(0, -1), true);
-    if (!isMap(parent)) doc.setIn(path.slice(0, -1), doc.createNode({}));
+    const here = path.slice(0, i);
+    const node = i === 0 ? doc.contents : doc.getIn(here, true);
+    if (typeof key === 'number') {
+      if (!isSeq(node)) setNode(doc, here, doc.createNode([]));
+      const seq = (i === 0 ? doc.contents : doc.getIn(here, true)) as YAMLSeq;
+      // Pad the list with nulls so index `key` exists (yaml would otherwise leave a hole).
+      while (seq.items.length <= key) seq.items.push(doc.createNode(null));
+    } else if (!isMap(node)) setNode(doc, here, doc.createNode({}));
   }
   doc.setIn(path, value);
+}
+
+function setNode(doc: Document, path: (string | number)[], node: unknown): void {
+  if (path.length === 0) doc.contents = node as Document['contents'];
+  else doc.setIn(path, node);
 }
 
 export function openOrNew(text: string | undefined, header: string): Document {
