@@ -141,12 +141,25 @@ describe('XLIFF from CAT tools', () => {
     expect(stale(before)).toEqual([ILO]);
     const xlf = toXliff(exportUnits(before, 'ko'));
     expect(xlf).toContain('state="needs-review-translation"');
+    // The English the translation was made from, as the previous version and as a word diff.
+    const body = unit(xlf, ILO).exec(xlf)![2]!;
+    expect(body).toMatch(
+      /<alt-trans alttranstype="previous-version">\s*<source>Apply for membership of the <ph id="1"/,
+    );
+    expect(body).toMatch(/<alt-trans[\s\S]*<target><ph id="1" ctype="x-bold">\*\*<\/ph>국제노동기구/);
+    expect(body).toMatch(
+      /<note from="source-change">The English changed since this was translated: Apply {\+at once \+}for membership/,
+    );
     const r = await importFile(dir, 'ko.xlf', xlf);
     expect(r.stdout).toMatch(/0 added, 0 updated, 1 unchanged, 1 not confirmed/);
     expect(stale(loadWorkspace(dir).value)).toEqual([ILO]);
     // The same file, confirmed in the tool (state translated): now it is the reviewed translation.
     await importFile(dir, 'ko.xlf', xlf.replace('state="needs-review-translation"', 'state="translated"'));
     expect(stale(loadWorkspace(dir).value)).toEqual([]);
+    // The store now holds the English it was confirmed against, and no longer the English before.
+    const store = readText(join(dir, 'locales/ko/source-texts.json'));
+    expect(store).toContain('Apply at once for membership');
+    expect(store).not.toContain('Apply for membership');
   });
 
   it('a CSV export of stale texts leaves the translation cell empty, so an untouched file changes nothing', async () => {
@@ -159,9 +172,10 @@ describe('XLIFF from CAT tools', () => {
     );
     const csv = toCsv(exportUnits(loadWorkspace(dir).value, 'ko'));
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFkey,context,"source (en)",translation,"previous translation",source_hash,language',
+      '\uFEFFkey,context,"source (en)","changes in the source",translation,"previous translation","previous source (en)",source_hash,language',
     );
-    expect(csv).toMatch(/,,"\*\*국제노동기구\*\*/);
+    // What changed in the English, then the empty translation cell, the old translation and the old English.
+    expect(csv).toMatch(/"Apply {\+at once \+}for membership[^"]*",,"\*\*국제노동기구\*\*[^"]*","Apply for membership/);
     const r = await importFile(dir, 'ko.csv', csv);
     expect(r.stdout).toMatch(/0 added, 0 updated, 0 unchanged/);
   });

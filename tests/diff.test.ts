@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffLetter } from '../src/diff/letter-diff.js';
-import { formatWordDiff, wordDiff } from '../src/diff/word-diff.js';
+import { formatWordDiff, wordDiff } from '../src/text/word-diff.js';
 import { runCli, tempWorkspace } from './helpers/workspace.js';
 
 const LETTER = 'campaigns/2020-test-letter.yaml';
@@ -36,6 +36,15 @@ describe('the word diff', () => {
     const long = 'word '.repeat(40);
     const out = formatWordDiff(wordDiff(`${long}old ${long}`, `${long}new ${long}`, 'en'), { context: 10 });
     expect(out).toBe(`…word word [-old-]{+new+} word word…`);
+  });
+
+  it('shortens at word boundaries, not inside a word', () => {
+    const before =
+      'The international standards of freedom of conscience and religion, expression, association and assembly.';
+    const after = before.replace('expression', '__EXPRESSION__');
+    expect(formatWordDiff(wordDiff(before, after, 'en'), { context: 20 })).toBe(
+      '…and religion, [-expression-]{+__EXPRESSION__+}, association and…',
+    );
   });
 });
 

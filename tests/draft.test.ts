@@ -47,12 +47,15 @@ describe('openletter init', () => {
     expect(r.stderr).toMatch(/is not empty \(it holds notes\.txt\)/);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
-  it("copies the translation fingerprints, so changing a demand's English makes its translations stale", async () => {
+  it("copies the translation fingerprints and their English, so changing a demand's English shows what changed", async () => {
     const dir = fresh();
     expect((await runCli(['init', dir])).code).toBe(0);
     const lock = JSON.parse(readFileSync(join(dir, 'locales/ko/sources.lock.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(lock).length).toBeGreaterThan(10);
     expect(Object.keys(lock).every((k) => k.startsWith('demands:'))).toBe(true); // not the bundled letters' keys
+    // The English of exactly the fingerprints the copied lock points at (none of the bundled letters').
+    const store = JSON.parse(readFileSync(join(dir, 'locales/ko/source-texts.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(store).sort()).toEqual([...new Set(Object.values(lock))].sort());
     const campaign = join(dir, 'campaigns/example-letter.yaml');
     writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('locales: [en]', 'locales: [en, ko]'));
     const before = await runCli(['-w', dir, '--format', 'json', 'check']);
@@ -63,11 +66,14 @@ describe('openletter init', () => {
     writeFileSync(demand, text.replace('Permit', 'Allow'));
     const after = (
       JSON.parse((await runCli(['-w', dir, '--format', 'json', 'check'])).stdout) as {
-        diagnostics: { code: string; message: string }[];
+        diagnostics: { code: string; message: string; change?: { parts: { kind: string; text: string }[] } }[];
       }
     ).diagnostics;
-    expect(after.filter((d) => d.code === 'i18n/stale').map((d) => d.message)).toEqual([
-      expect.stringMatching(/^ko translation of "icrc-prison-visits\./),
+    const stale = after.filter((d) => d.code === 'i18n/stale');
+    expect(stale.map((d) => d.message)).toEqual([expect.stringMatching(/^ko translation of "icrc-prison-visits\./)]);
+    expect(stale[0]!.change!.parts.filter((p) => p.kind !== 'same')).toEqual([
+      { kind: 'removed', text: 'Permit' },
+      { kind: 'added', text: 'Allow' },
     ]);
   });
   it('prints next steps that can be typed from where the user is', async () => {

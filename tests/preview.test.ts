@@ -3,7 +3,12 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../src/load/load-workspace.js';
+import { writeFilesAtomic } from '../src/output/write-files-atomic.js';
+import { previewContent } from '../src/pipeline/preview/preview-page.js';
 import { servePreview } from '../src/pipeline/preview/preview-server.js';
+import { previewState } from '../src/pipeline/preview/preview-state.js';
+import { planStamp } from '../src/translations/import-translations.js';
 import { tempWorkspace } from './helpers/workspace.js';
 
 const LETTER = 'campaigns/2020-test-letter.yaml';
@@ -107,6 +112,23 @@ describe('openletter preview: the server', () => {
       .poll(async () => (await get(url, '/content')).body.toString(), { timeout: 10_000 })
       .toContain('[text/placeholder]');
     expect((await get(url, '/pdf/en.pdf')).status).toBe(409);
+  });
+});
+
+describe('openletter preview: the page', () => {
+  it('shows a stale translation at its paragraph with the English then and now, removed and added words marked', async () => {
+    const ws = tempWorkspace();
+    writeFilesAtomic(ws, planStamp(loadWorkspace(ws).value, 'ko'));
+    const en = join(ws, 'demands/icrc-visits.yaml');
+    writeFileSync(
+      en,
+      readFileSync(en, 'utf8').replace('to visit all places', 'to inspect, without notice, all places'),
+    );
+    const html = previewContent(await previewState(ws, '2020-test-letter'));
+    const ko = html.slice(html.indexOf('data-locale="ko"'));
+    expect(ko).toMatch(
+      /\[i18n\/stale\]<\/code> ko translation of &quot;icrc-visits\.text\.0&quot;[^<]*<span class="where">[^<]*<\/span><br><em>[^<]*<\/em><br><span class="change">the English since it was translated: [^<]*\(ICRC\) to <del>visit<\/del><ins>inspect, without notice,<\/ins> all places/,
+    );
   });
 });
 

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/load/load-workspace.js';
-import { translationStatus } from '../src/translations/translation-status.js';
+import { translationDiagnostics, translationStatus } from '../src/translations/translation-status.js';
 import { exportUnits } from '../src/translations/export-translations.js';
 import { parseUnitFile, toCsv } from '../src/translations/translation-units.js';
 import { toXliff } from '../src/translations/xliff.js';
@@ -74,6 +74,55 @@ describe('translation status', () => {
       expect.stringMatching(/^i18n\/placeholder-mismatch .*icrc-visits\.variants\.bullets\.0.*italic/),
     );
     expect(codes).toContainEqual(expect.stringMatching(/^i18n\/unknown-key .*icrc-vists\.title/));
+  });
+
+  it('a stale translation shows the English it was made from and the English now, word by word', async () => {
+    const ws = tempWorkspace();
+    expect((await runCli(['-w', ws, 'translations', 'stamp', '--lang', 'ko'])).stdout).toBe('ko: stamped\n');
+    const store = join(ws, 'locales/ko/source-texts.json');
+    const lock = JSON.parse(readFileSync(join(ws, 'locales/ko/sources.lock.json'), 'utf8')) as Record<string, string>;
+    const recorded = JSON.parse(readFileSync(store, 'utf8')) as Record<string, string>;
+    // Exactly the English the lock points at, sorted by fingerprint: the same workspace, the same bytes.
+    expect(Object.keys(recorded)).toEqual([...new Set(Object.values(lock))].sort());
+    expect(Object.values(recorded)).toContain('ICRC visits to places of detention');
+    expect(planStamp(loadWorkspace(ws).value, 'ko').size).toBe(0);
+
+    const en = join(ws, 'demands/icrc-visits.yaml');
+    writeFileSync(en, readFileSync(en, 'utf8').replace('to visit all places', 'to visit, without notice, all places'));
+    const check = await runCli(['-w', ws, 'check']);
+    expect(check.stdout).toMatch(
+      /ko translation of "icrc-visits\.text\.0" was made from an older English text \[i18n\/stale\]\n(.*\n){3}  the English since it was translated: ….*\(ICRC\) to visit{\+, without notice, \+}all places of detention in the {{country_short}}\.\n/,
+    );
+    const list = await runCli(['-w', ws, 'translations', '--list', '--lang', 'ko']);
+    expect(list.stdout).toMatch(
+      /ko {2}stale {8}demands:icrc-visits\.text\.0 {2}\(demands\/icrc-visits\.yaml\)\n {4}the English since it was translated: .*to visit{\+, without notice, \+}all/,
+    );
+
+    // Stamped again: the store follows the lock, and the English before is no longer kept.
+    await runCli(['-w', ws, 'translations', 'stamp', '--lang', 'ko']);
+    expect(readFileSync(store, 'utf8')).toContain('to visit, without notice, all places');
+    expect(readFileSync(store, 'utf8')).not.toContain('(ICRC) to visit all places');
+  });
+
+  it('says when the English a stale translation was made from was never recorded', async () => {
+    const ws = tempWorkspace();
+    await runCli(['-w', ws, 'translations', 'stamp', '--lang', 'ko']);
+    rmSync(join(ws, 'locales/ko/source-texts.json'));
+    const en = join(ws, 'demands/icrc-visits.yaml');
+    writeFileSync(en, readFileSync(en, 'utf8').replace('to visit all places', 'to visit, without notice, all places'));
+    const stale = translationDiagnostics(loadWorkspace(ws).value).filter((d) => d.code === 'i18n/stale');
+    expect(stale.map((d) => [d.hint, d.change])).toEqual([
+      [expect.stringMatching(/\(the English it was made from was not recorded/), undefined],
+    ]);
+  });
+
+  it('reports a source-texts.json that is not a map of fingerprints to texts, at the file', async () => {
+    const ws = tempWorkspace(undefined, { 'locales/ko/source-texts.json': '{ "not-a-hash": 3 }\n' });
+    const r = await runCli(['-w', ws, 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^locales\/ko\/source-texts\.json:1:1: error: locales\/ko\/source-texts\.json is not a map of 12-digit fingerprints to texts \[schema\/invalid\]$/m,
+    );
   });
 
   it('the CLI exits 1 when a language a campaign asks for is incomplete', async () => {

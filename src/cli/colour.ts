@@ -15,7 +15,7 @@ export function useColour(stream: OutStream, env: Readonly<Record<string, string
 
 const sgr = (code: string) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
 
-/** Diagnostics in the colours compilers use: red errors, yellow warnings, a green caret. */
+/** Diagnostics in the colours compilers use: red errors, yellow warnings, a green caret; diffs in red and green. */
 export const COLOURS: Paint = {
   error: sgr('1;31'),
   warning: sgr('1;33'),
@@ -24,4 +24,6 @@ export const COLOURS: Paint = {
   location: sgr('1'),
   caret: sgr('1;32'),
   hint: sgr('36'),
+  removed: sgr('31'),
+  added: sgr('32'),
 };

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { composeLetter } from '../compose/compose-letter.js';
 import { diffLetter, type BlockChange } from '../diff/letter-diff.js';
 import { letterAtRevision, letterFromFolder, type PreviousLetter } from '../diff/previous-letter.js';
-import { formatWordDiff } from '../diff/word-diff.js';
+import { formatWordDiff } from '../text/word-diff.js';
 import { renderMarkdown } from '../render/markdown/render-markdown.js';
-import { useColour } from './colour.js';
+import { COLOURS, useColour } from './colour.js';
 import { globals, load, parseList, requireCampaign, result, UsageError, workspaceDir } from './context.js';
 import { setExit } from './exit.js';
 
@@ -82,7 +82,7 @@ function describe(locale: string, state: LanguageState, changes: BlockChange[], 
   for (const c of changes) {
     const where = `line ${c.line}${c.section ? `, under "${c.section}"` : ''}`;
     const what = c.before === undefined ? 'added' : c.after === undefined ? 'removed' : 'changed';
-    lines.push(`  ${what} (${where}):`, `    ${formatWordDiff(c.parts, { color })}`);
+    lines.push(`  ${what} (${where}):`, `    ${formatWordDiff(c.parts, color ? { paint: COLOURS } : {})}`);
   }
   return `${lines.join('\n')}\n`;
 }

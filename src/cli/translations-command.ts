@@ -4,7 +4,10 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { exportUnits } from '../translations/export-translations.js';
 import { localeOfTag, planImport, planStamp } from '../translations/import-translations.js';
-import { translationStatus, type TextState } from '../translations/translation-status.js';
+import { lockPath } from '../translations/source-store.js';
+import { sourceChange, translationStatus, type TextState } from '../translations/translation-status.js';
+import { formatWordDiff } from '../text/word-diff.js';
+import { COLOURS, useColour } from './colour.js';
 import { parseUnitFile, toCsv } from '../translations/translation-units.js';
 import { toXliff, XliffError } from '../translations/xliff.js';
 import { diag } from '../diagnostics/diagnostic.js';
@@ -61,6 +64,7 @@ Examples:
             usedBy: r.usedBy,
             source: r.source.span.file,
             translation: r.translation?.span.file ?? null,
+            ...(r.sourceThen === undefined ? {} : { sourceThen: r.sourceThen }),
           })),
           blocking: blocking.length,
         });
@@ -72,11 +76,18 @@ Examples:
           String(blocking.filter((r) => r.locale === l).length),
         ]);
         g.io.stdout.write(table(['lang', ...STATES, 'blocking'], body));
-        if (opts.list)
-          for (const r of shown.filter((x) => x.state !== 'translated'))
+        if (opts.list) {
+          const paint = useColour(g.io.stdout, g.io.env) ? { paint: COLOURS } : {};
+          for (const r of shown.filter((x) => x.state !== 'translated')) {
             g.io.stdout.write(
               `${r.locale}  ${r.state.padEnd(12)} ${r.key}  (${r.source.span.file})${r.usedBy.length ? '' : '  [unused]'}\n`,
             );
+            if (r.sourceThen !== undefined) {
+              const change = sourceChange(project, r.sourceThen, r.source.text);
+              g.io.stdout.write(`    ${change.label}: ${escapeForTerminal(formatWordDiff(change.parts, paint))}\n`);
+            }
+          }
+        }
         g.io.stdout.write(
           blocking.length
             ? `${blocking.length} text(s) missing or stale in a language a campaign asks for\n`
@@ -246,12 +257,15 @@ Example:
           );
       const plans = langs.map((l) => [l, planStamp(project, l)] as const);
       writeFilesAtomic(project.root, new Map(plans.flatMap(([, files]) => [...files])), { expected: project.files });
+      // Writing only the store (a workspace from before it existed) leaves the stamps as they were.
+      const stamped = (files: Map<string, string>, l: string) => files.has(lockPath(l));
       result(g, {
-        stamped: plans.filter(([, files]) => files.size).map(([l]) => l),
-        upToDate: plans.filter(([, files]) => !files.size).map(([l]) => l),
+        stamped: plans.filter(([l, files]) => stamped(files, l)).map(([l]) => l),
+        upToDate: plans.filter(([l, files]) => !stamped(files, l)).map(([l]) => l),
       });
       if (g.format !== 'json')
-        for (const [l, files] of plans) g.io.stdout.write(`${l}: ${files.size ? 'stamped' : 'already up to date'}\n`);
+        for (const [l, files] of plans)
+          g.io.stdout.write(`${l}: ${stamped(files, l) ? 'stamped' : 'already up to date'}\n`);
     });
   return cmd;
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../model/span.js';
+import type { DiffPart } from '../text/word-diff.js';
 import { severityOf, type Code, type Severity } from './codes.js';
 
 /** A problem found in user input. Broken invariants (bugs) are thrown as InternalError instead. */
@@ -14,6 +15,8 @@ export interface Diagnostic {
   related?: { message: string; span: Span }[];
   /** What it stands in the way of; absent: the whole workspace. */
   scope?: Scope;
+  /** A text's word-level changes that explain it (the English since a translation was made). */
+  change?: { label: string; parts: DiffPart[] };
 }
 
 /**
@@ -30,12 +33,13 @@ export function diag(
   code: Code,
   span: Span | undefined,
   message: string,
-  extra: { hint?: string; related?: { message: string; span: Span }[]; severity?: Severity; scope?: Scope } = {},
+  extra: Pick<Diagnostic, 'hint' | 'related' | 'scope' | 'change'> & { severity?: Severity } = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity: extra.severity ?? severityOf(code), message, span };
   if (extra.hint) d.hint = extra.hint;
   if (extra.related?.length) d.related = extra.related;
   if (extra.scope) d.scope = extra.scope;
+  if (extra.change) d.change = extra.change;
   return d;
 }
 

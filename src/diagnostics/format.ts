@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import type { Span } from '../model/span.js';
+import { formatWordDiff } from '../text/word-diff.js';
 import { escapeForTerminal } from '../util/control-chars.js';
 import { positionIn } from './line-index.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -13,9 +14,21 @@ export interface Paint {
   location(s: string): string;
   caret(s: string): string;
   hint(s: string): string;
+  removed(s: string): string;
+  added(s: string): string;
 }
 const same = (s: string) => s;
-const PLAIN: Paint = { error: same, warning: same, info: same, note: same, location: same, caret: same, hint: same };
+const PLAIN: Paint = {
+  error: same,
+  warning: same,
+  info: same,
+  note: same,
+  location: same,
+  caret: same,
+  hint: same,
+  removed: same,
+  added: same,
+};
 
 function where(span: Span | undefined, files: ReadonlyMap<string, string>): string {
   if (!span) return '';
@@ -69,6 +82,7 @@ export function formatText(
     );
     if (opts.context !== false && d.span) out.push(...sourceLine(d.span, files, paint));
     if (d.hint) out.push(`  ${paint.hint('hint:')} ${esc(d.hint)}`);
+    if (d.change) out.push(`  ${paint.hint(`${d.change.label}:`)} ${esc(formatWordDiff(d.change.parts, { paint }))}`);
     for (const r of d.related ?? [])
       out.push(`  ${paint.location(esc(where(r.span, files)))}${paint.note('note')}: ${esc(r.message)}`);
   }
@@ -95,6 +109,7 @@ export function jsonRecords(ds: readonly Diagnostic[], files: ReadonlyMap<string
     location: pos(d.span),
     hint: d.hint ?? null,
     related: (d.related ?? []).map((r) => ({ message: r.message, location: pos(r.span) })),
+    ...(d.change ? { change: { label: d.change.label, parts: d.change.parts } } : {}),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { wordDiff, type DiffPart } from './word-diff.js';
+import { wordDiff, type DiffPart } from '../text/word-diff.js';
 
 export interface BlockChange {
   /** The paragraph's text before and after (undefined: it was added or removed whole). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { idFromName } from './slug.js';
 import { schemaLine } from './package-root.js';
 import { parseKey } from '../model/translation-key.js';
+import { jsonMapText } from '../translations/source-store.js';
 import { yamlValue } from './new-campaign.js';
 
 export interface InitOptions {
@@ -65,20 +66,25 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
       .sort();
   };
   const yamlFile = (n: string, dir: boolean) => !dir && /\.ya?ml$/.test(n);
-  // The fingerprints of the English each translation was made from: without them a new workspace
-  // would never report a translation as stale after its English changes.
-  const localeFile = (n: string, dir: boolean) => yamlFile(n, dir) || (!dir && n === 'sources.lock.json');
   const name = opts.name?.trim() || 'Example Coalition for Human Rights';
   const shortName = opts.shortName?.trim() || initials(name);
 
   for (const n of list('demands', yamlFile)) files.set(`demands/${n}`, read(`demands/${n}`));
   for (const lng of list('locales', (_, dir) => dir)) {
     // The language and its wording; not the bundled campaigns' translations or roster names.
-    for (const n of list(`locales/${lng}`, localeFile)) {
+    for (const n of list(`locales/${lng}`, yamlFile)) {
       if (n === 'signatories.yaml') continue;
-      const text = read(`locales/${lng}/${n}`);
-      files.set(`locales/${lng}/${n}`, n === 'sources.lock.json' ? onlyDemandKeys(text) : text);
+      files.set(`locales/${lng}/${n}`, read(`locales/${lng}/${n}`));
     }
+    // The fingerprints of the English each translation was made from, and that English: without them
+    // a new workspace would never report a translation as stale, nor show what changed in the English.
+    const lockFile = `locales/${lng}/sources.lock.json`;
+    if (!existsSync(join(packageRoot, lockFile))) continue;
+    const lock = onlyDemandKeys(JSON.parse(read(lockFile)) as Record<string, string>);
+    files.set(lockFile, jsonMapText(lock));
+    const storeFile = `locales/${lng}/source-texts.json`;
+    if (existsSync(join(packageRoot, storeFile)))
+      files.set(storeFile, jsonMapText(onlyReferenced(JSON.parse(read(storeFile)) as Record<string, string>, lock)));
   }
   for (const dir of ['templates', 'templates/partials'])
     for (const n of list(dir, (f, d) => !d && f.endsWith('.hbs'))) files.set(`${dir}/${n}`, read(`${dir}/${n}`));
@@ -194,7 +200,12 @@ function initials(name: string): string {
 }
 
 /** sources.lock.json without the bundled campaigns' keys (the new workspace has none of them). */
-function onlyDemandKeys(text: string): string {
-  const lock = JSON.parse(text) as Record<string, string>;
-  return `${JSON.stringify(Object.fromEntries(Object.entries(lock).filter(([k]) => parseKey(k)?.ns === 'demands')), null, 2)}\n`;
+function onlyDemandKeys(lock: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(lock).filter(([k]) => parseKey(k)?.ns === 'demands'));
+}
+
+/** source-texts.json with only the English that the copied lock points at. */
+function onlyReferenced(store: Record<string, string>, lock: Map<string, string>): Map<string, string> {
+  const used = new Set(lock.values());
+  return new Map(Object.entries(store).filter(([hash]) => used.has(hash)));
 }

@@ -1,9 +1,10 @@
+import type { z } from 'zod';
 import type { LocaleInfo } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { flattenYaml } from './flatten-yaml.js';
 import type { FileReader } from './read-files.js';
-import { chromeSchema, localeSchema, signatoryNamesSchema, sourcesLockSchema } from './schemas.js';
+import { chromeSchema, localeSchema, signatoryNamesSchema, sourcesLockSchema, sourceTextsSchema } from './schemas.js';
 import { validateFile } from './validate.js';
 import { spanAt } from './yaml-file.js';
 
@@ -67,7 +68,13 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
     translations,
     scripts: meta.value.scripts,
     punctuationSpace: meta.value.punctuation_space,
-    sourceHashes: loadLock(reader, `${dir}/sources.lock.json`),
+    sourceHashes: loadJsonMap(
+      reader,
+      `${dir}/sources.lock.json`,
+      sourcesLockSchema,
+      'text keys to 12-digit fingerprints',
+    ),
+    sourceTexts: loadJsonMap(reader, `${dir}/source-texts.json`, sourceTextsSchema, '12-digit fingerprints to texts'),
     signatoryNames,
     span: spanAt(metaFile, []),
   });
@@ -88,12 +95,14 @@ function loadSignatoryNames(reader: FileReader, rel: string): LocaleInfo['signat
 }
 
 /**
- * locales/<lng>/sources.lock.json: translation key → fingerprint of the English it was made from.
- * Machine-written JSON rather than YAML: it is read on every run and JSON parses ~20× faster.
+ * The machine-written maps of a language, JSON rather than YAML (read on every run; JSON parses
+ * ~20× faster): sources.lock.json, translation key → fingerprint of the English it was made from,
+ * and source-texts.json, fingerprint → that English, so a stale translation can show what changed.
  */
-function loadLock(reader: FileReader, rel: string): Map<string, string> {
+function loadJsonMap(reader: FileReader, rel: string, schema: z.ZodType<Record<string, string>>, what: string) {
   const text = reader.text(rel);
-  if (text === undefined) return new Map();
+  if (text === undefined) return new Map<string, string>();
+  const hint = `delete it and run \`openletter translations stamp --lang ${rel.split('/')[1]}\``;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -103,22 +112,17 @@ function loadLock(reader: FileReader, rel: string): Map<string, string> {
         'file/read',
         { file: rel, start: 0, end: 1 },
         `${rel} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
-        { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` },
+        { hint },
       ),
     );
-    return new Map();
+    return new Map<string, string>();
   }
-  const parsed = sourcesLockSchema.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     reader.diagnostics.push(
-      diag(
-        'schema/invalid',
-        { file: rel, start: 0, end: 1 },
-        `${rel} is not a map of text keys to 12-digit fingerprints`,
-        { hint: `delete it and run \`openletter translations stamp --lang <lng>\`` },
-      ),
+      diag('schema/invalid', { file: rel, start: 0, end: 1 }, `${rel} is not a map of ${what}`, { hint }),
     );
-    return new Map();
+    return new Map<string, string>();
   }
   return new Map(Object.entries(parsed.data));
 }

@@ -274,7 +274,10 @@ export const localeSchema = z.strictObject({
     .describe('Unicode scripts (Hangul, Han, Hiragana, Katakana, Latin…) translations must be written in'),
 });
 
-export const sourcesLockSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/));
+const fingerprint = z.string().regex(/^[0-9a-f]{12}$/);
+export const sourcesLockSchema = z.record(z.string(), fingerprint);
+/** locales/<lng>/source-texts.json: fingerprint → the English text it was taken of. */
+export const sourceTextsSchema = z.record(fingerprint, z.string());
 
 export const chromeSchema = z
   .object({

@@ -153,6 +153,8 @@ export interface LocaleInfo {
   scripts: string[];
   /** Fingerprints of the English sources the translations were made from (sources.lock.json), by key. */
   sourceHashes: Map<string, string>;
+  /** The English texts those fingerprints were taken of (source-texts.json), by fingerprint. */
+  sourceTexts: Map<string, string>;
   /** Established names of roster entries in this language (locales/<lng>/signatories.yaml), by signatory id. */
   signatoryNames: Map<string, { name: string; sortAs: string | undefined; span: Span }>;
   span: Span;

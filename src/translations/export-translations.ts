@@ -6,7 +6,8 @@ import type { UnitFile } from './translation-units.js';
 
 /**
  * What a translator needs: the missing and stale texts of one language (or every text with
- * `all`), each with its English source, where it is used, and the current translation if any.
+ * `all`), each with its English source, where it is used, and the current translation if any; a
+ * stale text also with the English it was translated from, when recorded.
  */
 export function exportUnits(project: Project, lng: string, opts: { campaign?: string; all?: boolean } = {}): UnitFile {
   const { rows } = translationStatus(project, opts.campaign ? { campaign: opts.campaign } : {});
@@ -15,10 +16,11 @@ export function exportUnits(project: Project, lng: string, opts: { campaign?: st
     .filter((r) => opts.all || r.usedBy.length > 0 || r.state === 'missing')
     .map((r) => ({
       key: r.key,
-      context: `${describeKey(project, r.key)}${r.usedBy.length ? `; used in ${r.usedBy.join(', ')}` : '; not used by any campaign yet'}${r.state === 'stale' ? '; STALE: the English changed since this was translated' : ''}`,
+      context: `${describeKey(project, r.key)}${r.usedBy.length ? `; used in ${r.usedBy.join(', ')}` : '; not used by any campaign yet'}${r.state === 'stale' ? `; STALE: the English changed since this was translated${r.sourceThen === undefined ? ' (the earlier English was not recorded)' : ''}` : ''}`,
       source: r.source.text,
       sourceHash: sourceHash(r.source.text),
       target: r.translation?.text ?? '',
+      ...(r.sourceThen === undefined ? {} : { previousSource: r.sourceThen }),
       state:
         r.state === 'missing'
           ? ('new' as const)

@@ -8,6 +8,7 @@ import { describeChar, findControls } from '../util/control-chars.js';
 import { codeDifference } from './inline-codes.js';
 import { scriptMismatch } from './script-check.js';
 import { sourceHash } from './source-hash.js';
+import { recordSources } from './source-store.js';
 import type { TranslationUnit, UnitFile } from './translation-units.js';
 import { keyLocation, openOrNew, setTranslation, toText } from './translation-files.js';
 
@@ -213,11 +214,14 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
     lock.set(u.key, hash);
   }
   for (const [rel, doc] of docs) result.files.set(rel, toText(doc));
-  if (!sameMap(lock, locale.sourceHashes)) result.files.set(lockPath(lng), lockText(lock));
+  for (const [rel, text] of recordSources(project, lng, lock)) result.files.set(rel, text);
   return result;
 }
 
-/** Mark every current translation of a language as made from the current English. */
+/**
+ * Mark every current translation of a language as made from the current English: the files that
+ * change (the lock, and the store of the English it points at).
+ */
 export function planStamp(project: Project, lng: string): Map<string, string> {
   const locale = project.locales.get(lng);
   if (!locale) return new Map();
@@ -227,16 +231,5 @@ export function planStamp(project: Project, lng: string): Map<string, string> {
     const src = sources.get(key);
     if (src) lock.set(key, sourceHash(src.text));
   }
-  return sameMap(lock, locale.sourceHashes) ? new Map() : new Map([[lockPath(lng), lockText(lock)]]);
-}
-
-const lockPath = (lng: string) => `locales/${lng}/sources.lock.json`;
-
-/** Sorted keys, one per line: diffs of the lock file stay readable. */
-function lockText(lock: ReadonlyMap<string, string>): string {
-  return `${JSON.stringify(Object.fromEntries([...lock].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), null, 2)}\n`;
-}
-
-function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+  return recordSources(project, lng, lock);
 }

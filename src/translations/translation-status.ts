@@ -4,6 +4,7 @@ import type { SourcedText } from '../model/span.js';
 import { allSourceTexts, campaignTexts, demandKeysUsedBy } from '../compose/source-texts.js';
 import { keyName, parseKey } from '../model/translation-key.js';
 import { paramNames } from '../compose/fill-params.js';
+import { wordDiff, type DiffPart } from '../text/word-diff.js';
 import { sourceHash } from './source-hash.js';
 
 export type TextState = 'translated' | 'missing' | 'stale' | 'identical' | 'wrong-script';
@@ -14,6 +15,11 @@ export interface TextStatus {
   state: TextState;
   source: SourcedText;
   translation: SourcedText | undefined;
+  /**
+   * A stale text's English when it was translated (from the language's source-texts.json);
+   * undefined when not stale, or when that English was never recorded.
+   */
+  sourceThen: string | undefined;
   /** Campaigns that print this text. */
   usedBy: string[];
 }
@@ -50,7 +56,8 @@ export function translationStatus(
       if (opts.campaign && !users.includes(opts.campaign)) continue;
       const translation = locale.translations.get(key);
       const state = stateOf(locale, key, source, translation);
-      rows.push({ key, locale: locale.code, state, source, translation, usedBy: users });
+      const sourceThen = state === 'stale' ? locale.sourceTexts.get(locale.sourceHashes.get(key)!) : undefined;
+      rows.push({ key, locale: locale.code, state, source, translation, sourceThen, usedBy: users });
       if (translation) diagnostics.push(...parity(key, source, translation, locale));
     }
     scopeFrom(diagnostics, from, { kind: 'letter', locale: locale.code });
@@ -73,8 +80,9 @@ export function translationDiagnostics(project: Project, campaign?: string): Dia
           r.translation.span,
           `${r.locale} translation of "${name}" was made from an older English text`,
           {
-            hint: `check it against the English (${r.source.span.file}), then run \`openletter translations stamp --lang ${r.locale}\``,
+            hint: `check it against the English (${r.source.span.file}), then run \`openletter translations stamp --lang ${r.locale}\`${r.sourceThen === undefined ? ' (the English it was made from was not recorded: compare with the history of that file)' : ''}`,
             related: [{ message: 'the English source now', span: r.source.span }],
+            ...(r.sourceThen === undefined ? {} : { change: sourceChange(project, r.sourceThen, r.source.text) }),
           },
         ),
       );
@@ -100,6 +108,11 @@ export function translationDiagnostics(project: Project, campaign?: string): Dia
     });
   }
   return diagnostics;
+}
+
+/** The English then and now as a word diff, in the words of the source language. */
+export function sourceChange(project: Project, then: string, now: string): { label: string; parts: DiffPart[] } {
+  return { label: 'the English since it was translated', parts: wordDiff(then, now, project.workspace.sourceLocale) };
 }
 
 function stateOf(locale: LocaleInfo, key: string, source: SourcedText, t: SourcedText | undefined): TextState {

@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { formatWordDiff, wordDiff } from '../text/word-diff.js';
 import { fromXliff } from './xliff.js';
 
 /** One text handed to a translator and back. */
@@ -17,6 +18,8 @@ export interface TranslationUnit {
    * `needs-review` (a draft nobody confirmed), `new`, or undefined when the file does not say.
    */
   state: 'new' | 'needs-review' | 'translated' | undefined;
+  /** Exported, a stale text: the English its translation (`target`) was made from. */
+  previousSource?: string;
   /** CSV only: the translation of older English, shown beside an empty cell for a stale text. */
   previous?: string;
   /** Where the unit is in the file it was read from (a CSV row, an XLIFF trans-unit), for diagnostics. */
@@ -33,17 +36,42 @@ export interface UnitFile {
   units: TranslationUnit[];
 }
 
-const HEAD = ['key', 'context', 'source (en)', 'translation', 'previous translation', 'source_hash', 'language'];
+const HEAD = [
+  'key',
+  'context',
+  'source (en)',
+  'changes in the source',
+  'translation',
+  'previous translation',
+  'previous source (en)',
+  'source_hash',
+  'language',
+];
 
 /**
  * CSV for volunteers in a spreadsheet: UTF-8 with a BOM so Excel shows Hangul and kana. A stale
  * text's translation goes in "previous translation" and its "translation" cell is left empty: a
- * file sent back untouched then changes nothing, and a text nobody reviewed stays stale.
+ * file sent back untouched then changes nothing, and a text nobody reviewed stays stale. Beside it,
+ * the English it was translated from and what changed since, word by word ([-removed-]{+added+}).
  */
 export function toCsv(f: UnitFile): string {
   const rows = f.units.map((u) => {
     const stale = u.state === 'needs-review';
-    return [u.key, u.context, u.source, stale ? '' : u.target, stale ? u.target : '', u.sourceHash, f.targetLanguage];
+    const changes =
+      u.previousSource === undefined
+        ? ''
+        : formatWordDiff(wordDiff(u.previousSource, u.source, f.sourceLanguage), { context: Infinity });
+    return [
+      u.key,
+      u.context,
+      u.source,
+      changes,
+      stale ? '' : u.target,
+      stale ? u.target : '',
+      u.previousSource ?? '',
+      u.sourceHash,
+      f.targetLanguage,
+    ];
   });
   return `\uFEFF${stringifyCsv([HEAD, ...rows], { quoted_match: /[\s,;"]/, record_delimiter: 'windows' })}`;
 }

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { formatWordDiff, wordDiff } from '../text/word-diff.js';
 import { splitCodes } from './inline-codes.js';
 import type { TranslationUnit, UnitFile } from './translation-units.js';
 
@@ -29,14 +30,20 @@ function inlineXml(text: string, ids: Map<string, number[]> = new Map()): { xml:
 
 const STATE = { new: 'new', 'needs-review': 'needs-review-translation', translated: 'translated' } as const;
 
-/** XLIFF 1.2: what professional CAT tools (Trados, memoQ, OmegaT, Weblate) open. */
+/**
+ * XLIFF 1.2: what professional CAT tools (Trados, memoQ, OmegaT, Weblate) open. A stale text
+ * carries the English its translation was made from twice: as the standard `<alt-trans
+ * alttranstype="previous-version">` (old source and translation, which tools that read alt-trans
+ * offer as a match beside the new source), and as a note with the word diff, which every tool
+ * shows as a comment.
+ */
 export function toXliff(f: UnitFile): string {
   const units = f.units.map((u) => {
     const source = inlineXml(u.source);
     return `      <trans-unit id="${xmlEscape(u.key)}" resname="${xmlEscape(u.key)}" xml:space="preserve">
         <source>${source.xml}</source>
         <target state="${STATE[u.state ?? 'new']}">${inlineXml(u.target, source.ids).xml}</target>
-        <note from="context">${xmlEscape(u.context)}</note>
+${u.previousSource === undefined ? '' : previousVersion(u, u.previousSource, f.sourceLanguage)}        <note from="context">${xmlEscape(u.context)}</note>
         <note from="source-hash">${u.sourceHash}</note>
       </trans-unit>`;
   });
@@ -48,6 +55,17 @@ ${units.join('\n')}
     </body>
   </file>
 </xliff>
+`;
+}
+
+function previousVersion(u: TranslationUnit, before: string, lang: string): string {
+  const old = inlineXml(before);
+  const changes = formatWordDiff(wordDiff(before, u.source, lang), { context: Infinity });
+  return `        <alt-trans alttranstype="previous-version">
+          <source>${old.xml}</source>
+          <target>${inlineXml(u.target, old.ids).xml}</target>
+        </alt-trans>
+        <note from="source-change">The English changed since this was translated: ${xmlEscape(changes)}</note>
 `;
 }
 

@@ -1,5 +1,6 @@
 import { letterArticle, letterCss } from '../../render/html/render-html.js';
 import { escapeHtml } from '../../render/html/escape-html.js';
+import type { DiffPart } from '../../text/word-diff.js';
 import type { PreviewState, ShownProblem } from './preview-state.js';
 
 /** The bundled faces the page loads from the server (so the preview looks like the PDF on any machine). */
@@ -49,6 +50,7 @@ ul.problems li { border-left: 3px solid #b00020; background: #fdecee; padding: 0
 ul.problems li.warning { border-color: #c77700; background: #fff4e0; }
 ul.problems li.info { border-color: #1565c0; background: #e8f0fb; }
 ul.problems code { font-weight: 600; } ul.problems .where { color: #555; }
+ul.problems .change del { color: #b00020; } ul.problems .change ins { color: #1b5e20; text-decoration: none; font-weight: 600; }
 section.general { margin: 1em 1em 0; background: #fff; padding: 0.5em 1em; }
 </style>
 </head>
@@ -95,7 +97,20 @@ function problemList(ps: ShownProblem[]): string {
   if (!ps.length) return '';
   const items = ps.map(
     (p) =>
-      `<li class="${p.severity}"><code>[${escapeHtml(p.code)}]</code> ${escapeHtml(p.message)}${p.where ? ` <span class="where">${escapeHtml(p.where)}</span>` : ''}${p.hint ? `<br><em>${escapeHtml(p.hint)}</em>` : ''}</li>`,
+      `<li class="${p.severity}"><code>[${escapeHtml(p.code)}]</code> ${escapeHtml(p.message)}${p.where ? ` <span class="where">${escapeHtml(p.where)}</span>` : ''}${p.hint ? `<br><em>${escapeHtml(p.hint)}</em>` : ''}${p.change ? `<br><span class="change">${escapeHtml(p.change.label)}: ${changeHtml(p.change.parts)}</span>` : ''}</li>`,
   );
   return `<ul class="problems">${items.join('')}</ul>`;
+}
+
+/** A word diff as the page shows it: removed words struck through, added words in bold green. */
+function changeHtml(parts: DiffPart[]): string {
+  return parts
+    .map((p) =>
+      p.kind === 'removed'
+        ? `<del>${escapeHtml(p.text)}</del>`
+        : p.kind === 'added'
+          ? `<ins>${escapeHtml(p.text)}</ins>`
+          : escapeHtml(p.text),
+    )
+    .join('');
 }

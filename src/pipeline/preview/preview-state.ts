@@ -14,6 +14,8 @@ export interface ShownProblem {
   hint: string | undefined;
   /** file:line:col, or the file alone. */
   where: string;
+  /** The word diff that explains it (a stale translation's English then and now). */
+  change?: Diagnostic['change'];
 }
 
 export interface PreviewLanguage {
@@ -49,6 +51,7 @@ export async function previewState(root: string, campaignId: string, source?: Fi
       message: d.message,
       hint: d.hint,
       where: d.span ? (pos ? `${d.span.file}:${pos.line}:${pos.col}` : d.span.file) : '',
+      ...(d.change ? { change: d.change } : {}),
     };
   };
   const campaign = project.campaigns.get(campaignId);

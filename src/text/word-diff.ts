@@ -18,8 +18,8 @@ export function wordDiff(before: string, after: string, lang: string): DiffPart[
 }
 
 export interface FormatOptions {
-  /** ANSI colours (red for removed, green for added) instead of the plain [-…-] {+…+} marks. */
-  color?: boolean;
+  /** Styles for the marked changes (e.g. red and green on a terminal); the marks themselves stay. */
+  paint?: { removed(s: string): string; added(s: string): string };
   /** Unchanged text longer than this many characters is shortened to its ends, joined by "…". */
   context?: number;
 }
@@ -33,16 +33,34 @@ export function formatWordDiff(parts: DiffPart[], opts: FormatOptions = {}): str
   return parts
     .map((p, i) => {
       const text = p.text.replace(/\n/g, ' ');
-      if (p.kind === 'removed') return opts.color ? `\x1b[31m[-${text}-]\x1b[0m` : `[-${text}-]`;
-      if (p.kind === 'added') return opts.color ? `\x1b[32m{+${text}+}\x1b[0m` : `{+${text}+}`;
+      if (p.kind === 'removed') return opts.paint ? opts.paint.removed(`[-${text}-]`) : `[-${text}-]`;
+      if (p.kind === 'added') return opts.paint ? opts.paint.added(`{+${text}+}`) : `{+${text}+}`;
       const first = i === 0;
       const last = i === parts.length - 1;
       const chars = [...text];
       const budget = (first || last ? 1 : 2) * keep;
       if (chars.length <= budget + 1) return text;
-      if (first) return `…${chars.slice(-keep).join('')}`;
-      if (last) return `${chars.slice(0, keep).join('')}…`;
-      return `${chars.slice(0, keep).join('')}…${chars.slice(-keep).join('')}`;
+      if (first) return `…${tail(chars, keep)}`;
+      if (last) return `${head(chars, keep)}…`;
+      return `${head(chars, keep)}…${tail(chars, keep)}`;
     })
     .join('');
+}
+
+const space = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/** The first `keep` characters, ending at a word's end when there are spaces (not in Chinese or Japanese). */
+function head(chars: string[], keep: number): string {
+  const cut = chars.slice(0, keep).join('');
+  if (space(chars[keep]) || space(cut.at(-1))) return cut;
+  const end = cut.search(/\s\S*$/);
+  return end > 0 ? cut.slice(0, end) : cut;
+}
+
+/** The last `keep` characters, starting at a word's start when there are spaces. */
+function tail(chars: string[], keep: number): string {
+  const cut = chars.slice(-keep).join('');
+  if (space(chars[chars.length - keep - 1]) || space(cut[0])) return cut;
+  const start = cut.search(/\s/);
+  return start >= 0 && start < cut.length - 1 ? cut.slice(start + 1) : cut;
 }
