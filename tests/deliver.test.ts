@@ -649,6 +649,48 @@ describe('deliver never runs past an error about a packet; check and deliver agr
     expect(delivered.outcome).toBe('blocked');
   });
 
+  it('a delivery text using an argument it is not given fails check as it fails deliver, at the argument', async () => {
+    const ws = edited('locales/en/delivery.yaml', (t) =>
+      t.replace('to {recipient}, signed by', 'to {addressee}, signed by'),
+    );
+    const { check, deliver, delivered } = await both(ws);
+    expect(check).toEqual([
+      CLOSED,
+      expect.stringMatching(
+        /^text\/unknown-argument delivery text "cover_note.body": \{addressee\} is not an argument of this text \(it has \{sender\}, /,
+      ),
+    ]);
+    expect(deliver).toEqual(expect.arrayContaining(check));
+    expect(delivered.outcome).toBe('blocked');
+    const { value: project, diagnostics } = loadWorkspace(ws);
+    const found = (await checkWorkspace(project, diagnostics, { today: TODAY })).diagnostics.find(
+      (d) => d.code === 'text/unknown-argument',
+    );
+    const text = readFileSync(join(ws, 'locales/en/delivery.yaml'), 'utf8');
+    expect(found?.span).toEqual({
+      file: 'locales/en/delivery.yaml',
+      start: text.indexOf('{addressee}'),
+      end: text.indexOf('{addressee}') + '{addressee}'.length,
+    });
+  });
+
+  it('delivery texts choose plural forms: the signatory count worded by the language', async () => {
+    const ws = edited('locales/en/delivery.yaml', (t) =>
+      t.replace(
+        'signed by {signatories} organisations and individuals',
+        'signed by {signatories, plural, one {one signatory} other {# signatories}}',
+      ),
+    );
+    const { check, delivered } = await both(ws);
+    expect(check).toEqual([CLOSED]);
+    const mail = await simpleParser(Buffer.from(delivered.files.get('embassy-london/email-draft.eml') as string));
+    const { value: project } = loadWorkspace(ws);
+    const n = new Set(project.campaigns.get(CAMPAIGN)!.signatories.map((s) => s.id)).size;
+    expect(mail.text?.replace(/\s+/g, ' ')).toContain(
+      n === 1 ? 'signed by one signatory' : `signed by ${n} signatories`,
+    );
+  });
+
   it('a template helper delivery does not have fails check as it fails deliver', async () => {
     const ws = edited('templates/cover-note.hbs', (t) => t.replace('{{sender}}', '{{upper sender}}'));
     const { check, deliver, delivered } = await both(ws);

@@ -3,6 +3,8 @@ import { inlineText, type Block, type Inline, type LetterDocument } from '../mod
 import type { Body, Campaign, Project, Signatory } from '../model/project.js';
 import { composeMaps, wholeMap, type OffsetMap } from '../model/offset-map.js';
 import { spanWithin, type Origin, type Span, type SourcedText, type TracedText } from '../model/span.js';
+import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
+import { formatMessage, type MessageArgs } from '../text/message.js';
 import { fillParams, withoutParams } from './fill-params.js';
 import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
@@ -19,6 +21,9 @@ export interface ComposedLetter {
 }
 
 type TracedTextBody = Omit<TracedText, 'origin'>;
+
+/** A text with its arguments filled (`failed`: some could not be; `text` then leaves them out). */
+type Filled = TracedTextBody & { failed: boolean };
 
 /** A text's characters → its file: its own map, or the whole value for each character. */
 const fileMap = (t: SourcedText): OffsetMap =>
@@ -96,7 +101,7 @@ class Composer {
     const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
     const entries = signatureList(unique, tr.locale, c.signatoryOrder);
     const sep = this.tr.chrome('country_separator');
-    const sepText = sep && this.finalText(sep);
+    const sepText = sep && this.chromeText('country_separator', sep);
     const separator = sepText?.text ?? ', ';
     if (sep && sepText)
       this.texts.push({
@@ -127,14 +132,7 @@ class Composer {
     }
     const title = this.plain(key('title'), c.title);
     // The page label is filled per page by the renderer: hand it {page} and {pages} markers.
-    const pageLabel = this.chrome(
-      'page',
-      c.span,
-      new Map([
-        ['page', '{page}'],
-        ['pages', '{pages}'],
-      ]),
-    );
+    const pageLabel = this.chrome('page', c.span, { page: '{page}', pages: '{pages}' });
     return {
       campaignId: c.id,
       locale: tr.locale.code,
@@ -194,7 +192,8 @@ class Composer {
     return this.group(body.map((el, i) => ({ key: bodyKey(prefix, i), el })));
   }
 
-  private chrome(key: string, usedAt: Span, params: ReadonlyMap<string, string> = this.params): string {
+  /** The letter.yaml text `key`, formatted as a message with the campaign's parameters (and `extra`). */
+  private chrome(key: string, usedAt: Span, extra: MessageArgs = {}): string {
     const t = this.tr.chrome(key);
     if (!t) {
       this.diagnostics.push(
@@ -204,7 +203,17 @@ class Composer {
       );
       return key;
     }
-    return this.finalText(t, params).text;
+    return this.chromeText(key, t, extra).text;
+  }
+
+  private chromeText(key: string, t: SourcedText, extra: MessageArgs = {}): TracedTextBody {
+    const r = formatMessage(t.text, this.tr.locale.tag, { ...Object.fromEntries(this.params), ...extra });
+    // A faulty message is reported once, as such; its text is then printed-checked no further.
+    if (r.problems.length) {
+      this.diagnostics.push(...messageDiagnostics(t, r.problems, `text "${key}"`));
+      return { text: t.text, offsets: fileMap(t) };
+    }
+    return this.finalText(t, { ...r, failed: false });
   }
 
   /** Translate a text (reporting a missing translation, falling back to the source to keep going). */
@@ -251,15 +260,9 @@ class Composer {
     return inlines;
   }
 
-  /**
-   * Fill parameters, apply the language's typography, and refuse leftovers. Returns the final
-   * text with the map from it to the file.
-   */
-  private finalText(t: SourcedText, params: ReadonlyMap<string, string> = this.params): TracedTextBody {
-    const toFile = fileMap(t);
-    const at = (m: OffsetMap, index: number, length: number) =>
-      spanWithin(t.span, composeMaps(m, toFile), index, length);
-    const r = fillParams(t.text, params);
+  /** A letter text with the campaign's {{parameters}} filled; what cannot be filled is reported and left out. */
+  private fill(t: SourcedText): Filled {
+    const r = fillParams(t.text, this.params);
     if (r.syntaxError)
       this.diagnostics.push(
         diag('text/placeholder', t.span, `text is not a valid template: ${r.syntaxError}`, {
@@ -270,7 +273,7 @@ class Composer {
       this.diagnostics.push(
         diag(
           'text/unknown-param',
-          spanWithin(t.span, toFile, index, length),
+          spanWithin(t.span, fileMap(t), index, length),
           `parameter "{{${name}}}" has no value in campaign ${this.c.id}`,
           {
             hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
@@ -278,19 +281,29 @@ class Composer {
         ),
       );
     const failed = r.syntaxError !== undefined || r.unknown.length > 0;
-    const shown = failed ? withoutParams(t.text) : r;
-    for (const p of findPlaceholders(shown.text))
+    return failed ? { ...withoutParams(t.text), failed } : { ...r, failed };
+  }
+
+  /**
+   * Apply the language's typography to a filled text, and refuse leftovers. Returns the final
+   * text with the map from it to the file.
+   */
+  private finalText(t: SourcedText, filled: Filled = this.fill(t)): TracedTextBody {
+    const toFile = fileMap(t);
+    const at = (m: OffsetMap, index: number, length: number) =>
+      spanWithin(t.span, composeMaps(m, toFile), index, length);
+    for (const p of findPlaceholders(filled.text))
       this.diagnostics.push(
         diag(
           'text/placeholder',
-          at(shown.offsets, p.index, p.match.length),
+          at(filled.offsets, p.index, p.match.length),
           `unrendered placeholder "${p.match}" would be printed`,
           { hint: 'replace it with the intended words' },
         ),
       );
-    if (failed) return { text: t.text, offsets: toFile };
-    const typo = applyPunctuationSpace(r.text, this.tr.locale.punctuationSpace);
-    const offsets = composeMaps(typo.offsets ? composeMaps(typo.offsets, r.offsets) : r.offsets, toFile);
+    if (filled.failed) return { text: t.text, offsets: toFile };
+    const typo = applyPunctuationSpace(filled.text, this.tr.locale.punctuationSpace);
+    const offsets = composeMaps(typo.offsets ? composeMaps(typo.offsets, filled.offsets) : filled.offsets, toFile);
     typo.missing.forEach((m, k) =>
       this.diagnostics.push(
         diag(

@@ -11,6 +11,7 @@ import { renderChecklist } from './pdf/checklist-pdf.js';
 import { renderCoverNote } from './pdf/cover-note-pdf.js';
 import { renderEnvelope } from './pdf/envelope-pdf.js';
 import { renderFaxCover } from './pdf/fax-cover-pdf.js';
+import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, WordingError, type TextValues } from './render-template.js';
 
 /** File names of the whole-delivery files, next to the packet folders. */
@@ -110,13 +111,15 @@ async function buildPacket(
     out.set(f.name, pdf);
     pages.set(f.name, countPdfPages(pdf));
   }
-  const say = (key: string, values: TextValues = {}) => formatText(w.strings, key, values, w.tag);
-  const enclosures = letterFiles.map((f) =>
-    say('cover_note.enclosure_letter', {
+  const say = (key: string, values: MessageArgs = {}) => formatText(w.strings, key, { ...p.args, ...values }, w.tag);
+  const enclosures = letterFiles.map((f) => {
+    const count = pages.get(f.name) ?? 0;
+    return say('cover_note.enclosure_letter', {
       language: w.strings.language_names?.[f.lang ?? ''] ?? languageName(f.lang ?? '', w.tag),
-      pages: say('cover_note.pages', { count: pages.get(f.name) }),
-    }),
-  );
+      pages: say('cover_note.pages', { count }),
+      count,
+    });
+  });
   const context = {
     lang: w.code,
     salutation: p.salutation,
@@ -137,9 +140,10 @@ async function buildPacket(
   const template = (name: keyof DeliveryPlan['templates'], values: TextValues) => {
     const source = plan.templates[name];
     if (!source) throw new WordingError(`template templates/${name} is missing`);
-    return renderTemplate(source, values, w.strings, w.tag, plan.partials);
+    const args = { ...p.args, salutation: p.salutation, pages: Number(values['pages'] ?? 0) };
+    return renderTemplate(source, values, args, w.strings, w.tag, plan.partials);
   };
-  const subject = say('cover_note.subject', context);
+  const subject = say('cover_note.subject');
   const docTitle = (what: string) => `${what}: ${m.name}`;
   const countryName = regionName(m.country, w.tag);
 
@@ -229,7 +233,7 @@ async function buildPacket(
         const eml = await buildEmailDraft({
           from: sender.contactEmail ? { name: sender.name, address: sender.contactEmail } : undefined,
           to: { name: m.name, address: p.email },
-          subject: say('email.subject', context),
+          subject: say('email.subject'),
           text: template('email', context),
           date,
           attachments: letterFiles.map((l) => ({ filename: l.name, content: out.get(l.name) as Uint8Array })),

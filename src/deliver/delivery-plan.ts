@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Mission, PaperSize } from '../model/project.js';
 import type { MissionDoubt } from '../check/rules/mission-rules.js';
-import type { DeliveryStrings } from './delivery-strings.js';
+import type { DeliveryStrings, PacketArguments } from './delivery-strings.js';
 import type { LanguageSetting } from './language-setting.js';
 import type { DeliveryTexts } from './load-delivery-texts.js';
 import type { EnvelopeSpec } from './paper.js';
@@ -56,6 +56,8 @@ export interface PacketPlan {
   /** Setting of the mission's first language: for its local name and its address. */
   local: LanguageSetting;
   facts: LetterFacts;
+  /** The arguments every delivery text of this packet is given. */
+  args: PacketArguments;
   salutation: string;
   /** "For the attention of …" line, when a head of mission is known. */
   attention: string | undefined;

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 
 const text = z.string().min(1, 'must not be empty');
-/** A count-dependent text: Intl.PluralRules categories of the language, `other` required. */
-const plural = z.strictObject({
-  zero: text.optional().describe('the text for zero, where the language has that form'),
-  one: text.optional().describe('the text for one'),
-  two: text.optional().describe('the text for two'),
-  few: text.optional().describe('the text for a few (the language\'s "few" plural form)'),
-  many: text.optional().describe('the text for many (the "many" plural form)'),
-  other: text.describe('the text for any other count (required)'),
-});
 
 /**
  * locales/<lng>/delivery.yaml: the wording of cover notes, fax cover sheets and e-mail drafts in one
- * language. Texts may use {{name}} placeholders, filled from the template context (see templates/).
+ * language. Each text is an ICU message (src/text/message.ts): `{name}` prints an argument,
+ * `{count, plural, one {# page} other {# pages}}` picks the language's plural form; the arguments a
+ * text is given are {@link textArguments}.
  */
 export const deliveryStringsSchema = z.strictObject({
   cover_note: z
@@ -22,18 +15,18 @@ export const deliveryStringsSchema = z.strictObject({
       subject: text.describe('the subject line of the cover note'),
       /** Salutation for the head of an embassy or UN mission. */
       salutation_excellency: text.describe('the salutation for the head of an embassy or UN mission'),
-      /** Salutation naming the head of another body ({{name}}). */
-      salutation_named: text.describe('the salutation naming the head of another body ({{name}})'),
+      /** Salutation naming the head of another body ({name}). */
+      salutation_named: text.describe('the salutation naming the head of another body ({name})'),
       /** Salutation when no head of mission is known. */
       salutation_generic: text.describe('the salutation when no head of mission is known'),
-      /** Line under the address naming the head of mission ({{head}}). */
-      attention: text.describe('the line under the address naming the head of mission ({{head}})'),
+      /** Line under the address naming the head of mission ({head}). */
+      attention: text.describe('the line under the address naming the head of mission ({head})'),
       body: text.describe('the paragraph presenting the enclosed letter'),
       request: text.describe('the paragraph asking that the letter be forwarded'),
       enclosures: text.describe('the heading of the list of enclosed letters'),
-      /** One enclosed letter: {{language}}, {{pages}} (already worded with `pages`). */
-      enclosure_letter: text.describe('one enclosed letter: {{language}}, {{pages}} (worded with `pages`)'),
-      pages: plural.describe('the number of pages, by plural form'),
+      /** One enclosed letter: {language}, {pages} (worded with `pages`), {count} (its number of pages). */
+      enclosure_letter: text.describe('one enclosed letter: {language}, {pages} (worded with `pages`), {count}'),
+      pages: text.describe('the number of pages {count}, e.g. "{count, plural, one {# page} other {# pages}}"'),
       closing: text.describe('the closing formula'),
       contact: text.describe("the line giving the coalition's contact"),
     })
@@ -69,5 +62,48 @@ export const deliveryStringsSchema = z.strictObject({
 
 export type DeliveryStrings = z.output<typeof deliveryStringsSchema>;
 
-/** A count-dependent text from {@link DeliveryStrings}. */
-export type PluralText = DeliveryStrings['cover_note']['pages'];
+/** Arguments every delivery text is given: the packet's facts, the same in each of its texts. */
+export const PACKET_ARGUMENTS = [
+  'sender',
+  'senderShort',
+  'email',
+  'title',
+  'recipient',
+  'date',
+  'signatories',
+  'head',
+  'mission',
+  'city',
+  'faxNumber',
+  'lang',
+] as const;
+export type PacketArguments = Record<(typeof PACKET_ARGUMENTS)[number], string | number>;
+
+/**
+ * The texts openletter words itself (the rest are printed by a template's {{t "key"}}), with the
+ * arguments each is given beyond the packet's.
+ */
+const WORDED_BY_DELIVERY: Record<string, readonly string[]> = {
+  'cover_note.subject': [],
+  'cover_note.salutation_excellency': ['name'],
+  'cover_note.salutation_named': ['name'],
+  'cover_note.salutation_generic': [],
+  'cover_note.attention': [],
+  'cover_note.enclosure_letter': ['language', 'pages', 'count'],
+  'cover_note.pages': ['count'],
+  ...Object.fromEntries(
+    ['heading', 'to', 'fax_number', 'from', 'reply_to', 'date', 'pages', 'subject'].map((k) => [`fax.${k}`, []]),
+  ),
+  'email.subject': [],
+};
+
+/** What a template's {{t "key" name=value}} adds to the packet's arguments: its own values and its named ones. */
+export const TEMPLATE_TEXT_ARGUMENTS = ['salutation', 'pages'] as const;
+
+/**
+ * The arguments the text `key` ("cover_note.body") may use. `named` are the named arguments the
+ * templates' {{t}} calls of that key pass.
+ */
+export function textArguments(key: string, named: Iterable<string> = []): string[] {
+  return [...PACKET_ARGUMENTS, ...(WORDED_BY_DELIVERY[key] ?? [...TEMPLATE_TEXT_ARGUMENTS, ...named])];
+}

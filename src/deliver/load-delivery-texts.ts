@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { FileReader } from '../load/read-files.js';
 import { validateFile } from '../load/validate.js';
-import { deliveryStringsSchema, type DeliveryStrings } from './delivery-strings.js';
+import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
+import { flattenYaml } from '../load/flatten-yaml.js';
+import type { YamlFile } from '../load/yaml-file.js';
+import { keyName } from '../model/translation-key.js';
+import { checkMessage } from '../text/message.js';
+import { deliveryStringsSchema, textArguments, type DeliveryStrings } from './delivery-strings.js';
+import { textCalls } from './render-template.js';
 
 /** The three delivery templates, by file name in templates/. */
 export const TEMPLATE_FILES = { coverNote: 'cover-note.hbs', faxCover: 'fax-cover.hbs', email: 'email.hbs' } as const;
@@ -59,6 +65,7 @@ export function loadDeliveryTexts(workspaceRoot: string, packageRoot = PACKAGE_R
     files.set(label(reader, rel), text);
   }
 
+  const named = textCalls(Object.values(templates).flatMap((t) => (t ? [t.text] : [])));
   const strings = new Map<string, { strings: DeliveryStrings; file: string }>();
   // A workspace's own delivery.yaml wins, even when broken (its errors are reported, not bypassed).
   const seen = new Set<string>();
@@ -71,6 +78,7 @@ export function loadDeliveryTexts(workspaceRoot: string, packageRoot = PACKAGE_R
       const f = reader.yaml(rel, { required: false });
       const v = f ? validateFile(f, deliveryStringsSchema) : undefined;
       const found = [...reader.diagnostics.slice(before), ...(v?.diagnostics ?? [])];
+      if (f && v?.value) found.push(...messageProblems(f, named));
       const shown = label(reader, rel);
       const text = reader.files.get(rel);
       if (text !== undefined) files.set(shown, text);
@@ -79,6 +87,19 @@ export function loadDeliveryTexts(workspaceRoot: string, packageRoot = PACKAGE_R
     }
   }
   return { strings, templates, files, diagnostics };
+}
+
+/** Each text of a delivery.yaml that is not a valid message or uses an argument it is not given. */
+function messageProblems(file: YamlFile, named: ReadonlyMap<string, ReadonlySet<string>>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // flattenYaml keys texts as chrome ("chrome:cover_note.body"); keyName gives the path back.
+  for (const [k, t] of flattenYaml(file, 'chrome').leaves) {
+    const key = keyName(k);
+    if (key.startsWith('language_names.')) continue; // names, not messages
+    const problems = checkMessage(t.text, textArguments(key, named.get(key)));
+    out.push(...messageDiagnostics(t, problems, `delivery text "${key}"`));
+  }
+  return out;
 }
 
 /** A template file's text (BOM dropped); undefined if it cannot be read. */

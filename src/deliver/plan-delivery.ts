@@ -4,6 +4,7 @@ import { isSafeId } from '../load/schemas.js';
 import type { LetterDocument } from '../model/letter-document.js';
 import type { Campaign, Mission, Project } from '../model/project.js';
 import { missionDoubts } from '../check/rules/mission-rules.js';
+import type { MessageArgs } from '../text/message.js';
 import type {
   DeliveryPlan,
   LetterFacts,
@@ -15,6 +16,7 @@ import type {
   Wording,
 } from './delivery-plan.js';
 import { languageName, languageSetting } from './language-setting.js';
+import type { PacketArguments } from './delivery-strings.js';
 import type { DeliveryTexts } from './load-delivery-texts.js';
 import { envelopeFor, paperFor } from './paper.js';
 import { formatText, WordingError } from './render-template.js';
@@ -183,13 +185,25 @@ class Planner {
     const facts = this.factsIn(wording);
     const head = mission.headOfMission;
     const headName = head?.replace(/\s*\([^)]*\)\s*$/, '').trim();
-    const say = (key: string, values: Record<string, unknown> = {}) => this.say(wording, key, values);
+    const args: PacketArguments = {
+      sender: this.project.workspace.name,
+      senderShort: this.project.workspace.shortName,
+      email: this.project.workspace.contactEmail ?? '',
+      ...facts,
+      head: head ?? '',
+      mission: mission.name,
+      city: mission.city,
+      faxNumber: mission.fax ?? '',
+      lang: wording.code,
+    };
+    const say = (key: string, values: MessageArgs = {}) =>
+      formatText(wording.strings, key, { ...args, ...values }, wording.tag);
     const salutation = !head
       ? say('cover_note.salutation_generic')
       : mission.kind === 'other'
         ? say('cover_note.salutation_named', { name: headName })
         : say('cover_note.salutation_excellency', { name: headName });
-    const attention = head ? say('cover_note.attention', { head }) : undefined;
+    const attention = head ? say('cover_note.attention') : undefined;
     if (!head)
       missing.push({
         what: 'head-of-mission',
@@ -252,6 +266,7 @@ class Planner {
       wording,
       local: languageSetting(this.project, mission.languages[0] ?? this.project.workspace.sourceLocale),
       facts,
+      args,
       salutation,
       attention,
       address: mission.address,
@@ -325,10 +340,6 @@ class Planner {
     };
     this.facts.set(w.code, f);
     return f;
-  }
-
-  private say(w: Wording, key: string, values: Record<string, unknown>): string {
-    return formatText(w.strings, key, values, w.tag);
   }
 }
 

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
-import type { DeliveryStrings, PluralText } from './delivery-strings.js';
+import { formatMessage, type MessageArgs, type MessageValue } from '../text/message.js';
+import type { DeliveryStrings } from './delivery-strings.js';
 import type { TemplateSource } from './load-delivery-texts.js';
 
 /** Values a delivery text or template may use by name. */
@@ -12,40 +13,20 @@ export class WordingError extends Error {
   override name = 'WordingError';
 }
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
-
 /**
- * The text at `key` ("cover_note.body") of `strings`, with its {{name}} placeholders filled from
- * `values`. A count-dependent text picks its form with Intl.PluralRules for `tag` and `values.count`.
- * @throws WordingError for an unknown key or a placeholder with no value.
+ * The text at `key` ("cover_note.body") of `strings`, formatted as an ICU message in language `tag`
+ * with `values`.
+ * @throws WordingError for an unknown key or an argument the text uses but is not given.
  */
-export function formatText(strings: DeliveryStrings, key: string, values: TextValues, tag: string): string {
+export function formatText(strings: DeliveryStrings, key: string, values: MessageArgs, tag: string): string {
   let node: unknown = strings;
   for (const part of key.split('.'))
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-  let text: string;
-  if (typeof node === 'string') text = node;
-  else if (node !== null && typeof node === 'object' && 'other' in node)
-    text = pluralForm(node as PluralText, Number(values['count']), tag);
-  else throw new WordingError(`delivery.yaml has no text "${key}"`);
-  return text.replace(PLACEHOLDER, (_, name: string) => {
-    const value = lookup(values, name);
-    if (value === undefined || value === null)
-      throw new WordingError(`text "${key}" uses {{${name}}}, which has no value here`);
-    return String(value);
-  });
-}
-
-function pluralForm(forms: PluralText, count: number, tag: string): string {
-  const category = new Intl.PluralRules(tag).select(count) as keyof PluralText;
-  return forms[category] ?? forms.other;
-}
-
-function lookup(values: TextValues, path: string): unknown {
-  let v: unknown = values;
-  for (const part of path.split('.'))
-    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
-  return v;
+  if (typeof node !== 'string') throw new WordingError(`delivery.yaml has no text "${key}"`);
+  const r = formatMessage(node, tag, values);
+  const problem = r.problems[0];
+  if (problem) throw new WordingError(`text "${key}": ${problem.message}`);
+  return r.text;
 }
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -53,14 +34,15 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
 /**
  * Renders a delivery template to plain text. Templates run in strict mode (every name used must be
  * in the context; absent values are empty strings) without HTML escaping (the output is plain text), with the
- * workspace's partials (templates/partials/<name>.hbs as `{{> name}}`) and one helper: `{{t "key" name=value}}` prints the text `key` of
- * `strings`, filled from the template context plus the helper's named arguments.
+ * workspace's partials (templates/partials/<name>.hbs as `{{> name}}`) and one helper: `{{t "key" name=value}}`
+ * prints the text `key` of `strings`, formatted with `args` plus the helper's named arguments.
  * Trailing spaces are dropped and runs of blank lines collapse to one.
  * @throws WordingError when the template does not compile or uses a missing value or text.
  */
 export function renderTemplate(
   source: TemplateSource,
   context: TextValues,
+  args: MessageArgs,
   strings: DeliveryStrings,
   tag: string,
   partials: Record<string, string> = {},
@@ -68,7 +50,8 @@ export function renderTemplate(
   const t = (key: unknown, options: Handlebars.HelperOptions): string => {
     if (typeof key !== 'string')
       throw new WordingError('{{t}} needs a text key in quotes, e.g. {{t "cover_note.body"}}');
-    return formatText(strings, key, { ...context, ...(options.hash as TextValues) }, tag);
+    const named = Object.entries(options.hash as TextValues).map(([k, v]) => [k, messageValue(v)] as const);
+    return formatText(strings, key, { ...args, ...Object.fromEntries(named) }, tag);
   };
   const cacheKey = `${source.file}\u0000${source.text}`;
   let template = compiled.get(cacheKey);
@@ -87,4 +70,40 @@ export function renderTemplate(
     if (e instanceof WordingError) throw new WordingError(`${source.file}: ${e.message}`);
     throw new WordingError(`${source.file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
+}
+
+/** A template value as a message argument: numbers stay numbers (for plural), the rest is text. */
+const messageValue = (v: unknown): MessageValue => (typeof v === 'number' ? v : String(v ?? ''));
+
+/**
+ * The texts templates print with {{t "key" name=value}}, each with the names of the arguments its
+ * calls add: what `check` allows that text beyond the packet's arguments. Templates that do not
+ * parse add nothing (check reports them).
+ */
+export function textCalls(templates: Iterable<string>): Map<string, Set<string>> {
+  const calls = new Map<string, Set<string>>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Partial<hbs.AST.MustacheStatement>;
+    const first = n.params?.[0];
+    if (
+      n.path?.type === 'PathExpression' &&
+      (n.path as hbs.AST.PathExpression).original === 't' &&
+      first?.type === 'StringLiteral'
+    ) {
+      const names = calls.get((first as hbs.AST.StringLiteral).value) ?? new Set<string>();
+      for (const pair of n.hash?.pairs ?? []) names.add(pair.key);
+      calls.set((first as hbs.AST.StringLiteral).value, names);
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'loc') visit(v);
+  };
+  for (const text of templates) {
+    try {
+      visit(Handlebars.parse(text));
+    } catch {
+      // a template/syntax finding of check
+    }
+  }
+  return calls;
 }

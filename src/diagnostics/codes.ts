@@ -28,6 +28,11 @@ export const CODES = {
   'signatory/none': ['warning', 'A campaign has no signatories.'],
   'text/placeholder': ['error', 'Text still holds an unrendered placeholder (__WORD__, {{…}}, TODO).'],
   'text/unknown-param': ['error', 'Text uses a {{parameter}} the campaign does not provide.'],
+  'text/message-syntax': [
+    'error',
+    'A worded text (letter.yaml, delivery.yaml) is not a valid ICU message ({name}, {n, plural, …}, {x, select, …}).',
+  ],
+  'text/unknown-argument': ['error', 'A worded text uses an {argument} that is not given to it.'],
   'text/uncovered-char': ['error', "No font in the language's font stack can draw a character."],
   'text/markup': ['error', 'Inline markup (*, **, [..](..)) is unbalanced.'],
   'text/empty-link': ['warning', 'A Markdown link has an empty or "#" target.'],

@@ -295,7 +295,7 @@ export const chromeSchema = z
       .record(z.string(), text.describe('the sign-off, e.g. "Sincerely,"'))
       .describe('sign-offs by the key campaigns name in `sign_off`'),
     cc: text.describe('the label before copies, e.g. "CC:"'),
-    page: text.describe('the page number, with {{page}} and {{pages}}'),
+    page: text.describe('the page number, with {page} and {pages}'),
   })
   .catchall(
     z
