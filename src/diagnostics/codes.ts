@@ -20,7 +20,11 @@ export const CODES = {
   'ref/unknown-signatory': ['error', 'A campaign names a signatory that is not in the roster.'],
   'ref/unknown-mission': ['error', 'A campaign names a mission that is not in missions.yaml.'],
   'ref/unknown-locale': ['error', 'A campaign asks for a language that has no locales/<lng>/ folder.'],
-  'ref/unknown-font': ['error', 'A locale names a font that is not bundled.'],
+  'ref/unknown-font': [
+    'error',
+    "A locale names a font that is neither bundled nor a file under the workspace's fonts/ folder.",
+  ],
+  'font/unreadable': ['error', 'A font file a locale names is missing, is not a font, or cannot be read.'],
   'ref/unknown-chrome': ['error', "A campaign names a sign-off or chrome key the locale's letter.yaml lacks."],
   'ref/duplicate-id': ['error', 'Two entries share one id.'],
   'signatory/duplicate': ['error', 'The same signatory is listed twice in one letter.'],

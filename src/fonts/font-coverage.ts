@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
-import { FONT_FILES, isKnownFont, knownFontIds, readFontFile } from './font-files.js';
+import { FONT_FILES, isBundledFont, knownFontIds, readFontFile } from './font-files.js';
+import { isWorkspaceFont, workspaceFontCovers } from './workspace-fonts.js';
 
-export { isKnownFont, knownFontIds } from './font-files.js';
+export { knownFontIds } from './font-files.js';
+
+/** Whether `id` names a bundled font or a workspace font the loader registered. */
+export function isKnownFont(id: string): boolean {
+  return isBundledFont(id) || isWorkspaceFont(id);
+}
 
 /**
  * Which characters the bundled fonts can draw, without loading fontkit or any font file when the
@@ -63,6 +69,7 @@ function inRanges(ranges: number[], cp: number): boolean {
 
 /** Whether the regular face of `fontId` has a glyph for `codePoint`. */
 export function fontCovers(fontId: string, codePoint: number): boolean {
+  if (isWorkspaceFont(fontId)) return workspaceFontCovers(fontId, codePoint);
   const table = coverageTable(fontId);
   if (table) return inRanges(table, codePoint);
   let byCodePoint = coverage.get(fontId);

@@ -40,7 +40,7 @@ export function knownFontIds(): string[] {
 }
 
 /** Whether `id` names a bundled font. */
-export function isKnownFont(id: string): id is FontId {
+export function isBundledFont(id: string): id is FontId {
   return Object.hasOwn(FONT_FILES, id);
 }
 

@@ -1,10 +1,12 @@
 // The same fontkit module pdfkit imports (pdfkit 0.20 takes a parsed Font in registerFont only if
 // its duck-type check passes, and one parsed copy then serves both measuring and embedding).
 import { create as createFont, type Font } from 'fontkit';
-import { FONT_FILES, isKnownFont, knownFontIds, readFontFile, type FaceStyle } from './font-files.js';
+import { FONT_FILES, isBundledFont, knownFontIds, readFontFile, type FaceStyle } from './font-files.js';
+import { workspaceFace } from './workspace-fonts.js';
 
-export { isKnownFont, knownFontIds, type FaceStyle } from './font-files.js';
-export { findUncovered, fontCovers, NEVER_DRAWN, type UncoveredChar } from './font-coverage.js';
+export { knownFontIds, type FaceStyle } from './font-files.js';
+export { findUncovered, fontCovers, isKnownFont, NEVER_DRAWN, type UncoveredChar } from './font-coverage.js';
+export { fontLabel, workspaceFontFamily } from './workspace-fonts.js';
 
 /** A parsed font face file, shared by every document in the process. */
 export interface FontFace {
@@ -23,11 +25,14 @@ export interface FontFace {
 const facesByFile = new Map<string, FontFace>();
 
 /**
- * The face of `fontId` in `style`, read and parsed on first use and cached for the process.
+ * The face of `fontId` (bundled, or a workspace font the loader registered) in `style`, read and
+ * parsed on first use and cached for the process.
  * @throws Error for an unknown font id (the loader validates ids, so this is a bug).
  */
 export function loadFace(fontId: string, style: FaceStyle): FontFace {
-  if (!isKnownFont(fontId)) {
+  const brought = workspaceFace(fontId, style);
+  if (brought !== undefined) return brought;
+  if (!isBundledFont(fontId)) {
     throw new Error(`unknown font id "${fontId}" (known: ${knownFontIds().join(', ')})`);
   }
   const file = FONT_FILES[fontId][style];

@@ -3,6 +3,7 @@ import type { LocaleInfo } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { flattenYaml } from './flatten-yaml.js';
+import { loadLocaleFonts } from './load-locale-fonts.js';
 import type { FileReader } from './read-files.js';
 import { chromeSchema, localeSchema, signatoryNamesSchema, sourcesLockSchema, sourceTextsSchema } from './schemas.js';
 import { validateFile } from './validate.js';
@@ -52,7 +53,7 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
     code,
     name: meta.value.name,
     tag: meta.value.tag,
-    fonts: meta.value.fonts,
+    fonts: loadLocaleFonts(reader, metaFile, meta.value.fonts),
     lineBreak: meta.value.line_break,
     typography: {
       paragraphIndent: meta.value.typography.paragraph_indent,

@@ -86,6 +86,24 @@ export class FileReader {
     return r.value?.text;
   }
 
+  /**
+   * The bytes of a binary workspace file (a font), or why it cannot be had: `missing`, or a
+   * one-line reason (not a regular file, too large, unreadable). Not recorded for diagnostics.
+   */
+  bytes(relPath: string, maxBytes: number): { bytes: Buffer } | { missing: true } | { problem: string } {
+    const abs = join(this.root, relPath);
+    try {
+      const st = this.source.stat(abs);
+      if (st === undefined) return { missing: true };
+      if (st.kind !== 'file') return { problem: `${relPath} is not a regular file` };
+      if (st.size > maxBytes) return { problem: `${relPath} is larger than ${maxBytes / 1024 / 1024} MB` };
+      const bytes = this.source.read(abs);
+      return bytes === undefined ? { missing: true } : { bytes };
+    } catch (e) {
+      return { problem: `cannot read ${relPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    }
+  }
+
   /** The text of an optional file (recorded for diagnostics), or undefined if it does not exist. */
   text(relPath: string): string | undefined {
     if (!this.exists(relPath)) return undefined;

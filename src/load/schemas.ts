@@ -216,6 +216,8 @@ export const workspaceSchema = z.strictObject({
   source_locale: localeCode.default('en').describe('the language the texts are written in'),
 });
 
+const fontPath = z.string().meta({ pattern: '^fonts/.+\\.(ttf|otf|woff2?)$' });
+
 export const localeSchema = z.strictObject({
   name: text.describe('the name of the language, in the language'),
   tag: z
@@ -227,9 +229,24 @@ export const localeSchema = z.strictObject({
     .meta({ pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$' })
     .describe('the BCP 47 tag for dates, collation and the PDF language, e.g. ko-KR'),
   fonts: z
-    .array(z.string().meta({ enum: knownFontIds() }))
+    .array(
+      z.union([
+        z
+          .string()
+          .meta({ anyOf: [{ enum: knownFontIds() }, { pattern: '^fonts/.+\\.(ttf|otf|woff2?)$' }] })
+          .describe('a bundled font, or a font file under the workspace folder fonts/'),
+        z
+          .strictObject({
+            regular: fontPath.describe('the upright face'),
+            bold: fontPath.optional().describe('the bold face (default: the regular one)'),
+            italic: fontPath.optional().describe('the italic face (default: the regular one)'),
+            'bold-italic': fontPath.optional().describe('the bold italic face (default: the regular one)'),
+          })
+          .describe('font files under the workspace folder fonts/, one per face'),
+      ]),
+    )
     .min(1)
-    .describe('the bundled fonts to draw text with, in fallback order'),
+    .describe('the fonts to draw text with, in fallback order: bundled ids, or font files the workspace brings'),
   line_break: z
     .enum(LINE_BREAK_STYLES)
     .default('normal')

@@ -1,3 +1,5 @@
+import { workspaceFontFamily } from '../fonts/workspace-fonts.js';
+
 /**
  * What a word processor or browser needs to know about a letter's language: its writing direction,
  * whether it is East Asian, and the tag in the form Word's proofing tools recognise. Derived from the
@@ -47,7 +49,14 @@ const FAMILIES: Record<string, FontFamily> = {
   'noto-serif-jp': { family: 'Noto Serif JP', eastAsian: true, aliases: ['Noto Serif CJK JP', 'Source Han Serif'] },
 };
 
-/** The family names of a font stack, in order (unknown ids are reported by `check`; skipped here). */
+/**
+ * The family names of a font stack, in order: a workspace font by the family name its file gives
+ * (the reader installs that font to see it); unknown ids are reported by `check` and skipped here.
+ */
 export function fontFamilies(ids: readonly string[]): FontFamily[] {
-  return ids.flatMap((id) => (Object.hasOwn(FAMILIES, id) ? [FAMILIES[id]!] : []));
+  return ids.flatMap((id) => {
+    if (Object.hasOwn(FAMILIES, id)) return [FAMILIES[id]!];
+    const family = workspaceFontFamily(id);
+    return family === undefined ? [] : [{ family, eastAsian: false, aliases: [] }];
+  });
 }
