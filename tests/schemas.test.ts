@@ -144,10 +144,14 @@ describe('the JSON Schemas explain every field', () => {
       visit(JSON.parse(readFileSync(join(REPO, 'schemas', f), 'utf8')), f);
     expect(missing).toEqual([]);
   });
-  it('dates are format: date, fonts an enum of the bundled font ids', () => {
+  it('dates are format: date, fonts a bundled font id or a font file under fonts/', () => {
     const campaign = JSON.parse(readFileSync(join(REPO, 'schemas/campaign.schema.json'), 'utf8'));
     expect(campaign.properties.date).toMatchObject({ type: 'string', format: 'date' });
     const locale = JSON.parse(readFileSync(join(REPO, 'schemas/locale.schema.json'), 'utf8'));
-    expect(locale.properties.fonts.items.enum).toEqual(knownFontIds());
+    const [name, faces] = locale.properties.fonts.items.anyOf;
+    expect(name.anyOf[0].enum).toEqual(knownFontIds());
+    expect(new RegExp(name.anyOf[1].pattern).test('fonts/NotoSansThai-Regular.ttf')).toBe(true);
+    expect(new RegExp(name.anyOf[1].pattern).test('../NotoSansThai-Regular.ttf')).toBe(false);
+    expect(faces.required).toEqual(['regular']);
   });
 });
