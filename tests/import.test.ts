@@ -84,6 +84,79 @@ describe('reading a sign-on CSV', () => {
       'Ko Un/organisation/KR',
     ]);
   });
+  it('recognises the questions sign-on forms ask, in English and Russian', () => {
+    const en = readSignOnCsv(
+      'Timestamp,Email Address,Are you signing as an organisation or as an individual?,' +
+        'Name of your organisation (leave blank if you are signing as an individual),Your name,Your role or title,' +
+        'Country,Any comments?\n' +
+        '1,o@b.example,An organisation,Baltic Human Rights Network,Jonas Petraitis,Director,Lithuania,Good luck\n' +
+        '2,ion@p.example,An individual,,Ion Popescu,,Republic of Moldova,\n' +
+        '3,,An organisation,,Olena Kovalenko,Coordinator,Україна,\n',
+      'form.csv',
+    );
+    expect(en.columns.map((c) => c.field)).toEqual([
+      'ignore',
+      'email',
+      'kind',
+      'name',
+      'person',
+      'ignore',
+      'country',
+      'ignore',
+    ]);
+    expect(en.rows.map((r) => [r.name, r.kind, r.country, r.person])).toEqual([
+      ['Baltic Human Rights Network', 'organisation', 'LT', 'Jonas Petraitis'],
+      // Left blank by an individual: the person's own name, not a contact person besides it.
+      ['Ion Popescu', 'individual', 'MD', undefined],
+    ]);
+    // An organisation with no name is rejected, never named after its contact person.
+    expect(en.rejected.map((r) => `${r.row} ${r.name || '-'}: ${r.reason}`)).toEqual([
+      '4 -: no organisation name (only a contact person)',
+    ]);
+    expect(en.diagnostics.map((d) => d.message).join('\n')).not.toMatch(/Olena|@/);
+    const ru = readSignOnCsv(
+      'Отметка времени,Адрес электронной почты,Вы подписываете как организация или как частное лицо?,' +
+        '"Название организации (оставьте пустым, если подписываете лично)",Ваше имя,Должность,Страна,Комментарии\n' +
+        '1,a@b.example,Организация,Вясна,Алесь Б.,,Беларусь,\n' +
+        '2,,Частное лицо,,Анна К.,,Польшча,\n',
+      'ru.csv',
+    );
+    expect(ru.columns.map((c) => c.field)).toEqual([
+      'ignore',
+      'email',
+      'kind',
+      'name',
+      'person',
+      'ignore',
+      'country',
+      'ignore',
+    ]);
+    expect(ru.rows.map((r) => [r.name, r.kind, r.country])).toEqual([
+      ['Вясна', 'organisation', 'BY'],
+      ['Анна К.', 'individual', 'PL'],
+    ]);
+  });
+
+  it('refuses to guess a column it cannot tell, and prints the --map to write', () => {
+    // "Organisation / individual" reads like the name and the kind, and no other column is the name.
+    const two = readSignOnCsv('Email,Organisation / individual,Country\nx@y.example,Individual,US\n', 'two.csv');
+    expect(two.rows).toEqual([]);
+    expect(two.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'import/column cannot tell what column 2 ("Organisation / individual") holds: it could be the kind or the name; nothing imported',
+    ]);
+    expect(two.diagnostics[0]!.hint).toMatch(/--map "Email=email,Organisation \/ individual=kind,Country=country"/);
+    // A "name" column whose answers are kinds: the form asked something else.
+    const kinds = readSignOnCsv('Signatory,Organisation name\nAn organisation,Rights Now\nAn individual,\n', 'k.csv');
+    expect(kinds.rows).toEqual([]);
+    expect(kinds.diagnostics[0]!.message).toMatch(/column 1 \("Signatory"\).*answers say organisation or individual/);
+    // The --map it prints works, commas in headers included.
+    const mapped = readSignOnCsv('"Role, title",Signatory,Organisation name\nx,An organisation,Rights Now\n', 'm.csv', {
+      map: 'Role, title=ignore,Signatory=kind,Organisation name=name',
+    });
+    expect(mapped.diagnostics).toEqual([]);
+    expect(mapped.rows.map((r) => [r.name, r.kind])).toEqual([['Rights Now', 'organisation']]);
+  });
+
   it('country names in English, Korean and other languages, and ISO codes', () => {
     const cases: [string, string][] = [
       ['South Korea', 'KR'],

@@ -116,6 +116,17 @@ describe('signatories', () => {
     });
     expect(codes(ds, 'signatory/near-duplicate')).toEqual([]);
   });
+  it('two roster entries with one contact e-mail address are near-duplicates, whatever their names', async () => {
+    const { ds } = await check({
+      'signatories.yaml': `${roster}  - id: baltic-network\n    name: Baltic Human Rights Network\n    kind: organisation\n    contact: { email: office@baltic.example }\n  - id: vilnius-centre\n    name: Human Rigths Centre Vilnius\n    kind: organisation\n    contact: { email: Office@Baltic.example }\n`,
+    });
+    const near = codes(ds, 'signatory/near-duplicate');
+    expect(near.map((d) => d.message)).toEqual([
+      'roster entries "baltic-network" and "vilnius-centre" look like the same body: "Baltic Human Rights Network" / "Human Rigths Centre Vilnius" (the same contact e-mail address)',
+    ]);
+    // The address itself is contact data: never in a message.
+    expect(JSON.stringify(near)).not.toMatch(/@/);
+  });
   it('seed defect: NAUH listed twice in one letter', async () => {
     const { ds, files } = await check({
       'signatories.yaml': `${roster}  - id: nauh\n    name: NAUH\n    kind: organisation\n    country: KR\n`,

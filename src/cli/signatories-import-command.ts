@@ -50,12 +50,15 @@ export function signatoriesImportCommand(): Command {
     .addHelpText(
       'after',
       `
-Columns are recognised by their header, in English, French, Spanish, Korean, Japanese and Chinese
-("Organisation name", "Country", "Email Address", "단체명", "国家"…); a Timestamp column is ignored.
+Columns are recognised by the questions forms ask, in English, French, Spanish, German, Russian,
+Korean, Japanese and Chinese ("Are you signing as an organisation or as an individual?", "Name of your
+organisation", "Country", "Email Address", "Название организации", "단체명", "国家"…); a Timestamp,
+role, title or comments column is ignored. A column it cannot tell stops the import (exit 1) with the
+--map to write.
 Countries may be ISO codes or names ("South Korea", "대한민국", "Japon"). Each row is matched
 against the roster: the same spelling or an alias is that entry; a near-duplicate ("HH Katakomb"
-for "HH Katacombs") is reported for you to decide (--accept-near takes it); anything else becomes
-a new entry. Contact person and e-mail are kept in the roster and never printed in a letter.
+for "HH Katacombs", or another name with the same e-mail address) is reported for you to decide
+(--accept-near takes it); anything else becomes a new entry. Contact person and e-mail are kept in the roster and never printed in a letter.
 
 Examples:
   $ openletter signatories import responses.csv --campaign 2026-open-letter
@@ -141,7 +144,10 @@ Examples:
           plan.newEntries.length,
           g.quiet ?? false,
         );
-        if (!changed.size) g.io.stdout.write('nothing to change\n');
+        const columnProblems = csv.diagnostics.some((d) => d.code === 'import/column');
+        if (columnProblems && !csv.rows.length)
+          g.io.stdout.write('nothing imported: fix the column problems above first\n');
+        else if (!changed.size) g.io.stdout.write('nothing to change\n');
         else if (canWrite) g.io.stdout.write(`wrote ${[...changed.keys()].join(', ')}\n`);
         else if (opts.write) g.io.stdout.write('nothing written: fix the column problems above first\n');
         else
@@ -166,7 +172,7 @@ function printPlan(
   const out = (s: string) => stdout.write(`${s}\n`);
   out(`${escapeForTerminal(file)} → ${campaign}`);
   out(
-    `columns: ${csv.columns.map((c) => `"${escapeForTerminal(c.header)}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : ''}`).join(', ')}`,
+    `columns: ${csv.columns.map((c) => `"${escapeForTerminal(c.header)}" → ${c.field === 'ignore' ? 'ignored' : (c.field ?? 'not used')}${c.how === 'guessed' ? ' (guessed)' : c.how === 'uncertain' ? ` (${c.candidates!.join(' or ')}?)` : ''}`).join(', ')}`,
   );
   const rows: [number, string[]][] = outcomes.map((o) => [o.row, [`row ${o.row}`, o.name, ...describe(o)]]);
   for (const r of csv.rejected) rows.push([r.row, [`row ${r.row}`, r.name, 'rejected', r.reason]]);
@@ -201,7 +207,10 @@ function describe(o: RowOutcome): string[] {
     case 'existing':
       return [o.already ? 'already signing' : `signs (${o.how})`, o.id];
     case 'near':
-      return ['near-duplicate', `${o.candidates.map((c) => c.id).join(' or ')}? not imported`];
+      return [
+        'near-duplicate',
+        `${o.candidates.map((c) => (c.row !== undefined ? `row ${c.row}` : c.id)).join(' or ')}? not imported`,
+      ];
     case 'duplicate':
       return ['duplicate', `of row ${o.firstRow}, skipped`];
   }

@@ -51,7 +51,16 @@ export function applyImport(
   }
   roster.append(
     ['signatories'],
-    plan.newEntries.map((e) => ({ ...e })),
+    // Keys in the roster's usual order, `signed` last.
+    plan.newEntries.map(({ id, name, kind, country, aliases, contact, signed }) => ({
+      id,
+      name,
+      kind,
+      ...(country ? { country } : {}),
+      ...(aliases ? { aliases } : {}),
+      ...(contact ? { contact } : {}),
+      signed,
+    })),
   );
   const campaign = new YamlEdit(campaignText);
   campaign.append(['signatories'], plan.campaignAdds);

@@ -10,8 +10,20 @@ export interface NewEntry {
   name: string;
   kind: 'organisation' | 'individual';
   country?: string;
+  /** Spellings of later rows accepted as this entry (--accept-near). */
+  aliases?: string[];
   contact?: { person?: string; email?: string };
   signed: string[];
+}
+
+/** What a near-duplicate row looks like: a roster entry, or an earlier row of the same file. */
+export interface NearCandidate {
+  /** The roster entry; absent for an earlier row not yet in the roster. */
+  id?: string;
+  /** The earlier row, when the likeness is within the file. */
+  row?: number;
+  spelling: string;
+  why: string;
 }
 
 /** What happened to one CSV row. */
@@ -25,7 +37,7 @@ export type RowOutcome =
       how: 'exact' | 'alias' | 'near (accepted)';
       already: boolean;
     }
-  | { row: number; name: string; action: 'near'; candidates: { id: string; spelling: string; why: string }[] }
+  | { row: number; name: string; action: 'near'; candidates: NearCandidate[] }
   | { row: number; name: string; action: 'duplicate'; firstRow: number };
 
 /** Everything an import would change; computed without touching the disk. */
@@ -73,25 +85,16 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
   const signing = new Set(campaign?.signatories.map((r) => r.id) ?? []);
   const roster = [...project.signatories.values()].map((s) => ({ s, names: spellingsOf(project, s) }));
   const taken = new Set([...project.signatories.keys(), ...project.broken.signatories]);
-  const seen: { row: number; name: PreparedName }[] = [];
+  // Rows so far, with the roster entry each became (the entry a later near-duplicate would join).
+  const seen: { row: number; name: PreparedName; email: string | undefined; id: string | undefined }[] = [];
+  const emailOf = (e: string | undefined) => e?.trim().toLowerCase() || undefined;
 
+  // One verdict per row: a repeat, an existing entry, a near-duplicate (not imported), or new.
   for (const r of rows) {
     const name = prepareName(r.name);
-    // The same name again (up to case, accents, punctuation) is a repeated submission; a merely
-    // similar one ("Kim Min-ji" / "Kim Min-jin") may be someone else: a person decides.
+    const email = emailOf(r.email);
+    // The same name again (up to case, accents, punctuation) is a repeated submission.
     const earlier = seen.find((x) => x.name.trimmed === name.trimmed || (!!name.norm && x.name.norm === name.norm));
-    const similar = earlier ? undefined : seen.find((x) => compareNames(x.name, name));
-    if (similar)
-      plan.diagnostics.push(
-        diag(
-          'import/near-duplicate',
-          r.span,
-          `row ${r.row}: "${r.name}" looks like row ${similar.row}; imported as a separate signatory`,
-          {
-            hint: 'if they are the same body, delete one of the two rows',
-          },
-        ),
-      );
     if (earlier) {
       plan.outcomes.push({ row: r.row, name: r.name, action: 'duplicate', firstRow: earlier.row });
       plan.diagnostics.push(
@@ -101,49 +104,44 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
       );
       continue;
     }
-    seen.push({ row: r.row, name });
     const exact = roster.find((x) => x.names.some((n) => n.kind === 'name' && n.prepared.trimmed === name.trimmed));
     const alias = exact ?? roster.find((x) => x.names.some((n) => n.prepared.trimmed === name.trimmed));
     let target: Signatory | undefined = alias?.s;
     let how: 'exact' | 'alias' | 'near (accepted)' = exact ? 'exact' : 'alias';
+    let joinsRow: (typeof seen)[number] | undefined;
     if (!target) {
-      const candidates = roster
-        .map((x) => {
-          // The most telling spelling: a typo of an alias says more than an acronym of the name.
-          let best: { id: string; spelling: string; why: string; rank: number } | undefined;
-          for (const n of x.names) {
-            const m = compareNames(n.prepared, name);
-            const why = m && (m.kind === 'exact' ? 'same spelling' : m.why);
-            const rank = why === undefined ? Infinity : why.includes('acronym') ? 2 : why.includes('spelling') ? 1 : 0;
-            if (why !== undefined && (!best || rank < best.rank))
-              best = { id: x.s.id, spelling: n.prepared.trimmed, why, rank };
-          }
-          return best && { id: best.id, spelling: best.spelling, why: best.why };
-        })
-        .filter((c): c is { id: string; spelling: string; why: string } => c !== undefined);
-      if (candidates.length === 1 && opts.acceptNear) {
-        target = project.signatories.get(candidates[0]!.id);
+      const inRoster = rosterCandidates(roster, name, email);
+      // An earlier row that became one of those entries says nothing more.
+      const inFile = rowCandidates(seen, name, email).filter((c) => !inRoster.some((x) => x.id === c.id));
+      const candidates = [...inRoster, ...inFile];
+      const only = candidates.length === 1 ? candidates[0]! : undefined;
+      if (only && opts.acceptNear && only.id !== undefined && only.row === undefined) {
+        target = project.signatories.get(only.id);
         how = 'near (accepted)';
-        const aliases = plan.aliasAdds.get(candidates[0]!.id) ?? [];
-        aliases.push(r.name);
-        plan.aliasAdds.set(candidates[0]!.id, aliases);
+        plan.aliasAdds.set(only.id, [...(plan.aliasAdds.get(only.id) ?? []), r.name]);
+      } else if (only && opts.acceptNear && seen.find((x) => x.row === only.row)?.id) {
+        joinsRow = seen.find((x) => x.row === only.row);
       } else if (candidates.length) {
         plan.outcomes.push({ row: r.row, name: r.name, action: 'near', candidates });
-        const list = candidates.map((c) => `"${c.spelling}" (${c.id}: ${c.why})`).join(', ');
-        plan.diagnostics.push(
-          diag('import/near-duplicate', r.span, `row ${r.row}: "${r.name}" looks like ${list}; not imported`, {
-            hint:
-              candidates.length > 1
-                ? 'several entries match: correct the name in the CSV to the exact roster spelling of the one meant'
-                : `if it is the same body, run again with --accept-near (the spelling becomes an alias); if not, change the name in the CSV`,
-          }),
-        );
+        plan.diagnostics.push(nearDiagnostic(r, candidates));
+        seen.push({ row: r.row, name, email, id: undefined });
         continue;
       }
+    }
+    if (joinsRow) {
+      // Accepted as the body of an earlier row: that row's entry, this spelling one of its aliases.
+      const id = joinsRow.id!;
+      const fresh = plan.newEntries.find((e) => e.id === id);
+      if (fresh) fresh.aliases = [...(fresh.aliases ?? []), r.name];
+      else plan.aliasAdds.set(id, [...(plan.aliasAdds.get(id) ?? []), r.name]);
+      plan.outcomes.push({ row: r.row, name: r.name, action: 'existing', id, how: 'near (accepted)', already: true });
+      seen.push({ row: r.row, name, email, id });
+      continue;
     }
     if (target) {
       const already = signing.has(target.id) || plan.campaignAdds.includes(target.id);
       plan.outcomes.push({ row: r.row, name: r.name, action: 'existing', id: target.id, how, already });
+      seen.push({ row: r.row, name, email, id: target.id });
       if (!already) plan.campaignAdds.push(target.id);
       if (opts.hasSigned?.has(target.id) && !plan.signedAdds.includes(target.id)) plan.signedAdds.push(target.id);
       const lacks = {
@@ -155,7 +153,7 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
     }
     const id = idFromName(r.name, taken);
     taken.add(id);
-    // Keys in the roster's usual order, `signed` last.
+    seen.push({ row: r.row, name, email, id });
     const entry: NewEntry = {
       id,
       name: r.name,
@@ -169,6 +167,65 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
     plan.outcomes.push({ row: r.row, name: r.name, action: 'new', id });
   }
   return plan;
+}
+
+type RosterSpellings = { s: Signatory; names: { kind: 'name' | 'alias'; prepared: PreparedName }[] };
+
+/**
+ * Roster entries a row looks like: a similar spelling (the most telling one: a typo of an alias
+ * says more than an acronym of the name), or the same contact e-mail address under another name.
+ */
+function rosterCandidates(roster: RosterSpellings[], name: PreparedName, email: string | undefined): NearCandidate[] {
+  const out: NearCandidate[] = [];
+  for (const x of roster) {
+    let best: (NearCandidate & { rank: number }) | undefined;
+    for (const n of x.names) {
+      const m = compareNames(n.prepared, name);
+      const why = m && (m.kind === 'exact' ? 'same spelling' : m.why);
+      const rank = why === undefined ? Infinity : why.includes('acronym') ? 2 : why.includes('spelling') ? 1 : 0;
+      if (why !== undefined && (!best || rank < best.rank))
+        best = { id: x.s.id, spelling: n.prepared.trimmed, why, rank };
+    }
+    if (!best && email && x.s.contact?.email?.trim().toLowerCase() === email)
+      best = { id: x.s.id, spelling: x.s.name.text, why: 'the same contact e-mail address', rank: 3 };
+    if (best) out.push({ id: best.id, spelling: best.spelling, why: best.why });
+  }
+  return out;
+}
+
+/** Earlier rows of the file a row looks like ("Kim Min-ji" / "Kim Min-jin", or one e-mail address). */
+function rowCandidates(
+  seen: { row: number; name: PreparedName; email: string | undefined; id: string | undefined }[],
+  name: PreparedName,
+  email: string | undefined,
+): NearCandidate[] {
+  const out: NearCandidate[] = [];
+  for (const x of seen) {
+    const m = compareNames(x.name, name);
+    const why = m
+      ? m.kind === 'exact'
+        ? 'same spelling'
+        : m.why
+      : email && x.email === email
+        ? 'the same e-mail address'
+        : undefined;
+    if (why) out.push({ ...(x.id ? { id: x.id } : {}), row: x.row, spelling: x.name.trimmed, why });
+  }
+  return out;
+}
+
+/** The one message of a near-duplicate row: what it looks like, and how to decide. */
+function nearDiagnostic(r: SignOnRow, candidates: NearCandidate[]): Diagnostic {
+  // The e-mail address itself is contact data: the reason names only that it is shared.
+  const list = candidates
+    .map((c) => `"${c.spelling}" (${c.row !== undefined ? `row ${c.row}` : c.id}: ${c.why})`)
+    .join(', ');
+  return diag('import/near-duplicate', r.span, `row ${r.row}: "${r.name}" looks like ${list}; not imported`, {
+    hint:
+      candidates.length > 1
+        ? 'several match: correct the name in the CSV to the exact spelling of the one meant, or delete the row'
+        : `if it is the same body, run again with --accept-near (the spelling becomes an alias); if not, change the name in the CSV`,
+  });
 }
 
 function clean(c: { person?: string | undefined; email?: string | undefined }): { person?: string; email?: string } {

@@ -16,7 +16,9 @@ export interface ColumnMapping {
   column: number;
   header: string;
   field: Field | undefined;
-  how: 'given' | 'guessed' | 'unmapped';
+  /** `uncertain`: the header reads like several fields (`candidates`); the import asks for a --map. */
+  how: 'given' | 'guessed' | 'uncertain' | 'unmapped';
+  candidates?: Field[];
 }
 
 /** One valid sign-on row. */
@@ -78,6 +80,22 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
     'organizacion',
     'organisation name as it should appear',
     'name as it should appear',
+    'name of your organisation',
+    'name of your organization',
+    'your organisation',
+    'your organization',
+    'your organisation s name',
+    'your organization s name',
+    'nom de votre organisation',
+    'nombre de su organizacion',
+    'name der organisation',
+    'название',
+    'название организации',
+    'наименование организации',
+    'организация',
+    'ваша организация',
+    'назва організації',
+    'назва арганізацыі',
     '단체',
     '단체명',
     '단체 이름',
@@ -102,6 +120,11 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
     'land',
     'country of registration',
     'based in',
+    'your country',
+    'страна',
+    'страна регистрации',
+    'країна',
+    'краіна',
     '국가',
     '나라',
     '国',
@@ -117,6 +140,10 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
     'organization or individual',
     'individual or organisation',
     'individual or organization',
+    'тип',
+    'вид',
+    'type de signataire',
+    'art',
     'tipo',
     '유형',
     '구분',
@@ -130,6 +157,11 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
     'your name',
     'representative',
     'name of contact',
+    'your full name',
+    'ansprechpartner',
+    'контактное лицо',
+    'ваше имя',
+    'фио',
     'personne de contact',
     'persona de contacto',
     '담당자',
@@ -147,6 +179,9 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
     'courriel',
     'correo',
     'correo electronico',
+    'электронная почта',
+    'адрес электроннои почты',
+    'эл почта',
     '이메일',
     '전자우편',
     'メール',
@@ -154,8 +189,18 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
     '电子邮件',
     '邮箱',
   ],
-  first_name: ['first name', 'first_name', 'given name', 'prenom', '名'],
-  last_name: ['last name', 'last_name', 'surname', 'family name', 'nom de famille', 'apellido', '姓'],
+  first_name: ['first name', 'first_name', 'given name', 'prenom', 'vorname', 'имя', '名'],
+  last_name: [
+    'last name',
+    'last_name',
+    'surname',
+    'family name',
+    'nom de famille',
+    'apellido',
+    'nachname',
+    'фамилия',
+    '姓',
+  ],
   ignore: [
     'timestamp',
     'date',
@@ -164,17 +209,88 @@ const EXACT: Record<Exclude<Field, 'ignore'> | 'ignore', string[]> = {
     'submission date',
     'horodateur',
     'marca temporal',
+    'zeitstempel',
+    'отметка времени',
+    'временная метка',
+    'дата',
+    'role',
+    'your role',
+    'title',
+    'job title',
+    'your title',
+    'position',
+    'role title',
+    'role or title',
+    'your role title',
+    'your role or title',
+    'fonction',
+    'titre',
+    'poste',
+    'cargo',
+    'должность',
+    'роль',
+    'comment',
+    'comments',
+    'any comments',
+    'remarks',
+    'message',
+    'notes',
+    'commentaires',
+    'remarques',
+    'comentarios',
+    'kommentar',
+    'комментарии',
+    'комментарий',
+    'phone',
+    'phone number',
+    'telephone',
+    'website',
+    'телефон',
+    'сайт',
+    '직위',
+    '직책',
+    '의견',
+    '비고',
+    '役職',
+    'コメント',
+    '備考',
+    '职位',
+    '职务',
+    '备注',
     '타임스탬프',
     'タイムスタンプ',
     '时间戳',
   ],
 };
 const CONTAINS: [Field, RegExp][] = [
-  ['email', /mail|메일|전자우편|メール|邮/],
-  ['person', /contact|담당|担当|联系/],
-  ['country', /country|pays|pais|국가|나라|国/],
-  ['name', /organi[sz]ation|organizacion|group|name|nom|단체|기관|団体|組織|组织|名/],
+  ['email', /mail|почт|메일|전자우편|メール|邮/],
+  ['person', /contact|контакт|담당|担当|联系/],
+  ['country', /country|pays|pais|стран|краін|країн|국가|나라|国/],
+  ['kind', /individual|individuel|particulier|частн|физическ|개인|個人|个人/],
+  ['ignore', /\b(role|title|position|comments?|remarks?|phone|website)\b|должност|коммент|телефон/],
+  ['name', /organi[sz]ation|organizacion|организац|group|name|nom|назван|наименован|단체|기관|団体|組織|组织|名/],
 ];
+
+/**
+ * The question sign-on forms ask for the kind: "Are you signing as an organisation or as an
+ * individual?", "Vous signez en tant que…", "Вы подписываете как организация или как частное
+ * лицо?", "단체/개인". It names organisations, so without this it would read as the name column.
+ */
+const KIND_QUESTION = [
+  /\b(sign|signing|signs)\b.*\bas\b/,
+  /\b(organi[sz]ation|group)\b.*\bor\b.*\b(individual|person)\b/,
+  /\b(individual|person)\b.*\bor\b.*\b(organi[sz]ation|group)\b/,
+  /\ben tant que\b|\bsignez\b|\bfirma como\b/,
+  /организаци\p{L}* или|или (как )?организаци|\bв качестве\b|\bподписываете\b/u,
+  /단체.*개인|개인.*단체|団体.*個人|個人.*団体|组织.*个人|个人.*组织/,
+];
+
+/** Header words whose question is not about the signatory: parenthetical remarks, "(required)", "*", "?". */
+const headerCore = (h: string) =>
+  h
+    .replace(/\([^)]*\)|\[[^\]]*\]|（[^）]*）/g, ' ')
+    .replace(/[*?:？：]+\s*$/g, '')
+    .trim();
 
 const foldHeader = (h: string) =>
   fold(h)
@@ -242,6 +358,19 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
     offset += line.length + 1;
   }
   const text = lines.join('\n');
+  const uncertain = uncertainColumns(columns, records.slice(1));
+  for (const u of uncertain)
+    diagnostics.push(
+      diag(
+        'import/column',
+        headerSpan,
+        `cannot tell what column ${u.column.column + 1} ("${u.column.header}") holds: ${u.why}; nothing imported`,
+        {
+          hint: `say what every column holds, e.g. ${mapOption(columns)} (fields: ${FIELDS.join(', ')})`,
+        },
+      ),
+    );
+  if (uncertain.length) return { columns, rows: [], rejected: [], diagnostics, text };
   if (nameCol === undefined && first === undefined && last === undefined) {
     diagnostics.push(
       diag(
@@ -263,14 +392,29 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
     const row = i + 2;
     const span = rowSpans[i]!;
     const get = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
-    const name = get(nameCol) || [get(first), get(last)].filter(Boolean).join(' ');
+    const kindText = get(col('kind'));
+    const individuals =
+      nameCol === undefined ||
+      /^(your name|name of contact|contact|contact person|contact name)$/.test(foldHeader(header[nameCol] ?? ''));
+    const kind = kindText ? kindOf(kindText) : (opts.kind ?? (individuals ? 'individual' : 'organisation'));
+    const personName = get(col('person')) || [get(first), get(last)].filter(Boolean).join(' ');
+    // "Name of your organisation (leave blank if you sign as an individual)": an individual's
+    // name is the person's; an organisation with no name is rejected, never named after its contact.
+    const name = get(nameCol) || (nameCol === undefined || kind === 'individual' ? personName : '');
     const reject = (message: string, hint: string) => {
       rejected.push({ row, name, reason: message });
       diagnostics.push(
         diag('import/rejected-row', span, `row ${row}${name ? ` ("${name}")` : ''}: ${message}`, { hint }),
       );
     };
-    if (!name) return reject('no name', 'fill in the name, or delete the row');
+    if (!kind) return reject(`unknown kind "${kindText}"`, 'write organisation or individual');
+    if (!name)
+      return reject(
+        kind === 'organisation' && personName ? 'no organisation name (only a contact person)' : 'no name',
+        kind === 'organisation' && personName
+          ? 'fill in the organisation, or, if the person signs for themselves, write individual in its kind cell'
+          : 'fill in the name, or delete the row',
+      );
     for (const [label, c] of [
       ['name', nameCol ?? first ?? last],
       ['country', col('country')],
@@ -297,12 +441,6 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
         );
       country = c.code;
     }
-    const kindText = get(col('kind'));
-    const individuals =
-      nameCol === undefined ||
-      /^(your name|name of contact|contact|contact person|contact name)$/.test(foldHeader(header[nameCol] ?? ''));
-    const kind = kindText ? kindOf(kindText) : (opts.kind ?? (individuals ? 'individual' : 'organisation'));
-    if (!kind) return reject(`unknown kind "${kindText}"`, 'write organisation or individual');
     const emailText = get(col('email'));
     let email: string | undefined = emailText || undefined;
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -317,15 +455,33 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
       );
       email = undefined;
     }
-    const person =
-      get(col('person')) ||
-      (nameCol !== undefined && (first !== undefined || last !== undefined)
-        ? [get(first), get(last)].filter(Boolean).join(' ')
-        : '') ||
-      undefined;
+    // The person who signs as themselves is the name, not a contact besides it.
+    const person = (personName && personName !== name ? personName : undefined) || undefined;
     rows.push({ row, span, name, country, kind, person, email });
   });
   return { columns, rows, rejected, diagnostics, text };
+}
+
+/**
+ * Columns whose role the import cannot tell: a header reading like several fields, or a name
+ * column whose answers are kinds ("An organisation", "An individual"): the question it asked was
+ * not the name.
+ */
+function uncertainColumns(columns: ColumnMapping[], records: string[][]): { column: ColumnMapping; why: string }[] {
+  const out = columns
+    .filter((c) => c.how === 'uncertain')
+    .map((c) => ({ column: c, why: `it could be the ${c.candidates!.join(' or the ')}` }));
+  const name = columns.find((c) => c.field === 'name' && c.how === 'guessed');
+  if (name) {
+    const answers = records.map((r) => (r[name.column] ?? '').trim()).filter(Boolean);
+    const kinds = answers.filter((a) => kindOf(a, true) !== undefined);
+    if (answers.length && kinds.length * 2 > answers.length) {
+      name.how = 'uncertain';
+      name.candidates = ['kind', 'name'];
+      out.push({ column: name, why: 'it was read as the name, but its answers say organisation or individual' });
+    }
+  }
+  return out;
 }
 
 /** A cell as it appears in the shown text: one line, quoted when it holds a separator or quote. */
@@ -334,44 +490,68 @@ function displayCell(c: string): string {
   return /[,;"\t]/.test(one) ? `"${one.replace(/"/g, '""')}"` : one;
 }
 
-function kindOf(s: string): 'organisation' | 'individual' | undefined {
+/** Answers to "organisation or individual?", compared folded: the whole answer, or its first words. */
+const ORGANISATION_ANSWERS = [
+  'org',
+  'organisation',
+  'organization',
+  'organizacion',
+  'group',
+  'ngo',
+  'an organisation',
+  'an organization',
+  'as an organisation',
+  'as an organization',
+  'on behalf of an organisation',
+  'on behalf of an organization',
+  'on behalf of my organisation',
+  'on behalf of my organization',
+  'une organisation',
+  'une association',
+  'association',
+  'una organizacion',
+  'организация',
+  'от имени организации',
+  'организація',
+  'арганізацыя',
+  '단체',
+  '기관',
+  '団体',
+  '組織',
+  '组织',
+];
+const INDIVIDUAL_ANSWERS = [
+  'ind',
+  'individual',
+  'person',
+  'personal',
+  'myself',
+  'an individual',
+  'as an individual',
+  'in a personal capacity',
+  'personal capacity',
+  'individuo',
+  'a titulo individual',
+  'particulier',
+  'un particulier',
+  'a titre individuel',
+  'individuel',
+  'частное лицо',
+  'физическое лицо',
+  'лично',
+  'индивидуально',
+  'приватна особа',
+  'прыватная асоба',
+  '개인',
+  '個人',
+  '个人',
+];
+
+/** The kind an answer names; with `whole`, only when the answer is nothing but that ("An individual"). */
+function kindOf(s: string, whole = false): 'organisation' | 'individual' | undefined {
   const k = foldHeader(s);
-  const starts = (words: string[]) => words.map(foldHeader).some((w) => k === w || k.startsWith(`${w} `));
-  if (
-    starts([
-      'org',
-      'organisation',
-      'organization',
-      'organizacion',
-      'group',
-      'ngo',
-      'an organisation',
-      'an organization',
-      '단체',
-      '기관',
-      '団体',
-      '組織',
-      '组织',
-    ])
-  )
-    return 'organisation';
-  if (
-    starts([
-      'ind',
-      'individual',
-      'person',
-      'personal',
-      'myself',
-      'an individual',
-      'individuo',
-      'particulier',
-      '개인',
-      '個人',
-      '个人',
-    ])
-  )
-    return 'individual';
-  return undefined;
+  const says = (words: string[]) => words.map(foldHeader).some((w) => k === w || (!whole && k.startsWith(`${w} `)));
+  return says(ORGANISATION_ANSWERS) ? 'organisation' : says(INDIVIDUAL_ANSWERS) ? 'individual' : undefined;
 }
 
 /** The separator of the header line: the most frequent of , ; and tab outside quotes. */
@@ -390,6 +570,34 @@ function sniffDelimiter(text: string): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]![1] > 0 ? [...counts].sort((a, b) => b[1] - a[1])[0]![0] : ',';
 }
 
+/**
+ * The pairs of a --map value. A header may hold a comma ("Role, title=ignore"): a piece without
+ * "=" belongs to the pair after it.
+ */
+function mapPairs(map: string): string[] {
+  const pairs: string[] = [];
+  let pending = '';
+  for (const piece of map.split(',')) {
+    const joined = pending ? `${pending},${piece}` : piece;
+    if (piece.includes('=')) {
+      pairs.push(joined.trim());
+      pending = '';
+    } else pending = joined;
+  }
+  if (pending.trim()) pairs.push(pending.trim());
+  return pairs;
+}
+
+/** The --map that says what every column holds: what a user writes when the import cannot tell. */
+export function mapOption(columns: ColumnMapping[]): string {
+  const value = columns
+    .filter((c) => c.header)
+    .map((c) => `${c.header}=${c.field ?? c.candidates?.[0] ?? 'ignore'}`)
+    .join(',');
+  // Single quotes keep $, ` and " literal in a POSIX shell; a ' inside is written '\''.
+  return /["$`\\]/.test(value) ? `--map '${value.replace(/'/g, `'\\''`)}'` : `--map "${value}"`;
+}
+
 /** Columns → fields: --map first, then a guess from the header words; each field once. */
 function mapColumns(
   header: string[],
@@ -404,10 +612,7 @@ function mapColumns(
     how: 'unmapped',
   }));
   const taken = new Set<Field>();
-  for (const pair of (map ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
+  for (const pair of mapPairs(map ?? '')) {
     const eq = pair.lastIndexOf('=');
     const head = pair.slice(0, eq).trim();
     const field = pair.slice(eq + 1).trim() as Field;
@@ -436,25 +641,52 @@ function mapColumns(
     c.how = 'given';
     if (field !== 'ignore') taken.add(field);
   }
-  // Exact header words first (so "Contact person" is not taken for the name), then words contained.
-  for (const pass of ['exact', 'contains'] as const)
+  const free = (f: Field) => f === 'ignore' || !taken.has(f);
+  const place = (c: ColumnMapping, field: Field) => {
+    c.field = field;
+    c.how = 'guessed';
+    if (field !== 'ignore') taken.add(field);
+  };
+  const core = (c: ColumnMapping) => foldHeader(headerCore(c.header));
+  // The kind question first (it names organisations), then exact header words (so "Contact
+  // person" is not taken for the name).
+  for (const c of columns)
+    if (!c.field && free('kind') && KIND_QUESTION.some((re) => re.test(core(c)))) place(c, 'kind');
+  for (const c of columns) {
+    if (c.field) continue;
+    const field = (Object.entries(EXACT) as [Field, string[]][]).find(
+      ([f, words]) => free(f) && words.some((w) => foldHeader(w) === core(c)),
+    )?.[0];
+    if (field) place(c, field);
+  }
+  // Then words contained: a header reading like one field still free is that field; one reading
+  // like several waits for the others to be placed, and is left for the user to say if it still does.
+  const candidatesOf = (c: ColumnMapping) => CONTAINS.filter(([f, re]) => free(f) && re.test(core(c))).map(([f]) => f);
+  for (let placed = true; placed;) {
+    placed = false;
     for (const c of columns) {
-      if (c.field) continue;
-      const h = foldHeader(c.header);
-      const field =
-        pass === 'exact'
-          ? (Object.entries(EXACT) as [Field, string[]][]).find(
-              ([f, words]) => (f === 'ignore' || !taken.has(f)) && words.some((w) => foldHeader(w) === h),
-            )?.[0]
-          : CONTAINS.find(([f, re]) => !taken.has(f) && re.test(h))?.[0];
-      if (!field) continue;
-      c.field = field;
-      c.how = 'guessed';
-      if (field !== 'ignore') taken.add(field);
+      const candidates = c.field ? [] : candidatesOf(c);
+      if (candidates.length === 1) {
+        place(c, candidates[0]!);
+        placed = true;
+      }
     }
+  }
+  for (const c of columns) {
+    const candidates = c.field ? [] : candidatesOf(c);
+    if (candidates.length > 1) {
+      c.how = 'uncertain';
+      c.candidates = candidates;
+    }
+  }
   // A form for individuals ("Your name", "Email"): the person is the signatory.
   const person = columns.find((c) => c.field === 'person' && c.how === 'guessed');
-  if (person && !columns.some((c) => c.field === 'name' || c.field === 'first_name' || c.field === 'last_name'))
+  if (
+    person &&
+    !columns.some(
+      (c) => c.field === 'name' || c.field === 'first_name' || c.field === 'last_name' || c.how === 'uncertain',
+    )
+  )
     person.field = 'name';
   return columns;
 }

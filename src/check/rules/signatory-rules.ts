@@ -33,7 +33,7 @@ export const nearDuplicateSignatories: Rule = (ctx) => {
   const pairs = new Map<string, { why: string; a: string; b: string }>();
   for (let i = 0; i < roster.length; i++)
     for (let j = i + 1; j < roster.length; j++) {
-      const m = sameBody(prepared[i]!, prepared[j]!);
+      const m = sameBody(prepared[i]!, prepared[j]!) ?? sameEmail(roster[i]!, roster[j]!);
       if (m) pairs.set(`${roster[i]!.id}|${roster[j]!.id}`, m);
     }
   const pairOf = (x: string, y: string) => pairs.get(`${x}|${y}`) ?? flip(pairs.get(`${y}|${x}`));
@@ -80,6 +80,13 @@ export const nearDuplicateSignatories: Rule = (ctx) => {
   }
   return out;
 };
+
+/** Two entries with one contact address, whatever their names: a typo'd second sign-on, usually. */
+function sameEmail(a: Signatory, b: Signatory): { a: string; b: string; why: string } | undefined {
+  const [x, y] = [a.contact?.email?.trim().toLowerCase(), b.contact?.email?.trim().toLowerCase()];
+  // The address itself is contact data: the message names only that it is shared.
+  return x && x === y ? { a: a.name.text, b: b.name.text, why: 'the same contact e-mail address' } : undefined;
+}
 
 function flip(m: { why: string; a: string; b: string } | undefined) {
   return m && { why: m.why, a: m.b, b: m.a };
