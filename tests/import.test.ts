@@ -281,7 +281,10 @@ describe('openletter signatories import', () => {
   });
 
   it('--accept-near takes a near-duplicate as the roster entry and keeps the spelling as an alias', async () => {
-    const dir = tempWorkspace(MINI, { 'signon.csv': 'Organisation,Country\nHan-Voice,Canada\nOpen North Korea,KR\n' });
+    const dir = tempWorkspace(MINI, {
+      'signon.csv':
+        'Organisation,Country\nHan-Voice,Canada\nOpen North Korea,KR\nRights Now Lithuania,LT\nRights Now Lithuana,LT\n',
+    });
     writeFileSync(
       join(dir, 'campaigns/2020-test-letter.yaml'),
       readText(join(dir, 'campaigns/2020-test-letter.yaml')).replace(
@@ -307,8 +310,19 @@ describe('openletter signatories import', () => {
       aliases?: string[];
     }[];
     expect(roster.find((e) => e.id === 'han-voice')?.aliases).toEqual(['Han-Voice']);
+    // A row like an earlier row of the file joins that row's new entry, its spelling an alias.
+    expect(roster.filter((e) => e.id.startsWith('rights-now'))).toEqual([
+      {
+        id: 'rights-now-lithuania',
+        name: 'Rights Now Lithuania',
+        kind: 'organisation',
+        country: 'LT',
+        aliases: ['Rights Now Lithuana'],
+        signed: ['2020-test-letter'],
+      },
+    ]);
     expect(readFileSync(join(dir, 'campaigns/2020-test-letter.yaml'), 'utf8')).toMatch(
-      /signatories:\n {2}- jane-doe # signed by e-mail\n {2}- han-voice\n {2}- open-north-korea\n/,
+      /signatories:\n {2}- jane-doe # signed by e-mail\n {2}- han-voice\n {2}- open-north-korea\n {2}- rights-now-lithuania\n/,
     );
   });
 

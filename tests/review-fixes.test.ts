@@ -48,7 +48,7 @@ describe('review fixes', () => {
     expect(r.stdout).toMatch(/row 3\s+Kim Min-jin\s+new/);
     expect(r.stdout).toMatch(/row 4\s+KIM MIN-JI\s+duplicate/);
     expect(r.stderr).toMatch(
-      /row 3: "Kim Min-jin" looks like row 2; imported as a separate signatory \[import\/near-duplicate\]/,
+      /row 3: "Kim Min-jin" looks like row 2 \(a small spelling difference\); imported as a separate signatory \[import\/near-duplicate\]/,
     );
   });
 

@@ -121,12 +121,22 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
         plan.aliasAdds.set(only.id, [...(plan.aliasAdds.get(only.id) ?? []), r.name]);
       } else if (only && opts.acceptNear && seen.find((x) => x.row === only.row)?.id) {
         joinsRow = seen.find((x) => x.row === only.row);
-      } else if (candidates.length) {
+      } else if (inRoster.length) {
         plan.outcomes.push({ row: r.row, name: r.name, action: 'near', candidates });
         plan.diagnostics.push(nearDiagnostic(r, candidates));
         seen.push({ row: r.row, name, email, id: undefined });
         continue;
-      }
+      } else if (inFile.length)
+        // Like an earlier row only: two people may be called "Kim Min-ji" and "Kim Min-jin", and
+        // one person may sign for themselves and for their organisation from one address.
+        plan.diagnostics.push(
+          diag(
+            'import/near-duplicate',
+            r.span,
+            `row ${r.row}: "${r.name}" looks like ${inFile.map((c) => `row ${c.row} (${c.why})`).join(', ')}; imported as a separate signatory`,
+            { hint: 'if they are the same body, delete one of the two rows, or run again with --accept-near' },
+          ),
+        );
     }
     if (joinsRow) {
       // Accepted as the body of an earlier row: that row's entry, this spelling one of its aliases.
