@@ -92,16 +92,58 @@ describe('render --format docx', () => {
     expect(runs.length).toBeGreaterThan(100);
     const cjk = lng !== 'fr';
     for (const r of runs) {
-      expect(r).toContain(`<w:lang w:val="${tag}"${cjk ? ` w:eastAsia="${tag}"` : ''}/>`);
+      // In an East Asian letter, Latin-script words (names, acronyms) are English, as in Word's own CJK documents.
+      expect(r).toContain(cjk ? `<w:lang w:val="en-US" w:eastAsia="${tag}"/>` : `<w:lang w:val="${tag}"/>`);
       expect(r).toContain(`w:ascii="${ascii}"`);
       expect(r).toContain(`w:eastAsia="${eastAsia}"`);
     }
   });
 
-  it('names the fonts without embedding them', async () => {
+  it('names the fonts without embedding them, each with its script, so Word substitutes a face of that script', async () => {
     const files = unzipSync(await renderDocx(letter('ko')));
     expect(Object.keys(files).filter((f) => f.startsWith('word/fonts/'))).toEqual([]);
-    expect(new TextDecoder().decode(files['word/fontTable.xml'])).not.toMatch(/embed/i);
+    const table = new TextDecoder().decode(files['word/fontTable.xml']);
+    expect(table).not.toMatch(/embed/i);
+    expect(table.match(/<w:font w:name="[^"]+"><w:charset w:val=".."\/>/g)).toEqual([
+      '<w:font w:name="Noto Serif KR"><w:charset w:val="81"/>',
+      '<w:font w:name="Noto Serif"><w:charset w:val="00"/>',
+      '<w:font w:name="Noto Serif SC"><w:charset w:val="86"/>',
+      '<w:font w:name="Noto Serif JP"><w:charset w:val="80"/>',
+    ]);
+  });
+
+  it("follows the language's typography as the PDF does: Japanese indent, bold emphasis, 敬具 flush right", async () => {
+    const doc = letter('ja', '2012-kim-jong-un');
+    const xml = documentXml(await renderDocx(doc));
+    const paragraphs = xml.match(/<w:p>.*?<\/w:p>/g) ?? [];
+    const body = paragraphs.filter((p) => p.includes('<w:ind w:firstLine="220"/>'));
+    expect(body.length).toBe(doc.blocks.filter((b) => b.kind === 'paragraph').length);
+    expect(body.every((p) => p.includes('<w:jc w:val="both"/>'))).toBe(true);
+    // 管理所 (kwan-li-so) is emphasised in the letter: bold, never a slanted Japanese face.
+    const emphasised = (xml.match(/<w:r><w:rPr>(?:(?!<\/w:r>).)*?管理所.*?<\/w:r>/g) ?? []).join('');
+    expect(emphasised).toContain('<w:b/>');
+    expect(xml).not.toContain('<w:i/>');
+    const signOff = doc.blocks.find((b) => b.kind === 'sign-off');
+    expect(paragraphs.find((p) => signOff?.kind === 'sign-off' && p.includes(`>${signOff.text}<`))).toContain(
+      '<w:jc w:val="right"/>',
+    );
+  });
+
+  it('sets Korean without the extra space Word puts between Hangul and digits; Japanese keeps it', async () => {
+    const styles = async (lng: string) =>
+      new TextDecoder().decode(unzipSync(await renderDocx(letter(lng)))['word/styles.xml']);
+    expect(await styles('ko')).toContain('<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+    expect(await styles('ja')).not.toContain('w:autoSpaceD');
+  });
+
+  it('balances the two signature columns of a letter that ends with them (a section follows)', async () => {
+    const doc = letter('en', '2012-kim-jong-un');
+    expect(doc.blocks.at(-1)?.kind).toBe('signatures');
+    const xml = documentXml(await renderDocx(doc));
+    const sections = xml.match(/<w:sectPr\b.*?<\/w:sectPr>/g) ?? [];
+    expect(sections.at(-2)).toMatch(/<w:cols [^>]*w:num="2"/);
+    expect(sections.at(-1)).toMatch(/<w:type w:val="continuous"\/>/);
+    expect(sections.at(-1)).not.toMatch(/w:num="2"/);
   });
 
   it('sets a right-to-left language right to left', async () => {

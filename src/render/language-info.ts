@@ -10,6 +10,7 @@ import { workspaceFontFamily } from '../fonts/workspace-fonts.js';
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 /** Scripts Word sets with its East Asian font and language slots. */
 const EAST_ASIAN_SCRIPTS = new Set(['Hans', 'Hant', 'Hani', 'Jpan', 'Kore', 'Hang', 'Hira', 'Kana', 'Bopo']);
+const KOREAN_SCRIPTS = new Set(['Kore', 'Hang']);
 
 export interface LanguageInfo {
   /** The tag as written in the locale (HTML lang). */
@@ -18,6 +19,12 @@ export interface LanguageInfo {
   eastAsian: boolean;
   /** language-REGION (e.g. "zh-CN" for "zh-Hans"): the form Word picks a dictionary by. */
   wordTag: string;
+  /**
+   * Whether a word processor should add its small space between East Asian text and Latin letters or
+   * digits: Chinese and Japanese typography set one (about a quarter em, JLREQ/CLREQ), Korean none
+   * ("2012년 1월"). Irrelevant outside East Asian scripts.
+   */
+  spaceAroundLatin: boolean;
 }
 
 export function languageInfo(tag: string): LanguageInfo {
@@ -30,7 +37,13 @@ export function languageInfo(tag: string): LanguageInfo {
   } catch {
     // An invalid tag is reported by the locale schema; render it as a left-to-right Latin language.
   }
-  return { tag, dir: RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr', eastAsian: EAST_ASIAN_SCRIPTS.has(script), wordTag };
+  return {
+    tag,
+    dir: RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr',
+    eastAsian: EAST_ASIAN_SCRIPTS.has(script),
+    wordTag,
+    spaceAroundLatin: !KOREAN_SCRIPTS.has(script),
+  };
 }
 
 export interface FontFamily {
@@ -39,14 +52,34 @@ export interface FontFamily {
   eastAsian: boolean;
   /** The same design under the names Linux distributions and Adobe ship it as (web pages only). */
   aliases: string[];
+  /**
+   * The Windows character set of its script (Word's font table: 00 Latin, 81 Hangul, 86 GB2312, 80
+   * Shift-JIS), by which Word picks a substitute of the same script where the font is not installed.
+   */
+  charset: string;
 }
 
 /** Family names of the bundled font ids. */
 const FAMILIES: Record<string, FontFamily> = {
-  'noto-serif': { family: 'Noto Serif', eastAsian: false, aliases: [] },
-  'noto-serif-kr': { family: 'Noto Serif KR', eastAsian: true, aliases: ['Noto Serif CJK KR', 'Source Han Serif K'] },
-  'noto-serif-sc': { family: 'Noto Serif SC', eastAsian: true, aliases: ['Noto Serif CJK SC', 'Source Han Serif SC'] },
-  'noto-serif-jp': { family: 'Noto Serif JP', eastAsian: true, aliases: ['Noto Serif CJK JP', 'Source Han Serif'] },
+  'noto-serif': { family: 'Noto Serif', eastAsian: false, aliases: [], charset: '00' },
+  'noto-serif-kr': {
+    family: 'Noto Serif KR',
+    eastAsian: true,
+    aliases: ['Noto Serif CJK KR', 'Source Han Serif K'],
+    charset: '81',
+  },
+  'noto-serif-sc': {
+    family: 'Noto Serif SC',
+    eastAsian: true,
+    aliases: ['Noto Serif CJK SC', 'Source Han Serif SC'],
+    charset: '86',
+  },
+  'noto-serif-jp': {
+    family: 'Noto Serif JP',
+    eastAsian: true,
+    aliases: ['Noto Serif CJK JP', 'Source Han Serif'],
+    charset: '80',
+  },
 };
 
 /**

@@ -15,7 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
-import { fontFamilies, languageInfo, type LanguageInfo } from '../language-info.js';
+import { fontFamilies, languageInfo, type FontFamily, type LanguageInfo } from '../language-info.js';
 import { normalizeDocx } from './normalize-docx.js';
 
 /** Signature lists longer than this are set in two columns, as in the PDF. */
@@ -25,6 +25,16 @@ const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, heig
 const MARGIN = 1418; // 2.5 cm
 const SECTIONS = 'sections';
 const BULLETS = 'bullets';
+/** The body size in half-points (11 pt), and so one em in twips, for first-line indents. */
+const BODY_SIZE = 22;
+const EM = BODY_SIZE * 10;
+/**
+ * The language of Latin-script words (names, acronyms) in an East Asian letter: Word's own Chinese,
+ * Japanese and Korean documents use English there. Word and LibreOffice would otherwise apply the
+ * East Asian language to Latin words too, checking them against its dictionary and breaking them
+ * anywhere at a line end ("Para|guay").
+ */
+const LATIN_IN_EAST_ASIAN = 'en-US';
 
 interface Ctx {
   doc: LetterDocument;
@@ -49,7 +59,7 @@ export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
   const run: IRunOptions = {
     font: { ascii: first, hAnsi: first, cs: first, eastAsia: eastAsian },
     language: {
-      value: lang.wordTag,
+      value: lang.eastAsian ? LATIN_IN_EAST_ASIAN : lang.wordTag,
       ...(lang.eastAsian ? { eastAsia: lang.wordTag } : {}),
       ...(lang.dir === 'rtl' ? { bidirectional: lang.wordTag } : {}),
     },
@@ -83,6 +93,9 @@ export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
       close(2, true);
     } else current.push(...blockParagraphs(ctx, b));
   }
+  // Word and LibreOffice balance the columns of a section only when a section follows it: a letter
+  // ending with its signatures gets an empty one, or the last page holds a single column.
+  if (sections.at(-1)?.properties?.column && !current.length) current.push(new Paragraph({}));
   close(1, sections.length > 0);
 
   const document = new Document({
@@ -91,9 +104,11 @@ export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
     creator: doc.author,
     lastModifiedBy: doc.author,
     description: doc.subject,
+    // Justified text needs hyphenation, as in the PDF: languages that break lines at spaces.
+    ...(doc.lineBreak === 'normal' ? { hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true } } : {}),
     styles: {
       default: {
-        document: { run: { ...run, size: 22 }, paragraph: { spacing: { after: 160, line: 276 } } },
+        document: { run: { ...run, size: BODY_SIZE }, paragraph: { spacing: { after: 160, line: 276 } } },
         heading1: { run: { ...run, size: 30, bold: true }, paragraph: { spacing: { after: 240 } } },
         heading2: {
           run: { ...run, size: 24, bold: true },
@@ -132,8 +147,36 @@ export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
     },
     sections,
   });
-  return normalizeDocx(await Packer.toBuffer(document), doc.date);
+  return normalizeDocx(await Packer.toBuffer(document), doc.date, {
+    'word/fontTable.xml': (xml) => fontTable(xml, families),
+    ...(lang.eastAsian && !lang.spaceAroundLatin ? { 'word/styles.xml': noSpaceAroundLatin } : {}),
+  });
 }
+
+/**
+ * The font table the docx package leaves empty: each named family with its script's character set
+ * and the serif class, so Word substitutes a serif face of the same script (Batang for Noto Serif KR,
+ * MS Mincho for Noto Serif JP…) on a computer without the Noto fonts, instead of a default face.
+ */
+function fontTable(xml: string, families: FontFamily[]): string {
+  const fonts = families.map(
+    (f) =>
+      `<w:font w:name="${escapeXml(f.family)}"><w:charset w:val="${f.charset}"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
+  );
+  return xml.replace(/<w:fonts([^>]*)\/>$|<w:fonts([^>]*)>[\s\S]*<\/w:fonts>$/, (_m, a?: string, b?: string) => {
+    return `<w:fonts${a ?? b ?? ''}>${fonts.join('')}</w:fonts>`;
+  });
+}
+
+/** Korean sets no extra space between Hangul and Latin letters or digits (Word adds it by default). */
+function noSpaceAroundLatin(xml: string): string {
+  return xml.replace(
+    '<w:pPrDefault><w:pPr>',
+    '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+  );
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
   switch (b.kind) {
@@ -146,8 +189,17 @@ function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
     case 'recipient':
       return [para(ctx, lines(ctx, b.lines))];
     case 'salutation':
-    case 'paragraph':
       return [para(ctx, inlines(ctx, b.content))];
+    case 'paragraph':
+      // As in the PDF: justified, with the language's first-line indent (Japanese one em, Chinese two).
+      return [
+        para(ctx, inlines(ctx, b.content), {
+          alignment: AlignmentType.JUSTIFIED,
+          ...(ctx.doc.typography.paragraphIndent
+            ? { indent: { firstLine: ctx.doc.typography.paragraphIndent * EM } }
+            : {}),
+        }),
+      ];
     case 'heading':
       return [
         para(ctx, inlines(ctx, b.content), {
@@ -157,10 +209,22 @@ function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
       ];
     case 'bullets':
       return b.items.map((item) =>
-        para(ctx, inlines(ctx, item), { numbering: { reference: BULLETS, level: 0 }, spacing: { after: 80 } }),
+        para(ctx, inlines(ctx, item), {
+          numbering: { reference: BULLETS, level: 0 },
+          spacing: { after: 80 },
+          alignment: AlignmentType.JUSTIFIED,
+        }),
       );
     case 'sign-off':
-      return [para(ctx, [text(ctx, b.text)], { spacing: { before: 240, after: 240 } })];
+      return [
+        para(ctx, [text(ctx, b.text)], {
+          spacing: { before: 240, after: 240 },
+          // Japanese 敬具 stands flush right (at the end of the line: left in a right-to-left letter).
+          ...(ctx.doc.typography.signOffAlign === 'right'
+            ? { alignment: ctx.lang.dir === 'rtl' ? AlignmentType.LEFT : AlignmentType.RIGHT }
+            : {}),
+        }),
+      ];
     case 'signatures':
       return b.entries.map((e) =>
         para(ctx, [text(ctx, e.name), ...(e.country ? [text(ctx, `${ctx.doc.countrySeparator}${e.country}`)] : [])], {
@@ -200,7 +264,12 @@ function inlines(ctx: Ctx, xs: Inline[], marks: { bold?: boolean; italics?: bool
           .split('\n')
           .map((t, i) => new TextRun({ ...ctx.run, ...marks, text: t, ...(i ? { break: 1 } : {}) }));
       case 'emphasis':
-        return inlines(ctx, x.children, { ...marks, italics: true });
+        // Scripts without italics (Chinese, Japanese, Korean) emphasise in bold, as the PDF does.
+        return inlines(
+          ctx,
+          x.children,
+          ctx.doc.typography.emphasis === 'bold' ? { ...marks, bold: true } : { ...marks, italics: !marks.italics },
+        );
       case 'strong':
         return inlines(ctx, x.children, { ...marks, bold: true });
       case 'link':
