@@ -235,7 +235,10 @@ function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
     case 'cc':
       return [
         para(ctx, [text(ctx, b.label)], { spacing: { before: 240 }, keepNext: true }),
-        ...b.entries.map((e) => para(ctx, [text(ctx, e.name, { bold: true }), ...lines(ctx, e.lines, true)])),
+        // Each addressee's name and lines stay on one page, as in the PDF.
+        ...b.entries.map((e) =>
+          para(ctx, [text(ctx, e.name, { bold: true }), ...lines(ctx, e.lines, true)], { keepLines: true }),
+        ),
       ];
     default:
       return assertNever(b);
