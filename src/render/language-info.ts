@@ -54,9 +54,10 @@ export interface FontFamily {
   aliases: string[];
   /**
    * The Windows character set of its script (Word's font table: 00 Latin, 81 Hangul, 86 GB2312, 80
-   * Shift-JIS), by which Word picks a substitute of the same script where the font is not installed.
+   * Shift-JIS), by which Word picks a substitute of the same script where the font is not installed;
+   * undefined for a workspace's own font, whose script the table does not know.
    */
-  charset: string;
+  charset?: string;
 }
 
 /** Family names of the bundled font ids. */

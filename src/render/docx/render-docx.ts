@@ -161,7 +161,7 @@ export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
 function fontTable(xml: string, families: FontFamily[]): string {
   const fonts = families.map(
     (f) =>
-      `<w:font w:name="${escapeXml(f.family)}"><w:charset w:val="${f.charset}"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
+      `<w:font w:name="${escapeXml(f.family)}">${f.charset ? `<w:charset w:val="${f.charset}"/>` : ''}<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
   );
   return xml.replace(/<w:fonts([^>]*)\/>$|<w:fonts([^>]*)>[\s\S]*<\/w:fonts>$/, (_m, a?: string, b?: string) => {
     return `<w:fonts${a ?? b ?? ''}>${fonts.join('')}</w:fonts>`;
