@@ -12,7 +12,7 @@ import { z } from 'zod';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const s = await import(join(root, 'dist/load/schemas.js'));
-const delivery = await import(join(root, 'dist/deliver/delivery-strings.js')).catch(() => ({}));
+const delivery = await import(join(root, 'dist/load/delivery-schema.js')).catch(() => ({}));
 
 /** File → [zod schema, title, description]. */
 const FILES = {

@@ -1,5 +1,5 @@
 import type { TemplateVariable } from './render-template.js';
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { countPdfPages } from './count-pdf-pages.js';
 import { letterPaper, type DeliveryPlan, type PacketPlan } from './delivery-plan.js';
 import { deliveryListCsv } from './delivery-list-csv.js';
@@ -11,8 +11,9 @@ import { renderChecklist } from './pdf/checklist-pdf.js';
 import { renderCoverNote } from './pdf/cover-note-pdf.js';
 import { renderEnvelope } from './pdf/envelope-pdf.js';
 import { renderFaxCover } from './pdf/fax-cover-pdf.js';
+import { UncoveredText } from './pdf/sheet.js';
 import type { MessageArgs } from '../text/message.js';
-import { formatText, renderTemplate, WordingError, type TextValues } from './render-template.js';
+import { formatText, renderTemplate, type TextValues } from './render-template.js';
 
 /** File names of the whole-delivery files, next to the packet folders. */
 export const DELIVERY_LIST_CSV = 'delivery-list.csv';
@@ -54,16 +55,19 @@ export async function buildDelivery(
   const packets: BuiltPacket[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const packet of plan.packets) {
+    const problems: Diagnostic[] = [];
     try {
-      const built = await buildPacket(plan, packet, letters, date);
+      const built = await buildPacket(plan, packet, letters, date, problems);
+      diagnostics.push(...problems);
+      if (hasErrors(problems)) continue; // that packet is left out
       for (const [name, data] of built.files) files.set(`${packet.folder}/${name}`, data);
       packets.push({ missionId: packet.mission.id, folder: packet.folder, files: built.entries });
       options.onProgress?.(`packet ${packet.folder}: ${built.entries.length + 1} files`);
     } catch (e) {
-      if (!(e instanceof WordingError)) throw e;
+      if (!(e instanceof UncoveredText)) throw e;
       diagnostics.push(
         diag('delivery/template', packet.mission.span, `no packet for "${packet.mission.id}": ${e.message}`, {
-          hint: 'fix the mission record, the template or the text in locales/<lng>/delivery.yaml',
+          hint: 'fix the mission record, or add a font that has the character to the language',
         }),
       );
     }
@@ -84,7 +88,7 @@ export async function buildDelivery(
       }),
     );
   } catch (e) {
-    if (!(e instanceof WordingError)) throw e;
+    if (!(e instanceof UncoveredText)) throw e;
     diagnostics.push(
       diag('delivery/template', undefined, `no delivery-list.pdf: ${e.message}`, {
         hint: 'the CSV delivery list is complete; fix the text named above for the printable one',
@@ -99,6 +103,7 @@ async function buildPacket(
   p: PacketPlan,
   letters: ReadonlyMap<string, Uint8Array>,
   date: Date,
+  problems: Diagnostic[],
 ): Promise<{ files: Map<string, Uint8Array | string>; entries: ManifestEntry[] }> {
   const { wording: w, mission: m, facts } = p;
   const sender = plan.sender;
@@ -111,11 +116,12 @@ async function buildPacket(
     out.set(f.name, pdf);
     pages.set(f.name, countPdfPages(pdf));
   }
-  const say = (key: string, values: MessageArgs = {}) => formatText(w.strings, key, { ...p.args, ...values }, w.tag);
+  const say = (key: string, values: MessageArgs = {}) =>
+    formatText(w.texts, key, { ...p.args, ...values }, w.tag, problems);
   const enclosures = letterFiles.map((f) => {
     const count = pages.get(f.name) ?? 0;
     return say('cover_note.enclosure_letter', {
-      language: w.strings.language_names?.[f.lang ?? ''] ?? languageName(f.lang ?? '', w.tag),
+      language: w.texts.languageNames.get(f.lang ?? '') ?? languageName(f.lang ?? '', w.tag),
       pages: say('cover_note.pages', { count }),
       count,
     });
@@ -139,9 +145,9 @@ async function buildPacket(
   } satisfies Record<TemplateVariable, unknown>;
   const template = (name: keyof DeliveryPlan['templates'], values: TextValues) => {
     const source = plan.templates[name];
-    if (!source) throw new WordingError(`template templates/${name} is missing`);
+    if (!source) return ''; // delivery/template, reported by loading
     const args = { ...p.args, salutation: p.salutation, pages: Number(values['pages'] ?? 0) };
-    return renderTemplate(source, values, args, w.strings, w.tag, plan.partials);
+    return renderTemplate(source, { context: values, args }, w.texts, w.tag, plan.partials, problems);
   };
   const subject = say('cover_note.subject');
   const docTitle = (what: string) => `${what}: ${m.name}`;

@@ -1,9 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Mission, PaperSize } from '../model/project.js';
+import type { DeliveryTexts, DeliveryWording, Mission, PaperSize } from '../model/project.js';
 import type { MissionDoubt } from '../check/rules/mission-rules.js';
-import type { DeliveryStrings, PacketArguments } from './delivery-strings.js';
+import type { PacketArguments } from '../model/delivery-arguments.js';
 import type { LanguageSetting } from './language-setting.js';
-import type { DeliveryTexts } from './load-delivery-texts.js';
 import type { EnvelopeSpec } from './paper.js';
 
 /** What a packet file is. */
@@ -20,7 +19,7 @@ export interface PlannedFile {
 
 /** The language packet texts are worded in, with its delivery.yaml wording. */
 export interface Wording extends LanguageSetting {
-  strings: DeliveryStrings;
+  texts: DeliveryWording;
   /** The mission's own language when its wording was missing and this one stands in for it. */
   insteadOf?: string;
 }

@@ -1,8 +1,8 @@
 import { formatLetterDate } from '../compose/format-date.js';
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSafeId } from '../load/schemas.js';
 import type { LetterDocument } from '../model/letter-document.js';
-import type { Campaign, Mission, Project } from '../model/project.js';
+import type { Campaign, DeliveryTexts, Mission, Project } from '../model/project.js';
 import { missionDoubts } from '../check/rules/mission-rules.js';
 import type { MessageArgs } from '../text/message.js';
 import type {
@@ -16,17 +16,20 @@ import type {
   Wording,
 } from './delivery-plan.js';
 import { languageName, languageSetting } from './language-setting.js';
-import type { PacketArguments } from './delivery-strings.js';
-import type { DeliveryTexts } from './load-delivery-texts.js';
+import type { PacketArguments } from '../model/delivery-arguments.js';
 import { envelopeFor, paperFor } from './paper.js';
-import { formatText, WordingError } from './render-template.js';
+import { formatText } from './render-template.js';
+
+/** A project loaded without delivery texts (built by hand in a test): every packet says what it lacks. */
+const NO_TEXTS: DeliveryTexts = {
+  wordings: new Map(),
+  templates: { coverNote: undefined, faxCover: undefined, email: undefined },
+};
 
 /** What {@link planDelivery} needs: all data, no clock, no disk. */
 export interface PlanInput {
   project: Project;
   campaignId: string;
-  /** Wording and templates, from loadDeliveryTexts(). */
-  texts: DeliveryTexts;
   /** ISO date (YYYY-MM-DD) mission records are judged against. */
   today: string;
   /** Only these of the campaign's missions (default: all of them). */
@@ -47,7 +50,8 @@ export interface PlanInput {
  * @throws Error if the campaign does not exist (the CLI checks first).
  */
 export function planDelivery(input: PlanInput): DeliveryPlan {
-  const { project, texts, today } = input;
+  const { project, today } = input;
+  const texts = project.delivery ?? NO_TEXTS;
   const campaign = project.campaigns.get(input.campaignId);
   if (!campaign) throw new Error(`no campaign "${input.campaignId}"`);
   const diagnostics: Diagnostic[] = [];
@@ -77,16 +81,10 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
       if (refusal.diagnostic) diagnostics.push(refusal.diagnostic);
       continue;
     }
-    try {
-      packets.push(ctx.packet(mission, missionDoubts(mission, today), about));
-    } catch (e) {
-      if (!(e instanceof WordingError)) throw e;
-      diagnostics.push(
-        diag('delivery/template', mission.span, `no packet for "${mission.id}": ${e.message}`, {
-          hint: 'fix the text in locales/<lng>/delivery.yaml',
-        }),
-      );
-    }
+    // A packet that cannot be worded is left out; its problems (check reports them too) block the delivery.
+    const planned = ctx.packet(mission, missionDoubts(mission, today), about);
+    if (planned.packet) packets.push(planned.packet);
+    diagnostics.push(...planned.problems);
   }
   if (packets.some((p) => p.email) && !sender.contactEmail)
     diagnostics.push(
@@ -153,8 +151,13 @@ class Planner {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  packet(mission: Mission, doubts: PacketPlan['doubts'], found: readonly Diagnostic[]): PacketPlan {
+  packet(
+    mission: Mission,
+    doubts: PacketPlan['doubts'],
+    found: readonly Diagnostic[],
+  ): { packet?: PacketPlan; problems: Diagnostic[] } {
     const from = this.diagnostics.length;
+    const problems: Diagnostic[] = [];
     const c = this.campaign;
     const missing: Missing[] = [];
     let letters = mission.languages.filter((l) => c.locales.includes(l));
@@ -181,7 +184,8 @@ class Planner {
           : (c.locales[0] ?? 'en'),
       ];
 
-    const wording = this.wording(mission.languages[0] ?? 'en');
+    const wording = this.wording(mission.languages[0] ?? 'en', problems);
+    if (!wording) return { problems };
     const facts = this.factsIn(wording);
     const head = mission.headOfMission;
     const headName = head?.replace(/\s*\([^)]*\)\s*$/, '').trim();
@@ -197,7 +201,7 @@ class Planner {
       lang: wording.code,
     };
     const say = (key: string, values: MessageArgs = {}) =>
-      formatText(wording.strings, key, { ...args, ...values }, wording.tag);
+      formatText(wording.texts, key, { ...args, ...values }, wording.tag, problems);
     const salutation = !head
       ? say('cover_note.salutation_generic')
       : mission.kind === 'other'
@@ -257,7 +261,8 @@ class Planner {
     if (mission.email) files.push({ name: 'email-draft.eml', kind: 'email', lang: wording.code });
     files.push({ name: 'manifest.json', kind: 'manifest' });
 
-    return {
+    if (hasErrors(problems)) return { problems };
+    const packet: PacketPlan = {
       notes: [...found, ...this.diagnostics.slice(from)],
       mission,
       folder: mission.id,
@@ -278,6 +283,7 @@ class Planner {
       doubts,
       files,
     };
+    return { packet, problems: [] };
   }
 
   /** Fallback warnings, one per language however many missions use it. */
@@ -286,21 +292,28 @@ class Planner {
   }
 
   /** The wording for a mission whose first language is `code`: its own delivery.yaml, else the source language's. */
-  private wording(code: string): Wording {
+  private wording(code: string, problems: Diagnostic[]): Wording | undefined {
     let w = this.wordings.get(code);
     if (w) return w;
-    const own = this.texts.strings.get(code);
+    const own = this.texts.wordings.get(code);
     if (own) {
-      w = { ...languageSetting(this.project, code), strings: own.strings };
+      w = { ...languageSetting(this.project, code), texts: own };
     } else {
       const src = this.project.workspace.sourceLocale;
-      const fallbackCode = this.texts.strings.has(src) ? src : 'en';
-      const fallback = this.texts.strings.get(fallbackCode);
-      if (!fallback)
-        throw new WordingError(
-          `no delivery texts for "${code}" nor for the fallback "${fallbackCode}" (locales/${fallbackCode}/delivery.yaml)`,
+      const fallbackCode = this.texts.wordings.has(src) ? src : 'en';
+      const fallback = this.texts.wordings.get(fallbackCode);
+      if (!fallback) {
+        problems.push(
+          diag(
+            'delivery/template',
+            undefined,
+            `no delivery texts for "${code}" nor for the fallback "${fallbackCode}" (locales/${fallbackCode}/delivery.yaml)`,
+            { hint: `write locales/${fallbackCode}/delivery.yaml (copy the one openletter ships)` },
+          ),
         );
-      w = { ...languageSetting(this.project, fallbackCode), strings: fallback.strings, insteadOf: code };
+        return undefined;
+      }
+      w = { ...languageSetting(this.project, fallbackCode), texts: fallback, insteadOf: code };
       this.fallbacks.set(
         code,
         diag(

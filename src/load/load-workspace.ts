@@ -14,6 +14,7 @@ import { validateFile, validateValue } from './validate.js';
 import { keySpanAt, spanAt, type YamlFile } from './yaml-file.js';
 import { checkReferences } from './check-references.js';
 import { loadGlossary } from './load-glossary.js';
+import { loadDelivery } from './load-delivery.js';
 import { loadTemplates } from './load-templates.js';
 
 /**
@@ -52,6 +53,7 @@ export function loadWorkspace(rootDir: string, source?: FileSource): Result<Proj
   const locales = loadLocales(reader);
   const glossary = loadGlossary(reader);
   const templates = reader.within({ kind: 'packet' }, () => loadTemplates(reader));
+  const delivery = reader.within({ kind: 'packet' }, () => loadDelivery(reader));
   const project: Project = {
     root: reader.root,
     workspace,
@@ -64,6 +66,7 @@ export function loadWorkspace(rootDir: string, source?: FileSource): Result<Proj
     broken,
     glossary,
     templates,
+    delivery,
   };
   reader.diagnostics.push(...checkReferences(project));
   return { value: project, diagnostics: reader.diagnostics };

@@ -12,9 +12,14 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export class FileReader {
   readonly files = new Map<string, string>();
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * `label` prefixes the paths diagnostics and `files` use, for files that are not the workspace's
+   * ("(bundled) " for the defaults openletter ships).
+   */
   constructor(
     readonly root: string,
     readonly source: FileSource = nodeIo(),
+    readonly label = '',
   ) {}
 
   /** Runs `read`, marking the problems it reports as concerning `scope` (unless they say otherwise). */
@@ -59,8 +64,8 @@ export class FileReader {
         this.diagnostics.push(
           diag(
             'file/not-regular',
-            { file: `${relDir}/${n}`, start: 0, end: 1 },
-            `${relDir}/${n} is not a regular file: it is not read`,
+            { file: `${this.label}${relDir}/${n}`, start: 0, end: 1 },
+            `${this.label}${relDir}/${n} is not a regular file: it is not read`,
             {
               hint: 'replace it with a regular file, or remove it',
             },
@@ -75,13 +80,14 @@ export class FileReader {
    * diagnostic, if it cannot be read as text.
    */
   private read(relPath: string): string | undefined {
-    const r = readTextFile(join(this.root, relPath), relPath, 'workspace', {
+    const shownPath = this.label + relPath;
+    const r = readTextFile(join(this.root, relPath), shownPath, 'workspace', {
       maxBytes: MAX_FILE_BYTES,
       source: this.source,
     });
     // A file refused as not UTF-8 is kept in its lossy form only so the diagnostic can show the place.
     const shown = r.value?.text ?? r.lossy;
-    if (shown !== undefined) this.files.set(relPath, shown);
+    if (shown !== undefined) this.files.set(shownPath, shown);
     this.diagnostics.push(...r.diagnostics);
     return r.value?.text;
   }
@@ -108,7 +114,7 @@ export class FileReader {
   text(relPath: string): string | undefined {
     if (!this.exists(relPath)) return undefined;
     const text = this.read(relPath);
-    if (text !== undefined) this.diagnostics.push(...controlsInText(relPath, text));
+    if (text !== undefined) this.diagnostics.push(...controlsInText(this.label + relPath, text));
     return text;
   }
 
@@ -125,7 +131,7 @@ export class FileReader {
     }
     const text = this.read(relPath);
     if (text === undefined) return undefined;
-    const { file, diagnostics } = parseYamlFile(relPath, text);
+    const { file, diagnostics } = parseYamlFile(this.label + relPath, text);
     this.diagnostics.push(...diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) return undefined;
     this.diagnostics.push(...controlsInYaml(file));

@@ -184,6 +184,8 @@ export interface Project {
   glossary?: GlossaryTerm[];
   /** templates/*.hbs texts by workspace-relative path (also in `files`). */
   templates?: Map<string, string>;
+  /** What delivery words its sheets with: the workspace's, else the bundled, delivery.yaml and templates. */
+  delivery?: DeliveryTexts;
 }
 
 /** A preferred term and the variant spellings a text should not use. */
@@ -194,4 +196,30 @@ export interface GlossaryTerm {
   languages: string[];
   note: string | undefined;
   span: Span;
+}
+
+/** locales/<lng>/delivery.yaml: the wording of cover notes, fax sheets and e-mail drafts in one language. */
+export interface DeliveryWording {
+  /** The path diagnostics use: "locales/fr/delivery.yaml", or "(bundled) locales/fr/delivery.yaml". */
+  file: string;
+  /** Each text by its path in the file ("cover_note.body"): an ICU message. */
+  texts: Map<string, SourcedText>;
+  /** Names of languages, in this language, that replace Intl's (by language code). */
+  languageNames: Map<string, string>;
+}
+
+/** The delivery templates, by what they make. */
+export const TEMPLATE_FILES = { coverNote: 'cover-note.hbs', faxCover: 'fax-cover.hbs', email: 'email.hbs' } as const;
+export type TemplateName = keyof typeof TEMPLATE_FILES;
+
+/** A delivery template's text and the path diagnostics use (workspace-relative, or "(bundled) …"). */
+export interface TemplateSource {
+  file: string;
+  text: string;
+}
+
+export interface DeliveryTexts {
+  /** By locale code, for every language with a valid delivery.yaml. */
+  wordings: Map<string, DeliveryWording>;
+  templates: Record<TemplateName, TemplateSource | undefined>;
 }

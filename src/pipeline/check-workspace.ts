@@ -1,6 +1,5 @@
 import { checkLetters } from '../check/check-project.js';
 import { dedupeDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadDeliveryTexts } from '../deliver/load-delivery-texts.js';
 import type { Project } from '../model/project.js';
 
 /** What `check` found: every problem, and how many letters it composed. */
@@ -21,10 +20,9 @@ export async function checkWorkspace(
   options: { today?: string } = {},
 ): Promise<WorkspaceCheck> {
   const checked = await checkLetters(project, { ...options, delivery: true });
-  const texts = loadDeliveryTexts(project.root);
   return {
-    diagnostics: dedupeDiagnostics([...loadDiagnostics, ...checked.diagnostics, ...texts.diagnostics]),
+    diagnostics: dedupeDiagnostics([...loadDiagnostics, ...checked.diagnostics]),
     letters: checked.letters.size,
-    files: new Map([...project.files, ...texts.files]),
+    files: project.files,
   };
 }

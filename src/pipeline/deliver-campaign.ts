@@ -1,7 +1,6 @@
 import { checkLetters } from '../check/check-project.js';
 import { buildDelivery, type BuiltPacket } from '../deliver/build-delivery.js';
 import { letterPaper, type DeliveryPlan } from '../deliver/delivery-plan.js';
-import { loadDeliveryTexts } from '../deliver/load-delivery-texts.js';
 import { planDelivery } from '../deliver/plan-delivery.js';
 import { dedupeDiagnostics, hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LetterDocument } from '../model/letter-document.js';
@@ -59,8 +58,7 @@ export async function planCampaignDelivery(
     today: request.today,
     delivery: true,
   });
-  const texts = loadDeliveryTexts(project.root);
-  const found = dedupeDiagnostics([...loadDiagnostics, ...checked.diagnostics, ...texts.diagnostics]);
+  const found = dedupeDiagnostics([...loadDiagnostics, ...checked.diagnostics]);
   const missions = request.missions ?? campaign.missions.map((m) => m.id);
   const letters = new Map<string, LetterDocument>();
   for (const l of locales) {
@@ -70,7 +68,6 @@ export async function planCampaignDelivery(
   const plan = planDelivery({
     project,
     campaignId: campaign.id,
-    texts,
     today: request.today,
     ...(request.missions ? { missions: request.missions } : {}),
     letters,
@@ -83,7 +80,7 @@ export async function planCampaignDelivery(
     plan,
     letters,
     diagnostics: dedupeDiagnostics([...found.filter((d) => concerns(d, making)), ...plan.diagnostics]),
-    sources: new Map([...project.files, ...texts.files]),
+    sources: project.files,
   };
 }
 

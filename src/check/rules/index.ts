@@ -1,6 +1,7 @@
 import type { Scope } from '../../diagnostics/diagnostic.js';
 import { futureDate, unusedDemands } from './campaign-rules.js';
 import { glossaryVariants } from './glossary-rule.js';
+import { deliveryTexts } from './delivery-text-rules.js';
 import { chromeMessages } from './message-rules.js';
 import { placeholdersInUnusedTexts, templateChecks } from './placeholder-rules.js';
 import type { Rule } from './rule.js';
@@ -27,6 +28,7 @@ export const RULES: RegisteredRule[] = [
   { rule: placeholdersInUnusedTexts, scope: LETTERS },
   { rule: chromeMessages, scope: LETTERS },
   { rule: templateChecks, scope: PACKETS, delivery: true },
+  { rule: deliveryTexts, scope: PACKETS, delivery: true },
   { rule: glossaryVariants, scope: LETTERS },
   { rule: textHygiene, scope: LETTERS },
   { rule: futureDate, scope: LETTERS },

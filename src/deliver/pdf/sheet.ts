@@ -1,4 +1,3 @@
-import { WordingError } from '../render-template.js';
 import type { LineBreakMode } from '../../render/pdf/break-units.js';
 import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
 import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
@@ -74,6 +73,14 @@ export class Sheet {
   }
 }
 
+/**
+ * A sheet text holds a character none of its fonts has. `check` reports such characters in mission
+ * records; this stops a sheet on one it could not foresee (in the letter's title or a name).
+ */
+export class UncoveredText extends Error {
+  override name = 'UncoveredText';
+}
+
 /** Lays out text without placing it (to measure heights first). */
 export function layout(content: string | StyledSegment[], width: number, style: TextStyle): LayoutLine[] {
   const segments: StyledSegment[] =
@@ -83,7 +90,7 @@ export function layout(content: string | StyledSegment[], width: number, style: 
   for (const s of segments) {
     const bad = findUncovered(s.text, style.fonts);
     if (bad.length)
-      throw new WordingError(
+      throw new UncoveredText(
         `no font in [${style.fonts.join(', ')}] covers "${bad[0]?.char}" (U+${(bad[0]?.codePoint ?? 0).toString(16).toUpperCase()}) in "${s.text}"`,
       );
   }

@@ -6,7 +6,7 @@ const text = z.string().min(1, 'must not be empty');
  * locales/<lng>/delivery.yaml: the wording of cover notes, fax cover sheets and e-mail drafts in one
  * language. Each text is an ICU message (src/text/message.ts): `{name}` prints an argument,
  * `{count, plural, one {# page} other {# pages}}` picks the language's plural form; the arguments a
- * text is given are {@link textArguments}.
+ * text is given are in model/delivery-arguments.ts.
  */
 export const deliveryStringsSchema = z.strictObject({
   cover_note: z
@@ -61,49 +61,3 @@ export const deliveryStringsSchema = z.strictObject({
 });
 
 export type DeliveryStrings = z.output<typeof deliveryStringsSchema>;
-
-/** Arguments every delivery text is given: the packet's facts, the same in each of its texts. */
-export const PACKET_ARGUMENTS = [
-  'sender',
-  'senderShort',
-  'email',
-  'title',
-  'recipient',
-  'date',
-  'signatories',
-  'head',
-  'mission',
-  'city',
-  'faxNumber',
-  'lang',
-] as const;
-export type PacketArguments = Record<(typeof PACKET_ARGUMENTS)[number], string | number>;
-
-/**
- * The texts openletter words itself (the rest are printed by a template's {{t "key"}}), with the
- * arguments each is given beyond the packet's.
- */
-const WORDED_BY_DELIVERY: Record<string, readonly string[]> = {
-  'cover_note.subject': [],
-  'cover_note.salutation_excellency': ['name'],
-  'cover_note.salutation_named': ['name'],
-  'cover_note.salutation_generic': [],
-  'cover_note.attention': [],
-  'cover_note.enclosure_letter': ['language', 'pages', 'count'],
-  'cover_note.pages': ['count'],
-  ...Object.fromEntries(
-    ['heading', 'to', 'fax_number', 'from', 'reply_to', 'date', 'pages', 'subject'].map((k) => [`fax.${k}`, []]),
-  ),
-  'email.subject': [],
-};
-
-/** What a template's {{t "key" name=value}} adds to the packet's arguments: its own values and its named ones. */
-export const TEMPLATE_TEXT_ARGUMENTS = ['salutation', 'pages'] as const;
-
-/**
- * The arguments the text `key` ("cover_note.body") may use. `named` are the named arguments the
- * templates' {{t}} calls of that key pass.
- */
-export function textArguments(key: string, named: Iterable<string> = []): string[] {
-  return [...PACKET_ARGUMENTS, ...(WORDED_BY_DELIVERY[key] ?? [...TEMPLATE_TEXT_ARGUMENTS, ...named])];
-}
