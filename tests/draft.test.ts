@@ -35,8 +35,31 @@ describe('openletter init', () => {
     }
     const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
-    expect(c.stdout).toMatch(/0 error\(s\), 0 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
+    // The return address is init's TODO until written: a warning while nothing is delivered.
+    expect(c.stdout.match(/^workspace\.yaml:\d+:\d+: warning: .*\[workspace\/placeholder\]$/gm)).toEqual([
+      'workspace.yaml:8:5: warning: return_address still holds the placeholder "TODO: street and number" [workspace/placeholder]',
+      'workspace.yaml:9:5: warning: return_address still holds the placeholder "TODO: postcode and city" [workspace/placeholder]',
+      'workspace.yaml:10:5: warning: return_address still holds the placeholder "TODO: country" [workspace/placeholder]',
+    ]);
+    expect(c.stdout).toMatch(/0 error\(s\), 3 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
     expect(c.stdout).toMatch(/demand blocks are used by no campaign/);
+  });
+  it("refuses to deliver while the coalition's return address is init's placeholder", async () => {
+    const ws = tempWorkspace(MINI, {
+      'workspace.yaml':
+        'name: Test Coalition\nshort_name: TC\nreturn_address:\n  - Test Coalition\n  - "TODO: street and number"\ncontact_email: office@example.org\nsource_locale: en\n',
+    });
+    const c = await runCli(['-w', ws, 'check']);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toMatch(
+      /^workspace\.yaml:5:5: error: return_address still holds the placeholder "TODO: street and number": nothing is delivered until it is replaced \[workspace\/placeholder\]$/m,
+    );
+    const r = await runCli(['-w', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\[workspace\/placeholder\]/);
+    expect(existsSync(join(ws, 'out'))).toBe(false);
+    // The letter itself does not print the return address: render goes on.
+    expect((await runCli(['-w', ws, 'render', '2020-test-letter', '--lang', 'en', '--format', 'md'])).code).toBe(0);
   });
   it('refuses a folder that is not empty', async () => {
     const dir = fresh();
@@ -109,7 +132,7 @@ describe('openletter init', () => {
 });
 
 describe('openletter new', () => {
-  it('writes a campaign that passes check and renders', async () => {
+  it("writes every parameter the blocks need as a TODO (never another letter's value), which check reports", async () => {
     const dir = tempWorkspace(MINI);
     const r = await runCli([
       '-w',
@@ -119,11 +142,50 @@ describe('openletter new', () => {
       '--recipient',
       'Kim Jong Un',
       '--demands',
-      'icrc-visits,join-ilo',
+      'icrc-visits',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/wrote campaigns\/2026-new-letter\.yaml/);
+    expect(r.stdout).toMatch(/still to write .*: params\.country_short, recipient\.titles, recipient\.address\n/);
     const text = readFileSync(join(dir, 'campaigns/2026-new-letter.yaml'), 'utf8');
+    // The mini workspace's other letter says DPRK: nothing of it is copied.
+    expect(text).not.toMatch(/DPRK/);
+    expect(parse(text)).toMatchObject({ params: { country_short: 'TODO: country_short' } });
+    const c = await runCli(['-w', dir, '--format', 'json', 'check']);
+    expect(c.code).toBe(1);
+    const errors = (
+      JSON.parse(c.stdout) as {
+        diagnostics: { code: string; severity: string; location: { file: string; line: number } }[];
+      }
+    ).diagnostics.filter((d) => d.severity === 'error');
+    const lines = text.split('\n');
+    const lineOf = (s: string) => lines.findIndex((l) => l.includes(s)) + 1;
+    expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual(
+      expect.arrayContaining([
+        `campaigns/2026-new-letter.yaml:${lineOf('TODO: country_short')} text/placeholder`,
+        `campaigns/2026-new-letter.yaml:${lineOf("TODO: the recipient's title")} text/placeholder`,
+        `campaigns/2026-new-letter.yaml:${lineOf('TODO: street, city')} text/placeholder`,
+        `campaigns/2026-new-letter.yaml:${lineOf('TODO: country"')} text/placeholder`,
+      ]),
+    );
+    expect(errors.every((d) => d.location.file === 'campaigns/2026-new-letter.yaml')).toBe(true);
+  });
+  it('writes a campaign that passes check and renders once its TODOs are written; --param gives values', async () => {
+    const dir = tempWorkspace(MINI);
+    const args = [
+      '-w',
+      dir,
+      'new',
+      '2026-new-letter',
+      '--recipient',
+      'Kim Jong Un',
+      '--demands',
+      'icrc-visits,join-ilo',
+    ];
+    const r = await runCli([...args, '--param', 'country_short=DPRK']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wrote campaigns\/2026-new-letter\.yaml/);
+    const file = join(dir, 'campaigns/2026-new-letter.yaml');
+    const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/campaign.schema.json');
     expect(existsSync(join(dir, 'schemas/campaign.schema.json'))).toBe(true);
     expect(parse(text)).toMatchObject({
@@ -134,6 +196,13 @@ describe('openletter new', () => {
       sections: [{ demands: ['icrc-visits', 'join-ilo'] }],
       signatories: [],
     });
+    writeFileSync(
+      file,
+      text
+        .replace("TODO: the recipient's title", 'Chairman of the State Affairs Commission')
+        .replace('TODO: street, city', 'Pyongyang')
+        .replace('TODO: country', "Democratic People's Republic of Korea"),
+    );
     const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(
@@ -146,11 +215,19 @@ describe('openletter new', () => {
     expect(md).toMatch(
       /International Committee of the Red Cross \(ICRC\) to visit all places of detention in the DPRK\./,
     );
+    // A parameter no chosen block uses is a usage error, with a suggestion.
+    const typo = await runCli([...args.slice(0, 3), 'other', '--demands', 'icrc-visits', '--param', 'country_shrt=X']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /no chosen demand block uses the parameter "country_shrt"[\s\S]*did you mean "country_short"/,
+    );
   });
   it('without a recipient, check fails exactly at the fields to fill in, and says so', async () => {
     const dir = tempWorkspace(MINI);
     const r = await runCli(['-w', dir, 'new', 'draft']);
-    expect(r.stdout).toMatch(/still to write .*: title, recipient\.name, salutation/);
+    expect(r.stdout).toMatch(
+      /still to write .*: title, recipient\.name, recipient\.titles, recipient\.address, salutation\n/,
+    );
     const c = await runCli(['-w', dir, '--format', 'json', 'check']);
     const errors = (
       JSON.parse(c.stdout) as {
@@ -160,7 +237,10 @@ describe('openletter new', () => {
     expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual([
       'campaigns/draft.yaml:8 text/placeholder',
       'campaigns/draft.yaml:10 text/placeholder',
-      'campaigns/draft.yaml:13 text/placeholder',
+      'campaigns/draft.yaml:12 text/placeholder',
+      'campaigns/draft.yaml:14 text/placeholder',
+      'campaigns/draft.yaml:15 text/placeholder',
+      'campaigns/draft.yaml:16 text/placeholder',
     ]);
   });
   it('--from copies a campaign and its translations, with a new id and date and no signatories', async () => {

@@ -9,6 +9,7 @@ import { today } from '../util/today.js';
 
 interface NewOptions {
   recipient?: string;
+  param: string[];
   demands?: string;
   from?: string;
   lang?: string;
@@ -23,15 +24,24 @@ export function newCommand(): Command {
       '--demands <ids>',
       'comma-separated demand blocks (`openletter demands` lists them), "id@variant" for a variant',
     )
+    .option(
+      '--param <name=value>',
+      'a value for a parameter of the chosen blocks, e.g. --param country_short=Belarus (repeatable); the others are written as TODO',
+      (pair: string, all: string[]) => [...all, pair],
+      [] as string[],
+    )
     .option('--from <campaign>', 'copy an existing campaign (its texts and translations; not its signatories)')
     .option('-l, --lang <codes>', 'comma-separated languages (default: English, or those of --from)')
     .addHelpText(
       'after',
       `
 The new file passes \`openletter check\` once every field marked TODO is written; \`new\` lists them.
+Parameters the demand blocks use ({{country_short}}) are never copied from another letter: give them
+with --param, or write them where the TODO stands.
 
 Examples:
   $ openletter new 2026-open-letter --recipient "Kim Jong Un" --demands icrc-prison-visits,release-political-prisoners
+  $ openletter new 2026-belarus --recipient "Alexander Lukashenko" --demands release-political-prisoners --param country_short=Belarus
   $ openletter new 2026-follow-up --from 2018-kim-jong-un`,
     )
     .action((id: string, opts: NewOptions, cmd: Command) => {
@@ -44,6 +54,7 @@ Examples:
           recipient: opts.recipient,
           demands: parseList(opts.demands),
           from: opts.from,
+          params: paramPairs(opts.param),
           locales: parseList(opts.lang),
           today: today(g.io),
         });
@@ -69,4 +80,18 @@ Examples:
       for (const n of plan.notes) out(`note: ${n}`);
       out(`next: openletter check, then openletter render ${id}`);
     });
+}
+
+/** `--param name=value` pairs; the value may hold "=" and ",". */
+function paramPairs(pairs: string[]): Map<string, string> | undefined {
+  if (!pairs.length) return undefined;
+  const out = new Map<string, string>();
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    if (eq < 1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new UsageError(`--param "${pair}": write name=value`, 'e.g. --param country_short=Belarus');
+    out.set(name, pair.slice(eq + 1).trim());
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { composeMaps, wholeMap, type OffsetMap } from '../model/offset-map.js';
 import { spanWithin, type Origin, type Span, type SourcedText, type TracedText } from '../model/span.js';
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
 import { formatMessage, type MessageArgs } from '../text/message.js';
-import { fillParams, withoutParams } from './fill-params.js';
+import { fillParams, paramNames, withoutParams } from './fill-params.js';
 import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
@@ -23,7 +23,8 @@ export interface ComposedLetter {
 type TracedTextBody = Omit<TracedText, 'origin'>;
 
 /** A text with its arguments filled (`failed`: some could not be; `text` then leaves them out). */
-type Filled = TracedTextBody & { failed: boolean };
+/** `own`: the text with parameter values blanked out (placeholders in a value are its own parameter's). */
+type Filled = TracedTextBody & { failed: boolean; own?: string };
 
 /** A text's characters → its file: its own map, or the whole value for each character. */
 const fileMap = (t: SourcedText): OffsetMap =>
@@ -50,13 +51,20 @@ class Composer {
   readonly diagnostics: Diagnostic[] = [];
   readonly texts: TracedText[] = [];
   private readonly params = new Map<string, string>();
+  /** Each parameter's text (the language's, or the source's), to report a placeholder at the value itself. */
+  private readonly paramTexts = new Map<string, SourcedText>();
+  private readonly paramsChecked = new Set<string>();
 
   constructor(
     private readonly project: Project,
     private readonly c: Campaign,
     private readonly tr: Translator,
   ) {
-    for (const [k, v] of c.params) this.params.set(k, this.lookup(campaignKey(c.id, 'params', k), v).text.text);
+    for (const [k, v] of c.params) {
+      const t = this.lookup(campaignKey(c.id, 'params', k), v).text;
+      this.params.set(k, t.text);
+      this.paramTexts.set(k, t);
+    }
   }
 
   compose(): LetterDocument {
@@ -250,7 +258,7 @@ class Composer {
 
   private inline(key: string, source: SourcedText): Inline[] {
     const { text: t, origin } = this.lookup(key, source);
-    const filled = this.finalText(t);
+    const filled = this.finalText(t, this.fill(t), origin.kind !== 'source' || this.tr.isSource);
     const { inlines, problems, offsets } = parseInline(filled.text);
     for (const p of problems)
       this.diagnostics.push(
@@ -281,18 +289,39 @@ class Composer {
         ),
       );
     const failed = r.syntaxError !== undefined || r.unknown.length > 0;
-    return failed ? { ...withoutParams(t.text), failed } : { ...r, failed };
+    if (failed) return { ...withoutParams(t.text), failed };
+    const used = paramNames(t.text).names;
+    for (const name of used) this.paramPlaceholders(name);
+    // The same text with each value blanked out, character for character: what the text itself holds.
+    const blank = new Map(used.map((n) => [n, ' '.repeat(this.params.get(n)!.length)]));
+    return { ...r, failed, own: fillParams(t.text, new Map([...this.params, ...blank])).text };
+  }
+
+  /** A placeholder in a parameter's value, reported once at the value ("TODO: country_short"), not in each text. */
+  private paramPlaceholders(name: string): void {
+    const t = this.paramTexts.get(name);
+    if (!t || this.paramsChecked.has(name)) return;
+    this.paramsChecked.add(name);
+    for (const p of findPlaceholders(t.text))
+      this.diagnostics.push(
+        diag(
+          'text/placeholder',
+          spanWithin(t.span, fileMap(t), p.index, p.match.length),
+          `unrendered placeholder "${p.match}" would be printed`,
+          { hint: `write the value of the parameter "${name}"` },
+        ),
+      );
   }
 
   /**
    * Apply the language's typography to a filled text, and refuse leftovers. Returns the final
    * text with the map from it to the file.
    */
-  private finalText(t: SourcedText, filled: Filled = this.fill(t)): TracedTextBody {
+  private finalText(t: SourcedText, filled: Filled = this.fill(t), ownLanguage = true): TracedTextBody {
     const toFile = fileMap(t);
     const at = (m: OffsetMap, index: number, length: number) =>
       spanWithin(t.span, composeMaps(m, toFile), index, length);
-    for (const p of findPlaceholders(filled.text))
+    for (const p of findPlaceholders(filled.own ?? filled.text))
       this.diagnostics.push(
         diag(
           'text/placeholder',
@@ -304,18 +333,20 @@ class Composer {
     if (filled.failed) return { text: t.text, offsets: toFile };
     const typo = applyPunctuationSpace(filled.text, this.tr.locale.punctuationSpace);
     const offsets = composeMaps(typo.offsets ? composeMaps(typo.offsets, filled.offsets) : filled.offsets, toFile);
-    typo.missing.forEach((m, k) =>
-      this.diagnostics.push(
-        diag(
-          'text/typography',
-          spanWithin(t.span, offsets, typo.missingAt?.[k] ?? 0, m.length),
-          `"${m}": ${this.tr.locale.name} typography puts a space between a word and "${m.slice(-1)}"`,
-          {
-            hint: `write a space (or a no-break space) before "${m.slice(-1)}"; openletter makes it unbreakable`,
-          },
+    // The English standing in for a missing translation is not held to this language's typography.
+    if (ownLanguage)
+      typo.missing.forEach((m, k) =>
+        this.diagnostics.push(
+          diag(
+            'text/typography',
+            spanWithin(t.span, offsets, typo.missingAt?.[k] ?? 0, m.length),
+            `"${m}": ${this.tr.locale.name} typography puts a space between a word and "${m.slice(-1)}"`,
+            {
+              hint: `write a space (or a no-break space) before "${m.slice(-1)}"; openletter makes it unbreakable`,
+            },
+          ),
         ),
-      ),
-    );
+      );
     return { text: typo.text, offsets };
   }
 }

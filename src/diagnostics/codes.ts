@@ -105,6 +105,10 @@ export const CODES = {
     'warning',
     'workspace.yaml has no contact_email: e-mail drafts have no sender address.',
   ],
+  'workspace/placeholder': [
+    'warning',
+    "workspace.yaml's coalition details (name, return address, e-mail) still hold a TODO: an error, and deliver refuses, once a campaign names missions.",
+  ],
   'campaign/future-date': ['info', 'A campaign is dated in the future.'],
   'demand/unused': ['info', 'A demand block is used by no campaign.'],
 } as const satisfies Record<string, readonly [Severity, string]>;

@@ -66,8 +66,10 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
       .sort();
   };
   const yamlFile = (n: string, dir: boolean) => !dir && /\.ya?ml$/.test(n);
-  const name = opts.name?.trim() || 'Example Coalition for Human Rights';
-  const shortName = opts.shortName?.trim() || initials(name);
+  // Without --name the coalition is a TODO: `check` reports it until it is written, rather than a
+  // made-up name signing the letter.
+  const name = opts.name?.trim() || "TODO: your coalition's name";
+  const shortName = opts.shortName?.trim() || (opts.name?.trim() ? initials(name) : 'TODO: its short name');
 
   for (const n of list('demands', yamlFile)) files.set(`demands/${n}`, read(`demands/${n}`));
   for (const lng of list('locales', (_, dir) => dir)) {
@@ -94,19 +96,20 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
 
   files.set(
     'workspace.yaml',
-    `${schemaLine('workspace', 0)}# The coalition that sends the letters. Printed on cover notes and envelopes: change it.
+    `${schemaLine('workspace', 0)}# The coalition that sends the letters. Printed on cover notes and envelopes: write it
+# (\`openletter check\` reports each TODO; \`deliver\` refuses until they are written).
 name: ${yamlValue(name)}
 short_name: ${yamlValue(shortName)}
 return_address:                # the postal address replies go to, one line each
   - ${yamlValue(name)}
-  - 1 Example Street
-  - Seoul
-  - Republic of Korea
-# contact_email: coalition@example.org
+  - "TODO: street and number"
+  - "TODO: postcode and city"
+  - "TODO: country"
+# contact_email: coalition@example.org     # the sender of the e-mail drafts
 source_locale: en
 `,
   );
-  const selfId = idFromName(shortName, new Set()) || 'coalition';
+  const selfId = (opts.name?.trim() && idFromName(shortName, new Set())) || 'coalition';
   files.set(
     'signatories.yaml',
     `${schemaLine('signatories', 0)}# The roster: every organisation or person that signs a letter, listed once.

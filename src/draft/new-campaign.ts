@@ -13,6 +13,8 @@ export interface NewCampaignOptions {
   demands?: string[];
   /** Copy this existing campaign. */
   from?: string;
+  /** Parameter values given on the command line (`--param country=Belarus`). */
+  params?: ReadonlyMap<string, string>;
   /** Languages (default: the source language, or those of --from). */
   locales?: string[];
   /** YYYY-MM-DD. */
@@ -83,8 +85,11 @@ export function planNewCampaign(project: Project, opts: NewCampaignOptions): New
   return opts.from ? copyCampaign(project, opts) : skeleton(project, opts);
 }
 
-/** The parameters the chosen blocks use, with a value from the newest campaign that has one. */
-function paramsFor(project: Project, demands: string[]): Map<string, string | undefined> {
+/**
+ * The parameters the chosen blocks use, each with its value from `--param`, or undefined (a TODO).
+ * Never a value from another letter: "DPRK" in a letter to Belarus is worse than a TODO.
+ */
+function paramsFor(demands: string[], project: Project, given: ReadonlyMap<string, string> | undefined) {
   const names = new Set<string>();
   for (const ref of demands) {
     const [block, variant] = ref.split('@') as [string, string | undefined];
@@ -94,8 +99,19 @@ function paramsFor(project: Project, demands: string[]): Map<string, string | un
     for (const el of (variant ? b.variants.get(variant) : b.text) ?? [])
       paramNames(el.text.text).names.forEach((n) => names.add(n));
   }
-  const newest = [...project.campaigns.values()].sort((a, b) => (a.date < b.date ? 1 : -1));
-  return new Map([...names].sort().map((n) => [n, newest.find((c) => c.params.has(n))?.params.get(n)?.text]));
+  return new Map<string, string | undefined>([...names].sort().map((n) => [n, given?.get(n)]));
+}
+
+/** `--param` names no chosen block uses: a typo, or a block left out. */
+function unusedParams(used: ReadonlyMap<string, unknown>, given: ReadonlyMap<string, string> | undefined): void {
+  for (const name of given?.keys() ?? [])
+    if (!used.has(name)) {
+      const g = closest(name, used.keys());
+      throw new NewCampaignError(
+        `no chosen demand block uses the parameter "${name}"`,
+        g ? `did you mean "${g}"?` : `parameters of these blocks: ${[...used.keys()].join(', ') || '(none)'}`,
+      );
+    }
 }
 
 function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
@@ -118,7 +134,8 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
     L(`title: "TODO: the letter's title"`);
     todo.push('title');
   }
-  const params = paramsFor(project, demands);
+  const params = paramsFor(demands, project, opts.params);
+  unusedParams(params, opts.params);
   if (params.size) {
     L(withComment(`params:`, `filled into {{name}} in the texts`));
     for (const [k, v] of params) {
@@ -132,8 +149,12 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
     L(`  name: "TODO: the recipient's name"`);
     todo.push('recipient.name');
   }
-  L(withComment(`  titles: []`, `e.g. ["Chairman of the State Affairs Commission"]`));
-  L(withComment(`  address: []`, `lines of the postal address`));
+  L(withComment(`  titles:`, `delete a TODO line the letter does without`));
+  L(`    - "TODO: the recipient's title"`);
+  L(withComment(`  address:`, `lines of the postal address`));
+  L(`    - "TODO: street, city"`);
+  L(`    - "TODO: country"`);
+  todo.push('recipient.titles', 'recipient.address');
   if (recipient) L(`salutation: ${yamlValue(`Dear ${recipient},`)}`);
   else {
     L(`salutation: "TODO: Dear …,"`);
@@ -194,17 +215,20 @@ function copyCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
     edit.remove(['sections']);
     edit.addKey([], 'sections', [{ demands: opts.demands }], { blockList: true });
     dropped.push(['sections']);
-    const params = paramsFor(project, opts.demands);
-    for (const [k, v] of params)
-      if (!from.params.has(k))
-        (v === undefined ? todo : notes).push(
-          v === undefined ? `params.${k}` : `params.${k} copied from another campaign`,
-        );
+    const params = paramsFor(opts.demands, project, opts.params);
+    unusedParams(params, opts.params);
+    for (const [k, v] of params) if (!from.params.has(k) && v === undefined) todo.push(`params.${k}`);
     const missing = [...params].filter(([k]) => !from.params.has(k));
     if (missing.length && !from.params.size)
       edit.addKey([], 'params', Object.fromEntries(missing.map(([k, v]) => [k, v ?? `TODO: ${k}`])));
     else for (const [k, v] of missing) edit.addKey(['params'], k, v ?? `TODO: ${k}`);
-  }
+  } else if (opts.params) unusedParams(from.params, opts.params);
+  // --param replaces the copied letter's value (and its translations are asked for again).
+  for (const [k, v] of opts.params ?? [])
+    if (from.params.has(k)) {
+      edit.setValue(['params', k], v);
+      dropped.push(['params', k]);
+    }
   let text = edit.toString();
   if (!text.startsWith('# yaml-language-server:')) text = schemaLine('campaign', 1) + text;
   const files = new Map([[`campaigns/${opts.id}.yaml`, text]]);

@@ -1,5 +1,6 @@
 import type { Scope } from '../../diagnostics/diagnostic.js';
 import { futureDate, unusedDemands } from './campaign-rules.js';
+import { coalitionPlaceholders } from './coalition-rule.js';
 import { glossaryVariants } from './glossary-rule.js';
 import { deliveryTexts } from './delivery-text-rules.js';
 import { chromeMessages } from './message-rules.js';
@@ -34,4 +35,5 @@ export const RULES: RegisteredRule[] = [
   { rule: futureDate, scope: LETTERS },
   { rule: unusedDemands, scope: WORKSPACE },
   { rule: (ctx) => checkMissions(ctx.project, ctx.today), scope: PACKETS, delivery: true },
+  { rule: coalitionPlaceholders, scope: PACKETS, delivery: true },
 ];
