@@ -228,6 +228,10 @@ describe('export and import', () => {
     writeFileSync(en, readFileSync(en, 'utf8').replace('Apply for membership', 'Apply at once for membership'));
     const r = planImport(loadWorkspace(ws).value, 'ko', parseUnitFile(toXliff(units), 'xliff'), 'ko.xlf');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['i18n/stale']);
+    // The English the file was made from against the English now, word by word.
+    expect(r.diagnostics[0]!.change?.parts.filter((p) => p.kind !== 'same')).toEqual([
+      { kind: 'added', text: 'at once ' },
+    ]);
     expect(r.files.size).toBe(0);
   });
 

@@ -9,6 +9,7 @@ import { codeDifference } from './inline-codes.js';
 import { scriptMismatch } from './script-check.js';
 import { sourceHash } from './source-hash.js';
 import { recordSources } from './source-store.js';
+import { sourceChange } from './translation-status.js';
 import type { TranslationUnit, UnitFile } from './translation-units.js';
 import { keyLocation, openOrNew, setTranslation, toText } from './translation-files.js';
 
@@ -121,15 +122,19 @@ export function planImport(project: Project, lng: string, file: UnitFile, fileNa
       );
     }
   }
-  if (changedSince.length)
+  if (changedSince.length) {
+    const first = changedSince[0]!;
     problem(
       'i18n/stale',
-      at(changedSince[0]),
-      `${fileName} was exported from English that has changed since (${changedSince.length} text(s), e.g. "${changedSince[0]!.key}")`,
+      at(first),
+      `${fileName} was exported from English that has changed since (${changedSince.length} text(s), e.g. "${first.key}")`,
       {
         hint: `export again with \`openletter translations export --lang ${lng}\` and carry the translations over`,
+        // What the translator worked from (the file's source) against the English now.
+        ...(first.source ? { change: sourceChange(project, first.source, sources.get(first.key)!.text) } : {}),
       },
     );
+  }
   if (result.diagnostics.length) return result;
   const wrongScript = scriptMismatch(project, lng, file.units, fileName);
   if (wrongScript) {
