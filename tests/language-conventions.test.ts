@@ -103,6 +103,80 @@ describe('collation of signatories', () => {
   });
 });
 
+describe('signatories as they signed', () => {
+  const span = { file: 'signatories.yaml', start: 0, end: 1 };
+  const org = (id: string, name: string, country?: string): Signatory => ({
+    id,
+    name: { text: name, span },
+    kind: 'organisation',
+    country,
+    aliases: [],
+    names: new Map(),
+    sortAs: new Map(),
+    contact: undefined,
+    span,
+  });
+  const list = [
+    org('a', 'Asian Human Rights Association of Japan', 'JP'),
+    org('b', 'Odhikar - Bangladesh', 'BD'),
+    org('c', 'NKnet', 'KR'),
+    org('d', 'PSALT NK', 'US'),
+  ];
+  const signed = {
+    forms: new Map([
+      ['c', { as: 'Network for North Korean Democracy and Human Rights' }],
+      ['d', { country: false as const }],
+    ]),
+    countryNames: new Map([['KR', 'ROK']]),
+    style: 'parentheses' as const,
+  };
+  const shown = (
+    code: string,
+    tag: string,
+    source: boolean,
+    local?: Map<string, { name: string; sortAs: undefined }>,
+  ) =>
+    signatureList(list, { code, tag, ...(local ? { signatoryNames: local } : {}) }, 'as-listed', {
+      ...signed,
+      source,
+    }).map((e) => [e.name, e.country]);
+
+  it('in the source language: the name and country as signed, none where it gave none, never twice', () => {
+    expect(shown('en', 'en-US', true)).toEqual([
+      ['Asian Human Rights Association of Japan', undefined],
+      ['Odhikar - Bangladesh', undefined],
+      ['Network for North Korean Democracy and Human Rights', 'ROK'],
+      ['PSALT NK', undefined],
+    ]);
+  });
+
+  it("in a translation: the language's own names and country names, still none where it gave none", () => {
+    const local = new Map([['a', { name: '日本アジア人権協会日本', sortAs: undefined }]]);
+    expect(shown('ja', 'ja-JP', false, local)).toEqual([
+      ['日本アジア人権協会日本', undefined],
+      ['Odhikar - Bangladesh', 'バングラデシュ'],
+      ['Network for North Korean Democracy and Human Rights', '韓国'],
+      ['PSALT NK', undefined],
+    ]);
+  });
+
+  it('prints no country at all when the campaign says none', () => {
+    const r = signatureList(list, { code: 'en', tag: 'en-US' }, 'as-listed', {
+      ...signed,
+      style: 'none',
+      source: true,
+    });
+    expect(r.map((e) => e.country)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('sets the country in parentheses of the language: half-width in English, full-width in Japanese', () => {
+    const p = loadWorkspace(REPO).value;
+    expect(composeLetter(p, '2011-kim-jong-il', 'en').value!.doc.countryAffix).toEqual({ before: ' (', after: ')' });
+    expect(composeLetter(p, '2011-kim-jong-il', 'ja').value!.doc.countryAffix).toEqual({ before: '（', after: '）' });
+    expect(composeLetter(p, '2018-kim-jong-un', 'ja').value!.doc.countryAffix).toEqual({ before: '、', after: '' });
+  });
+});
+
 describe('dates through Intl', () => {
   it.each([
     ['en', 'June 6, 2018'],

@@ -23,6 +23,8 @@ interface Seed {
   /** How the seed breaks paragraphs: one per line (2011) or blank-line separated. */
   paragraphs: 'lines' | 'blank-lines';
   fixes: [RegExp, string][];
+  /** Signatory lines the seed prints twice: the letter names them once, where the second one stands. */
+  duplicates?: string[];
 }
 
 const SEED_LIST: Seed[] = [
@@ -51,6 +53,7 @@ const SEED_LIST: Seed[] = [
     salutation: 'Dear Chairman Kim Jong Un,',
     signOff: 'Sincerely,',
     paragraphs: 'blank-lines',
+    duplicates: ['Now Action & Unity for Human Rights (NAUH), South Korea'],
     fixes: [
       [/\[([^\]]*)\]\(#\)/g, '$1'], // links with "#" targets
       [/\\\$/g, '$'], // Markdown-escaped dollar
@@ -165,6 +168,18 @@ describe.each(SEED_LIST)('the English $campaign letter reproduces its seed', (se
     const printed = sigs && sigs.kind === 'signatures' ? sigs.entries.map((e) => e.id) : [];
     expect(new Set(printed).size).toBe(printed.length);
     expect([...printed].sort()).toEqual([...new Set(ids as string[])].sort());
+  });
+
+  it('prints every signatory as it signed this letter, in the seed order', () => {
+    const sigs = doc.blocks.find((b) => b.kind === 'signatures');
+    const { before, after } = doc.countryAffix;
+    const printed =
+      sigs && sigs.kind === 'signatures'
+        ? sigs.entries.map((e) => (e.country ? `${e.name}${before}${e.country}${after}` : e.name))
+        : [];
+    expect(printed).toEqual(
+      seedSignatories(seed).filter((l, i, all) => !seed.duplicates?.includes(l) || all.lastIndexOf(l) === i),
+    );
   });
 
   it('has the seed sign-off', () => {

@@ -107,25 +107,18 @@ class Composer {
       .map((r) => this.project.signatories.get(r.id))
       .filter((s): s is Signatory => s !== undefined);
     const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
-    const entries = signatureList(unique, tr.locale, c.signatoryOrder);
-    const sep = this.tr.chrome('country_separator');
-    const sepText = sep && this.chromeText('country_separator', sep);
-    const separator = sepText?.text ?? ', ';
-    if (sep && sepText)
-      this.texts.push({
-        ...sepText,
-        origin: { span: sep.span, kind: 'chrome', lang: tr.locale.code, key: chromeKey('country_separator') },
-      });
+    const entries = signatureList(unique, tr.locale, c.signatoryOrder, {
+      forms: new Map(
+        c.signatories.map((r) => [r.id, { as: r.as?.text, sortAs: r.sortAs, country: r.country && r.country.text }]),
+      ),
+      countryNames: new Map([...c.countryNames].map(([code, t]) => [code, t.text])),
+      style: c.signatoryCountry,
+      source: tr.isSource,
+    });
+    const countryAffix = this.countryAffix();
     for (const e of entries) {
       this.texts.push(this.signatoryName(e.id, e.name));
-      if (e.country) {
-        const span = this.signatorySpan(e.id);
-        this.texts.push({
-          text: e.country,
-          origin: { span, kind: 'intl-country', lang: tr.locale.code },
-          offsets: wholeMap(span.start, span.end - span.start, e.country.length),
-        });
-      }
+      if (e.country) this.texts.push(this.signatoryCountry(e.id, e.country));
     }
     blocks.push({ kind: 'signatures', entries });
     if (c.cc.length) {
@@ -152,10 +145,49 @@ class Composer {
       paper: c.paper,
       pageLabel,
       fonts: tr.locale.fonts,
-      countrySeparator: separator,
+      countryAffix,
       lineBreak: tr.locale.lineBreak,
       typography: tr.locale.typography,
       blocks,
+    };
+  }
+
+  /**
+   * What goes around a signatory's country in this language: the separator (", ", "、") after
+   * the name, or the parentheses (" (…)", "（…）") written as `country_parentheses` with {country}.
+   */
+  private countryAffix(): { before: string; after: string } {
+    const parentheses = this.c.signatoryCountry === 'parentheses';
+    const key = parentheses ? 'country_parentheses' : 'country_separator';
+    const t = this.tr.chrome(key);
+    const [before = '', after = ''] = (t?.text ?? (parentheses ? ' ({country})' : ', ')).split('{country}');
+    if (t)
+      this.texts.push({
+        text: before + after,
+        origin: { span: t.span, kind: 'chrome', lang: this.tr.locale.code, key: chromeKey(key) },
+        offsets: wholeMap(t.span.start, t.span.end - t.span.start, before.length + after.length),
+      });
+    return { before, after };
+  }
+
+  /** A printed country: as the letter wrote it (the campaign), else the language's standard name. */
+  private signatoryCountry(id: string, country: string): TracedText {
+    const ref = this.c.signatories.find((r) => r.id === id);
+    const code = this.project.signatories.get(id)?.country;
+    const written = this.tr.isSource
+      ? ((ref?.country || undefined) ?? (code ? this.c.countryNames.get(code) : undefined))
+      : undefined;
+    if (written?.text === country)
+      return {
+        text: country,
+        origin: { span: written.span, kind: 'source', lang: this.tr.locale.code },
+        offsets: fileMap(written),
+      };
+    const span = this.signatorySpan(id);
+    return {
+      text: country,
+      origin: { span, kind: 'intl-country', lang: this.tr.locale.code },
+      offsets: wholeMap(span.start, span.end - span.start, country.length),
     };
   }
 
@@ -170,6 +202,8 @@ class Composer {
       kind: 'roster-name',
       lang: local ? locale.code : this.project.workspace.sourceLocale,
     };
+    const as = this.c.signatories.find((r) => r.id === id)?.as;
+    if (!local && as?.text === name) return { text: name, origin: { ...origin, span: as.span }, offsets: fileMap(as) };
     const offsets =
       !local && roster?.name.text === name
         ? fileMap(roster.name)

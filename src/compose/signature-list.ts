@@ -1,11 +1,33 @@
 import type { SignatureEntry } from '../model/letter-document.js';
-import type { Signatory } from '../model/project.js';
+import type { Signatory, SignatoryCountryStyle } from '../model/project.js';
+import { fold } from '../text/fold.js';
 import { collator, regionNames } from '../util/intl.js';
+
+/** How one signatory signed one letter, when not in the roster's usual form (source language). */
+export interface SignedForm {
+  as?: string | undefined;
+  sortAs?: string | undefined;
+  /** The country as signed, or false when it gave none. */
+  country?: string | false | undefined;
+}
+
+/** A letter's way of printing signatories: per-entry forms, its country names and style. */
+export interface SignedAs {
+  forms: ReadonlyMap<string, SignedForm>;
+  /** Country names the letter used, by ISO code (source language only). */
+  countryNames: ReadonlyMap<string, string>;
+  style: SignatoryCountryStyle;
+  /** Whether this is the letter's source language, where the forms as signed apply. */
+  source: boolean;
+}
+
+const USUAL: SignedAs = { forms: new Map(), countryNames: new Map(), style: 'after-comma', source: true };
 
 /**
  * The signature entries of one letter in one language: names in the language where the roster
- * has an established one, country names from Intl, organisations before individuals, each group
- * sorted by the language's collation (or kept as listed).
+ * has an established one (else as signed, else the roster's), country names as the letter wrote
+ * them or from Intl, organisations before individuals, each group sorted by the language's
+ * collation (or kept as listed). A name that already ends with its country does not repeat it.
  */
 export function signatureList(
   signatories: Signatory[],
@@ -15,27 +37,58 @@ export function signatureList(
     signatoryNames?: ReadonlyMap<string, { name: string; sortAs: string | undefined }>;
   },
   order: 'collation' | 'as-listed',
+  signed: SignedAs = USUAL,
 ): SignatureEntry[] {
   const local = (s: Signatory) => locale.signatoryNames?.get(s.id);
+  const form = (s: Signatory): SignedForm => signed.forms.get(s.id) ?? {};
   const regions = regionNames(locale.tag);
-  const entries = signatories.map((s) => ({
-    s,
-    entry: {
-      id: s.id,
-      name: local(s)?.name ?? s.names.get(locale.code) ?? s.name.text,
-      country: s.country ? regions.of(s.country) : undefined,
-    } satisfies SignatureEntry,
-  }));
+  const countryOf = (s: Signatory): string | undefined => {
+    const f = form(s);
+    if (signed.style === 'none' || f.country === false) return undefined;
+    if (signed.source && f.country !== undefined) return f.country;
+    if (!s.country) return undefined;
+    return (signed.source ? signed.countryNames.get(s.country) : undefined) ?? regions.of(s.country);
+  };
+  const entries = signatories.map((s) => {
+    const name = local(s)?.name ?? s.names.get(locale.code) ?? form(s).as ?? s.name.text;
+    const country = countryOf(s);
+    // A country written for this entry is printed as signed, even after a name that ends with it.
+    const asSigned = signed.source && typeof form(s).country === 'string';
+    return {
+      s,
+      entry: {
+        id: s.id,
+        name,
+        country: country !== undefined && !asSigned && endsWithWord(name, country) ? undefined : country,
+      } satisfies SignatureEntry,
+    };
+  });
   if (order === 'as-listed') return entries.map((e) => e.entry);
   const byName = collator(locale.tag, { sensitivity: 'base', ignorePunctuation: true, numeric: true });
   const key = (s: Signatory, shown: string) =>
     local(s)?.sortAs ??
     s.sortAs.get(locale.code) ??
-    (local(s) || s.names.has(locale.code) ? shown : (s.sortAs.get('') ?? shown));
+    (local(s) || s.names.has(locale.code) ? shown : (form(s).sortAs ?? s.sortAs.get('') ?? shown));
   return entries
     .sort((a, b) => {
       if (a.s.kind !== b.s.kind) return a.s.kind === 'organisation' ? -1 : 1;
       return byName.compare(key(a.s, a.entry.name), key(b.s, b.entry.name)) || (a.s.id < b.s.id ? -1 : 1);
     })
     .map((e) => e.entry);
+}
+
+/**
+ * Whether the name already ends with the country ("… Association of Japan", "Odhikar - Bangladesh",
+ * "…(Japan)"), comparing letters and digits only, so the country is not printed twice.
+ */
+function endsWithWord(name: string, country: string): boolean {
+  const letters = (s: string) =>
+    fold(s)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const n = letters(name);
+  const c = letters(country);
+  // Chinese and Japanese write no space before the country: "…日本" ends with "日本" as it is.
+  const unspaced = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(c);
+  return c.length > 0 && (n === c || n.endsWith(` ${c}`) || (unspaced && n.endsWith(c)));
 }

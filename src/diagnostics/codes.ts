@@ -30,6 +30,10 @@ export const CODES = {
   'signatory/duplicate': ['error', 'The same signatory is listed twice in one letter.'],
   'signatory/near-duplicate': ['warning', 'Two signatories in one letter or the roster look like the same body.'],
   'signatory/none': ['warning', 'A campaign has no signatories.'],
+  'signatory/unknown-spelling': [
+    'warning',
+    'A campaign prints a signatory under a name that is neither its roster name nor an alias.',
+  ],
   'text/placeholder': ['error', 'Text still holds an unrendered placeholder (__WORD__, {{…}}, TODO).'],
   'text/unknown-param': ['error', 'Text uses a {{parameter}} the campaign does not provide.'],
   'text/message-syntax': [

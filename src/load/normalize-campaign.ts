@@ -36,7 +36,22 @@ export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign 
     signOff: c.sign_off,
     signOffSpan: spanAt(file, ['sign_off']),
     signatoryOrder: c.signatory_order,
-    signatories: c.signatories.map((id, i) => ({ id, span: spanAt(file, ['signatories', i]) })),
+    signatoryCountry: c.signatory_country,
+    countryNames: new Map(Object.entries(c.country_names).map(([k, v]) => [k, s(['country_names', k], v)])),
+    signatories: c.signatories.map((ref, i) => {
+      const span = spanAt(file, ['signatories', i]);
+      if (typeof ref === 'string') return { id: ref, span, as: undefined, sortAs: undefined, country: undefined };
+      return {
+        id: ref.id,
+        span,
+        as: ref.as === undefined ? undefined : s(['signatories', i, 'as'], ref.as),
+        sortAs: ref.sort_as,
+        country:
+          ref.country === undefined || ref.country === false
+            ? ref.country
+            : s(['signatories', i, 'country'], ref.country),
+      };
+    }),
     signatoriesSpan: file.doc.has('signatories')
       ? keySpanAt(file, ['signatories'])
       : { file: file.path, start: 0, end: 1 },

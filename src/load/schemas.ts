@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINE_BREAK_STYLES, PAPER_SIZES } from '../model/project.js';
+import { LINE_BREAK_STYLES, PAPER_SIZES, SIGNATORY_COUNTRY_STYLES } from '../model/project.js';
 import { countryCodes } from '../util/country-codes.js';
 import { knownFontIds } from '../fonts/font-files.js';
 
@@ -128,7 +128,33 @@ export const campaignSchema = z.strictObject({
     .enum(['collation', 'as-listed'])
     .default('collation')
     .describe("how signatories are ordered: by each language's collation, or as listed here"),
-  signatories: z.array(slug).default([]).describe('roster ids from signatories.yaml'),
+  signatory_country: z
+    .enum(SIGNATORY_COUNTRY_STYLES)
+    .default('after-comma')
+    .describe('how each signatory\'s country is printed: "Name, Country", "Name (Country)", or not at all'),
+  country_names: z
+    .record(country, text.describe('the country as this letter names it, e.g. ROK'))
+    .default({})
+    .describe('country names as this letter wrote them, in the source language (others use the standard name)'),
+  signatories: z
+    .array(
+      z.union([
+        slug.describe('a roster id from signatories.yaml'),
+        z.strictObject({
+          id: slug.describe('a roster id from signatories.yaml'),
+          as: text
+            .optional()
+            .describe('the name as it signed this letter, in the source language (the roster name or an alias)'),
+          sort_as: text.optional().describe('the key to sort that name by'),
+          country: z
+            .union([text, z.literal(false)])
+            .optional()
+            .describe('the country as it signed this letter (source language), or false when it gave none'),
+        }),
+      ]),
+    )
+    .default([])
+    .describe('roster ids from signatories.yaml; `{id, as, country}` for an entry that signed in another form'),
   cc: z
     .array(
       z.strictObject({

@@ -46,8 +46,8 @@ export interface LetterDocument {
   /** Page footer template with {page} and {pages}. */
   pageLabel: string;
   fonts: string[];
-  /** Between a signatory's name and country, e.g. ", " or "，". */
-  countrySeparator: string;
+  /** Around a signatory's country: ", " + country, " (" + country + ")", "（" + country + "）". */
+  countryAffix: { before: string; after: string };
   lineBreak: LineBreakStyle;
   typography: LetterTypography;
   blocks: Block[];

@@ -49,7 +49,16 @@ export interface Recipient {
 export interface SignatoryRef {
   id: string;
   span: Span;
+  /** The name as it signed this letter (source language), when not the roster's. */
+  as: SourcedText | undefined;
+  sortAs: string | undefined;
+  /** The country as it signed (source language), false when it gave none, undefined for the usual. */
+  country: SourcedText | false | undefined;
 }
+
+/** How a letter prints a signatory's country: "Name, Country", "Name (Country)", or not at all. */
+export const SIGNATORY_COUNTRY_STYLES = ['after-comma', 'parentheses', 'none'] as const;
+export type SignatoryCountryStyle = (typeof SIGNATORY_COUNTRY_STYLES)[number];
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -73,6 +82,9 @@ export interface Campaign {
   signOff: string;
   signOffSpan: Span;
   signatoryOrder: 'collation' | 'as-listed';
+  signatoryCountry: SignatoryCountryStyle;
+  /** Country names as this letter wrote them (source language), by ISO code: "ROK" for KR. */
+  countryNames: Map<string, SourcedText>;
   signatories: SignatoryRef[];
   /** The `signatories:` key (or the file's start when it is not written), for "nobody signs this". */
   signatoriesSpan: Span;

@@ -7,7 +7,7 @@ import { chromeMessages } from './message-rules.js';
 import { placeholdersInUnusedTexts, templateChecks } from './placeholder-rules.js';
 import type { Rule } from './rule.js';
 import { checkMissions } from './mission-rules.js';
-import { campaignWithoutSignatories, nearDuplicateSignatories } from './signatory-rules.js';
+import { campaignWithoutSignatories, nearDuplicateSignatories, unknownSignedSpelling } from './signatory-rules.js';
 import { textHygiene } from './text-hygiene.js';
 
 /** A rule, the scope of what it finds (unless a finding says otherwise), and whether it concerns delivery. */
@@ -26,6 +26,7 @@ const WORKSPACE: Scope = { kind: 'workspace' };
 export const RULES: RegisteredRule[] = [
   { rule: nearDuplicateSignatories, scope: WORKSPACE },
   { rule: campaignWithoutSignatories, scope: LETTERS },
+  { rule: unknownSignedSpelling, scope: LETTERS },
   { rule: placeholdersInUnusedTexts, scope: LETTERS },
   { rule: chromeMessages, scope: LETTERS },
   { rule: templateChecks, scope: PACKETS, delivery: true },

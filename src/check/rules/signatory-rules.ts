@@ -92,6 +92,34 @@ function flip(m: { why: string; a: string; b: string } | undefined) {
   return m && { why: m.why, a: m.b, b: m.a };
 }
 
+/**
+ * signatory/unknown-spelling: a letter signed "as" a name the roster does not know for that body;
+ * as an alias it keeps matching sign-on forms and near-duplicates.
+ */
+export const unknownSignedSpelling: Rule = (ctx) => {
+  const scope = checkScope(ctx);
+  const out: Diagnostic[] = [];
+  for (const c of ctx.project.campaigns.values()) {
+    if (!scope.campaigns.has(c.id)) continue;
+    for (const ref of c.signatories) {
+      const s = ctx.project.signatories.get(ref.id);
+      if (!s || !ref.as || [s.name.text, ...s.aliases].includes(ref.as.text)) continue;
+      out.push(
+        diag(
+          'signatory/unknown-spelling',
+          ref.as.span,
+          `${c.id} prints "${ref.id}" as "${ref.as.text}", which is neither its roster name nor one of its aliases`,
+          {
+            related: [{ message: `"${ref.id}" is here`, span: s.name.span }],
+            hint: `add "${ref.as.text}" to its aliases in signatories.yaml, so imports and check recognise that spelling`,
+          },
+        ),
+      );
+    }
+  }
+  return out;
+};
+
 /** signatory/none: a campaign with nobody signing it. */
 export const campaignWithoutSignatories: Rule = (ctx) => {
   const scope = checkScope(ctx);

@@ -227,10 +227,19 @@ function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
       ];
     case 'signatures':
       return b.entries.map((e) =>
-        para(ctx, [text(ctx, e.name), ...(e.country ? [text(ctx, `${ctx.doc.countrySeparator}${e.country}`)] : [])], {
-          spacing: { after: 40 },
-          keepLines: true,
-        }),
+        para(
+          ctx,
+          [
+            text(ctx, e.name),
+            ...(e.country
+              ? [text(ctx, `${ctx.doc.countryAffix.before}${e.country}${ctx.doc.countryAffix.after}`)]
+              : []),
+          ],
+          {
+            spacing: { after: 40 },
+            keepLines: true,
+          },
+        ),
       );
     case 'cc':
       return [

@@ -28,7 +28,10 @@ function block(b: Block, doc: LetterDocument): string {
       return escapeText(b.text);
     case 'signatures':
       return b.entries
-        .map((e) => `- ${escapeText(e.name)}${e.country ? `${doc.countrySeparator}${escapeText(e.country)}` : ''}`)
+        .map(
+          (e) =>
+            `- ${escapeText(e.name)}${e.country ? `${escapeText(doc.countryAffix.before)}${escapeText(e.country)}${escapeText(doc.countryAffix.after)}` : ''}`,
+        )
         .join('\n');
     case 'cc':
       return [

@@ -313,12 +313,14 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
     const segments: StyledSegment[] = [{ text: entry.name, style: 'regular' }];
     if (entry.country !== undefined) {
       // The country never breaks; when it does not fit after the name it moves to the next line,
-      // leaving the separator at the end of the name as UAX #14 wants for ", " and "、".
+      // leaving the separator at the end of the name as UAX #14 wants for ", " and "、", and
+      // taking its parentheses along.
       const secondary = { style: 'regular', muted: true, scale: SECONDARY_SCALE } as const;
-      segments.push(
-        { text: ctx.doc.countrySeparator, ...secondary },
-        { text: entry.country, ...secondary, noBreak: true },
-      );
+      const { before, after } = ctx.doc.countryAffix;
+      const opening = before.replace(/^.*\s/su, '');
+      const separator = before.slice(0, before.length - opening.length);
+      if (separator) segments.push({ text: separator, ...secondary });
+      segments.push({ text: opening + entry.country + after, ...secondary, noBreak: true });
     }
     const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent, fontSize: fit.size });
     const tag = structNode('LBody', structNode('LI', list));

@@ -75,7 +75,11 @@ function assertCovered(doc: LetterDocument): void {
     ),
   );
   problems.push(...findUncovered(doc.pageLabel, doc.fonts).map((u) => `"${u.char}" in the page label`));
-  problems.push(...findUncovered(doc.countrySeparator, doc.fonts).map((u) => `"${u.char}" in the country separator`));
+  problems.push(
+    ...findUncovered(doc.countryAffix.before + doc.countryAffix.after, doc.fonts).map(
+      (u) => `"${u.char}" in the country separator`,
+    ),
+  );
   if (problems.length > 0) {
     throw new Error(`no font in [${doc.fonts.join(', ')}] covers ${problems.join('; ')}`);
   }
