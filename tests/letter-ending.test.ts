@@ -47,7 +47,7 @@ function letter(paragraphs: number, signatories: number, cc = 2): LetterDocument
     paper: 'A4',
     pageLabel: '{page} / {pages}',
     fonts: ['noto-serif'],
-    countrySeparator: ', ',
+    countryAffix: { before: ', ', after: '' },
     lineBreak: 'normal',
     typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
     blocks,

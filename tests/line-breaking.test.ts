@@ -208,7 +208,7 @@ describe('a hyphenated letter', () => {
       paper: 'A4',
       pageLabel: '{page} / {pages}',
       fonts: ['noto-serif'],
-      countrySeparator: ', ',
+      countryAffix: { before: ', ', after: '' },
       lineBreak: 'normal',
       typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
       blocks: [

@@ -28,7 +28,7 @@ function letter(overrides: Partial<LetterDocument> & Pick<LetterDocument, 'block
     paper: 'A4',
     pageLabel: '{page} / {pages}',
     fonts: EN_FONTS,
-    countrySeparator: ', ',
+    countryAffix: { before: ', ', after: '' },
     lineBreak: 'normal',
     typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
     ...overrides,
@@ -61,7 +61,7 @@ function expectedText(doc: LetterDocument): string {
         return b.items.map((item) => `• ${inline(item)}`);
       case 'signatures':
         return b.entries.map((e) =>
-          e.country === undefined ? e.name : `${e.name}${doc.countrySeparator}${e.country}`,
+          e.country === undefined ? e.name : `${e.name}${doc.countryAffix.before}${e.country}${doc.countryAffix.after}`,
         );
       case 'cc':
         return [b.label, ...b.entries.flatMap((e) => [e.name, ...e.lines])];
@@ -154,7 +154,7 @@ const KO_LETTER = letter({
   lang: 'ko-KR',
   title: '김정은 국무위원장께 보내는 서한',
   fonts: KO_FONTS,
-  countrySeparator: ', ',
+  countryAffix: { before: ', ', after: '' },
   lineBreak: 'keep-all',
   blocks: [
     { kind: 'date', text: '2018년 6월 6일' },
@@ -354,7 +354,7 @@ describe('renderPdf', () => {
         lang,
         fonts,
         lineBreak: 'cjk',
-        countrySeparator: '、',
+        countryAffix: { before: '、', after: '' },
         blocks: [{ kind: 'paragraph', content: [t(text)] }],
       });
       const { pages } = await pdfText(await renderPdf(doc));

@@ -114,6 +114,7 @@ class Composer {
       countryNames: new Map([...c.countryNames].map(([code, t]) => [code, t.text])),
       style: c.signatoryCountry,
       source: tr.isSource,
+      sourceTag: this.project.locales.get(this.project.workspace.sourceLocale)?.tag,
     });
     const countryAffix = this.countryAffix();
     for (const e of entries) {
@@ -162,11 +163,12 @@ class Composer {
     const t = this.tr.chrome(key);
     const [before = '', after = ''] = (t?.text ?? (parentheses ? ' ({country})' : ', ')).split('{country}');
     if (t)
-      this.texts.push({
-        text: before + after,
-        origin: { span: t.span, kind: 'chrome', lang: this.tr.locale.code, key: chromeKey(key) },
-        offsets: wholeMap(t.span.start, t.span.end - t.span.start, before.length + after.length),
-      });
+      for (const part of [before, after].filter(Boolean))
+        this.texts.push({
+          text: part,
+          origin: { span: t.span, kind: 'chrome', lang: this.tr.locale.code, key: chromeKey(key) },
+          offsets: wholeMap(t.span.start, t.span.end - t.span.start, part.length),
+        });
     return { before, after };
   }
 

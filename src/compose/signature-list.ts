@@ -19,6 +19,8 @@ export interface SignedAs {
   style: SignatoryCountryStyle;
   /** Whether this is the letter's source language, where the forms as signed apply. */
   source: boolean;
+  /** The source language's tag: a name that ends with the country in that language does not repeat it either. */
+  sourceTag?: string | undefined;
 }
 
 const USUAL: SignedAs = { forms: new Map(), countryNames: new Map(), style: 'after-comma', source: true };
@@ -42,6 +44,7 @@ export function signatureList(
   const local = (s: Signatory) => locale.signatoryNames?.get(s.id);
   const form = (s: Signatory): SignedForm => signed.forms.get(s.id) ?? {};
   const regions = regionNames(locale.tag);
+  const sourceRegions = signed.sourceTag ? regionNames(signed.sourceTag) : undefined;
   const countryOf = (s: Signatory): string | undefined => {
     const f = form(s);
     if (signed.style === 'none' || f.country === false) return undefined;
@@ -52,14 +55,19 @@ export function signatureList(
   const entries = signatories.map((s) => {
     const name = local(s)?.name ?? s.names.get(locale.code) ?? form(s).as ?? s.name.text;
     const country = countryOf(s);
-    // A country written for this entry is printed as signed, even after a name that ends with it.
+    // A country written for this entry is printed as signed, even after a name that ends with it;
+    // "…for Paraguay" in a Japanese letter does not add パラグアイ either.
     const asSigned = signed.source && typeof form(s).country === 'string';
+    const inName =
+      country !== undefined &&
+      (endsWithWord(name, country) ||
+        (s.country !== undefined && endsWithWord(name, sourceRegions?.of(s.country) ?? country)));
     return {
       s,
       entry: {
         id: s.id,
         name,
-        country: country !== undefined && !asSigned && endsWithWord(name, country) ? undefined : country,
+        country: inName && !asSigned ? undefined : country,
       } satisfies SignatureEntry,
     };
   });
