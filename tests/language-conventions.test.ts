@@ -3,7 +3,8 @@ import { applyPunctuationSpace } from '../src/compose/typography.js';
 import { signatureList } from '../src/compose/signature-list.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { composeLetter } from '../src/compose/compose-letter.js';
-import type { Signatory } from '../src/model/project.js';
+import type { Campaign, Project, Signatory } from '../src/model/project.js';
+import { inlineText } from '../src/model/letter-document.js';
 import { REPO } from './helpers/workspace.js';
 
 /** Each language by its own conventions, from data: punctuation spacing, collation, dates. */
@@ -189,5 +190,73 @@ describe('dates through Intl', () => {
     const p = loadWorkspace(REPO).value;
     const b = composeLetter(p, '2018-kim-jong-un', lng).value!.doc.blocks[0]!;
     expect(b.kind === 'date' && b.text).toBe(expected);
+  });
+});
+
+describe('letter formulas by kind of recipient', () => {
+  /** The bundled 2018 campaign with its recipient and salutation changed (the rest as loaded). */
+  const variant = (recipient: Partial<Campaign['recipient']>, salutation?: string) => {
+    const p = loadWorkspace(REPO).value;
+    const c = p.campaigns.get('2018-kim-jong-un')!;
+    const span = c.span;
+    p.campaigns.set(c.id, {
+      ...c,
+      recipient: { ...c.recipient, ...recipient },
+      salutation: salutation === undefined ? undefined : { text: salutation, span },
+    });
+    return p;
+  };
+  const line = (p: Project, lng: string, kind: 'salutation' | 'sign-off') => {
+    const r = composeLetter(p, '2018-kim-jong-un', lng);
+    const blocks = r.value!.doc.blocks.filter((b) => b.kind === kind);
+    return {
+      lines: blocks.map((b) => (b.kind === 'salutation' ? inlineText(b.content) : b.kind === 'sign-off' ? b.text : '')),
+      diagnostics: r.diagnostics,
+    };
+  };
+  const addressAs = {
+    text: 'Chairman Kim Jong Un',
+    span: { file: 'campaigns/2018-kim-jong-un.yaml', start: 0, end: 1 },
+  };
+
+  it("writes the language's salutation for a campaign that has none, with the recipient's form of address", () => {
+    const p = variant({ addressAs });
+    expect(line(p, 'en', 'salutation').lines).toEqual(['Dear Chairman Kim Jong Un,']);
+  });
+
+  it('names the missing form of address and the language when a formula needs it', () => {
+    const { diagnostics } = line(variant({ addressAs: undefined }), 'en', 'salutation');
+    expect(diagnostics.map((d) => d.message)).toContain(
+      'the en letter addresses the recipient as {address_as}, and campaign 2018-kim-jong-un has no recipient.address_as in en',
+    );
+  });
+
+  it("picks the formula for the recipient's kind, else the one for every kind, and reports a kind it lacks", () => {
+    const p = variant({ addressAs, kind: 'organisation' }, 'Dear colleagues,');
+    const en = p.locales.get('en')!;
+    const at = { file: 'locales/en/letter.yaml', start: 0, end: 1 };
+    en.chrome.set('chrome:sign_off.sincerely.organisation', { text: 'With best regards,', span: at });
+    expect(line(p, 'en', 'sign-off').lines).toEqual(['With best regards,']);
+    const mission = variant({ addressAs, kind: 'head-of-mission' }, 'Dear Ambassador,');
+    mission.locales.get('en')!.chrome.delete('chrome:sign_off.sincerely');
+    expect(line(mission, 'en', 'sign-off').diagnostics.map((d) => d.code)).toContain('ref/unknown-chrome');
+  });
+});
+
+describe('quotations', () => {
+  it('an unofficial translation marked "note" prints the language\'s note after the passage', () => {
+    const p = loadWorkspace(REPO).value;
+    const c = p.campaigns.get('2018-kim-jong-un')!;
+    const q = c.quotations.find((x) => x.id === 'unsc-unmet-needs')!;
+    const span = { file: 'locales/fr/letter.yaml', start: 0, end: 1 };
+    q.forms.set('fr', { kind: 'unofficial', print: 'note', span });
+    p.locales.get('fr')!.chrome.set('chrome:unofficial_translation', { text: '(traduction non officielle)', span });
+    const doc = composeLetter(p, '2018-kim-jong-un', 'fr').value!.doc;
+    const noted = doc.blocks
+      .filter((b) => b.kind === 'paragraph')
+      .map((b) => (b.kind === 'paragraph' ? inlineText(b.content) : ''))
+      .filter((t) => t.includes('(traduction non officielle)'));
+    expect(noted).toHaveLength(1);
+    expect(noted[0]).toMatch(/^Le Conseil de sécurité .* \(traduction non officielle\)$/);
   });
 });

@@ -65,6 +65,10 @@ class Composer {
       this.params.set(k, t.text);
       this.paramTexts.set(k, t);
     }
+    // Only a formula or text that uses {{address_as}} needs it in this language (reported there).
+    const addressAs =
+      c.recipient.addressAs && tr.text(campaignKey(c.id, 'recipient', 'address_as'), c.recipient.addressAs);
+    if (addressAs) this.params.set('address_as', addressAs.text);
   }
 
   compose(): LetterDocument {
@@ -76,7 +80,13 @@ class Composer {
     c.recipient.titles.forEach((t, i) => recipient.push(this.plain(key('recipient', 'titles', i), t)));
     c.recipient.address.forEach((t, i) => recipient.push(this.plain(key('recipient', 'address', i), t)));
     blocks.push({ kind: 'recipient', lines: recipient });
-    blocks.push({ kind: 'salutation', content: this.inline(key('salutation'), c.salutation) });
+    blocks.push({
+      kind: 'salutation',
+      content: c.salutation ? this.inline(key('salutation'), c.salutation) : this.formula('salutation', c.span),
+    });
+    // The opening formula the sign-off answers (拝啓 … 敬具), on its own line, where the language has one.
+    if (this.formulaKey(`opening.${c.signOff}`))
+      blocks.push({ kind: 'salutation', content: this.formula(`opening.${c.signOff}`, c.signOffSpan) });
     blocks.push(...this.body(key('opening'), c.opening));
     let number = 0;
     c.sections.forEach((s, i) => {
@@ -101,8 +111,7 @@ class Composer {
       blocks.push(...this.group(flow));
     });
     blocks.push(...this.body(key('closing'), c.closing));
-    const signOff = this.chrome(`sign_off.${c.signOff}`, c.signOffSpan);
-    blocks.push({ kind: 'sign-off', text: signOff });
+    blocks.push({ kind: 'sign-off', text: inlineText(this.formula(`sign_off.${c.signOff}`, c.signOffSpan)) });
     const signers = c.signatories
       .map((r) => this.project.signatories.get(r.id))
       .filter((s): s is Signatory => s !== undefined);
@@ -162,13 +171,13 @@ class Composer {
     const key = parentheses ? 'country_parentheses' : 'country_separator';
     const t = this.tr.chrome(key);
     const [before = '', after = ''] = (t?.text ?? (parentheses ? ' ({country})' : ', ')).split('{country}');
+    // Checked as one text ("（）" is balanced), though printed around each country.
     if (t)
-      for (const part of [before, after].filter(Boolean))
-        this.texts.push({
-          text: part,
-          origin: { span: t.span, kind: 'chrome', lang: this.tr.locale.code, key: chromeKey(key) },
-          offsets: wholeMap(t.span.start, t.span.end - t.span.start, part.length),
-        });
+      this.texts.push({
+        text: before + after,
+        origin: { span: t.span, kind: 'chrome', lang: this.tr.locale.code, key: chromeKey(key) },
+        offsets: wholeMap(t.span.start, t.span.end - t.span.start, before.length + after.length),
+      });
     return { before, after };
   }
 
@@ -236,6 +245,56 @@ class Composer {
     return this.group(body.map((el, i) => ({ key: bodyKey(prefix, i), el })));
   }
 
+  /** The chrome key of a formula for this recipient: "<key>.<kind>", else "<key>" for every kind. */
+  private formulaKey(key: string): string | undefined {
+    const kind = `${key}.${this.c.recipient.kind}`;
+    return this.tr.chrome(kind) ? kind : this.tr.chrome(key) ? key : undefined;
+  }
+
+  /** A formula of the letter (salutation, opening, sign-off) for this kind of recipient, filled and parsed. */
+  private formula(key: string, usedAt: Span): Inline[] {
+    const found = this.formulaKey(key);
+    const kind = this.c.recipient.kind;
+    if (!found) {
+      this.diagnostics.push(
+        diag(
+          'ref/unknown-chrome',
+          usedAt,
+          `locale "${this.tr.locale.code}" has no "${key}" for a ${kind} recipient in letter.yaml`,
+          {
+            hint: `add "${key}" (one text, or one per kind: ${kind}: …) to locales/${this.tr.locale.code}/letter.yaml`,
+          },
+        ),
+      );
+      return [{ kind: 'text', text: key }];
+    }
+    const t = this.tr.chrome(found)!;
+    if (/\{\s*address_as\s*[,}]/.test(t.text) && !this.params.has('address_as')) {
+      const lng = this.tr.locale.code;
+      this.diagnostics.push(
+        diag(
+          'text/unknown-param',
+          t.span,
+          `the ${lng} letter addresses the recipient as {address_as}, and campaign ${this.c.id} has no recipient.address_as in ${lng}`,
+          {
+            hint: this.tr.isSource
+              ? `add "address_as:" under recipient in campaigns/${this.c.id}.yaml (e.g. Chairman Kim Jong Un)`
+              : `add "address_as:" under recipient in locales/${lng}/campaigns/${this.c.id}.yaml (and in campaigns/${this.c.id}.yaml)`,
+          },
+        ),
+      );
+      return [{ kind: 'text', text: t.text }];
+    }
+    const filled = this.chromeText(found, t);
+    const { inlines, offsets } = parseInline(filled.text);
+    this.texts.push({
+      text: inlineText(inlines),
+      origin: { span: t.span, kind: 'chrome', lang: this.tr.locale.code, key: chromeKey(found) },
+      offsets: composeMaps(offsets, filled.offsets),
+    });
+    return inlines;
+  }
+
   /** The letter.yaml text `key`, formatted as a message with the campaign's parameters (and `extra`). */
   private chrome(key: string, usedAt: Span, extra: MessageArgs = {}): string {
     const t = this.tr.chrome(key);
@@ -288,6 +347,15 @@ class Composer {
     return { text: source, origin: { span: source.span, kind: 'source', lang: sourceLang, key } };
   }
 
+  /** Whether this source text holds a quotation this language prints with its "unofficial translation" note. */
+  private quotesUnofficially(source: SourcedText): boolean {
+    if (this.tr.isSource) return false;
+    return this.c.quotations.some((q) => {
+      const form = q.forms.get(this.tr.locale.code);
+      return form?.kind === 'unofficial' && form.print === 'note' && source.text.includes(q.text.text);
+    });
+  }
+
   private plain(key: string, source: SourcedText): string {
     return inlineText(this.inline(key, source));
   }
@@ -296,6 +364,8 @@ class Composer {
     const { text: t, origin } = this.lookup(key, source);
     const filled = this.finalText(t, this.fill(t), origin.kind !== 'source' || this.tr.isSource);
     const { inlines, problems, offsets } = parseInline(filled.text);
+    if (this.quotesUnofficially(source))
+      inlines.push({ kind: 'text', text: ` ${this.chrome('unofficial_translation', source.span)}` });
     for (const p of problems)
       this.diagnostics.push(
         diag('text/markup', t.span, p, { hint: 'close the markup, or escape a literal character with a backslash' }),

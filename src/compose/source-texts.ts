@@ -20,9 +20,10 @@ export function campaignTexts(c: Campaign): Map<string, SourcedText> {
   out.set(k('title'), c.title);
   for (const [name, v] of c.params) out.set(k('params', name), v);
   out.set(k('recipient', 'name'), c.recipient.name);
+  if (c.recipient.addressAs) out.set(k('recipient', 'address_as'), c.recipient.addressAs);
   c.recipient.titles.forEach((t, i) => out.set(k('recipient', 'titles', i), t));
   c.recipient.address.forEach((t, i) => out.set(k('recipient', 'address', i), t));
-  out.set(k('salutation'), c.salutation);
+  if (c.salutation) out.set(k('salutation'), c.salutation);
   addBody(out, k('opening'), c.opening);
   c.sections.forEach((s, i) => {
     if (s.heading) out.set(k('sections', i, 'heading'), s.heading);

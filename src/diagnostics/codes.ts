@@ -30,6 +30,11 @@ export const CODES = {
   'signatory/duplicate': ['error', 'The same signatory is listed twice in one letter.'],
   'signatory/near-duplicate': ['warning', 'Two signatories in one letter or the roster look like the same body.'],
   'signatory/none': ['warning', 'A campaign has no signatories.'],
+  'quote/not-found': ['error', "A campaign's quotation is not in its letter: no text quotes those words."],
+  'quote/unmarked': [
+    'error',
+    'A translation neither quotes the official text of a quotation in its language nor is marked as an unofficial translation.',
+  ],
   'signatory/unknown-spelling': [
     'warning',
     'A campaign prints a signatory under a name that is neither its roster name nor an alias.',

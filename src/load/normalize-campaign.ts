@@ -1,4 +1,4 @@
-import type { Campaign } from '../model/project.js';
+import type { Campaign, QuotationForm } from '../model/project.js';
 import type { WrittenCampaign } from './schemas.js';
 import { normalizeBody } from './normalize-body.js';
 import { keySpanAt, sourcedAt, spanAt, type YamlFile } from './yaml-file.js';
@@ -16,11 +16,14 @@ export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign 
     title: s(['title'], c.title),
     params: new Map(Object.entries(c.params).map(([k, v]) => [k, s(['params', k], v)])),
     recipient: {
+      kind: c.recipient.kind,
       name: s(['recipient', 'name'], c.recipient.name),
+      addressAs:
+        c.recipient.address_as === undefined ? undefined : s(['recipient', 'address_as'], c.recipient.address_as),
       titles: c.recipient.titles.map((t, i) => s(['recipient', 'titles', i], t)),
       address: c.recipient.address.map((t, i) => s(['recipient', 'address', i], t)),
     },
-    salutation: s(['salutation'], c.salutation),
+    salutation: c.salutation === undefined ? undefined : s(['salutation'], c.salutation),
     opening: normalizeBody(file, ['opening'], c.opening),
     numberedSections: c.numbered_sections,
     sections: c.sections.map((sec, i) => ({
@@ -58,6 +61,24 @@ export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign 
     cc: c.cc.map((e, i) => ({
       name: s(['cc', i, 'name'], e.name),
       lines: e.lines.map((l, j) => s(['cc', i, 'lines', j], l)),
+    })),
+    quotations: c.quotations.map((q, i) => ({
+      id: q.id,
+      text: s(['quotations', i, 'text'], q.text),
+      source: s(['quotations', i, 'source'], q.source),
+      forms: new Map(
+        Object.entries(q.languages).map(([lng, f]): [string, QuotationForm] => [
+          lng,
+          'official' in f
+            ? {
+                kind: 'official',
+                text: s(['quotations', i, 'languages', lng, 'official'], f.official),
+                source: s(['quotations', i, 'languages', lng, 'source'], f.source),
+              }
+            : { kind: 'unofficial', print: f.unofficial, span: spanAt(file, ['quotations', i, 'languages', lng]) },
+        ]),
+      ),
+      span: spanAt(file, ['quotations', i]),
     })),
     missions: c.missions.map((id, i) => ({ id, span: spanAt(file, ['missions', i]) })),
     span: { file: file.path, start: 0, end: 1 },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINE_BREAK_STYLES, PAPER_SIZES, SIGNATORY_COUNTRY_STYLES } from '../model/project.js';
+import { LINE_BREAK_STYLES, PAPER_SIZES, RECIPIENT_KINDS, SIGNATORY_COUNTRY_STYLES } from '../model/project.js';
 import { countryCodes } from '../util/country-codes.js';
 import { knownFontIds } from '../fonts/font-files.js';
 
@@ -93,12 +93,25 @@ export const campaignSchema = z.strictObject({
     .describe('values of the {{params}} in the demand blocks and texts'),
   recipient: z
     .strictObject({
+      kind: z
+        .enum(RECIPIENT_KINDS)
+        .default('head-of-state')
+        .describe("whom the letter addresses: it picks each language's salutation, opening and closing formulas"),
       name: text.describe("the recipient's name"),
+      address_as: text
+        .optional()
+        .describe(
+          'how the letter addresses the recipient in its formulas, {address_as} ("Chairman Kim Jong Un"; in French "Monsieur le Président")',
+        ),
       titles: z.array(text).default([]).describe("the recipient's titles, one line each"),
       address: z.array(text).default([]).describe('the postal address, one line each'),
     })
     .describe('to whom the letter is addressed'),
-  salutation: text.describe('the opening salutation, e.g. "Dear Chairman Kim,"'),
+  salutation: text
+    .optional()
+    .describe(
+      'the opening salutation, e.g. "Dear Chairman Kim,"; without it, the language\'s formula for the recipient\'s kind',
+    ),
   opening: bodySchema.default([]).describe('paragraphs before the sections'),
   numbered_sections: z.boolean().default(false).describe('number the section headings (1., 2., …)'),
   sections: z
@@ -164,6 +177,37 @@ export const campaignSchema = z.strictObject({
     )
     .default([])
     .describe('copies to, printed after the signatures'),
+  quotations: z
+    .array(
+      z.strictObject({
+        id: slug.describe('a name for the quotation, for messages'),
+        text: text.describe('the quoted words, exactly as the source-language text quotes them'),
+        source: text.describe(
+          'where the words come from: the body and document, e.g. "UN Security Council, S/RES/2397 (2017)"',
+        ),
+        languages: z
+          .record(
+            localeCode,
+            z.union([
+              z.strictObject({
+                official: text.describe('the official text in this language, exactly as the translation quotes it'),
+                source: text.describe('where that official text is published (document symbol, gazette)'),
+              }),
+              z.strictObject({
+                unofficial: z
+                  .enum(['indirect', 'note'])
+                  .describe(
+                    'no official text: printed as indirect speech, or quoted with the language\'s "unofficial translation" note',
+                  ),
+              }),
+            ]),
+          )
+          .default({})
+          .describe('per language: the official text with its source, or how the unofficial translation is printed'),
+      }),
+    )
+    .default([])
+    .describe('passages the letter quotes: each translation gives the official text or is marked unofficial'),
   missions: z.array(slug).default([]).describe('mission ids from missions.yaml the letter is delivered to'),
 });
 
@@ -322,6 +366,14 @@ export const sourcesLockSchema = z.record(z.string(), fingerprint);
 /** locales/<lng>/source-texts.json: fingerprint → the English text it was taken of. */
 export const sourceTextsSchema = z.record(fingerprint, z.string());
 
+/** A formula of the letter: one text, or one per kind of recipient. */
+const byRecipientKind = z.union([
+  text.describe('the formula, for every kind of recipient'),
+  z
+    .partialRecord(z.enum(RECIPIENT_KINDS), text)
+    .describe('the formula by kind of recipient: head-of-state, head-of-mission, organisation'),
+]);
+
 export const chromeSchema = z
   .object({
     date: z
@@ -334,9 +386,20 @@ export const chromeSchema = z
       .describe(
         'how the date is written: Intl.DateTimeFormat options, e.g. { year: numeric, month: long, day: numeric }',
       ),
+    salutation: byRecipientKind
+      .optional()
+      .describe('the salutation of a campaign that writes none, with {address_as}: "Dear {address_as},"'),
+    opening: z
+      .record(z.string(), byRecipientKind)
+      .optional()
+      .describe(
+        'by sign-off key: the formula on its own line after the salutation that the sign-off answers (拝啓 … 敬具)',
+      ),
     sign_off: z
-      .record(z.string(), text.describe('the sign-off, e.g. "Sincerely,"'))
-      .describe('sign-offs by the key campaigns name in `sign_off`'),
+      .record(z.string(), byRecipientKind)
+      .describe(
+        'sign-offs by the key campaigns name in `sign_off`: one text, or one per kind of recipient; may repeat {address_as}',
+      ),
     cc: text.describe('the label before copies, e.g. "CC:"'),
     page: text.describe('the page number, with {page} and {pages}'),
   })

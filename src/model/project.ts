@@ -40,11 +40,36 @@ export interface CcEntry {
   lines: SourcedText[];
 }
 
+/** Whom a letter addresses: it picks the language's salutation, opening and closing formulas. */
+export const RECIPIENT_KINDS = ['head-of-state', 'head-of-mission', 'organisation'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
 export interface Recipient {
+  kind: RecipientKind;
   name: SourcedText;
+  /** How the letter addresses the recipient in its formulas ({address_as}): "Monsieur le Président". */
+  addressAs: SourcedText | undefined;
   titles: SourcedText[];
   address: SourcedText[];
 }
+
+/**
+ * A passage the letter quotes, with its source, and per language how it is printed: the official
+ * text of that language (with its source), or an unofficial translation (as indirect speech, or
+ * with the language's "unofficial translation" note).
+ */
+export interface Quotation {
+  id: string;
+  /** The quoted words, exactly as the source-language text quotes them. */
+  text: SourcedText;
+  source: SourcedText;
+  forms: Map<string, QuotationForm>;
+  span: Span;
+}
+
+export type QuotationForm =
+  | { kind: 'official'; text: SourcedText; source: SourcedText }
+  | { kind: 'unofficial'; print: 'indirect' | 'note'; span: Span };
 
 export interface SignatoryRef {
   id: string;
@@ -74,7 +99,8 @@ export interface Campaign {
   title: SourcedText;
   params: Map<string, SourcedText>;
   recipient: Recipient;
-  salutation: SourcedText;
+  /** The campaign's own salutation; undefined = the language's formula for the recipient's kind. */
+  salutation: SourcedText | undefined;
   opening: Body;
   numberedSections: boolean;
   sections: Section[];
@@ -89,6 +115,7 @@ export interface Campaign {
   /** The `signatories:` key (or the file's start when it is not written), for "nobody signs this". */
   signatoriesSpan: Span;
   cc: CcEntry[];
+  quotations: Quotation[];
   missions: { id: string; span: Span }[];
   span: Span;
 }

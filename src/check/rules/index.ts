@@ -8,6 +8,7 @@ import { placeholdersInUnusedTexts, templateChecks } from './placeholder-rules.j
 import type { Rule } from './rule.js';
 import { checkMissions } from './mission-rules.js';
 import { campaignWithoutSignatories, nearDuplicateSignatories, unknownSignedSpelling } from './signatory-rules.js';
+import { quotations } from './quotation-rules.js';
 import { textHygiene } from './text-hygiene.js';
 
 /** A rule, the scope of what it finds (unless a finding says otherwise), and whether it concerns delivery. */
@@ -32,6 +33,7 @@ export const RULES: RegisteredRule[] = [
   { rule: templateChecks, scope: PACKETS, delivery: true },
   { rule: deliveryTexts, scope: PACKETS, delivery: true },
   { rule: glossaryVariants, scope: LETTERS },
+  { rule: quotations, scope: LETTERS },
   { rule: textHygiene, scope: LETTERS },
   { rule: futureDate, scope: LETTERS },
   { rule: unusedDemands, scope: WORKSPACE },
