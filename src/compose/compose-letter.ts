@@ -65,7 +65,7 @@ class Composer {
       this.params.set(k, t.text);
       this.paramTexts.set(k, t);
     }
-    // Only a formula or text that uses {{address_as}} needs it in this language (reported there).
+    // Only a formula or text that uses {address_as} needs it in this language (reported there).
     const addressAs =
       c.recipient.addressAs && tr.text(campaignKey(c.id, 'recipient', 'address_as'), c.recipient.addressAs);
     if (addressAs) this.params.set('address_as', addressAs.text);
