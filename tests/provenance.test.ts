@@ -97,7 +97,7 @@ describe('offsets through compose', () => {
     });
     expect(opening.origin.span.file).toBe('locales/ko/campaigns/2020-test-letter.yaml');
     const kinds = new Set(texts.map((t) => t.origin.kind));
-    expect(kinds).toEqual(new Set(['translation', 'roster-name', 'intl-country']));
+    expect(kinds).toEqual(new Set(['translation', 'chrome', 'roster-name', 'intl-country']));
     for (const t of texts) expectFaithfulWhereExact(t.text, project.files.get(t.origin.span.file)!, t.offsets);
   });
 });

@@ -80,7 +80,7 @@ describe('the JSON Schemas reject what the tool rejects', () => {
     [
       'a missing required field (tests/errors/missing-field)',
       'campaign',
-      () => ({ ...campaign(), salutation: undefined }),
+      () => ({ ...campaign(), sign_off: undefined }),
     ],
     ['a mistyped key (tests/errors/unknown-key)', 'demand', () => ({ ...file('demands/join-ilo.yaml'), titel: 'x' })],
     [
