@@ -695,6 +695,22 @@ describe('deliver never runs past an error about a packet; check and deliver agr
     );
   });
 
+  it('a character no font has in a mission field fails check and refuses that packet before anything is drawn', async () => {
+    const ws = edited(MISSIONS, (t) =>
+      t.replace('name: Embassy of Exampleland in London', 'name: Embassy of Exampleland in London \u{13000}'),
+    );
+    const { check, deliver, delivered } = await both(ws);
+    expect(check).toEqual([
+      CLOSED,
+      expect.stringMatching(
+        /^text\/uncovered-char mission "embassy-london" name: no font in \[.*\] has "\u{13000}" \(U\+13000\)/u,
+      ),
+    ]);
+    expect(deliver).toEqual(expect.arrayContaining(check));
+    expect(delivered.plan.refused.map((r) => r.mission.id)).toContain('embassy-london');
+    expect([...delivered.files.keys()].some((f) => f.startsWith('embassy-london/'))).toBe(false);
+  });
+
   it('a template helper delivery does not have fails check as it fails deliver', async () => {
     const ws = edited('templates/cover-note.hbs', (t) => t.replace('{{sender}}', '{{upper sender}}'));
     const { check, deliver, delivered } = await both(ws);

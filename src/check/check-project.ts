@@ -4,6 +4,7 @@ import { spanIn, type Span } from '../model/span.js';
 import { suggestFont } from '../fonts/font-suggestions.js';
 import { scriptLabel, scriptOf } from '../text/scripts.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
+import { checkMissionGlyphs } from './mission-glyphs.js';
 import { RULES } from './rules/index.js';
 import { today as todayDate } from '../util/today.js';
 import { translationDiagnostics } from '../translations/translation-status.js';
@@ -46,6 +47,7 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
     }
   }
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
+  if (opts.delivery !== false) diagnostics.push(...(await checkMissionGlyphs(project)));
   const today = opts.today ?? todayDate();
   const ctx = { project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) };
   for (const { rule, scope, delivery } of RULES) {

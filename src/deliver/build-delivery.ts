@@ -5,7 +5,7 @@ import { letterPaper, type DeliveryPlan, type PacketPlan } from './delivery-plan
 import { deliveryListCsv } from './delivery-list-csv.js';
 import { deliveryRows } from './delivery-rows.js';
 import { buildEmailDraft } from './email-draft.js';
-import { languageName } from './language-setting.js';
+import { languageName } from '../text/language-setting.js';
 import { byteLength, manifestJson, sha256, type ManifestEntry } from './manifest.js';
 import { renderChecklist } from './pdf/checklist-pdf.js';
 import { renderCoverNote } from './pdf/cover-note-pdf.js';

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DeliveryTexts, DeliveryWording, Mission, PaperSize } from '../model/project.js';
 import type { MissionDoubt } from '../check/rules/mission-rules.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
-import type { LanguageSetting } from './language-setting.js';
+import type { LanguageSetting } from '../text/language-setting.js';
 import type { EnvelopeSpec } from './paper.js';
 
 /** What a packet file is. */

@@ -15,7 +15,7 @@ import type {
   Sender,
   Wording,
 } from './delivery-plan.js';
-import { languageName, languageSetting } from './language-setting.js';
+import { languageName, languageSetting } from '../text/language-setting.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
 import { envelopeFor, paperFor } from './paper.js';
 import { formatText } from './render-template.js';

@@ -2,7 +2,7 @@ import type { PaperSize } from '../../model/project.js';
 import type { StyledSegment } from '../../render/pdf/line-layout.js';
 import { structNode, type StructNode } from '../../render/pdf/flow.js';
 import type { DeliveryRow } from '../delivery-rows.js';
-import type { LanguageSetting } from '../language-setting.js';
+import type { LanguageSetting } from '../../text/language-setting.js';
 import { MM, SHEET } from '../paper.js';
 import { measureHeight, renderSheet, Sheet, type TextStyle } from './sheet.js';
 

@@ -1,5 +1,5 @@
 import type { PaperSize } from '../../model/project.js';
-import type { LanguageSetting } from '../language-setting.js';
+import type { LanguageSetting } from '../../text/language-setting.js';
 import type { Sender } from '../delivery-plan.js';
 import { INCH, MM, SHEET, type Rect } from '../paper.js';
 import { layout, renderSheet, Sheet, type TextStyle } from './sheet.js';

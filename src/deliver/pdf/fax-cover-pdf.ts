@@ -1,6 +1,6 @@
 import type { PaperSize } from '../../model/project.js';
 import type { Sender } from '../delivery-plan.js';
-import type { LanguageSetting } from '../language-setting.js';
+import type { LanguageSetting } from '../../text/language-setting.js';
 import { MM, SHEET } from '../paper.js';
 import { measureHeight, renderSheet, Sheet, type TextStyle } from './sheet.js';
 import { flowBlocks, textBlocks } from './text-blocks.js';

@@ -1,18 +1,17 @@
-import type { LineBreakMode } from '../render/pdf/break-units.js';
-import type { Project } from '../model/project.js';
+import type { LineBreakStyle, Project } from '../model/project.js';
 
 /** How text in one language is set: font stack, line breaking and BCP 47 tag. */
 export interface LanguageSetting {
   code: string;
   tag: string;
   fonts: string[];
-  lineBreak: LineBreakMode;
+  lineBreak: LineBreakStyle;
   dateFormat: Intl.DateTimeFormatOptions;
 }
 
 const LATIN_FIRST = ['noto-serif', 'noto-serif-kr', 'noto-serif-jp', 'noto-serif-sc'];
 /** Defaults for languages the workspace has no locales/<lng>/ for; Han is drawn in the language's own style. */
-const DEFAULTS: Record<string, { fonts: string[]; lineBreak: LineBreakMode }> = {
+const DEFAULTS: Record<string, { fonts: string[]; lineBreak: LineBreakStyle }> = {
   ko: { fonts: ['noto-serif-kr', 'noto-serif', 'noto-serif-sc', 'noto-serif-jp'], lineBreak: 'keep-all' },
   ja: { fonts: ['noto-serif-jp', 'noto-serif', 'noto-serif-kr', 'noto-serif-sc'], lineBreak: 'cjk' },
   zh: { fonts: ['noto-serif-sc', 'noto-serif', 'noto-serif-kr', 'noto-serif-jp'], lineBreak: 'cjk' },
