@@ -58,7 +58,7 @@ describe('review fixes', () => {
     writeFileSync(missions, readFileSync(missions, 'utf8').replace('1 Test Avenue', 'شارع 1'));
     const r = await runCli(['--workspace', ws, 'deliver', '2020-test-letter', '--today', '2026-11-23']);
     expect(r.stderr).not.toMatch(/internal error/);
-    expect(r.stderr).toMatch(/no packet for "embassy-london": no font .* covers "ش"/);
+    expect(r.stderr).toMatch(/mission "embassy-london" address\[\d+\]: no font in \[.*\] has "ش"/);
     expect(r.code).toBe(1);
   });
 
