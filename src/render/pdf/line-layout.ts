@@ -166,8 +166,13 @@ const SPACE_STRETCH = 0.5;
 const SPACE_SHRINK = 0.2;
 /** Inter-character glue of CJK text, in em per gap (JLREQ allows letter-spacing a justified line). */
 const CJK_STRETCH = 0.1;
-/** Letter-spacing a Korean line may take (or give up) as a last resort, in em per glyph. */
+/**
+ * Letter-spacing of a Korean line, em per glyph: what line breaking counts on (so it still prefers
+ * lines set by their word spaces), and the most a line may take as a last resort when keep-all
+ * leaves no better break (a long compound such as 조선민주주의인민공화국에 after a short line).
+ */
 const KOREAN_TRACKING = 0.05;
+const KOREAN_MAX_TRACKING = 0.08;
 const KOREAN_TIGHTENING = 0.02;
 /** Cost of ending a line at a hyphenation point, or after an explicit hyphen (TeX's \hyphenpenalty 50). */
 const HYPHEN_PENALTY = 50;
@@ -311,8 +316,12 @@ function skipLeadingWhitespace(text: string, start: number, limit: number): numb
   return i;
 }
 
-/** A Korean line takes letter-spacing only once its word spaces have grown (or shrunk) past this much of their width. */
-const KOREAN_SPACE_LIMIT = 0.9;
+/**
+ * A Korean line takes letter-spacing once its word spaces have grown (or shrunk) past this much of
+ * their width: Hangul lines have few spaces, and past 1.3× they read as holes sooner than a little
+ * tracking does.
+ */
+const KOREAN_SPACE_LIMIT = 0.3;
 
 interface PieceMetrics {
   width: number;
@@ -461,7 +470,7 @@ function justification(
   const wanted = (slack - limit * spaces.length) / gaps;
   const spacing =
     perSpace > 0
-      ? Math.min(KOREAN_TRACKING * options.fontSize, wanted)
+      ? Math.min(KOREAN_MAX_TRACKING * options.fontSize, wanted)
       : Math.max(-KOREAN_TIGHTENING * options.fontSize, wanted);
   return { perSpace: (slack - spacing * gaps) / spaces.length, spacing };
 }
