@@ -185,7 +185,13 @@ describe('findUncovered and the font library', () => {
   });
 
   it('knows its fonts and rejects unknown ids', () => {
-    expect(knownFontIds()).toEqual(['noto-serif', 'noto-serif-kr', 'noto-serif-sc', 'noto-serif-jp']);
+    expect(knownFontIds()).toEqual([
+      'noto-serif',
+      'noto-serif-kr',
+      'noto-serif-sc',
+      'noto-serif-jp',
+      'noto-naskh-arabic',
+    ]);
     expect(isKnownFont('noto-serif-kr')).toBe(true);
     expect(isKnownFont('helvetica')).toBe(false);
     expect(() => findUncovered('a', ['helvetica'])).toThrow(/unknown font id "helvetica"/);

@@ -11,8 +11,9 @@ const fontPackage = (pkg: string, file: string): string => `@expo-google-fonts/$
 /**
  * Face files per bundled font id, as paths in the font packages (devDependencies). The build
  * (scripts/build-fonts.mjs) writes each as a WOFF into dist/fonts/, which the package ships: the
- * packages hold every weight (300 MB), the tool uses these ten faces. CJK italics map to the upright file: Noto Serif CJK has no italic,
- * and a synthetic slant on Hangul or Han reads as a mistake in formal print.
+ * packages hold every weight (300 MB), the tool uses these twelve faces. CJK and Arabic italics map to
+ * the upright file: Noto Serif CJK has no italic, and a synthetic slant on Hangul, Han or Naskh reads
+ * as a mistake in formal print.
  */
 export const FONT_FILES = {
   'noto-serif': {
@@ -21,12 +22,14 @@ export const FONT_FILES = {
     italic: fontPackage('noto-serif', '400Regular_Italic/NotoSerif_400Regular_Italic.ttf'),
     'bold-italic': fontPackage('noto-serif', '700Bold_Italic/NotoSerif_700Bold_Italic.ttf'),
   },
-  'noto-serif-kr': cjkFiles('noto-serif-kr', 'NotoSerifKR'),
-  'noto-serif-sc': cjkFiles('noto-serif-sc', 'NotoSerifSC'),
-  'noto-serif-jp': cjkFiles('noto-serif-jp', 'NotoSerifJP'),
+  'noto-serif-kr': uprightFiles('noto-serif-kr', 'NotoSerifKR'),
+  'noto-serif-sc': uprightFiles('noto-serif-sc', 'NotoSerifSC'),
+  'noto-serif-jp': uprightFiles('noto-serif-jp', 'NotoSerifJP'),
+  'noto-naskh-arabic': uprightFiles('noto-naskh-arabic', 'NotoNaskhArabic'),
 } satisfies Record<string, Record<FaceStyle, string>>;
 
-function cjkFiles(pkg: string, stem: string): Record<FaceStyle, string> {
+/** Families without italics (CJK, and Arabic, where a slanted Naskh is a distortion): italic is upright. */
+function uprightFiles(pkg: string, stem: string): Record<FaceStyle, string> {
   const regular = fontPackage(pkg, `400Regular/${stem}_400Regular.ttf`);
   const bold = fontPackage(pkg, `700Bold/${stem}_700Bold.ttf`);
   return { regular, bold, italic: regular, 'bold-italic': bold };

@@ -14,11 +14,11 @@ const BUNDLED: Record<string, string> = {
   Hiragana: 'noto-serif-jp',
   Katakana: 'noto-serif-jp',
   Bopomofo: 'noto-serif-sc',
+  Arabic: 'noto-naskh-arabic',
 };
 
 /** Noto families whose names do not follow "Noto Sans <Script>". */
 const NOTO_FAMILY: Record<string, string> = {
-  Arabic: 'Noto Naskh Arabic',
   Hebrew: 'Noto Serif Hebrew',
   Nko: 'Noto Sans NKo',
   Canadian_Aboriginal: 'Noto Sans Canadian Aboriginal',

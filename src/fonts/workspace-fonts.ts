@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
 import type { FaceStyle } from './font-files.js';
+import { keepGlyphCodePoints } from './glyph-code-points.js';
 import { isWoff, woffToSfnt } from './woff.js';
 
 /**
@@ -139,6 +140,7 @@ function parseFontFile(bytes: Buffer): Font | string {
 }
 
 function face(font: Font, key: string): ParsedFace {
+  keepGlyphCodePoints(font);
   const upm = font.unitsPerEm;
   return { key, font, unitsPerEm: upm, ascent: font.ascent / upm, descent: -font.descent / upm };
 }

@@ -54,7 +54,7 @@ export interface FontFamily {
   aliases: string[];
   /**
    * The Windows character set of its script (Word's font table: 00 Latin, 81 Hangul, 86 GB2312, 80
-   * Shift-JIS), by which Word picks a substitute of the same script where the font is not installed;
+   * Shift-JIS, B2 Arabic), by which Word picks a substitute of the same script where the font is not installed;
    * undefined for a workspace's own font, whose script the table does not know.
    */
   charset?: string;
@@ -81,6 +81,7 @@ const FAMILIES: Record<string, FontFamily> = {
     aliases: ['Noto Serif CJK JP', 'Source Han Serif'],
     charset: '80',
   },
+  'noto-naskh-arabic': { family: 'Noto Naskh Arabic', eastAsian: false, aliases: [], charset: 'B2' },
 };
 
 /**

@@ -9,6 +9,7 @@ const FACES: { family: string; file: string; weight: number; italic: boolean }[]
   ['Noto Serif KR', 'NotoSerifKR'],
   ['Noto Serif SC', 'NotoSerifSC'],
   ['Noto Serif JP', 'NotoSerifJP'],
+  ['Noto Naskh Arabic', 'NotoNaskhArabic'],
 ].flatMap(([family, stem]) => [
   { family: family!, file: `${stem}_400Regular.woff`, weight: 400, italic: false },
   { family: family!, file: `${stem}_700Bold.woff`, weight: 700, italic: false },

@@ -1,13 +1,18 @@
+import { languageInfo } from '../language-info.js';
 import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
 
 /** The letter as clean CommonMark, for a website or press release. Pure. */
 export function renderMarkdown(doc: LetterDocument): string {
   const out: string[] = [`# ${escapeText(doc.title)}`, ''];
   for (const b of doc.blocks) out.push(block(b, doc), '');
-  return `${out
+  const body = out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+    .trim();
+  // Markdown has no direction of its own: a right-to-left letter is wrapped in an HTML block that
+  // says so (GitHub, GitLab and most renderers keep it; the blank lines keep the Markdown inside live).
+  const { dir } = languageInfo(doc.lang);
+  return dir === 'rtl' ? `<div dir="rtl" lang="${doc.lang}">\n\n${body}\n\n</div>\n` : `${body}\n`;
 }
 
 function block(b: Block, doc: LetterDocument): string {

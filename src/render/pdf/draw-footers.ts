@@ -2,6 +2,7 @@ import type { LetterDocument } from '../../model/letter-document.js';
 import { MUTED_COLOR, type FontSelector } from './draw-pages.js';
 import { layoutParagraph } from './line-layout.js';
 import type { PageStyle } from './page-style.js';
+import { languageInfo } from '../language-info.js';
 
 /**
  * Writes the page label ("1 / 3") centred under the text on every page. Runs after all pages exist
@@ -18,6 +19,7 @@ export function drawFooters(pdf: PDFKit.PDFDocument, fonts: FontSelector, doc: L
       fonts: doc.fonts,
       lineBreak: doc.lineBreak,
       align: 'center',
+      direction: languageInfo(doc.lang).dir,
     });
     if (line === undefined) continue;
     pdf.switchToPage(page);
@@ -25,7 +27,11 @@ export function drawFooters(pdf: PDFKit.PDFDocument, fonts: FontSelector, doc: L
     for (const piece of line.pieces) {
       fonts.select(piece.face);
       pdf.fontSize(piece.fontSize).fillColor(MUTED_COLOR);
-      pdf.text(piece.text, style.marginLeft + piece.x, style.footerBaseline, { lineBreak: false, baseline: 0 });
+      pdf.text(piece.text, style.marginLeft + piece.x, style.footerBaseline, {
+        lineBreak: false,
+        baseline: 0,
+        ...(piece.features !== undefined ? { features: piece.features as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
+      });
     }
     pdf.endMarkedContent();
   }

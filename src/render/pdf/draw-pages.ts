@@ -1,7 +1,7 @@
 import type { PageContent, PageLine, StructNode } from './flow.js';
 import type { FontFace } from '../../fonts/font-library.js';
 import type { LinePiece } from './line-layout.js';
-import { shareLayoutCache } from './pdfkit-types.js';
+import { patchEncoding, shareLayoutCache } from './pdfkit-types.js';
 
 /** Colours of body text and of secondary text (countries, the footer), as CSS hex. */
 export const TEXT_COLOR = '#000000';
@@ -107,6 +107,7 @@ export class FontSelector {
       this.pdf.registerFont(face.key, face.font);
       this.pdf.font(face.key);
       shareLayoutCache(this.pdf, sharedLayoutCaches, face.key);
+      patchEncoding(this.pdf);
       this.registered.add(face.key);
       return;
     }

@@ -4,6 +4,7 @@ import { hyphenatorFor, type Hyphenator } from './hyphenation.js';
 import { inlineSegments } from './inline-segments.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions, type StyledSegment } from './line-layout.js';
 import { lineBox, type PageStyle } from './page-style.js';
+import { languageInfo } from '../language-info.js';
 
 const CJK_FEATURES = ['chws'];
 
@@ -38,6 +39,8 @@ interface Context {
   pitch: number;
   /** Patterns for the body text: only languages that break lines at spaces are hyphenated. */
   hyphenate: Hyphenator | undefined;
+  /** A right-to-left letter is laid out mirrored: lines start on the right, numbers and bullets hang there. */
+  rtl: boolean;
 }
 
 /**
@@ -57,6 +60,7 @@ export function layoutBlocks(
     root,
     pitch: lineBox(style, style.fontSize).height,
     hyphenate: doc.lineBreak === 'normal' ? hyphenatorFor(doc.lang) : undefined,
+    rtl: languageInfo(doc.lang).dir === 'rtl',
   };
   const items: FlowItem[] = [];
   let previous: Block['kind'] | undefined;
@@ -170,6 +174,7 @@ function setText(ctx: Context, segments: StyledSegment[], options: Partial<Layou
     align: 'left',
     // Chinese and Japanese set adjacent punctuation (」）, 。「) half-width, as JLREQ and CLREQ ask.
     features: doc.lineBreak === 'cjk' ? CJK_FEATURES : undefined,
+    direction: ctx.rtl ? 'rtl' : 'ltr',
     ...options,
   });
 }
@@ -185,8 +190,10 @@ function placeLines(
   lineHeight = ctx.style.lineHeight,
 ): PlacedLine[] {
   const { height, baseline } = lineBox(ctx.style, size, lineHeight);
+  // Later lines are indented from the start of the line: from the right in a right-to-left letter.
+  const [first, later] = ctx.rtl ? [x + indent, x] : [x, x + indent];
   return lines.map((line, i) => ({
-    x: i === 0 ? x : x + indent,
+    x: i === 0 ? first : later,
     baseline: baseline + i * height,
     pieces: line.pieces,
     tag,
@@ -250,9 +257,12 @@ function heading(ctx: Context, number: string | undefined, segments: StyledSegme
   // "1" becomes "1."; a number that already carries its punctuation ("1.", "一、", "(a)") is kept.
   const label = /^\d+$/.test(number) ? `${number}.` : number;
   const [labelLine] = setText(ctx, [{ text: `${label} `, style: 'bold' }], { align: 'left' });
-  const indent = Math.max(labelLine?.width ?? 0, style.fontSize * 0.8) + style.fontSize * 0.5;
+  // The label's own width: a right-to-left line's width counts from the left edge, past its slack.
+  const labelWidth = labelLine === undefined ? 0 : labelLine.width - (ctx.rtl ? (labelLine.pieces[0]?.x ?? 0) : 0);
+  const indent = Math.max(labelWidth, style.fontSize * 0.8) + style.fontSize * 0.5;
   const body = setText(ctx, segments, { align: 'left', width: style.measure - indent });
-  const placed = placeLines(ctx, body, style.marginLeft + indent, tag, style.fontSize);
+  // The number hangs at the start of the line: the body beside it, left of it in a right-to-left letter.
+  const placed = placeLines(ctx, body, style.marginLeft + (ctx.rtl ? 0 : indent), tag, style.fontSize);
   const { baseline } = lineBox(style, style.fontSize);
   const labelPlaced: PlacedLine[] = labelLine ? [{ x: style.marginLeft, baseline, pieces: labelLine.pieces, tag }] : [];
   return {
@@ -276,8 +286,9 @@ function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
       align: 'left',
       fonts: ['noto-serif', ...ctx.doc.fonts],
     });
+    // The marker is set at the line's start within the full measure: inset from the left or the right edge.
     const marker: PlacedLine | undefined = markerLine && {
-      x: style.marginLeft + style.fontSize * 0.4,
+      x: style.marginLeft + style.fontSize * 0.4 * (ctx.rtl ? -1 : 1),
       baseline,
       pieces: markerLine.pieces,
       tag: structNode('Lbl', item),
@@ -287,7 +298,7 @@ function bullets(ctx: Context, items: StyledSegment[][]): FlowBox[] {
       width: style.measure - indent,
       hyphenate: ctx.hyphenate,
     });
-    const boxes = lineBoxes(ctx, lines, style.marginLeft + indent, structNode('LBody', item), marker);
+    const boxes = lineBoxes(ctx, lines, style.marginLeft + (ctx.rtl ? 0 : indent), structNode('LBody', item), marker);
     const first = boxes[0];
     if (first !== undefined && index > 0) first.spaceBefore = 0.25 * ctx.pitch;
     return boxes;
@@ -324,12 +335,14 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
     }
     const lines = setText(ctx, segments, { align: 'left', width: columnWidth - indent, fontSize: fit.size });
     const tag = structNode('LBody', structNode('LI', list));
+    // The first column is the one a line starts in: the right one in a right-to-left letter.
+    const columnX = style.marginLeft + (twoColumns && ctx.rtl ? columnWidth + COLUMN_GAP : 0);
     return {
       kind: 'box',
       height: lines.length * pitch,
       spaceBefore: index > 0 && !twoColumns ? gap : 0,
       keepWithNext: !twoColumns && index < MIN_ROWS_WITH_SIGN_OFF - 1,
-      lines: placeLines(ctx, lines, style.marginLeft, tag, fit.size, indent, fit.lineHeight),
+      lines: placeLines(ctx, lines, columnX, tag, fit.size, indent, fit.lineHeight),
     };
   });
   if (!twoColumns) return boxes;
@@ -337,7 +350,7 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
     {
       kind: 'columns',
       spaceBefore: 0,
-      columnOffset: columnWidth + COLUMN_GAP,
+      columnOffset: (columnWidth + COLUMN_GAP) * (ctx.rtl ? -1 : 1),
       gap,
       minRows: MIN_ROWS_WITH_SIGN_OFF,
       entries: boxes,
@@ -367,7 +380,7 @@ function cc(ctx: Context, label: string, entries: { name: string; lines: string[
     if (index > 0) top += 0.3 * ctx.pitch;
     for (const text of [entry.name, ...entry.lines]) {
       const part = setText(ctx, [{ text, style: 'regular' }], { align: 'left', width, fontSize: size });
-      const placed = placeLines(ctx, part, style.marginLeft + indent, structNode('P', body), size);
+      const placed = placeLines(ctx, part, style.marginLeft + (ctx.rtl ? 0 : indent), structNode('P', body), size);
       lines.push(...placed.map((l) => ({ ...l, baseline: l.baseline + top })));
       top += part.length * height;
     }

@@ -4,6 +4,7 @@ import { splitFontRuns } from './font-runs.js';
 import { hyphenationPoints, type Hyphenator } from './hyphenation.js';
 import { breakParagraph, type BreakOptions, type BreakPiece } from './knuth-plass.js';
 import { measureText, UNSHAPED_JOIN } from './measure-text.js';
+import { embeddingLevels, lineLevels, shapingDirection, visualOrder, type Direction } from './bidi.js';
 
 /** A stretch of paragraph text in one style. */
 export interface StyledSegment {
@@ -35,6 +36,12 @@ export interface LayoutOptions {
   firstLineIndent?: number;
   /** OpenType features to measure and draw with (`chws`: CJK adjacent punctuation set half-width). */
   features?: string[] | undefined;
+  /**
+   * The paragraph's base direction (default ltr). In an rtl paragraph `left` and `right` swap and a
+   * justified paragraph's last line sits on the right; either way, text in the other direction is
+   * reordered per line by the bidi algorithm.
+   */
+  direction?: Direction | undefined;
 }
 
 /** Text drawn in one face at one position on a line. */
@@ -74,8 +81,11 @@ interface Atom {
   size: number;
 }
 
-/** Removed before layout: never drawn, and the CJK fonts have no glyph for most of them. ZWSP stays as a break hint. */
-const INVISIBLE = /(?![\n\u200b])[\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
+/**
+ * Removed before layout: never drawn, and the CJK fonts have no glyph for most of them. ZWSP stays
+ * as a break hint, ZWNJ and ZWJ for shaping (Persian می‌خواهیم: the ZWNJ keeps می from joining).
+ */
+const INVISIBLE = /(?![\n\u200b\u200c\u200d])[\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
 const UNDRAWN = /[\n\u200b]/g;
 /** Largest CJK inter-character spacing before a line is left ragged instead, in em. */
 const MAX_CJK_SPACING = 0.5;
@@ -112,10 +122,13 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
       ? totalFit(text, atoms, fitted, options, measure)
       : firstFit(text, fitted, options, measure);
   const indent = options.firstLineIndent ?? 0;
+  const levels = embeddingLevels(text, options.direction ?? 'ltr');
   return lines.map((l, i) => {
-    if (i > 0 || indent === 0) return placeLine(text, atoms, l, segments, options);
-    const placed = placeLine(text, atoms, l, segments, { ...options, width: options.width - indent });
-    return { pieces: placed.pieces.map((p) => ({ ...p, x: p.x + indent })), width: placed.width + indent };
+    if (i > 0 || indent === 0) return placeLine(text, atoms, l, segments, options, levels);
+    const placed = placeLine(text, atoms, l, segments, { ...options, width: options.width - indent }, levels);
+    // The indent is at the start of the line: on the right in a right-to-left paragraph.
+    const shift = options.direction === 'rtl' ? 0 : indent;
+    return { pieces: placed.pieces.map((p) => ({ ...p, x: p.x + shift })), width: placed.width + indent };
   });
 }
 
@@ -347,11 +360,16 @@ function placeLine(
   line: LineSpan,
   segments: StyledSegment[],
   options: LayoutOptions,
+  levels: Uint8Array | undefined,
 ): LayoutLine {
   const justify = options.align === 'justify' && !line.last;
   const cjkMode = options.lineBreak === 'cjk';
+  const base = options.direction ?? 'ltr';
+  const lineLevel = levels && lineLevels(text, levels, line.start, line.end, base);
   const raw: Omit<LinePiece, 'x' | 'width' | 'characterSpacing'>[] = [];
   const natural: PieceMetrics[] = [];
+  /** Bidi level of each piece, in logical order (all 0 without right-to-left text). */
+  const pieceLevels: number[] = [];
   for (const atom of atoms) {
     const from = Math.max(line.start, atom.start);
     const to = Math.min(line.end, atom.end);
@@ -362,11 +380,16 @@ function placeLine(
       options.features !== undefined ? part.split(UNSHAPED_JOIN) : [part],
     );
     let partStart = from;
-    for (const part of parts) {
+    for (const [part, level] of lineLevel
+      ? bidiParts(parts, from, line.start, lineLevel)
+      : parts.map((p) => [p, 0] as const)) {
       const partEnd = partStart + part.length;
       const drawn = part.replace(UNDRAWN, '');
       if (drawn !== '') {
         const segment = segments[atom.segment];
+        // Right-to-left pieces are drawn with the font's mirrored brackets (rtlm), shaped whole.
+        const features = level % 2 === 1 ? [...(options.features ?? []), 'rtlm'] : options.features;
+        pieceLevels.push(level);
         raw.push({
           text: drawn,
           face: atom.face,
@@ -375,12 +398,12 @@ function placeLine(
           href: segment?.href,
           segment: atom.segment,
           artifact: false,
-          features: options.features,
+          features,
         });
-        const full = measureText(atom.face, drawn, options.features);
+        const full = measureText(atom.face, drawn, features);
         const contentText = text.slice(partStart, Math.min(partEnd, line.contentEnd)).replace(UNDRAWN, '');
         const content =
-          partStart < line.contentEnd ? measureText(atom.face, contentText, options.features) : { width: 0, glyphs: 0 };
+          partStart < line.contentEnd ? measureText(atom.face, contentText, features) : { width: 0, glyphs: 0 };
         const cjk = cjkMode && CJK_CHAR.test(drawn);
         natural.push({
           width: full.width * atom.size,
@@ -398,6 +421,7 @@ function placeLine(
   const hyphenAtom = line.hyphen ? atomBefore(atoms, line.contentEnd) : undefined;
   if (hyphenAtom !== undefined) {
     const segment = segments[hyphenAtom.segment];
+    pieceLevels.push(pieceLevels.at(-1) ?? 0);
     raw.push({
       text: HYPHEN,
       face: hyphenAtom.face,
@@ -423,21 +447,59 @@ function placeLine(
   const slack = options.width - contentWidth;
   const { perSpace, spacing } = justify ? justification(natural, slack, options) : { perSpace: 0, spacing: 0 };
   const justified = perSpace !== 0 || spacing !== 0;
-  let x =
-    justified || options.align === 'left' || options.align === 'justify'
+  const rtl = base === 'rtl';
+  // In a right-to-left paragraph the line starts on the right: left and right alignment swap.
+  const align =
+    rtl && options.align !== 'center' && options.align !== 'justify' ? MIRRORED[options.align] : options.align;
+  const atStart = rtl ? 'right' : 'left';
+  const offset =
+    justified || align === 'left' || (align === 'justify' && atStart === 'left')
       ? 0
-      : options.align === 'right'
+      : align === 'right' || align === 'justify'
         ? slack
         : slack / 2;
-  const pieces: LinePiece[] = raw.map((piece, i) => {
+  // What follows the content logically (trailing spaces) lies left of it on a right-to-left line.
+  const trailing = rtl ? natural.reduce((sum, n) => sum + n.width - n.contentWidth, 0) : 0;
+  let x = offset - trailing;
+  const pieces: LinePiece[] = [];
+  for (const i of lineLevel ? visualOrder(pieceLevels) : raw.keys()) {
     const n = natural[i] as PieceMetrics;
+    const glue = n.spaceAfter ? perSpace : 0;
+    // A right-to-left piece's logical end, where its word space is, is its left side.
+    const odd = (pieceLevels[i] ?? 0) % 2 === 1;
+    if (odd) x += glue;
     const characterSpacing = cjkMode && !n.cjk ? 0 : spacing;
     const width = n.width + characterSpacing * n.glyphs;
-    const placed: LinePiece = { ...piece, x, width, characterSpacing };
-    x += width + (n.spaceAfter ? perSpace : 0);
-    return placed;
-  });
-  return { pieces, width: justified ? options.width : contentWidth + (pieces[0]?.x ?? 0) };
+    pieces.push({ ...(raw[i] as (typeof raw)[number]), x, width, characterSpacing });
+    x += width + (odd ? 0 : glue);
+  }
+  return { pieces, width: justified ? options.width : contentWidth + offset };
+}
+
+const MIRRORED = { left: 'right', right: 'left' } as const;
+
+/**
+ * Splits parts (consecutive, from `from`) where the bidi level changes, and a run fontkit would shape
+ * in the wrong direction into single characters: neutrals alone at a right-to-left level (", ", "-")
+ * and Arabic-Indic digits at a left-to-right one, which fontkit would otherwise reverse.
+ */
+function bidiParts(parts: string[], from: number, lineStart: number, levels: number[]): [string, number][] {
+  const out: [string, number][] = [];
+  let offset = from;
+  for (const part of parts) {
+    let runStart = 0;
+    for (let i = 1; i <= part.length; i++) {
+      const level = levels[offset + runStart - lineStart] ?? 0;
+      if (i < part.length && levels[offset + i - lineStart] === level) continue;
+      const run = part.slice(runStart, i);
+      const wanted = level % 2 === 1 ? 'rtl' : 'ltr';
+      if (shapingDirection(run) === wanted || run.length === 1) out.push([run, level]);
+      else for (const char of run) out.push([char, level]);
+      runStart = i;
+    }
+    offset += part.length;
+  }
+  return out;
 }
 
 /** Splits a CJK line between CJK and other characters (both lookarounds, so nothing is lost). */

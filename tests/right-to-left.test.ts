@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
+import { visualOrder } from '../src/render/pdf/bidi.js';
+import { scriptWorkspace } from './helpers/script-workspace.js';
+import { runCli } from './helpers/workspace.js';
+
+const AR: LayoutOptions = {
+  width: 300,
+  fontSize: 11,
+  fonts: ['noto-naskh-arabic', 'noto-serif'],
+  lineBreak: 'normal',
+  align: 'left',
+  direction: 'rtl',
+};
+
+/** The pieces of a line left to right, as drawn. */
+const drawn = (line: LayoutLine | undefined): string[] =>
+  [...(line?.pieces ?? [])]
+    .sort((a, b) => a.x - b.x)
+    .map((p) => p.text.trim())
+    .filter(Boolean);
+
+/** pdftotext's reading of a PDF (it reorders right-to-left lines into logical order), bidi marks dropped. */
+function extracted(pdf: string): string[] {
+  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
+    .replace(/[\u202a-\u202e]/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+async function render(lng: string, fonts: Parameters<typeof scriptWorkspace>[1] = {}): Promise<string> {
+  const ws = scriptWorkspace([lng], fonts);
+  const check = await runCli(['-w', ws, 'check', '--json']);
+  const errors = JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error');
+  expect(errors).toEqual([]);
+  const r = await runCli(['-w', ws, 'render', '2020-test-letter', '--lang', lng, '--format', 'pdf,md,html']);
+  expect(r.code).toBe(0);
+  return join(ws, 'out/2020-test-letter');
+}
+
+describe('the bidi algorithm per line', () => {
+  it('reverses runs from the highest level down (UAX #9 L2)', () => {
+    // Arabic (1) with a Latin name (2) holding digits (2): the name stays in order, the rest flips.
+    expect(visualOrder([1, 1, 2, 2, 1])).toEqual([4, 2, 3, 1, 0]);
+    expect(visualOrder([0, 0, 0])).toEqual([0, 1, 2]);
+    expect(visualOrder([0, 1, 1, 0])).toEqual([0, 2, 1, 3]);
+  });
+
+  it('sets an Arabic line from the right, Latin names and numbers inside it left to right', () => {
+    const [line] = layoutParagraph([{ text: 'زيارة اللجنة الدولية (ICRC) في 2014 مرفقاً', style: 'regular' }], AR);
+    expect(line).toBeDefined();
+    const right = Math.max(...line!.pieces.map((p) => p.x + p.width));
+    expect(right).toBeCloseTo(AR.width, 1);
+    const order = drawn(line);
+    // Left to right on the page: the last word first, the number and the acronym as written.
+    expect(order[0]).toBe('مرفقاً');
+    expect(order.at(-1)).toMatch(/^زيارة/);
+    expect(order).toContain('ICRC');
+    expect(order).toContain('2014');
+    expect(order.indexOf('2014')).toBeLessThan(order.indexOf('ICRC'));
+  });
+
+  it('justifies right-to-left lines to both edges and leaves the last one on the right', () => {
+    const text = 'نحثكم على دعوة اللجنة الدولية للصليب الأحمر إلى زيارة جميع أماكن الاحتجاز دون قيد أو شرط '.repeat(3);
+    const lines = layoutParagraph([{ text, style: 'regular' }], { ...AR, align: 'justify' });
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      const content = line.pieces.filter((p) => p.text.trim() !== '');
+      const left = Math.min(...content.map((p) => p.x));
+      const right = Math.max(...content.map((p) => p.x + p.width));
+      expect(right).toBeCloseTo(AR.width, 0);
+      // A piece's trailing word space is its left side: the ink of a full line starts at 0.
+      if (line !== lines.at(-1)) expect(left).toBeLessThanOrEqual(0.01);
+      else expect(left).toBeGreaterThan(AR.width / 4);
+    }
+  });
+
+  it('keeps the ZWNJ of Persian words (می‌خواهیم shapes apart from میخواهیم)', () => {
+    const fa = { ...AR, width: 500 };
+    const [withZwnj] = layoutParagraph([{ text: 'می‌خواهیم', style: 'regular' }], fa);
+    const [without] = layoutParagraph([{ text: 'میخواهیم', style: 'regular' }], fa);
+    expect(withZwnj?.pieces.map((p) => p.text).join('')).toBe('می‌خواهیم');
+    expect(withZwnj?.pieces[0]?.width).not.toBeCloseTo(without?.pieces[0]?.width ?? 0, 2);
+  });
+
+  it('leaves left-to-right text without right-to-left letters exactly as before (no bidi)', () => {
+    const ltr = { ...AR, fonts: ['noto-serif'], direction: 'ltr' as const };
+    const [line] = layoutParagraph([{ text: 'Visits by the ICRC (2014)', style: 'regular' }], ltr);
+    expect(line?.pieces.map((p) => p.text)).toEqual(['Visits by the ICRC (2014)']);
+    expect(line?.pieces[0]?.x).toBe(0);
+  });
+});
+
+describe('right-to-left letters', () => {
+  it('an Arabic letter in the bundled Naskh: pdftotext reads it in logical order, letters exact', async () => {
+    const out = await render('ar');
+    const pdf = join(out, 'ar.pdf');
+    const lines = extracted(pdf);
+    expect(lines).toContain('رئيس لجنة شؤون الدولة');
+    expect(lines).toContain('السيد الرئيس كيم جونغ أون المحترم،');
+    const opening = lines.find((l) => l.startsWith('نكتب إليكم بشأن الاحتجاز في'));
+    // (pdftotext puts its own spaces around a number inside Arabic, as it does with Chromium's PDFs.)
+    expect(opening?.replace(/\s+/g, ' ')).toMatch(
+      /^نكتب إليكم بشأن الاحتجاز في ?12 ?مرفقاً على الأقل ?، ?وفقاً لتقرير لجنة التحقيق/,
+    );
+    expect(opening).toContain('2014');
+    expect(lines.some((l) => l.includes('منظمة العمل الدولية'))).toBe(true);
+    expect(lines.some((l) => l.includes('Open North Korea'))).toBe(true);
+    expect(lines.some((l) => /^صفحة ?1 ?من ?1$/.test(l.replace(/\s+/g, ' ')))).toBe(true);
+    // The tag structure and the document carry the language.
+    expect(readFileSync(pdf, 'latin1')).toContain('/Lang (ar)');
+    expect(readFileSync(join(out, 'ar.html'), 'utf8')).toContain('<html lang="ar" dir="rtl">');
+    const md = readFileSync(join(out, 'ar.md'), 'utf8');
+    expect(md.startsWith('<div dir="rtl" lang="ar">\n\n# رسالة مفتوحة بشأن الاحتجاز\n')).toBe(true);
+    expect(md.endsWith('\n\n</div>\n')).toBe(true);
+  });
+
+  it('a Persian letter draws ی and ک in Persian forms and reads back with them', async () => {
+    const lines = extracted(join(await render('fa'), 'fa.pdf'));
+    expect(lines).toContain('رئیس کمیسیون امور دولتی');
+    expect(lines).toContain('منتظر پاسخ شما هستیم.');
+  });
+
+  it('a Hebrew letter in a workspace font, with a Latin acronym and numbers', async () => {
+    const lines = extracted(join(await render('he', { 'fonts/NotoSerifHebrew-Regular.ttf': 'hebrew' }), 'he.pdf'));
+    expect(lines).toContain('יושב ראש ועדת ענייני המדינה');
+    const text = lines.join(' ');
+    expect(text).toContain('אנו פונים אליך בנושא המעצרים');
+    expect(text).toMatch(/17 ?בפברואר ?2014|2014/);
+    expect(text).toContain('COI');
+    expect(text).toContain('אנו מצפים לתשובתך.');
+  });
+});
