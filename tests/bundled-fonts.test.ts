@@ -21,9 +21,11 @@ function tables(sfnt: Buffer): Map<string, Buffer> {
 }
 
 describe('the fonts the package ships (dist/fonts/, WOFF)', () => {
-  it('are the ten faces the tool uses: Latin regular, bold, italic, bold italic; CJK regular and bold', () => {
-    expect(sources.length).toBe(10);
+  it('are the twelve faces the tool uses: Latin regular, bold, italic, bold italic; CJK and Arabic regular and bold', () => {
+    expect(sources.length).toBe(12);
     expect(sources.map(bundledFontName).sort()).toEqual([
+      'NotoNaskhArabic_400Regular.woff',
+      'NotoNaskhArabic_700Bold.woff',
       'NotoSerifJP_400Regular.woff',
       'NotoSerifJP_700Bold.woff',
       'NotoSerifKR_400Regular.woff',
