@@ -60,6 +60,8 @@ for (const needed of [
   'dist/font-coverage.json',
   'dist/fonts/NotoSerifKR_700Bold.woff',
   'dist/fonts/OFL-noto-serif-kr.txt',
+  'dist/hyphenation/patterns/en-us.json.br',
+  'dist/hyphenation/LICENSE-hyphen.txt',
   'LICENSE',
   'README.md',
 ])

@@ -7,7 +7,15 @@ import { promisify } from 'node:util';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Written after a build that succeeded (tsc emits even when it reports type errors, so dist/ alone proves nothing). */
 const STAMP = join(REPO, 'dist', '.built');
-const INPUTS = ['src', 'scripts/gen-font-coverage.mjs', 'tsconfig.build.json', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  'scripts/build-fonts.mjs',
+  'scripts/build-hyphenation.mjs',
+  'scripts/gen-font-coverage.mjs',
+  'tsconfig.build.json',
+  'tsconfig.json',
+  'package-lock.json',
+];
 
 /**
  * vitest globalSetup: the few tests that run a real process run dist/ (through bin/openletter.js), so

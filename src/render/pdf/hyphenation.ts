@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync } from 'node:zlib';
 
 /** Offsets inside `word` (UTF-16) where a hyphen may be inserted, in increasing order. */
 export type Hyphenator = (word: string) => number[];
@@ -9,8 +12,18 @@ const MIN_WORD = 6;
 const MIN_BEFORE = 2;
 const MIN_AFTER = 3;
 
-const require = createRequire(import.meta.url);
+/**
+ * dist/hyphenation/ of this package, seen from dist/render/pdf/ or (tests run from source)
+ * src/render/pdf/: the build (scripts/build-hyphenation.mjs) writes the `hyphen` package's patterns
+ * there, compressed, so that the package need not be installed.
+ */
+const HYPHENATION_DIR = fileURLToPath(new URL('../../../dist/hyphenation/', import.meta.url));
+
+type HyphenateSync = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
+type CreateHyphenator = (patterns: unknown) => HyphenateSync;
+
 const byTag = new Map<string, Hyphenator | undefined>();
+let languages: Record<string, string> | undefined;
 
 /**
  * Liang hyphenation patterns for a BCP 47 tag, from the `hyphen` package (TeX's patterns): "en-GB"
@@ -27,18 +40,19 @@ export function hyphenatorFor(lang: string): Hyphenator | undefined {
 }
 
 function load(name: string): Hyphenator | undefined {
-  if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) return undefined;
-  let module: { hyphenateSync: (text: string, options: { hyphenChar: string; minWordLength: number }) => string };
-  try {
-    module = require(`hyphen/${name}`) as typeof module;
-  } catch {
-    return undefined;
-  }
+  languages ??= JSON.parse(readFileSync(HYPHENATION_DIR + 'languages.json', 'utf8')) as Record<string, string>;
+  const file = Object.hasOwn(languages, name) ? languages[name] : undefined;
+  if (file === undefined) return undefined;
+  const patterns: unknown = JSON.parse(
+    brotliDecompressSync(readFileSync(`${HYPHENATION_DIR}patterns/${file}.json.br`)).toString('utf8'),
+  );
+  const createHyphenator = createRequire(import.meta.url)(HYPHENATION_DIR + 'hyphen.cjs') as CreateHyphenator;
+  const hyphenateSync = createHyphenator(patterns);
   const cache = new Map<string, number[]>();
   return (word) => {
     let points = cache.get(word);
     if (points === undefined) {
-      points = [...word].length < MIN_WORD ? [] : breakPoints(module.hyphenateSync(word, HYPHENATE_OPTIONS), word);
+      points = [...word].length < MIN_WORD ? [] : breakPoints(hyphenateSync(word, HYPHENATE_OPTIONS), word);
       cache.set(word, points);
     }
     return points;
