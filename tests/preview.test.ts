@@ -27,6 +27,7 @@ async function start(ws: string): Promise<string> {
     const done = servePreview({
       root: ws,
       campaignId: '2020-test-letter',
+      today: '2026-11-23',
       port: 0,
       signal: controller.signal,
       debounceMs: 50,
@@ -74,7 +75,7 @@ describe('openletter preview: the server', () => {
     expect(page.body.toString()).toContain('data-locale="ko"');
     const pdf = await get(url, '/pdf/en.pdf');
     expect([pdf.status, pdf.type, pdf.body.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
-    expect((await get(url, '/fonts/NotoSerifKR_400Regular.woff')).status).toBe(200);
+    expect((await get(url, '/fonts/NotoSerifKR_400Regular.woff2')).status).toBe(200);
   });
 
   it('serves no file outside what it builds: traversal, encoded traversal, other hosts and unknown paths', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { woffToSfnt } from './woff.js';
+import { woff2ToSfnt } from './woff2.js';
 
 /** Weight/slant of a face. CJK families have no italics; see {@link FONT_FILES}. */
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'bold-italic';
@@ -10,7 +10,7 @@ const fontPackage = (pkg: string, file: string): string => `@expo-google-fonts/$
 
 /**
  * Face files per bundled font id, as paths in the font packages (devDependencies). The build
- * (scripts/build-fonts.mjs) writes each as a WOFF into dist/fonts/, which the package ships: the
+ * (scripts/build-fonts.mjs) writes each as a WOFF2 into dist/fonts/, which the package ships: the
  * packages hold every weight (300 MB), the tool uses these twelve faces. CJK and Arabic italics map to
  * the upright file: Noto Serif CJK has no italic, and a synthetic slant on Hangul, Han or Naskh reads
  * as a mistake in formal print.
@@ -55,10 +55,10 @@ const FONTS_DIR = fileURLToPath(new URL('../../dist/fonts/', import.meta.url));
 
 /** The file name the build gives a face file in dist/fonts/. */
 export function bundledFontName(source: string): string {
-  return `${basename(source, '.ttf')}.woff`;
+  return `${basename(source, '.ttf')}.woff2`;
 }
 
 /** The sfnt bytes of a face file of {@link FONT_FILES}, from dist/fonts/. */
 export function readFontFile(source: string): Buffer {
-  return woffToSfnt(readFileSync(FONTS_DIR + bundledFontName(source)));
+  return woff2ToSfnt(readFileSync(FONTS_DIR + bundledFontName(source)));
 }

@@ -11,12 +11,12 @@ const FACES: { family: string; file: string; weight: number; italic: boolean }[]
   ['Noto Serif JP', 'NotoSerifJP'],
   ['Noto Naskh Arabic', 'NotoNaskhArabic'],
 ].flatMap(([family, stem]) => [
-  { family: family!, file: `${stem}_400Regular.woff`, weight: 400, italic: false },
-  { family: family!, file: `${stem}_700Bold.woff`, weight: 700, italic: false },
+  { family: family!, file: `${stem}_400Regular.woff2`, weight: 400, italic: false },
+  { family: family!, file: `${stem}_700Bold.woff2`, weight: 700, italic: false },
   ...(stem === 'NotoSerif'
     ? [
-        { family: family!, file: `${stem}_400Regular_Italic.woff`, weight: 400, italic: true },
-        { family: family!, file: `${stem}_700Bold_Italic.woff`, weight: 700, italic: true },
+        { family: family!, file: `${stem}_400Regular_Italic.woff2`, weight: 400, italic: true },
+        { family: family!, file: `${stem}_700Bold_Italic.woff2`, weight: 700, italic: true },
       ]
     : []),
 ]);
@@ -28,7 +28,7 @@ export const FONT_FILE_NAMES: ReadonlySet<string> = new Set(FACES.map((f) => f.f
 export function previewPage(state: PreviewState): string {
   const faces = FACES.map(
     (f) =>
-      `@font-face { font-family: "${f.family}"; src: url("/fonts/${f.file}") format("woff"); font-weight: ${f.weight}; font-style: ${f.italic ? 'italic' : 'normal'}; font-display: swap; }`,
+      `@font-face { font-family: "${f.family}"; src: url("/fonts/${f.file}") format("woff2"); font-weight: ${f.weight}; font-style: ${f.italic ? 'italic' : 'normal'}; font-display: swap; }`,
   ).join('\n');
   return `<!doctype html>
 <html lang="en" dir="ltr">

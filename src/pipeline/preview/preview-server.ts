@@ -13,6 +13,8 @@ const FONTS_DIR = fileURLToPath(new URL('../../../dist/fonts/', import.meta.url)
 export interface PreviewServerOptions {
   root: string;
   campaignId: string;
+  /** Today's date, YYYY-MM-DD, taken when the preview starts. */
+  today: string;
   /** 0: any free port. */
   port: number;
   signal: AbortSignal;
@@ -62,9 +64,9 @@ export async function servePreview(opts: PreviewServerOptions): Promise<void> {
       req.on('close', () => clients.delete(res));
       return;
     }
-    const font = /^\/fonts\/([A-Za-z0-9_]+\.woff)$/.exec(path);
+    const font = /^\/fonts\/([A-Za-z0-9_]+\.woff2)$/.exec(path);
     if (font && FONT_FILE_NAMES.has(font[1]!))
-      return send(res, 200, 'font/woff', readFileSync(FONTS_DIR + font[1]!), 'max-age=3600');
+      return send(res, 200, 'font/woff2', readFileSync(FONTS_DIR + font[1]!), 'max-age=3600');
     const pdf = /^\/pdf\/([A-Za-z0-9-]+)\.pdf$/.exec(path);
     const lang = pdf && state.languages.find((l) => l.locale === pdf[1]);
     if (lang?.doc) {
@@ -84,7 +86,7 @@ export async function servePreview(opts: PreviewServerOptions): Promise<void> {
   const round = async () => {
     const t0 = performance.now();
     try {
-      state = await previewState(opts.root, opts.campaignId);
+      state = await previewState(opts.root, opts.campaignId, opts.today);
       const errors = state.languages.reduce((n, l) => n + l.errors, 0) + state.general.length;
       opts.log(`checked ${opts.campaignId}: ${errors} error(s), ${Math.round(performance.now() - t0)} ms`);
     } catch (e) {
