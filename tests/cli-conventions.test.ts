@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,6 +173,36 @@ describe('dates on the command line', () => {
     expect(r.stderr).toBe(
       `openletter: error: --today "${day}" is not a date\n  hint: write a real date, YYYY-MM-DD, e.g. 2026-01-15\n`,
     );
+  });
+  it.each([
+    ['check', []],
+    ['render', ['2020-test-letter']],
+    ['deliver', ['2020-test-letter']],
+  ])('OPENLETTER_TODAY=2026-02-30 is refused by %s like --today, exit 2, nothing written', async (command, args) => {
+    const ws = tempWorkspace(MINI);
+    const r = await runCli([command, ...args], { cwd: ws, env: { OPENLETTER_TODAY: '2026-02-30' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'openletter: error: OPENLETTER_TODAY "2026-02-30" is not a date\n' +
+        '  hint: set it to a real date, YYYY-MM-DD, e.g. 2026-01-15, or unset it\n',
+    );
+    expect(existsSync(join(ws, 'out'))).toBe(false);
+  });
+  it('OPENLETTER_TODAY set to a real date is the date the checks judge by; --today still wins for deliver', async () => {
+    const ws = tempWorkspace(MINI);
+    // The mini campaign is dated 2020-…: with "today" before that, it is dated in the future.
+    const before = await runCli(['check', '--json'], { cwd: ws, env: { OPENLETTER_TODAY: '2019-01-01' } });
+    expect(JSON.parse(before.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain(
+      'campaign/future-date',
+    );
+    const after = await runCli(['check', '--json'], { cwd: ws, env: { OPENLETTER_TODAY: '2026-01-15' } });
+    expect(JSON.parse(after.stdout).diagnostics.map((d: { code: string }) => d.code)).not.toContain(
+      'campaign/future-date',
+    );
+    const env = { OPENLETTER_TODAY: 'banana' };
+    expect(
+      (await runCli(['deliver', '2020-test-letter', '--today', '2026-01-15', '--json'], { cwd: ws, env })).code,
+    ).not.toBe(2);
   });
 });
 

@@ -288,6 +288,7 @@ describe('render --watch', () => {
       campaignId: '2020-test-letter',
       locale: 'en',
       formats: ['md'],
+      today: '2026-11-23',
       out: join(dir, 'out'),
       debounceMs: 50,
       signal: controller.signal,

@@ -107,6 +107,7 @@ async function checkAndRender(
       campaign: '2020-test-letter',
       locales: ['en'],
       formats: ['md'],
+      today: '2026-11-23',
     });
     renderErrors = r.diagnostics.filter((d) => d.severity === 'error').length;
     if (r.files.length)

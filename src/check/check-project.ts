@@ -6,7 +6,6 @@ import { scriptLabel, scriptOf } from '../text/scripts.js';
 import { composeLetter, type ComposedLetter } from '../compose/compose-letter.js';
 import { checkMissionGlyphs } from './mission-glyphs.js';
 import { RULES } from './rules/index.js';
-import { today as todayDate } from '../util/today.js';
 import { translationDiagnostics } from '../translations/translation-status.js';
 
 export interface CheckOptions {
@@ -14,8 +13,8 @@ export interface CheckOptions {
   campaigns?: string[];
   /** Only these languages (default: each campaign's own list). */
   locales?: string[];
-  /** Today's date, YYYY-MM-DD (default: the real date); injected for deterministic tests. */
-  today?: string;
+  /** Today's date, YYYY-MM-DD (the command's: the clock or OPENLETTER_TODAY). */
+  today: string;
   /** Run the delivery rules too (missions, templates, delivery texts): `check` and `deliver` do, `render` not. */
   delivery?: boolean;
 }
@@ -30,7 +29,7 @@ export interface CheckedLetters {
  * Compose every requested letter and run the letter-level checks on it (missing translations,
  * placeholders, parameters, glyph coverage). Loading has already reported file-level problems.
  */
-export async function checkLetters(project: Project, opts: CheckOptions = {}): Promise<CheckedLetters> {
+export async function checkLetters(project: Project, opts: CheckOptions): Promise<CheckedLetters> {
   const diagnostics: Diagnostic[] = [];
   const letters = new Map<string, ComposedLetter>();
   const ids = opts.campaigns ?? [...project.campaigns.keys()];
@@ -48,7 +47,7 @@ export async function checkLetters(project: Project, opts: CheckOptions = {}): P
   }
   diagnostics.push(...(await checkGlyphs(project, [...letters.values()])));
   if (opts.delivery !== false) diagnostics.push(...(await checkMissionGlyphs(project)));
-  const today = opts.today ?? todayDate();
+  const today = opts.today;
   const ctx = { project, letters, today, ...(opts.campaigns ? { only: opts.campaigns } : {}) };
   for (const { rule, scope, delivery } of RULES) {
     if (delivery && opts.delivery === false) continue;

@@ -1,9 +1,8 @@
 import { Command, Option } from 'commander';
 import { CODES } from '../diagnostics/codes.js';
 import { checkWorkspace } from '../pipeline/check-workspace.js';
-import { globals, load, report, result } from './context.js';
+import { globals, load, report, result, today } from './context.js';
 import { setExit } from './exit.js';
-import { today } from '../util/today.js';
 
 export function checkCommand(): Command {
   return new Command('check')
@@ -33,7 +32,7 @@ Examples:
         return;
       }
       const { project, diagnostics } = load(g);
-      const found = await checkWorkspace(project, diagnostics, { today: today(g.io) });
+      const found = await checkWorkspace(project, diagnostics, { today: today(g) });
       const code = report(found.diagnostics, found.files, g, { to: 'stdout' });
       const checked = {
         campaigns: project.campaigns.size,

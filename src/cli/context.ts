@@ -8,6 +8,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { loadWorkspace } from '../load/load-workspace.js';
 import type { Campaign, Project } from '../model/project.js';
 import { closest } from '../util/closest.js';
+import { isRealDate } from '../load/schemas.js';
 
 /** Options every command accepts (defined on the root program), and the Io the run goes through. */
 export interface GlobalOptions {
@@ -121,4 +122,20 @@ export function requireCampaign(
     `no campaign "${id}" in ${workspaceDir(g)}`,
     guess ? `did you mean "${guess}"?` : `campaigns: ${[...project.campaigns.keys()].join(', ') || '(none)'}`,
   );
+}
+
+/**
+ * Today's date, YYYY-MM-DD: OPENLETTER_TODAY when set (tests, reproducible runs), else the clock's,
+ * in UTC. The commands pass it down; nothing below the command line reads the clock or the
+ * environment. @throws UsageError when OPENLETTER_TODAY is set but is not a real date.
+ */
+export function today(g: GlobalOptions): string {
+  const set = g.io.env.OPENLETTER_TODAY;
+  if (!set) return g.io.now().toISOString().slice(0, 10);
+  if (!isRealDate(set))
+    throw new UsageError(
+      `OPENLETTER_TODAY "${set}" is not a date`,
+      'set it to a real date, YYYY-MM-DD, e.g. 2026-01-15, or unset it',
+    );
+  return set;
 }

@@ -14,13 +14,13 @@ import {
   report,
   requireCampaign,
   result,
+  today as todayDate,
   UsageError,
   workspaceDir,
   type GlobalOptions,
 } from './context.js';
 import { setExit } from './exit.js';
 import { isRealDate } from '../load/schemas.js';
-import { today as todayDate } from '../util/today.js';
 
 interface DeliverOptions {
   out?: string;
@@ -60,7 +60,7 @@ Examples:
     )
     .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
       const g = globals(cmd);
-      const today = opts.today ?? todayDate(g.io);
+      const today = opts.today ?? todayDate(g);
       if (!isRealDate(today))
         throw new UsageError(`--today "${today}" is not a date`, 'write a real date, YYYY-MM-DD, e.g. 2026-01-15');
       const { project, diagnostics } = load(g);

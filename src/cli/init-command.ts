@@ -3,8 +3,7 @@ import { relative, resolve } from 'node:path';
 import { planInit } from '../draft/init-workspace.js';
 import { PACKAGE_ROOT } from '../draft/package-root.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
-import { globals, result, UsageError } from './context.js';
-import { today } from '../util/today.js';
+import { globals, result, today, UsageError } from './context.js';
 import { commandFor } from './invocation.js';
 
 /** A path as a shell word: quoted only when it needs to be. */
@@ -41,7 +40,7 @@ Then:
             'init never overwrites: choose a new or empty folder',
           );
       }
-      const files = planInit(PACKAGE_ROOT, { name: opts.name, shortName: opts.shortName, today: today(g.io) });
+      const files = planInit(PACKAGE_ROOT, { name: opts.name, shortName: opts.shortName, today: today(g) });
       writeFilesAtomic(target, files);
       result(g, { created: relative(g.io.cwd, target) || '.', files: [...files.keys()] });
       if (!g.quiet && g.format !== 'json') {

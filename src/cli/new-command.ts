@@ -4,8 +4,7 @@ import { NewCampaignError, planNewCampaign } from '../draft/new-campaign.js';
 import { PACKAGE_ROOT } from '../draft/package-root.js';
 import { schemaFiles } from '../draft/init-workspace.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
-import { globals, load, parseList, result, UsageError, workspaceDir } from './context.js';
-import { today } from '../util/today.js';
+import { globals, load, parseList, result, today, UsageError, workspaceDir } from './context.js';
 
 interface NewOptions {
   recipient?: string;
@@ -56,7 +55,7 @@ Examples:
           from: opts.from,
           params: paramPairs(opts.param),
           locales: parseList(opts.lang),
-          today: today(g.io),
+          today: today(g),
         });
       } catch (e) {
         if (e instanceof NewCampaignError) throw new UsageError(e.message, e.hint);

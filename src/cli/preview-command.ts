@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { servePreview } from '../pipeline/preview/preview-server.js';
-import { globals, load, requireCampaign, UsageError, workspaceDir } from './context.js';
+import { globals, load, requireCampaign, today, UsageError, workspaceDir } from './context.js';
 
 export function previewCommand(): Command {
   return new Command('preview')
@@ -34,6 +34,7 @@ Examples:
         await servePreview({
           root: workspaceDir(g),
           campaignId,
+          today: today(g),
           port,
           signal: controller.signal,
           log,

@@ -2,7 +2,17 @@ import { Command, Option } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { OUTPUT_FORMATS, renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
-import { globals, load, parseList, report, requireCampaign, result, UsageError, workspaceDir } from './context.js';
+import {
+  globals,
+  load,
+  parseList,
+  report,
+  requireCampaign,
+  result,
+  today,
+  UsageError,
+  workspaceDir,
+} from './context.js';
 import { setExit } from './exit.js';
 
 interface RenderOptions {
@@ -75,7 +85,13 @@ Examples:
         files,
         diagnostics: ds,
         outcome,
-      } = await renderCampaign(project, diagnostics, { campaign: campaignId, locales, formats, onProgress: log });
+      } = await renderCampaign(project, diagnostics, {
+        campaign: campaignId,
+        locales,
+        formats,
+        today: today(g),
+        onProgress: log,
+      });
       const code = report(ds, project.files, g);
       if (outcome === 'blocked') {
         g.io.stderr.write(`nothing rendered: fix the errors above first

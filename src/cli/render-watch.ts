@@ -4,13 +4,15 @@ import { loadWorkspace } from '../load/load-workspace.js';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
 import { watchWorkspace } from '../watch/watch-workspace.js';
-import { report, UsageError, workspaceDir, type GlobalOptions } from './context.js';
+import { report, today, UsageError, workspaceDir, type GlobalOptions } from './context.js';
 
 export interface WatchOptions {
   root: string;
   campaignId: string;
   locale: string;
   formats: OutputFormat[];
+  /** Today's date, YYYY-MM-DD, taken when the watch starts. */
+  today: string;
   /** Output folder; files go to <out>/<campaign>/. */
   out: string;
   /** Quiet time after the last change before re-rendering (ms). */
@@ -53,6 +55,7 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
           campaign: opts.campaignId,
           locales: [opts.locale],
           formats: opts.formats,
+          today: opts.today,
         });
         opts.report(ds, project.files);
         if (outcome === 'made')
@@ -104,6 +107,7 @@ export async function watchFromCli(
     campaignId,
     locale,
     formats,
+    today: today(g),
     out: out ? resolve(g.io.cwd, out) : join(root, 'out'),
     signal: controller.signal,
     report: (ds, files) => void report(ds, files, g),

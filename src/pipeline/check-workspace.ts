@@ -17,7 +17,7 @@ export interface WorkspaceCheck {
 export async function checkWorkspace(
   project: Project,
   loadDiagnostics: Diagnostic[],
-  options: { today?: string } = {},
+  options: { today: string },
 ): Promise<WorkspaceCheck> {
   const checked = await checkLetters(project, { ...options, delivery: true });
   return {

@@ -32,6 +32,8 @@ export interface RenderRequest {
   campaign: string;
   locales: string[];
   formats: OutputFormat[];
+  /** Today's date, YYYY-MM-DD: a letter dated later is an error. */
+  today: string;
   onProgress?: (msg: string) => void;
 }
 
@@ -53,8 +55,8 @@ export async function renderCampaign(
   loadDiagnostics: Diagnostic[],
   request: RenderRequest,
 ): Promise<RunResult<RenderedFile[]>> {
-  const { campaign, locales, formats } = request;
-  const checked = await checkLetters(project, { campaigns: [campaign], locales, delivery: false });
+  const { campaign, locales, formats, today } = request;
+  const checked = await checkLetters(project, { campaigns: [campaign], locales, today, delivery: false });
   const making = { campaign, locales };
   const relevant = dedupeDiagnostics([...loadDiagnostics, ...checked.diagnostics]).filter((d) => concerns(d, making));
   if (hasErrors(relevant)) return { files: [], diagnostics: relevant, outcome: 'blocked' };

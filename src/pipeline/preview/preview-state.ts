@@ -41,7 +41,12 @@ export interface PreviewState {
  * the letter whose text came from the characters it points at. Never throws on bad input: a workspace
  * that does not load is a state with its problems.
  */
-export async function previewState(root: string, campaignId: string, source?: FileSource): Promise<PreviewState> {
+export async function previewState(
+  root: string,
+  campaignId: string,
+  today: string,
+  source?: FileSource,
+): Promise<PreviewState> {
   const { value: project, diagnostics: loadDs } = loadWorkspace(root, source);
   const show = (d: Diagnostic): ShownProblem => {
     const pos = d.span ? positionIn(project.files, d.span.file, d.span.start) : undefined;
@@ -59,7 +64,7 @@ export async function previewState(root: string, campaignId: string, source?: Fi
   const languages: PreviewLanguage[] = [];
   const inSomeLanguage = new Set<Diagnostic>();
   for (const locale of campaign.locales) {
-    const checked = await checkLetters(project, { campaigns: [campaignId], locales: [locale], delivery: false });
+    const checked = await checkLetters(project, { campaigns: [campaignId], locales: [locale], today, delivery: false });
     const letter = checked.letters.get(`${campaignId}/${locale}`);
     const own = [...loadDs, ...checked.diagnostics].filter((d) =>
       concerns(d, { campaign: campaignId, locales: [locale] }),
