@@ -4,7 +4,10 @@
 // of its languages, with its engine and licence: the published package hyphenates every language
 // `hyphen` knows without installing it. languages.json maps each tag the package offers (its
 // folders: "en" → "en-us", "de" → "de-1996") to a pattern file, so lookups behave as with the
-// package itself. Run by `npm run build`; a pattern file built from an unchanged source is kept.
+// package itself. Run by `npm run build`; each compressed file is also kept in
+// node_modules/.cache/openletter-hyphenation/ under the hash of its JSON, so that `npm pack` (whose
+// prepack empties dist/) does not compress them again.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +19,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'hyphenation');
 const require = createRequire(join(ROOT, 'package.json'));
 const PACKAGE = dirname(require.resolve('hyphen/package.json'));
+const CACHE = join(ROOT, 'node_modules', '.cache', 'openletter-hyphenation');
 
 /** Each language folder's index.js either re-exports another folder or wraps a pattern file. */
 function patternFileOf(folder, seen = new Set()) {
@@ -30,6 +34,7 @@ function patternFileOf(folder, seen = new Set()) {
 }
 
 mkdirSync(join(OUT, 'patterns'), { recursive: true });
+mkdirSync(CACHE, { recursive: true });
 const languages = {};
 const wanted = new Set();
 const jobs = [];
@@ -49,12 +54,21 @@ for (const folder of readdirSync(PACKAGE).sort()) {
   const to = join(OUT, 'patterns', `${file}.json.br`);
   if (wanted.has(to)) continue;
   wanted.add(to);
-  if (isNewer(to, from)) continue;
   const json = Buffer.from(JSON.stringify(patterns));
+  const cached = join(CACHE, `${createHash('sha256').update(json).digest('hex')}.json.br`);
   jobs.push(
-    promisify(brotliCompress)(json, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
-    }).then((compressed) => writeFileSync(to, compressed)),
+    (async () => {
+      let compressed;
+      try {
+        compressed = readFileSync(cached);
+      } catch {
+        compressed = await promisify(brotliCompress)(json, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
+        });
+        writeFileSync(cached, compressed);
+      }
+      writeFileSync(to, compressed);
+    })(),
   );
 }
 await Promise.all(jobs);
@@ -65,11 +79,3 @@ writeFileSync(join(OUT, 'languages.json'), `${JSON.stringify(languages, null, 1)
 // its port of CTAN's patterns.
 copyFileSync(join(PACKAGE, 'hyphen.js'), join(OUT, 'hyphen.cjs'));
 copyFileSync(join(PACKAGE, 'LICENSE'), join(OUT, 'LICENSE-hyphen.txt'));
-
-function isNewer(a, b) {
-  try {
-    return statSync(a).mtimeMs >= statSync(b).mtimeMs;
-  } catch {
-    return false;
-  }
-}
