@@ -5,21 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { bundledFontName, FONT_FILES, readFontFile } from '../src/fonts/font-files.js';
 import * as fontkit from 'fontkit';
 import { isWoff2, sfntToWoff2, woff2ToSfnt } from '../src/fonts/woff2.js';
+import { sfntTables as tables } from './helpers/sfnt-tables.js';
 import { REPO } from './helpers/workspace.js';
 
 const require = createRequire(join(REPO, 'package.json'));
 const sources = [...new Set(Object.values(FONT_FILES).flatMap((styles) => Object.values(styles)))];
-
-/** tag → table bytes of an sfnt file. */
-function tables(sfnt: Buffer): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < sfnt.readUInt16BE(4); i++) {
-    const e = 12 + 16 * i;
-    const offset = sfnt.readUInt32BE(e + 8);
-    out.set(sfnt.toString('latin1', e, e + 4), sfnt.subarray(offset, offset + sfnt.readUInt32BE(e + 12)));
-  }
-  return out;
-}
 
 describe('the fonts the package ships (dist/fonts/, WOFF2)', () => {
   it('are the twelve faces the tool uses: Latin regular, bold, italic, bold italic; CJK and Arabic regular and bold', () => {
