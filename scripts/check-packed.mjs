@@ -95,7 +95,18 @@ for (const f of ['en.pdf', 'en.md'])
   if (!existsSync(join(ws, 'out/example-letter', f))) fail(`render did not write out/example-letter/${f}`);
 if (readFileSync(join(ws, 'out/example-letter/en.pdf')).subarray(0, 5).toString() !== '%PDF-')
   fail('out/example-letter/en.pdf is not a PDF');
-// Delivery needs a mission: take one from the package's researched list, as init's comment says.
+// Delivery needs a return address (init leaves TODO lines, which deliver refuses) and a mission:
+// write the one, take the other from the package's researched list, as init's comments say.
+const settings = join(ws, 'workspace.yaml');
+writeFileSync(
+  settings,
+  readFileSync(settings, 'utf8')
+    .replace('"TODO: street and number"', '"1 Example Street"')
+    .replace('"TODO: postcode and city"', '"1000 Example City"')
+    .replace('"TODO: country"', '"Exampleland"'),
+);
+if (readFileSync(settings, 'utf8').includes('"TODO:'))
+  fail('workspace.yaml from init has TODO lines this script does not fill');
 cpSync(join(project, 'node_modules/openletter/missions.yaml'), join(ws, 'missions.yaml'));
 const campaign = join(ws, 'campaigns/example-letter.yaml');
 writeFileSync(
