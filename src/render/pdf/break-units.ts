@@ -16,6 +16,31 @@ export interface BreakUnit {
   required: boolean;
   /** The unit ends at a hyphenation point inside a word: a line ending here draws a hyphen. */
   hyphen?: boolean;
+  /** The unit ends between two words of a script without word spaces (Thai): justification may widen it. */
+  wordGap?: boolean;
+}
+
+/**
+ * Scripts written without spaces between words (Thai, Lao, Khmer, Burmese): UAX #14 leaves their
+ * words to a dictionary (line break class SA), which ICU's word segmenter has.
+ */
+export const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** ICU picks the dictionary by script, so one segmenter serves every language. */
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * Offsets between two words of a script without word spaces ({@link UNSPACED_SCRIPT}), from ICU's
+ * dictionaries: "ข้าพเจ้า|ทั้ง|หลาย". Only boundaries with such a letter on both sides count: where the
+ * script meets a space, a digit or a bracket, UAX #14 decides.
+ */
+export function dictionaryBreaks(text: string): number[] {
+  if (!UNSPACED_SCRIPT.test(text)) return [];
+  const breaks: number[] = [];
+  for (const { index } of WORDS.segment(text)) {
+    if (index > 0 && UNSPACED_SCRIPT.test(text[index - 1] ?? '') && UNSPACED_SCRIPT.test(text[index] ?? ''))
+      breaks.push(index);
+  }
+  return breaks;
 }
 
 const HANGUL = /\p{Script=Hangul}/u;
@@ -30,19 +55,31 @@ const TRAILING_WHITESPACE = /[\s\u200b]+$/u;
  *   stay on their word ("(ICRC)를") and words are never split between syllables;
  * - other modes: no break between two Hangul characters, so a Korean name in an English, Japanese or
  *   Chinese letter stays whole while Han and kana still break anywhere UAX #14 allows.
+ * In every mode, Thai, Lao, Khmer and Burmese also break between dictionary words
+ * ({@link dictionaryBreaks}); such a unit is marked {@link BreakUnit.wordGap}.
  */
 export function breakUnits(text: string, mode: LineBreakMode): BreakUnit[] {
   const units: BreakUnit[] = [];
+  const words = dictionaryBreaks(text);
+  let nextWord = 0;
   const breaker = new LineBreaker(text);
   let start = 0;
-  for (let bk = breaker.nextBreak(); bk !== null; bk = breaker.nextBreak()) {
-    const position = bk.position;
-    if (position <= start) continue;
-    if (!bk.required && position < text.length && !keepsBreak(text, position, mode)) continue;
+  const push = (position: number, required: boolean, wordGap: boolean): void => {
     const body = text.slice(start, position);
     const trailing = TRAILING_WHITESPACE.exec(body)?.[0].length ?? 0;
-    units.push({ start, end: position, contentEnd: position - trailing, required: bk.required });
+    const unit: BreakUnit = { start, end: position, contentEnd: position - trailing, required };
+    units.push(wordGap ? { ...unit, wordGap } : unit);
     start = position;
+  };
+  for (let bk = breaker.nextBreak(); bk !== null; bk = breaker.nextBreak()) {
+    const position = bk.position;
+    for (; nextWord < words.length && (words[nextWord] ?? 0) <= position; nextWord++) {
+      const word = words[nextWord] ?? 0;
+      if (word > start && word < position) push(word, false, true);
+    }
+    if (position <= start) continue;
+    if (!bk.required && position < text.length && !keepsBreak(text, position, mode)) continue;
+    push(position, bk.required, words[nextWord - 1] === position);
   }
   return units;
 }

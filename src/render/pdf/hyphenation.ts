@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
+import { UNSPACED_SCRIPT } from './break-units.js';
 
 /** Offsets inside `word` (UTF-16) where a hyphen may be inserted, in increasing order. */
 export type Hyphenator = (word: string) => number[];
@@ -79,14 +80,15 @@ const UNHYPHENATED_TOKEN = /[@/\\:\d_=]|^www\./iu;
 /**
  * Hyphenation points of `text` as UTF-16 offsets: inside words of letters only, never in a token that
  * looks like a URL, an e-mail address or a number, never in an all-capitals word (acronyms, "UNICEF").
- * Words that already carry a hyphen are broken only at that hyphen (UAX #14 allows it).
+ * Words that already carry a hyphen are broken only at that hyphen (UAX #14 allows it). Thai, Lao,
+ * Khmer and Burmese are never hyphenated: they break between dictionary words, with no hyphen drawn.
  */
 export function hyphenationPoints(text: string, hyphenate: Hyphenator): number[] {
   const points: number[] = [];
   for (const token of text.matchAll(/\S+/gu)) {
     if (UNHYPHENATED_TOKEN.test(token[0]) || /[-\u2010\u00ad]/u.test(token[0])) continue;
     for (const word of token[0].matchAll(/[\p{L}\p{M}]+/gu)) {
-      if (word[0] === word[0].toUpperCase()) continue;
+      if (word[0] === word[0].toUpperCase() || UNSPACED_SCRIPT.test(word[0])) continue;
       const at = token.index + word.index;
       for (const p of hyphenate(word[0])) points.push(at + p);
     }

@@ -123,9 +123,11 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
       : firstFit(text, fitted, options, measure);
   const indent = options.firstLineIndent ?? 0;
   const levels = embeddingLevels(text, options.direction ?? 'ltr');
+  const gaps = new Set(fitted.filter((u) => u.wordGap === true && u.end === u.contentEnd).map((u) => u.end));
   return lines.map((l, i) => {
-    if (i > 0 || indent === 0) return placeLine(text, atoms, l, segments, options, levels);
-    const placed = placeLine(text, atoms, l, segments, { ...options, width: options.width - indent }, levels);
+    if (i > 0 || indent === 0) return placeLine(text, atoms, l, segments, options, levels, gaps);
+    const narrower = { ...options, width: options.width - indent };
+    const placed = placeLine(text, atoms, l, segments, narrower, levels, gaps);
     // The indent is at the start of the line: on the right in a right-to-left paragraph.
     const shift = options.direction === 'rtl' ? 0 : indent;
     return { pieces: placed.pieces.map((p) => ({ ...p, x: p.x + shift })), width: placed.width + indent };
@@ -179,6 +181,12 @@ const SPACE_STRETCH = 0.5;
 const SPACE_SHRINK = 0.2;
 /** Inter-character glue of CJK text, in em per gap (JLREQ allows letter-spacing a justified line). */
 const CJK_STRETCH = 0.1;
+/**
+ * Glue between two words of Thai, Lao, Khmer or Burmese, in em: no width, stretching about as much as
+ * a word space, so a justified line widens its word boundaries and spaces alike and never spaces the
+ * letters (their vowel and tone marks stack on the consonants).
+ */
+const WORD_GAP_STRETCH = 0.12;
 /**
  * Letter-spacing of a Korean line, em per glyph: what line breaking counts on (so it still prefers
  * lines set by their word spaces), and the most a line may take as a last resort when keep-all
@@ -242,7 +250,10 @@ function totalFit(
       shrink: options.lineBreak === 'keep-all' ? glyphs * KOREAN_TIGHTENING * em : 0,
       glue: {
         width: space,
-        stretch: space * SPACE_STRETCH + (space === 0 && cjk > 0 && nextIsCjk ? CJK_STRETCH * em : 0),
+        stretch:
+          space * SPACE_STRETCH +
+          (space === 0 && cjk > 0 && nextIsCjk ? CJK_STRETCH * em : 0) +
+          (space === 0 && unit.wordGap === true ? WORD_GAP_STRETCH * em : 0),
         shrink: space * SPACE_SHRINK,
       },
       breakWidth: (unit.hyphen === true ? hyphenWidth(atoms, unit.contentEnd) : 0) + alone - width,
@@ -345,6 +356,8 @@ interface PieceMetrics {
   spaceAfter: boolean;
   /** Natural width of the word space that ends the piece. */
   spaceWidth: number;
+  /** Justification glue follows the piece: it ends between two Thai (Lao, Khmer, Burmese) words. */
+  wordGap: boolean;
   /** The piece is CJK text, letter-spaced on a justified line. */
   cjk: boolean;
 }
@@ -353,6 +366,7 @@ interface PieceMetrics {
  * Places a line's pieces. Justified Latin and Korean lines widen their word spaces by one amount
  * (Korean, past {@link KOREAN_SPACE_LIMIT}, letter-spaces a little too); justified CJK lines spread
  * the slack between CJK characters and around Latin runs, never inside a Latin word or a number.
+ * Thai (Lao, Khmer, Burmese) lines widen their spaces and the word boundaries in `gaps`.
  */
 function placeLine(
   text: string,
@@ -361,6 +375,7 @@ function placeLine(
   segments: StyledSegment[],
   options: LayoutOptions,
   levels: Uint8Array | undefined,
+  gaps: ReadonlySet<number>,
 ): LayoutLine {
   const justify = options.align === 'justify' && !line.last;
   const cjkMode = options.lineBreak === 'cjk';
@@ -376,9 +391,9 @@ function placeLine(
     if (from >= to) continue;
     // Justification needs a position after every space, or at every CJK/Latin boundary: cut the atom there.
     const slice = text.slice(from, to);
-    const parts = (!justify ? [slice] : cjkMode ? slice.split(CJK_BOUNDARY) : slice.split(/(?<= )/)).flatMap((part) =>
-      options.features !== undefined ? part.split(UNSHAPED_JOIN) : [part],
-    );
+    const parts = (
+      !justify ? [slice] : cjkMode ? slice.split(CJK_BOUNDARY) : splitAtGaps(slice.split(/(?<= )/), from, gaps)
+    ).flatMap((part) => (options.features !== undefined ? part.split(UNSHAPED_JOIN) : [part]));
     let partStart = from;
     for (const [part, level] of lineLevel
       ? bidiParts(parts, from, line.start, lineLevel)
@@ -412,6 +427,7 @@ function placeLine(
           contentGlyphs: content.glyphs,
           spaceAfter: partEnd < line.contentEnd && (cjkMode ? !cjk : drawn.endsWith(' ')),
           spaceWidth: drawn.endsWith(' ') ? measureText(atom.face, ' ').width * atom.size : 0,
+          wordGap: justify && partEnd < line.contentEnd && gaps.has(partEnd),
           cjk,
         });
       }
@@ -440,13 +456,14 @@ function placeLine(
       contentGlyphs: 1,
       spaceAfter: false,
       spaceWidth: 0,
+      wordGap: false,
       cjk: false,
     });
   }
   const contentWidth = natural.reduce((sum, n) => sum + n.contentWidth, 0);
   const slack = options.width - contentWidth;
-  const { perSpace, spacing } = justify ? justification(natural, slack, options) : { perSpace: 0, spacing: 0 };
-  const justified = perSpace !== 0 || spacing !== 0;
+  const { perSpace, perGap, spacing } = justify ? justification(natural, slack, options) : UNJUSTIFIED;
+  const justified = perSpace !== 0 || perGap !== 0 || spacing !== 0;
   const rtl = base === 'rtl';
   // In a right-to-left paragraph the line starts on the right: left and right alignment swap.
   const align =
@@ -464,7 +481,7 @@ function placeLine(
   const pieces: LinePiece[] = [];
   for (const i of lineLevel ? visualOrder(pieceLevels) : raw.keys()) {
     const n = natural[i] as PieceMetrics;
-    const glue = n.spaceAfter ? perSpace : 0;
+    const glue = n.spaceAfter ? perSpace : n.wordGap ? perGap : 0;
     // A right-to-left piece's logical end, where its word space is, is its left side.
     const odd = (pieceLevels[i] ?? 0) % 2 === 1;
     if (odd) x += glue;
@@ -477,6 +494,24 @@ function placeLine(
 }
 
 const MIRRORED = { left: 'right', right: 'left' } as const;
+
+/** Cuts parts (consecutive, from `from`) at the word boundaries in `gaps`, where justification adds glue. */
+function splitAtGaps(parts: string[], from: number, gaps: ReadonlySet<number>): string[] {
+  if (gaps.size === 0) return parts;
+  const out: string[] = [];
+  let offset = from;
+  for (const part of parts) {
+    let start = 0;
+    for (let i = 1; i < part.length; i++) {
+      if (!gaps.has(offset + i)) continue;
+      out.push(part.slice(start, i));
+      start = i;
+    }
+    out.push(part.slice(start));
+    offset += part.length;
+  }
+  return out;
+}
 
 /**
  * Splits parts (consecutive, from `from`) where the bidi level changes, and a run fontkit would shape
@@ -506,33 +541,42 @@ function bidiParts(parts: string[], from: number, lineStart: number, levels: num
 const CJK_BOUNDARY =
   /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/u;
 
+interface Justification {
+  /** Extra width after each word space. */
+  perSpace: number;
+  /** Extra width at each boundary between two Thai (Lao, Khmer, Burmese) words. */
+  perGap: number;
+  /** Character spacing (PDF Tc). */
+  spacing: number;
+}
+
+const UNJUSTIFIED: Justification = { perSpace: 0, perGap: 0, spacing: 0 };
+
 /**
  * How a justified line takes up `slack`: extra width per word space and character spacing (PDF Tc).
  * CJK lines letter-space their CJK pieces and give each Latin run one gap after it, or are left
- * ragged past {@link MAX_CJK_SPACING}.
+ * ragged past {@link MAX_CJK_SPACING}. Thai word boundaries widen like spaces but never narrow: a
+ * line set tight shrinks its spaces only.
  */
-function justification(
-  natural: PieceMetrics[],
-  slack: number,
-  options: LayoutOptions,
-): { perSpace: number; spacing: number } {
+function justification(natural: PieceMetrics[], slack: number, options: LayoutOptions): Justification {
   if (options.lineBreak === 'cjk') {
     const slots = natural.reduce((sum, n) => sum + (n.cjk ? n.contentGlyphs : n.spaceAfter ? 1 : 0), 0) - 1;
     const spacing = slots > 0 ? slack / slots : 0;
-    return spacing <= MAX_CJK_SPACING * options.fontSize ? { perSpace: spacing, spacing } : { perSpace: 0, spacing: 0 };
+    return spacing <= MAX_CJK_SPACING * options.fontSize ? { perSpace: spacing, perGap: 0, spacing } : UNJUSTIFIED;
   }
   const spaces = natural.filter((n) => n.spaceAfter);
-  if (spaces.length === 0) return { perSpace: 0, spacing: 0 };
-  const perSpace = slack / spaces.length;
-  if (options.lineBreak !== 'keep-all') return { perSpace, spacing: 0 };
+  const gaps = slack > 0 && options.lineBreak !== 'keep-all' ? natural.filter((n) => n.wordGap).length : 0;
+  if (spaces.length + gaps === 0) return UNJUSTIFIED;
+  const perSpace = slack / (spaces.length + gaps);
+  if (options.lineBreak !== 'keep-all') return { perSpace, perGap: gaps > 0 ? perSpace : 0, spacing: 0 };
   const space = spaces.reduce((sum, n) => sum + n.spaceWidth, 0) / spaces.length;
-  const gaps = natural.reduce((sum, n) => sum + n.contentGlyphs, 0) - 1;
+  const glyphGaps = natural.reduce((sum, n) => sum + n.contentGlyphs, 0) - 1;
   const limit = perSpace > 0 ? KOREAN_SPACE_LIMIT * space : -SPACE_SHRINK * space;
-  if (Math.abs(perSpace) <= Math.abs(limit) || gaps <= 0) return { perSpace, spacing: 0 };
-  const wanted = (slack - limit * spaces.length) / gaps;
+  if (Math.abs(perSpace) <= Math.abs(limit) || glyphGaps <= 0) return { perSpace, perGap: 0, spacing: 0 };
+  const wanted = (slack - limit * spaces.length) / glyphGaps;
   const spacing =
     perSpace > 0
       ? Math.min(KOREAN_MAX_TRACKING * options.fontSize, wanted)
       : Math.max(-KOREAN_TIGHTENING * options.fontSize, wanted);
-  return { perSpace: (slack - spacing * gaps) / spaces.length, spacing };
+  return { perSpace: (slack - spacing * glyphGaps) / spaces.length, perGap: 0, spacing };
 }
