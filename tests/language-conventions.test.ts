@@ -260,3 +260,38 @@ describe('quotations', () => {
     expect(noted[0]).toMatch(/^Le Conseil de sécurité .* \(traduction non officielle\)$/);
   });
 });
+
+describe('each language closes a letter to a head of state by its own formula', () => {
+  const p = loadWorkspace(REPO).value;
+  const blocks = (lng: string, campaign = '2018-kim-jong-un') => composeLetter(p, campaign, lng).value!.doc.blocks;
+  const salutations = (lng: string, campaign?: string) =>
+    blocks(lng, campaign).flatMap((b) => (b.kind === 'salutation' ? [inlineText(b.content)] : []));
+  const signOff = (lng: string, campaign?: string) =>
+    blocks(lng, campaign).flatMap((b) => (b.kind === 'sign-off' ? [b.text] : []))[0];
+
+  it("French repeats the salutation's title in the closing", () => {
+    expect(salutations('fr', '2012-kim-jong-un')).toEqual(['Monsieur le Commandant suprême,']);
+    expect(signOff('fr', '2012-kim-jong-un')).toBe(
+      'Nous vous prions d’agréer, Monsieur le Commandant suprême, l’assurance de notre très haute considération.',
+    );
+  });
+
+  it('Spanish raises the salutation and closes with the vocative', () => {
+    expect(salutations('es')).toEqual(['Excelentísimo señor Presidente:']);
+    expect(signOff('es')).toBe('Reciba, señor Presidente, el testimonio de nuestra más alta consideración.');
+  });
+
+  it('Japanese opens with 謹啓 after the salutation and closes with its pair 謹白, set flush right', () => {
+    expect(salutations('ja')).toEqual(['金正恩委員長閣下', '謹啓']);
+    expect(signOff('ja')).toBe('謹白');
+    expect(p.locales.get('ja')!.typography.signOffAlign).toBe('right');
+  });
+
+  it('Chinese closes with 此致 (indented two characters) and 敬礼！ on the next line', () => {
+    expect(signOff('zh-Hans')).toBe('\u3000\u3000此致\n敬礼！');
+  });
+
+  it('Korean names the recipient with his title and 귀하', () => {
+    expect(salutations('ko')).toEqual(['김정은 국무위원장 귀하']);
+  });
+});
