@@ -1,10 +1,16 @@
+import { unzipSync } from 'fflate';
+import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { applyPunctuationSpace } from '../src/compose/typography.js';
 import { signatureList } from '../src/compose/signature-list.js';
+import { insertText, noteOffset, noteText } from '../src/compose/quotation-note.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { composeLetter } from '../src/compose/compose-letter.js';
 import type { Campaign, Project, Signatory } from '../src/model/project.js';
 import { inlineText } from '../src/model/letter-document.js';
+import { renderDocx } from '../src/render/docx/render-docx.js';
+import { renderHtml } from '../src/render/html/render-html.js';
+import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { REPO } from './helpers/workspace.js';
 
 /** Each language by its own conventions, from data: punctuation spacing, collation, dates. */
@@ -174,7 +180,8 @@ describe('signatories as they signed', () => {
     const p = loadWorkspace(REPO).value;
     expect(composeLetter(p, '2011-kim-jong-il', 'en').value!.doc.countryAffix).toEqual({ before: ' (', after: ')' });
     expect(composeLetter(p, '2011-kim-jong-il', 'ja').value!.doc.countryAffix).toEqual({ before: '（', after: '）' });
-    expect(composeLetter(p, '2018-kim-jong-un', 'ja').value!.doc.countryAffix).toEqual({ before: '、', after: '' });
+    // Japanese sets the country of an "after-comma" letter in full-width parentheses too (JA-C3: 、 after a Latin name reads as a list break).
+    expect(composeLetter(p, '2018-kim-jong-un', 'ja').value!.doc.countryAffix).toEqual({ before: '（', after: '）' });
   });
 });
 
@@ -257,7 +264,50 @@ describe('quotations', () => {
       .map((b) => (b.kind === 'paragraph' ? inlineText(b.content) : ''))
       .filter((t) => t.includes('(traduction non officielle)'));
     expect(noted).toHaveLength(1);
-    expect(noted[0]).toMatch(/^Le Conseil de sécurité .* \(traduction non officielle\)$/);
+    // The French translation gives the passage in indirect speech, without quotation marks: the note ends it.
+    expect(noted[0]).toMatch(/^Le Conseil de sécurité .* et à\s: \(traduction non officielle\)$/u);
+  });
+
+  it('a Japanese note follows the text with no space before its full-width bracket', () => {
+    const p = loadWorkspace(REPO).value;
+    const q = p.campaigns.get('2018-kim-jong-un')!.quotations.find((x) => x.id === 'unsc-unmet-needs')!;
+    q.forms.set('ja', { kind: 'unofficial', print: 'note', span: q.span });
+    const doc = composeLetter(p, '2018-kim-jong-un', 'ja').value!.doc;
+    const noted = doc.blocks.flatMap((b) =>
+      b.kind === 'paragraph' && inlineText(b.content).includes('（非公式訳）') ? [inlineText(b.content)] : [],
+    );
+    expect(noted).toHaveLength(1);
+    expect(noted[0]).toMatch(/[^ ]（非公式訳）$/u);
+  });
+
+  it('the note goes right after the closing mark of the quoted passage, not after the sentence leading on', () => {
+    const source = 'The Council said "they have great unmet needs." Given this, we urge you to:';
+    const fr = 'Le Conseil a dit « leurs besoins sont immenses et non satisfaits ». Nous vous exhortons à :';
+    const at = noteOffset(source, 'they have great unmet needs.', fr);
+    expect(fr.slice(0, at)).toBe('Le Conseil a dit « leurs besoins sont immenses et non satisfaits »');
+    // The second quoted passage of the source is the second of the translation.
+    const two = 'He said “a” and then “they have great unmet needs” to us.';
+    const zh = '他说“甲”，又说“他们仍有大量需求未得到满足”。';
+    expect(zh.slice(0, noteOffset(two, 'they have great unmet needs', zh))).toBe(
+      '他说“甲”，又说“他们仍有大量需求未得到满足”',
+    );
+    expect(noteOffset(source, 'they have great unmet needs.', '没有引号。')).toBe('没有引号。'.length);
+    expect(noteText('（非公式訳）')).toBe('（非公式訳）');
+    expect(noteText('(비공식 번역)')).toBe(' (비공식 번역)');
+    const inlines = insertText(
+      [
+        { kind: 'text', text: 'a ' },
+        { kind: 'emphasis', children: [{ kind: 'text', text: '«b»' }] },
+        { kind: 'text', text: ' c' },
+      ],
+      5,
+      ' (n)',
+    );
+    expect(inlines).toEqual([
+      { kind: 'text', text: 'a ' },
+      { kind: 'emphasis', children: [{ kind: 'text', text: '«b» (n)' }] },
+      { kind: 'text', text: ' c' },
+    ]);
   });
 });
 
@@ -293,5 +343,76 @@ describe('each language closes a letter to a head of state by its own formula', 
 
   it('Korean names the recipient with his title and 귀하', () => {
     expect(salutations('ko')).toEqual(['김정은 국무위원장 귀하']);
+    expect(salutations('ko', '2011-kim-jong-il')).toEqual(['김정일 국방위원장 귀하']);
+  });
+
+  it('the other letters by the same formulas (2011, 2012)', () => {
+    expect(signOff('fr', '2011-kim-jong-il')).toBe(
+      'Nous vous prions d’agréer, Monsieur le Président, l’assurance de notre très haute considération.',
+    );
+    expect(salutations('es', '2012-kim-jong-un')).toEqual(['Señor Comandante Supremo:']);
+    expect(signOff('es', '2012-kim-jong-un')).toBe(
+      'Reciba, señor Comandante Supremo, el testimonio de nuestra más alta consideración.',
+    );
+    expect(salutations('ja', '2011-kim-jong-il')).toEqual(['金正日委員長閣下', '謹啓']);
+    expect(signOff('ja', '2011-kim-jong-il')).toBe('謹白');
+    expect(salutations('ja', '2012-kim-jong-un')).toEqual(['金正恩最高司令官閣下', '謹啓']);
+  });
+});
+
+describe("letter.yaml's salutation for a campaign that writes none, in each language", () => {
+  /** The 2018 letter without its salutation, to the given kind of recipient (each language's own address_as). */
+  const salutation = (lng: string, kind: Campaign['recipient']['kind'] = 'head-of-state') => {
+    const p = loadWorkspace(REPO).value;
+    const c = p.campaigns.get('2018-kim-jong-un')!;
+    p.campaigns.set(c.id, { ...c, recipient: { ...c.recipient, kind }, salutation: undefined });
+    return composeLetter(p, c.id, lng).value!.doc.blocks.flatMap((b) =>
+      b.kind === 'salutation' ? [inlineText(b.content)] : [],
+    );
+  };
+
+  it('to a head of state', () => {
+    expect(salutation('fr')).toEqual(['Monsieur le Président,']);
+    expect(salutation('es')).toEqual(['Excelentísimo señor Presidente:']);
+    expect(salutation('ja')).toEqual(['金正恩委員長閣下', '謹啓']);
+    expect(salutation('ko')).toEqual(['김정은 국무위원장 귀하']);
+    expect(salutation('zh-Hans')).toEqual(['尊敬的金正恩委员长：']);
+  });
+
+  it('to a head of mission and to an organisation', () => {
+    expect(salutation('zh-Hans', 'head-of-mission')).toEqual(['尊敬的金正恩委员长阁下：']);
+    expect(salutation('ja', 'head-of-mission')).toEqual(['金正恩委員長閣下', '拝啓']);
+    expect(salutation('ko', 'organisation')).toEqual(['김정은 국무위원장 귀중']);
+    expect(salutation('es', 'organisation')).toEqual(['Señoras y señores:']);
+  });
+});
+
+describe('the Chinese two-line closing as each renderer sets it', () => {
+  const doc = () => composeLetter(loadWorkspace(REPO).value, '2018-kim-jong-un', 'zh-Hans').value!.doc;
+
+  it('PDF: 此致 two characters in from the margin, 敬礼！ at the margin on the line below', async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(await renderPdf(doc())));
+    const items: { str: string; transform: number[] }[] = [];
+    for (let n = 1; n <= pdf.numPages; n++)
+      items.push(...((await (await pdf.getPage(n)).getTextContent()).items as typeof items));
+    const at = (s: string) => items.find((i) => i.str === s)!.transform;
+    const [size, , , , x1, y1] = at('此致');
+    const [, , , , x2, y2] = at('敬礼！');
+    expect(x1! - x2!).toBeCloseTo(2 * size!, 1);
+    expect(y1! - y2!).toBeGreaterThan(size!);
+    expect(y1! - y2!).toBeLessThan(2 * size!);
+  });
+
+  it('HTML and DOCX: two lines, the indent kept', async () => {
+    expect(renderHtml(doc())).toContain('<p class="sign-off">\u3000\u3000此致<br>\n敬礼！</p>');
+    const xml = new TextDecoder().decode(unzipSync(await renderDocx(doc()))['word/document.xml']);
+    expect(xml).toMatch(
+      /<w:t xml:space="preserve">\u3000\u3000此致<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:br\/><w:t xml:space="preserve">敬礼！/u,
+    );
+  });
+
+  it('HTML sets a Japanese 謹白 flush right, as the PDF and the DOCX do', () => {
+    const ja = composeLetter(loadWorkspace(REPO).value, '2018-kim-jong-un', 'ja').value!.doc;
+    expect(renderHtml(ja)).toContain('<p class="sign-off" style="text-align: end">謹白</p>');
   });
 });

@@ -1,6 +1,6 @@
 import { diag, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { inlineText, type Block, type Inline, type LetterDocument } from '../model/letter-document.js';
-import type { Body, Campaign, Project, Signatory } from '../model/project.js';
+import type { Body, Campaign, Project, Quotation, Signatory } from '../model/project.js';
 import { composeMaps, wholeMap, type OffsetMap } from '../model/offset-map.js';
 import { spanWithin, type Origin, type Span, type SourcedText, type TracedText } from '../model/span.js';
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
@@ -9,6 +9,7 @@ import { fillParams, paramNames, withoutParams } from './fill-params.js';
 import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
+import { insertText, noteOffset, noteText } from './quotation-note.js';
 import { applyPunctuationSpace } from './typography.js';
 import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
@@ -347,10 +348,10 @@ class Composer {
     return { text: source, origin: { span: source.span, kind: 'source', lang: sourceLang, key } };
   }
 
-  /** Whether this source text holds a quotation this language prints with its "unofficial translation" note. */
-  private quotesUnofficially(source: SourcedText): boolean {
-    if (this.tr.isSource) return false;
-    return this.c.quotations.some((q) => {
+  /** The quotation in this source text that this language prints with its "unofficial translation" note. */
+  private noteQuotation(source: SourcedText): Quotation | undefined {
+    if (this.tr.isSource) return undefined;
+    return this.c.quotations.find((q) => {
       const form = q.forms.get(this.tr.locale.code);
       return form?.kind === 'unofficial' && form.print === 'note' && source.text.includes(q.text.text);
     });
@@ -364,14 +365,17 @@ class Composer {
     const { text: t, origin } = this.lookup(key, source);
     const filled = this.finalText(t, this.fill(t), origin.kind !== 'source' || this.tr.isSource);
     const { inlines, problems, offsets } = parseInline(filled.text);
-    if (this.quotesUnofficially(source))
-      inlines.push({ kind: 'text', text: ` ${this.chrome('unofficial_translation', source.span)}` });
     for (const p of problems)
       this.diagnostics.push(
         diag('text/markup', t.span, p, { hint: 'close the markup, or escape a literal character with a backslash' }),
       );
-    this.texts.push({ text: inlineText(inlines), origin, offsets: composeMaps(offsets, filled.offsets) });
-    return inlines;
+    const plain = inlineText(inlines);
+    this.texts.push({ text: plain, origin, offsets: composeMaps(offsets, filled.offsets) });
+    // The note is the letter's wording, not the translator's: added after the text is recorded.
+    const quotation = this.noteQuotation(source);
+    if (!quotation) return inlines;
+    const note = noteText(this.chrome('unofficial_translation', source.span));
+    return insertText(inlines, noteOffset(source.text, quotation.text.text, plain), note);
   }
 
   /** A letter text with the campaign's {{parameters}} filled; what cannot be filled is reported and left out. */

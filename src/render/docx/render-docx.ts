@@ -182,7 +182,8 @@ function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
   switch (b.kind) {
     case 'date':
       return [
-        para(ctx, [text(ctx, b.text)], {
+        // Its lines as written: Chinese 此致 (two ideographic spaces in) over 敬礼！.
+        para(ctx, lines(ctx, b.text.split('\n')), {
           alignment: ctx.lang.dir === 'rtl' ? AlignmentType.LEFT : AlignmentType.RIGHT,
         }),
       ];
@@ -217,7 +218,8 @@ function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
       );
     case 'sign-off':
       return [
-        para(ctx, [text(ctx, b.text)], {
+        // Its lines as written: Chinese 此致 (two ideographic spaces in) over 敬礼！.
+        para(ctx, lines(ctx, b.text.split('\n')), {
           spacing: { before: 240, after: 240 },
           // Japanese 敬具 stands flush right (at the end of the line: left in a right-to-left letter).
           ...(ctx.doc.typography.signOffAlign === 'right'

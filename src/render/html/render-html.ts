@@ -80,7 +80,11 @@ function block(b: Block, doc: LetterDocument): string {
     case 'bullets':
       return `<ul>\n${b.items.map((i) => `<li>${inline(i)}</li>`).join('\n')}\n</ul>`;
     case 'sign-off':
-      return `<p class="sign-off">${escapeHtml(b.text)}</p>`;
+      // Its lines as written (Chinese 此致 / 敬礼！), flush right where the language sets it so (Japanese 謹白).
+      return `<p class="sign-off"${doc.typography.signOffAlign === 'right' ? ' style="text-align: end"' : ''}>${b.text
+        .split('\n')
+        .map(escapeHtml)
+        .join('<br>\n')}</p>`;
     case 'signatures': {
       const cls = b.entries.length > TWO_COLUMN_THRESHOLD ? 'signatures columns' : 'signatures';
       const items = b.entries.map(

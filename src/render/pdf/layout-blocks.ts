@@ -128,15 +128,7 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
         ),
       ];
     case 'sign-off':
-      return [
-        box(
-          ctx,
-          setText(ctx, [{ text: block.text, style: 'regular' }], { align: ctx.doc.typography.signOffAlign }),
-          left,
-          structNode('P', ctx.root),
-          true,
-        ),
-      ];
+      return [box(ctx, signOffLines(ctx, block.text), left, structNode('P', ctx.root), true)];
     case 'heading':
       return [heading(ctx, block.number, inlineSegments(block.content, true, ctx.doc.typography.emphasis))];
     case 'paragraph':
@@ -176,6 +168,21 @@ function setText(ctx: Context, segments: StyledSegment[], options: Partial<Layou
     features: doc.lineBreak === 'cjk' ? CJK_FEATURES : undefined,
     direction: ctx.rtl ? 'rtl' : 'ltr',
     ...options,
+  });
+}
+
+/**
+ * A sign-off, line by line: a line's leading ideographic spaces are its indent, which line layout
+ * would otherwise drop as space at the start of a line (Chinese 此致 stands two characters in,
+ * 敬礼！ at the margin below it).
+ */
+function signOffLines(ctx: Context, text: string): LayoutLine[] {
+  return text.split('\n').flatMap((line) => {
+    const indent = /^\u3000*/u.exec(line)![0].length;
+    return setText(ctx, [{ text: line.slice(indent), style: 'regular' }], {
+      align: ctx.doc.typography.signOffAlign,
+      firstLineIndent: indent * ctx.style.fontSize,
+    });
   });
 }
 
