@@ -173,7 +173,7 @@ describe('hostile values', () => {
     });
     const r = await checkAndRender(ws);
     expect(r.errors).toBeGreaterThan(0);
-    expect(r.text).toMatch(/only plain \{\{name\}\} parameters are allowed/);
+    expect(r.text).toMatch(/only parameters \(\{\{name\}\}, \{\{name.form\}\}, \{\{을\/를\}\}\) are allowed/);
     expect(existsSync(join(ws, 'out'))).toBe(false);
   });
 

@@ -6,6 +6,7 @@ import { spanWithin, type Origin, type Span, type SourcedText, type TracedText }
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
 import { formatMessage, type MessageArgs } from '../text/message.js';
 import { fillParams, paramNames, withoutParams } from './fill-params.js';
+import { PARTICLE_PAIRS } from '../text/korean-particles.js';
 import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
@@ -13,7 +14,15 @@ import { insertText, noteOffset, noteText } from './quotation-note.js';
 import { applyPunctuationSpace } from './typography.js';
 import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
-import { bodyKey, campaignKey, chromeKey, demandBodyKey, keyName, parseKey } from '../model/translation-key.js';
+import {
+  bodyKey,
+  campaignKey,
+  chromeKey,
+  demandBodyKey,
+  keyName,
+  paramFormOf,
+  parseKey,
+} from '../model/translation-key.js';
 
 /** A composed letter plus every final string with its origin and offsets (for glyph and hygiene checks). */
 export interface ComposedLetter {
@@ -55,6 +64,9 @@ class Composer {
   /** Each parameter's text (the language's, or the source's), to report a placeholder at the value itself. */
   private readonly paramTexts = new Map<string, SourcedText>();
   private readonly paramsChecked = new Set<string>();
+  /** The forms of each parameter in this language ("country" → "in" → "au Bélarus"), and their texts. */
+  private readonly forms = new Map<string, Map<string, string>>();
+  private readonly formTexts = new Map<string, SourcedText>();
 
   constructor(
     private readonly project: Project,
@@ -66,6 +78,20 @@ class Composer {
       this.params.set(k, t.text);
       this.paramTexts.set(k, t);
     }
+    // Each language writes the forms its own grammar needs ("in", "gen"); they are not translations of
+    // the source's forms, so none is borrowed from another language.
+    const forms = tr.isSource
+      ? c.paramForms
+      : [...tr.locale.translations].flatMap(([key, t]) => {
+          const f = paramFormOf(key);
+          return f && f.campaign === c.id ? [[f.param, new Map([[f.form, t]])] as const] : [];
+        });
+    for (const [param, byForm] of forms)
+      for (const [form, t] of byForm) {
+        const own = this.forms.get(param) ?? new Map<string, string>();
+        this.forms.set(param, own.set(form, t.text));
+        this.formTexts.set(`${param}.${form}`, t);
+      }
     // Only a formula or text that uses {address_as} needs it in this language (reported there).
     const addressAs =
       c.recipient.addressAs && tr.text(campaignKey(c.id, 'recipient', 'address_as'), c.recipient.addressAs);
@@ -380,47 +406,65 @@ class Composer {
 
   /** A letter text with the campaign's {{parameters}} filled; what cannot be filled is reported and left out. */
   private fill(t: SourcedText): Filled {
-    const r = fillParams(t.text, this.params);
+    const r = fillParams(t.text, this.params, this.forms);
+    const at = (index: number, length: number) => spanWithin(t.span, fileMap(t), index, length);
     if (r.syntaxError)
       this.diagnostics.push(
         diag('text/placeholder', t.span, `text is not a valid template: ${r.syntaxError}`, {
-          hint: 'write parameters as {{name}}',
+          hint: 'write parameters as {{name}}, a form of one as {{name.form}}',
         }),
       );
     for (const { name, index, length } of r.unknown)
       this.diagnostics.push(
-        diag(
-          'text/unknown-param',
-          spanWithin(t.span, fileMap(t), index, length),
-          `parameter "{{${name}}}" has no value in campaign ${this.c.id}`,
-          {
-            hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
-          },
-        ),
+        diag('text/unknown-param', at(index, length), `parameter "{{${name}}}" has no value in campaign ${this.c.id}`, {
+          hint: `add "${name}:" under params in campaigns/${this.c.id}.yaml`,
+        }),
       );
-    const failed = r.syntaxError !== undefined || r.unknown.length > 0;
+    for (const { name, form, index, length } of r.unknownForms) this.unknownForm(name, form, at(index, length));
+    for (const { written, index, length } of r.unknownParticles)
+      this.diagnostics.push(
+        diag('text/unknown-form', at(index, length), `"{{${written}}}" is not a Korean particle pair`, {
+          hint: `write one of ${PARTICLE_PAIRS.map((p) => `{{${p}}}`).join(' ')}`,
+        }),
+      );
+    const failed =
+      r.syntaxError !== undefined || r.unknown.length > 0 || r.unknownForms.length > 0 || r.unknownParticles.length > 0;
     if (failed) return { ...withoutParams(t.text), failed };
-    const used = paramNames(t.text).names;
-    for (const name of used) this.paramPlaceholders(name);
-    // The same text with each value blanked out, character for character: what the text itself holds.
-    const blank = new Map(used.map((n) => [n, ' '.repeat(this.params.get(n)!.length)]));
-    return { ...r, failed, own: fillParams(t.text, new Map([...this.params, ...blank])).text };
+    for (const name of paramNames(t.text).names) this.paramPlaceholders(name);
+    return { ...r, failed };
+  }
+
+  /** A form a text asks of a parameter ({{country.gen}}) that this language does not define. */
+  private unknownForm(name: string, form: string, span: Span): void {
+    const lng = this.tr.locale.code;
+    const defined = [...(this.forms.get(name)?.keys() ?? [])];
+    const file = this.tr.isSource ? `campaigns/${this.c.id}.yaml` : `locales/${lng}/campaigns/${this.c.id}.yaml`;
+    this.diagnostics.push(
+      diag(
+        'text/unknown-form',
+        span,
+        `form "${form}" of parameter "${name}" is not defined in ${lng}${defined.length ? ` (it has ${defined.join(', ')})` : ''}`,
+        { hint: `write it in ${file}: params: { ${name}: { name: …, ${form}: … } }` },
+      ),
+    );
   }
 
   /** A placeholder in a parameter's value, reported once at the value ("TODO: country_short"), not in each text. */
   private paramPlaceholders(name: string): void {
-    const t = this.paramTexts.get(name);
-    if (!t || this.paramsChecked.has(name)) return;
+    if (this.paramsChecked.has(name)) return;
     this.paramsChecked.add(name);
-    for (const p of findPlaceholders(t.text))
-      this.diagnostics.push(
-        diag(
-          'text/placeholder',
-          spanWithin(t.span, fileMap(t), p.index, p.match.length),
-          `unrendered placeholder "${p.match}" would be printed`,
-          { hint: `write the value of the parameter "${name}"` },
-        ),
-      );
+    const forms = [...(this.forms.get(name)?.keys() ?? [])].map((f) => this.formTexts.get(`${name}.${f}`)!);
+    for (const t of [this.paramTexts.get(name), ...forms])
+      if (t)
+        for (const p of findPlaceholders(t.text))
+          this.diagnostics.push(
+            diag(
+              'text/placeholder',
+              spanWithin(t.span, fileMap(t), p.index, p.match.length),
+              `unrendered placeholder "${p.match}" would be printed`,
+              { hint: `write the value of the parameter "${name}"` },
+            ),
+          );
   }
 
   /**

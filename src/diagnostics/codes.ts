@@ -41,6 +41,10 @@ export const CODES = {
   ],
   'text/placeholder': ['error', 'Text still holds an unrendered placeholder (__WORD__, {{…}}, TODO).'],
   'text/unknown-param': ['error', 'Text uses a {{parameter}} the campaign does not provide.'],
+  'text/unknown-form': [
+    'error',
+    'A text asks for a form of a parameter ({{country.in}}) that its language does not define, or writes a particle pair that is not one.',
+  ],
   'text/message-syntax': [
     'error',
     'A worded text (letter.yaml, delivery.yaml) is not a valid ICU message ({name}, {n, plural, …}, {x, select, …}).',

@@ -3,6 +3,7 @@ import type { LocaleInfo } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { flattenYaml } from './flatten-yaml.js';
+import { paramValueKey } from '../model/translation-key.js';
 import { loadLocaleFonts } from './load-locale-fonts.js';
 import type { FileReader } from './read-files.js';
 import { chromeSchema, localeSchema, signatoryNamesSchema, sourcesLockSchema, sourceTextsSchema } from './schemas.js';
@@ -38,7 +39,7 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
         diag('schema/invalid', span, `translation "${p.key}" must be text`, { hint: 'quote the value' }),
       );
     }
-    for (const [k, v] of leaves) translations.set(k, v);
+    for (const [k, v] of leaves) translations.set(paramValueKey(k) ?? k, v);
   };
   addFlat(`${dir}/demands.yaml`, 'demands', []);
   for (const name of reader.list(`${dir}/campaigns`)) {

@@ -14,7 +14,19 @@ export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign 
     localesSpan: spanAt(file, ['locales']),
     paper: c.paper,
     title: s(['title'], c.title),
-    params: new Map(Object.entries(c.params).map(([k, v]) => [k, s(['params', k], v)])),
+    params: new Map(
+      Object.entries(c.params).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? s(['params', k], v) : s(['params', k, 'name'], v.name),
+      ]),
+    ),
+    paramForms: new Map(
+      Object.entries(c.params).flatMap(([k, v]) =>
+        typeof v === 'string'
+          ? []
+          : [[k, new Map(Object.entries(v).flatMap(([f, t]) => (f === 'name' ? [] : [[f, s(['params', k, f], t)]])))]],
+      ),
+    ),
     recipient: {
       kind: c.recipient.kind,
       name: s(['recipient', 'name'], c.recipient.name),

@@ -60,6 +60,19 @@ export const bodySchema = z
   )
   .describe('paragraphs of inline Markdown, in order; `- item: …` makes a bullet item');
 
+/** A form name of a parameter: "in", "gen", "acc" (letters, digits, "_" and "-"). */
+export const FORM_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
+const paramValue = z.union([
+  text.describe('the value printed for {{name}}'),
+  z
+    .object({ name: text.describe('the value printed for {{name}}') })
+    .catchall(text.describe('the value printed for {{name.form}}'))
+    .refine((v) => Object.keys(v).every((k) => FORM_NAME.test(k)), {
+      message: 'form names use letters, digits, "_" and "-" (e.g. in, gen, acc)',
+    })
+    .describe('the value and its grammatical forms: {name: Belarus, in: in Belarus}; texts pick {{name.in}}'),
+]);
+
 export const demandSchema = z.strictObject({
   id: slug.describe('the block id; must equal the file name without .yaml'),
   title: text.describe('a short title, for `openletter demands` (not printed)'),
@@ -88,7 +101,7 @@ export const campaignSchema = z.strictObject({
   paper: z.enum(PAPER_SIZES).default('A4').describe('paper size; deliver prints US Letter for the US anyway'),
   title: text.describe('the title, printed as the heading and in the PDF metadata'),
   params: z
-    .record(z.string(), text.describe('the value printed for {{name}}'))
+    .record(z.string(), paramValue)
     .default({})
     .describe('values of the {{params}} in the demand blocks and texts'),
   recipient: z

@@ -97,7 +97,10 @@ export interface Campaign {
   localesSpan: Span;
   paper: PaperSize;
   title: SourcedText;
+  /** Each parameter's value ({{name}}). */
   params: Map<string, SourcedText>;
+  /** Each parameter's grammatical forms in the source language ({{country.in}} → "in Belarus"). */
+  paramForms: Map<string, Map<string, SourcedText>>;
   recipient: Recipient;
   /** The campaign's own salutation; undefined = the language's formula for the recipient's kind. */
   salutation: SourcedText | undefined;

@@ -20,6 +20,26 @@ export const demandKey = (id: string, ...path: (string | number)[]) => ['demands
 export const campaignKey = (id: string, ...path: (string | number)[]) => ['campaigns:' + id, ...path].join(SEP);
 export const chromeKey = (...path: (string | number)[]) => 'chrome:' + path.join(SEP);
 
+/**
+ * A parameter written with its forms (`country: {name: Беларусь, in: в Беларуси}`) flattens to
+ * "<campaign>.params.country.name" and ".params.country.in": the value itself is "params.country"
+ * whichever way it is written; a form is "params.country.in". Returns the key of the value, or
+ * undefined for any other key.
+ */
+export function paramValueKey(key: string): string | undefined {
+  const k = parseKey(key);
+  if (k?.ns !== 'campaigns' || k.path[0] !== 'params') return undefined;
+  if (k.path.length === 2) return key;
+  return k.path.length === 3 && k.path[2] === 'name' ? campaignKey(k.owner, 'params', k.path[1]!) : undefined;
+}
+
+/** A parameter's form written in a translation ("params.country.in" → {param: country, form: in}). */
+export function paramFormOf(key: string): { campaign: string; param: string; form: string } | undefined {
+  const k = parseKey(key);
+  if (k?.ns !== 'campaigns' || k.path[0] !== 'params' || k.path.length !== 3 || k.path[2] === 'name') return undefined;
+  return { campaign: k.owner, param: k.path[1]!, form: k.path[2]! };
+}
+
 /** The key of one paragraph or bullet item of a body: "<base>.<n>". */
 export const bodyKey = (base: string, index: number) => `${base}${SEP}${index}`;
 

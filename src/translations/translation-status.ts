@@ -2,7 +2,7 @@ import { diag, scopeFrom, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LocaleInfo, Project } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { allSourceTexts, campaignTexts, demandKeysUsedBy } from '../compose/source-texts.js';
-import { keyName, parseKey } from '../model/translation-key.js';
+import { keyName, paramFormOf, parseKey } from '../model/translation-key.js';
 import { paramNames } from '../compose/fill-params.js';
 import { wordDiff, type DiffPart } from '../text/word-diff.js';
 import { sourceHash } from './source-hash.js';
@@ -44,7 +44,7 @@ export function translationStatus(
       // A source file that failed to load has already been reported: its texts are not "unknown".
       const k = parseKey(key);
       if (k && k.ns !== 'chrome' && project.broken[k.ns].has(k.owner)) continue;
-      if (!sources.has(key))
+      if (!sources.has(key) && !isParamForm(project, key))
         diagnostics.push(
           diag('i18n/unknown-key', t.span, `translation "${keyName(key)}" has no English source`, {
             hint: 'a typo in the key, or a text that was removed from the source: delete it or fix its place',
@@ -63,6 +63,12 @@ export function translationStatus(
     scopeFrom(diagnostics, from, { kind: 'letter', locale: locale.code });
   }
   return { rows, diagnostics };
+}
+
+/** A form a language writes for a campaign's parameter ("params.country.gen"): its own grammar, no source. */
+function isParamForm(project: Project, key: string): boolean {
+  const f = paramFormOf(key);
+  return f !== undefined && project.campaigns.get(f.campaign)?.params.has(f.param) === true;
 }
 
 /** Diagnostics for texts that campaigns need in languages they ask for: missing texts are reported by compose. */

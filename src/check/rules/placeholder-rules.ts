@@ -2,15 +2,13 @@ import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findPlaceholders } from '../../compose/placeholders.js';
+import { blankParams } from '../../compose/fill-params.js';
 import { TEMPLATE_HELPERS, TEMPLATE_VARIABLES } from '../../model/template-variables.js';
 import { spanIn, spanKey, type Span } from '../../model/span.js';
 import { offsetIn } from '../../diagnostics/line-index.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
 import { writtenTexts } from './user-texts.js';
-
-/** `{{name}}` parameters are filled, not leftovers: blank them out before looking for placeholders. */
-const PARAM = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g;
 
 /**
  * text/placeholder in texts no composed letter prints (letters are checked when composed): blocks
@@ -24,7 +22,8 @@ export const placeholdersInUnusedTexts: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   for (const t of writtenTexts(ctx.project)) {
     if (printed.has(spanKey(t.origin.span))) continue;
-    const blanked = t.text.replace(PARAM, (m) => ' '.repeat(m.length));
+    // Parameters are filled, not leftovers.
+    const blanked = blankParams(t.text);
     for (const p of findPlaceholders(blanked))
       out.push(
         diag(
