@@ -224,6 +224,15 @@ describe('splitFontRuns', () => {
     ]);
   });
 
+  it('draws a Latin name glued to a Korean particle whole in the Latin font, not letter by letter', () => {
+    expect(runs('Łódź의 Asociația Română와 Amnesty', KO_FONTS)).toEqual([
+      ['noto-serif', 'Łódź'],
+      ['noto-serif-kr', '의 '],
+      ['noto-serif', 'Asociația Română'],
+      ['noto-serif-kr', '와 Amnesty'],
+    ]);
+  });
+
   it('keeps Hangul inside Japanese in the Korean font and the brackets in the Japanese one', () => {
     expect(runs('市民連合（북한인권）は', JA_FONTS)).toEqual([
       ['noto-serif-jp', '市民連合（'],
@@ -240,6 +249,25 @@ describe('layoutParagraph', () => {
     fonts,
     lineBreak,
     align: 'justify',
+  });
+
+  it('draws each name of a Korean line in one face of the weight of its text', () => {
+    const lines = layoutParagraph(
+      [
+        { text: '서명: ', style: 'regular' },
+        { text: 'Asociația Română, Łódź의 단체', style: 'bold' },
+        { text: ' 및 Fundacja Praw Człowieka', style: 'regular' },
+      ],
+      base(KO_FONTS, 'keep-all', 400),
+    );
+    const faces = lines.flatMap((l) => l.pieces.map((p) => [p.face.key, p.text.trim()]));
+    expect(faces.filter(([, text]) => text !== '')).toEqual([
+      ['noto-serif-kr/400', '서명:'],
+      ['noto-serif/700', 'Asociația Română, Łódź'],
+      ['noto-serif-kr/700', '의 단체'],
+      ['noto-serif-kr/400', '및'],
+      ['noto-serif/400', 'Fundacja Praw Człowieka'],
+    ]);
   });
 
   it('never splits a Korean word across lines (keep-all) and loses no text', () => {

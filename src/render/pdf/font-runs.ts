@@ -33,8 +33,9 @@ interface Token {
  * - Words of one script joined by spaces or in-word punctuation form a stretch, drawn whole in the
  *   first font that covers all of it: "Fundacja Wolności Łukasza Nowaka" in a Korean letter is all
  *   Noto Serif, not Noto Serif KR's Latin with Noto Serif only where KR lacks ś and Ł.
+ * - A word is cut where its script changes ("Łódź의": the name, then the Korean particle).
  * - Failing that, each word goes to the first font that covers it whole, and a word no single font
- *   covers ("朝鮮の김정은氏" without spaces) falls back character by character.
+ *   covers falls back character by character.
  * - Spaces, punctuation, digits and symbols between two runs of one font stay in that font;
  *   otherwise they take the primary (first) font when it has them, so "Kim (김정은) said" keeps Latin
  *   parentheses and "金正恩（김정은）" keeps Japanese ones.
@@ -44,7 +45,9 @@ interface Token {
 export function splitFontRuns(text: string, fontIds: string[]): FontRun[] {
   const primary = fontIds[0];
   if (primary === undefined) throw new Error('empty font stack');
-  const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, word: WORD.test(m[0]) }));
+  const tokens: Token[] = [...text.matchAll(TOKEN)].flatMap((m) =>
+    WORD.test(m[0]) ? scriptPieces(m[0], m.index) : [{ text: m[0], start: m.index, word: false }],
+  );
   assignWords(tokens, fontIds);
   // Font of the next assigned token after each index: a neutral between two runs of one font joins them.
   const nextFont: (string | undefined)[] = [];
@@ -117,12 +120,34 @@ function assignWords(tokens: Token[], fontIds: string[]): void {
   }
 }
 
+/**
+ * A word cut where its script changes, each piece a word of its own: "Łódź의" is the Latin name and
+ * a Korean particle, so the name can be drawn whole in a Latin face (not Ł and ź alone) and 의 in the
+ * Korean one. Marks and joiners stay with the letter before them.
+ */
+function scriptPieces(word: string, start: number): Token[] {
+  const pieces: Token[] = [];
+  let script: string | undefined;
+  let offset = start;
+  for (const char of word) {
+    const own = CLINGS.test(char) ? script : scriptOfChar(char);
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && own === script) last.text += char;
+    else pieces.push({ text: char, start: offset, word: true });
+    script = own;
+    offset += char.length;
+  }
+  return pieces;
+}
+
+const scriptOfChar = (char: string) => SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? 'other';
+
 /** The script of a word whose letters all share one script, else undefined. */
 function scriptOf(word: string): string | undefined {
   let found: string | undefined;
   for (const char of word) {
     if (CLINGS.test(char)) continue;
-    const script = SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? 'other';
+    const script = scriptOfChar(char);
     if (found !== undefined && found !== script) return undefined;
     found = script;
   }
