@@ -8,7 +8,8 @@ const dist = (p) => import(resolve(ROOT, 'dist', p));
 const { loadWorkspace } = await dist('load/load-workspace.js');
 const { composeLetter } = await dist('compose/compose-letter.js');
 const { checkLetters } = await dist('check/check-project.js');
-const { renderPdf } = await dist('render/pdf/render-pdf.js');
+const { renderPdf: renderLetter } = await dist('render/pdf/render-pdf.js');
+const renderPdf = async (doc) => (await renderLetter(doc)).bytes;
 const { renderMarkdown } = await dist('render/markdown/render-markdown.js');
 
 const [task, arg] = process.argv.slice(2);

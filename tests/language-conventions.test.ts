@@ -391,7 +391,7 @@ describe('the Chinese two-line closing as each renderer sets it', () => {
   const doc = () => composeLetter(loadWorkspace(REPO).value, '2018-kim-jong-un', 'zh-Hans').value!.doc;
 
   it('PDF: 此致 two characters in from the margin, 敬礼！ at the margin on the line below', async () => {
-    const pdf = await getDocumentProxy(new Uint8Array(await renderPdf(doc())));
+    const pdf = await getDocumentProxy(new Uint8Array((await renderPdf(doc())).bytes));
     const items: { str: string; transform: number[] }[] = [];
     for (let n = 1; n <= pdf.numPages; n++)
       items.push(...((await (await pdf.getPage(n)).getTextContent()).items as typeof items));

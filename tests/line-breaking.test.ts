@@ -216,7 +216,7 @@ describe('a hyphenated letter', () => {
         { kind: 'bullets', items: [[{ kind: 'text', text: RATIFYING }]] },
       ],
     };
-    const pdf = await renderPdf(doc);
+    const pdf = (await renderPdf(doc)).bytes;
     // The hyphens are drawn (plain extraction sees them at line ends)…
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
     expect(text).toMatch(/\p{L}-\n\p{Ll}/u);

@@ -85,7 +85,7 @@ describe('every bundled campaign in every language', () => {
       expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const doc = r.value!.doc;
       await expect(renderMarkdown(doc)).toMatchFileSnapshot(join(GOLD, id, `${lng}.md`));
-      const pages = await pdfPageTexts(await renderPdf(doc));
+      const pages = await pdfPageTexts((await renderPdf(doc)).bytes);
       await expect(pages.map((p, i) => `--- page ${i + 1} ---\n${p}`).join('\n') + '\n').toMatchFileSnapshot(
         join(GOLD, id, `${lng}.pdf.txt`),
       );

@@ -355,7 +355,7 @@ describe('paginate', () => {
 
 describe('renderPdf', () => {
   it('renders an English letter whose text extracts exactly', async () => {
-    const pdf = await renderPdf(EN_LETTER);
+    const pdf = (await renderPdf(EN_LETTER)).bytes;
     const { pages, numPages } = await pdfText(pdf);
     expect(numPages).toBe(1);
     expect(bodyText(pages)).toBe(expectedText(EN_LETTER));
@@ -367,7 +367,7 @@ describe('renderPdf', () => {
   });
 
   it('renders a Korean letter with Latin names and Hanja that extracts exactly, words unsplit', async () => {
-    const pdf = await renderPdf(KO_LETTER);
+    const pdf = (await renderPdf(KO_LETTER)).bytes;
     const { pages } = await pdfText(pdf);
     // A word split across lines would come back as "서\n한을", i.e. with a space after collapsing.
     expect(bodyText(pages)).toBe(expectedText(KO_LETTER));
@@ -391,7 +391,7 @@ describe('renderPdf', () => {
         countryAffix: { before: '、', after: '' },
         blocks: [{ kind: 'paragraph', content: [t(text)] }],
       });
-      const { pages } = await pdfText(await renderPdf(doc));
+      const { pages } = await pdfText((await renderPdf(doc)).bytes);
       // CJK has no spaces: a line break extracts as a line feed, so compare without whitespace.
       expect(bodyText(pages).replace(/\s/g, '')).toBe(text);
     }
@@ -399,7 +399,7 @@ describe('renderPdf', () => {
 
   it('embeds the Korean fallback font for a Hangul name in an English letter', async () => {
     const doc = letter({ blocks: [{ kind: 'paragraph', content: [t('We write to Kim Jong Un (김정은) today.')] }] });
-    const pdf = await renderPdf(doc);
+    const pdf = (await renderPdf(doc)).bytes;
     expect(embeddedFonts(pdf)).toEqual([
       expect.stringMatching(/^[A-Z]{6}\+NotoSerif-Regular$/),
       expect.stringMatching(/^[A-Z]{6}\+NotoSerifKR-Regular$/),
@@ -414,11 +414,11 @@ describe('renderPdf', () => {
 
   it('is byte-identical across renders', async () => {
     const [a, b] = await Promise.all([renderPdf(KO_LETTER), renderPdf(KO_LETTER)]);
-    expect(a.equals(b)).toBe(true);
+    expect(a.bytes.equals(b.bytes)).toBe(true);
   });
 
   it('writes Title, Lang and a tagged structure tree', async () => {
-    const proxy = await getDocumentProxy(new Uint8Array(await renderPdf(KO_LETTER)));
+    const proxy = await getDocumentProxy(new Uint8Array((await renderPdf(KO_LETTER)).bytes));
     const info = (await proxy.getMetadata()).info as Record<string, unknown>;
     expect(info['Title']).toBe('김정은 국무위원장께 보내는 서한');
     expect(info['Author']).toBe('Test Coalition');
@@ -441,8 +441,11 @@ describe('renderPdf', () => {
         { kind: 'signatures', entries },
       ],
     });
-    const { pages, numPages } = await pdfText(await renderPdf(doc));
+    const rendered = await renderPdf(doc);
+    const { pages, numPages } = await pdfText(rendered.bytes);
     expect(numPages).toBe(3);
+    // The renderer's own count is what the reader finds.
+    expect(rendered.pages).toBe(3);
     pages.forEach((page, i) => expect(page).toMatch(new RegExp(`${i + 1} / 3\\s*$`)));
     expect(bodyText(pages)).toBe(expectedText(doc));
   });

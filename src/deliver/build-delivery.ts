@@ -1,6 +1,7 @@
 import type { TemplateVariable } from './render-template.js';
-import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { countPdfPages } from './count-pdf-pages.js';
+import { diag, hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PaperSize } from '../model/project.js';
+import type { RenderedPdf } from '../render/pdf/render-pdf.js';
 import { letterPaper, type DeliveryPlan, type PacketPlan } from './delivery-plan.js';
 import { deliveryListCsv } from './delivery-list-csv.js';
 import { deliveryRows } from './delivery-rows.js';
@@ -11,7 +12,7 @@ import { renderChecklist } from './pdf/checklist-pdf.js';
 import { renderCoverNote } from './pdf/cover-note-pdf.js';
 import { renderEnvelope } from './pdf/envelope-pdf.js';
 import { renderFaxCover } from './pdf/fax-cover-pdf.js';
-import { UncoveredText } from './pdf/sheet.js';
+import type { RenderedSheet, SheetUncovered } from './pdf/sheet.js';
 import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, type TextValues } from './render-template.js';
 
@@ -33,6 +34,12 @@ export interface BuiltDelivery {
   diagnostics: Diagnostic[];
 }
 
+/** A letter the packets enclose, rendered once: its text as Markdown, and its PDF per paper size. */
+export interface EnclosedLetter {
+  markdown: string;
+  pdf: ReadonlyMap<PaperSize, RenderedPdf>;
+}
+
 export interface BuildOptions {
   /** Date of every generated file (PDF CreationDate, e-mail Date). Default: the campaign date, 00:00 UTC. */
   date?: Date;
@@ -40,14 +47,15 @@ export interface BuildOptions {
 }
 
 /**
- * Renders a delivery plan into files: per packet the cover note, the letters (`letters` holds one
- * rendered PDF per language, shared by every packet), envelope, fax cover sheet (pages counted from
- * the PDFs it goes with), e-mail draft and manifest; then the delivery list as CSV and PDF. Writes
- * nothing. A template or wording problem is an error diagnostic and that packet is left out.
+ * Renders a delivery plan into files: per packet the cover note, the letters (`letters` holds each
+ * language's, rendered once and shared by every packet), envelope, fax cover sheet (its page total
+ * from the page counts of the sheets and letters it goes with), e-mail draft and manifest; then the
+ * delivery list as CSV and PDF. Writes nothing. A template or wording problem, or a character no
+ * font draws, is an error diagnostic and that packet is left out.
  */
 export async function buildDelivery(
   plan: DeliveryPlan,
-  letters: ReadonlyMap<string, Uint8Array>,
+  letters: ReadonlyMap<string, EnclosedLetter>,
   options: BuildOptions = {},
 ): Promise<BuiltDelivery> {
   const date = options.date ?? new Date(`${plan.campaignDate}T00:00:00Z`);
@@ -56,52 +64,71 @@ export async function buildDelivery(
   const diagnostics: Diagnostic[] = [];
   for (const packet of plan.packets) {
     const problems: Diagnostic[] = [];
-    try {
-      const built = await buildPacket(plan, packet, letters, date, problems);
-      diagnostics.push(...problems);
-      if (hasErrors(problems)) continue; // that packet is left out
-      for (const [name, data] of built.files) files.set(`${packet.folder}/${name}`, data);
-      packets.push({ missionId: packet.mission.id, folder: packet.folder, files: built.entries });
-      options.onProgress?.(`packet ${packet.folder}: ${built.entries.length + 1} files`);
-    } catch (e) {
-      if (!(e instanceof UncoveredText)) throw e;
-      diagnostics.push(
-        diag('delivery/template', packet.mission.span, `no packet for "${packet.mission.id}": ${e.message}`, {
-          hint: 'fix the mission record, or add a font that has the character to the language',
-        }),
-      );
-    }
+    const built = await buildPacket(plan, packet, letters, date, problems);
+    diagnostics.push(...problems);
+    if (hasErrors(problems)) continue; // that packet is left out
+    for (const [name, data] of built.files) files.set(`${packet.folder}/${name}`, data);
+    packets.push({ missionId: packet.mission.id, folder: packet.folder, files: built.entries });
+    options.onProgress?.(`packet ${packet.folder}: ${built.entries.length + 1} files`);
   }
   const rows = deliveryRows(plan);
   files.set(DELIVERY_LIST_CSV, deliveryListCsv(rows));
-  try {
-    files.set(
-      DELIVERY_LIST_PDF,
-      await renderChecklist({
-        paper: plan.listPaper,
-        setting: plan.listSetting,
-        title: `Delivery list: ${plan.title}`,
-        subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
-        author: plan.sender.name,
-        rows,
-        pdfDate: date,
-      }),
-    );
-  } catch (e) {
-    if (!(e instanceof UncoveredText)) throw e;
+  const checklist = await renderChecklist({
+    paper: plan.listPaper,
+    setting: plan.listSetting,
+    title: `Delivery list: ${plan.title}`,
+    subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
+    author: plan.sender.name,
+    rows,
+    pdfDate: date,
+  });
+  if (checklist.uncovered.length)
     diagnostics.push(
-      diag('delivery/template', undefined, `no delivery-list.pdf: ${e.message}`, {
-        hint: 'the CSV delivery list is complete; fix the text named above for the printable one',
-      }),
+      uncoveredDiagnostic(
+        checklist.uncovered.map((u) => ({ ...u, file: DELIVERY_LIST_PDF })),
+        undefined,
+        {
+          hint: 'the CSV delivery list is complete; fix the text named above for the printable one',
+        },
+      ),
     );
-  }
+  else files.set(DELIVERY_LIST_PDF, checklist.bytes);
   return { files, packets, diagnostics };
+}
+
+/**
+ * Characters sheets could not draw, as one diagnostic: those sheets are not written. `check`
+ * reports the ones in mission records first, so what reaches this is in a text check cannot foresee.
+ */
+function uncoveredDiagnostic(
+  uncovered: (SheetUncovered & { file: string })[],
+  packet: PacketPlan | undefined,
+  options: { hint: string },
+): Diagnostic {
+  const byChar = new Map<string, { u: SheetUncovered; files: Set<string> }>();
+  for (const u of uncovered) {
+    const seen = byChar.get(u.char) ?? { u, files: new Set<string>() };
+    seen.files.add(u.file);
+    byChar.set(u.char, seen);
+  }
+  const shown = [...byChar.values()]
+    .map(
+      ({ u, files }) =>
+        `"${u.char}" (U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}) in "${u.text}" (${[...files].join(', ')}; fonts ${u.fonts.join(', ')})`,
+    )
+    .join('; ');
+  return diag(
+    'text/uncovered-char',
+    packet?.mission.span,
+    `${packet ? `no packet for "${packet.mission.id}": ` : ''}no font draws ${shown}`,
+    { ...options, ...(packet ? { scope: { kind: 'packet', mission: packet.mission.id } } : {}) },
+  );
 }
 
 async function buildPacket(
   plan: DeliveryPlan,
   p: PacketPlan,
-  letters: ReadonlyMap<string, Uint8Array>,
+  letters: ReadonlyMap<string, EnclosedLetter>,
   date: Date,
   problems: Diagnostic[],
 ): Promise<{ files: Map<string, Uint8Array | string>; entries: ManifestEntry[] }> {
@@ -111,11 +138,17 @@ async function buildPacket(
   const pages = new Map<string, number>();
   const letterFiles = p.files.filter((f) => f.kind === 'letter');
   for (const f of letterFiles) {
-    const pdf = letters.get(`${f.lang ?? ''}/${letterPaper(plan, p)}`);
-    if (!pdf) throw new Error(`the ${f.lang} letter was not rendered`);
-    out.set(f.name, pdf);
-    pages.set(f.name, countPdfPages(pdf));
+    const pdf = letters.get(f.lang ?? '')?.pdf.get(letterPaper(plan, p));
+    if (!pdf) throw new InternalError(`the ${f.lang} letter was not rendered on ${letterPaper(plan, p)}`);
+    out.set(f.name, pdf.bytes);
+    pages.set(f.name, pdf.pages);
   }
+  const uncovered: (SheetUncovered & { file: string })[] = [];
+  const addSheet = (name: string, sheet: RenderedSheet): void => {
+    uncovered.push(...sheet.uncovered.map((u) => ({ ...u, file: name })));
+    out.set(name, sheet.bytes);
+    pages.set(name, sheet.pages);
+  };
   const say = (key: string, values: MessageArgs = {}) =>
     formatText(w.texts, key, { ...p.args, ...values }, w.tag, problems);
   const enclosures = letterFiles.map((f) => {
@@ -172,16 +205,15 @@ async function buildPacket(
           title: docTitle('Cover note'),
           pdfDate: date,
         });
-        out.set(f.name, pdf);
-        pages.set(f.name, countPdfPages(pdf));
+        addSheet(f.name, pdf);
         break;
       }
       case 'letter':
         break;
       case 'letter-text': {
-        const md = letters.get(`${f.lang ?? ''}/md`);
-        if (!md) throw new Error(`the ${f.lang} letter's text was not rendered`);
-        out.set(f.name, md);
+        const letter = letters.get(f.lang ?? '');
+        if (!letter) throw new InternalError(`the ${f.lang} letter was not rendered`);
+        out.set(f.name, letter.markdown);
         break;
       }
       case 'envelope': {
@@ -196,8 +228,7 @@ async function buildPacket(
           title: docTitle('Envelope'),
           pdfDate: date,
         });
-        out.set(f.name, pdf);
-        pages.set(f.name, countPdfPages(pdf));
+        addSheet(f.name, pdf);
         break;
       }
       case 'fax-cover': {
@@ -230,8 +261,7 @@ async function buildPacket(
           title: docTitle('Fax cover sheet'),
           pdfDate: date,
         });
-        out.set(f.name, pdf);
-        pages.set(f.name, countPdfPages(pdf));
+        addSheet(f.name, pdf);
         break;
       }
       case 'email': {
@@ -251,6 +281,12 @@ async function buildPacket(
         break;
     }
   }
+  if (uncovered.length)
+    problems.push(
+      uncoveredDiagnostic(uncovered, p, {
+        hint: 'correct the text, or give its language a font that has the character',
+      }),
+    );
   const entries: ManifestEntry[] = p.files
     .filter((f) => f.kind !== 'manifest' && out.has(f.name))
     .map((f) => {

@@ -1,11 +1,12 @@
 import { checkLetters } from '../check/check-project.js';
-import { buildDelivery, type BuiltPacket } from '../deliver/build-delivery.js';
+import { buildDelivery, type BuiltPacket, type EnclosedLetter } from '../deliver/build-delivery.js';
 import { letterPaper, type DeliveryPlan } from '../deliver/delivery-plan.js';
 import { planDelivery } from '../deliver/plan-delivery.js';
 import { dedupeDiagnostics, hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LetterDocument } from '../model/letter-document.js';
 import type { PaperSize, Project } from '../model/project.js';
 import { renderMarkdown } from '../render/markdown/render-markdown.js';
+import type { RenderedPdf } from '../render/pdf/render-pdf.js';
 import { concerns, stopsEverything } from './concerns.js';
 import type { RunResult } from './render-campaign.js';
 
@@ -116,31 +117,32 @@ export async function deliverCampaign(
 }
 
 /**
- * The letters the packets enclose, rendered once per language and paper size (packets posted in the
- * United States get US Letter), keyed "<lang>/<paper>" as buildDelivery expects, and each language's
- * text as Markdown (UTF-8), keyed "<lang>/md": the record of what was sent.
+ * The letters the packets enclose, by locale code: the letters the check composed, each rendered
+ * once per paper size its packets need (packets posted in the United States get US Letter), and its
+ * text as Markdown: the record of what was sent.
  */
 export async function renderEnclosed(
   plan: DeliveryPlan,
   letters: ReadonlyMap<string, LetterDocument>,
   onProgress: ((msg: string) => void) | undefined,
-): Promise<Map<string, Uint8Array>> {
+): Promise<Map<string, EnclosedLetter>> {
   const papers = new Map<string, Set<PaperSize>>();
   for (const p of plan.packets)
     for (const f of p.files)
       if (f.kind === 'letter' && f.lang)
         papers.set(f.lang, (papers.get(f.lang) ?? new Set()).add(letterPaper(plan, p)));
-  const out = new Map<string, Uint8Array>();
+  const out = new Map<string, EnclosedLetter>();
   if (!papers.size) return out;
   const { renderPdf } = await import('../render/pdf/render-pdf.js');
   for (const [lang, sizes] of papers) {
     const doc = letters.get(lang);
     if (!doc) throw new InternalError(`the ${lang} letter of ${plan.campaignId} was not composed`);
-    out.set(`${lang}/md`, new TextEncoder().encode(renderMarkdown(doc)));
+    const pdf = new Map<PaperSize, RenderedPdf>();
     for (const paper of [...sizes].sort()) {
-      out.set(`${lang}/${paper}`, await renderPdf({ ...doc, paper }));
+      pdf.set(paper, await renderPdf({ ...doc, paper }));
       onProgress?.(`rendered ${plan.campaignId} ${lang}.pdf${paper === doc.paper ? '' : ` (${paper})`}`);
     }
+    out.set(lang, { markdown: renderMarkdown(doc), pdf });
   }
   return out;
 }

@@ -80,7 +80,7 @@ export async function renderCampaign(
     }
     if (pdf) {
       const t0 = performance.now();
-      const data = await pdf.renderPdf(doc);
+      const { bytes: data } = await pdf.renderPdf(doc);
       files.push({
         name: `${code}.pdf`,
         data,

@@ -4,7 +4,7 @@ import { structNode, type StructNode } from '../../render/pdf/flow.js';
 import type { DeliveryRow } from '../delivery-rows.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import { MM, SHEET } from '../paper.js';
-import { measureHeight, renderSheet, Sheet, type TextStyle } from './sheet.js';
+import { measureHeight, renderSheet, Sheet, type RenderedSheet, type TextStyle } from './sheet.js';
 
 export interface ChecklistInput {
   paper: PaperSize;
@@ -46,7 +46,7 @@ const MIN_ROW = 30;
  * contact, languages, files and what is missing, and empty columns for "delivered on", "by" and
  * "received by". The heading row repeats on every page; rows never split across pages.
  */
-export async function renderChecklist(input: ChecklistInput): Promise<Buffer> {
+export async function renderChecklist(input: ChecklistInput): Promise<RenderedSheet> {
   // Landscape: the portrait sheet turned.
   const [pageHeight, pageWidth] = SHEET[input.paper];
   const tableWidth = pageWidth - 2 * MARGIN;

@@ -2,7 +2,7 @@ import type { PaperSize } from '../../model/project.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import type { Sender } from '../delivery-plan.js';
 import { INCH, MM, SHEET, type Rect } from '../paper.js';
-import { layout, renderSheet, Sheet, type TextStyle } from './sheet.js';
+import { layout, renderSheet, Sheet, type RenderedSheet, type TextStyle } from './sheet.js';
 import { flowBlocks, textBlocks } from './text-blocks.js';
 
 /** Page geometry of a cover note, PDF points from the top-left corner. */
@@ -66,7 +66,7 @@ export interface CoverNoteInput {
 }
 
 /** Renders a one- or two-page cover note from the coalition to a mission. */
-export async function renderCoverNote(input: CoverNoteInput): Promise<Buffer> {
+export async function renderCoverNote(input: CoverNoteInput): Promise<RenderedSheet> {
   const g = NOTE_GEOMETRY[input.paper];
   const [pageWidth, pageHeight] = SHEET[input.paper];
   const measure = pageWidth - g.left - g.right;

@@ -1,7 +1,7 @@
 import type { Sender } from '../delivery-plan.js';
 import { MM, type EnvelopeSpec } from '../paper.js';
 import { fitStyle } from './cover-note-pdf.js';
-import { renderSheet, Sheet, type TextStyle } from './sheet.js';
+import { renderSheet, Sheet, type RenderedSheet, type TextStyle } from './sheet.js';
 
 export interface EnvelopeInput {
   spec: EnvelopeSpec;
@@ -26,7 +26,7 @@ const RETURN_MARGIN = 8 * MM;
  * window envelope of that size is (so it sits where the post expects it), set as large as fits,
  * from 11 pt down to 7 pt.
  */
-export async function renderEnvelope(input: EnvelopeInput): Promise<Buffer> {
+export async function renderEnvelope(input: EnvelopeInput): Promise<RenderedSheet> {
   const { spec } = input;
   const sheet = new Sheet();
   const back: TextStyle = { fonts: input.senderFonts, lineBreak: 'normal', size: 7.5, leading: 1.25 };

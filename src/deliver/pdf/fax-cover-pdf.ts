@@ -2,7 +2,7 @@ import type { PaperSize } from '../../model/project.js';
 import type { Sender } from '../delivery-plan.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import { MM, SHEET } from '../paper.js';
-import { measureHeight, renderSheet, Sheet, type TextStyle } from './sheet.js';
+import { measureHeight, renderSheet, Sheet, type RenderedSheet, type TextStyle } from './sheet.js';
 import { flowBlocks, textBlocks } from './text-blocks.js';
 
 export interface FaxCoverInput {
@@ -37,7 +37,7 @@ export interface FaxCoverInput {
 const MARGIN = 20 * MM;
 
 /** A fax cover sheet: a large heading, the To / Fax / From / Date / Pages / Subject fields, the message. */
-export async function renderFaxCover(input: FaxCoverInput): Promise<Buffer> {
+export async function renderFaxCover(input: FaxCoverInput): Promise<RenderedSheet> {
   const [pageWidth, pageHeight] = SHEET[input.paper];
   const measure = pageWidth - 2 * MARGIN;
   const base = { fonts: input.setting.fonts, lineBreak: input.setting.lineBreak };

@@ -1,7 +1,7 @@
 import type { LineBreakMode } from '../../render/pdf/break-units.js';
 import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
 import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
-import { findUncovered, loadFace, type FaceStyle } from '../../fonts/font-library.js';
+import { findUncovered, loadFace, type FaceStyle, type UncoveredChar } from '../../fonts/font-library.js';
 import { layoutParagraph, type LayoutLine, type StyledSegment } from '../../render/pdf/line-layout.js';
 import { collectPdf, createPdfDocument } from '../../render/pdf/pdfkit-types.js';
 
@@ -29,6 +29,8 @@ export interface TextStyle {
 export class Sheet {
   readonly root: StructNode = structNode('Document', undefined);
   readonly pages: PageContent[] = [[]];
+  /** Characters no font of their stack has, with the text they are in: nothing draws them. */
+  readonly uncovered: SheetUncovered[] = [];
   private target: number | undefined;
 
   /** Index of the page text is added to: the last one, unless inside {@link onPage}. */
@@ -64,6 +66,8 @@ export class Sheet {
     tagType = 'P',
     parent?: StructNode,
   ): number {
+    const text = typeof content === 'string' ? content : content.map((s) => s.text).join('');
+    for (const u of findUncovered(text, style.fonts)) this.uncovered.push({ ...u, text, fonts: style.fonts });
     const lines = layout(content, width, style);
     const tag = structNode(tagType, parent ?? this.root);
     const { pitch, baseline } = metrics(style);
@@ -74,11 +78,15 @@ export class Sheet {
 }
 
 /**
- * A sheet text holds a character none of its fonts has. `check` reports such characters in mission
- * records; this stops a sheet on one it could not foresee (in the letter's title or a name).
+ * A character of a sheet text that none of its fonts has. `check` reports such characters in
+ * mission records first; the sheet's builder reports one it could not foresee (in the letter's
+ * title or a name) and leaves the sheet out.
  */
-export class UncoveredText extends Error {
-  override name = 'UncoveredText';
+export interface SheetUncovered extends UncoveredChar {
+  /** The text it is in. */
+  text: string;
+  /** The font stack the text was set in. */
+  fonts: string[];
 }
 
 /** Lays out text without placing it (to measure heights first). */
@@ -87,13 +95,6 @@ export function layout(content: string | StyledSegment[], width: number, style: 
     typeof content === 'string'
       ? [{ text: content, style: style.face ?? 'regular', muted: style.muted === true }]
       : content;
-  for (const s of segments) {
-    const bad = findUncovered(s.text, style.fonts);
-    if (bad.length)
-      throw new UncoveredText(
-        `no font in [${style.fonts.join(', ')}] covers "${bad[0]?.char}" (U+${(bad[0]?.codePoint ?? 0).toString(16).toUpperCase()}) in "${s.text}"`,
-      );
-  }
   return layoutParagraph(segments, {
     width,
     fontSize: style.size,
@@ -131,8 +132,15 @@ export interface SheetOptions {
   decorate?: (pdf: PDFKit.PDFDocument, page: number) => void;
 }
 
+/** A rendered sheet: its bytes, its page count, and the characters it could not draw. */
+export interface RenderedSheet {
+  bytes: Buffer;
+  pages: number;
+  uncovered: SheetUncovered[];
+}
+
 /** Renders a composed sheet to PDF bytes: same sheet and options, same bytes. */
-export async function renderSheet(sheet: Sheet, options: SheetOptions): Promise<Buffer> {
+export async function renderSheet(sheet: Sheet, options: SheetOptions): Promise<RenderedSheet> {
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = createPdfDocument(PDFDocument, {
     size: options.size,
@@ -165,5 +173,5 @@ export async function renderSheet(sheet: Sheet, options: SheetOptions): Promise<
     }
   }
   pdf.end();
-  return output;
+  return { bytes: await output, pages: sheet.pages.length, uncovered: sheet.uncovered };
 }

@@ -78,7 +78,7 @@ export async function servePreview(opts: PreviewServerOptions): Promise<void> {
           `<!doctype html><html lang="en"><meta charset="utf-8"><title>Not rendered</title><p>The ${escapeHtml(lang.locale)} letter has ${lang.errors} error(s); nothing wrong is rendered. Fix them (they are shown in the preview) and save.</p></html>`,
         );
       const { renderPdf } = await import('../../render/pdf/render-pdf.js');
-      return send(res, 200, 'application/pdf', await renderPdf(lang.doc));
+      return send(res, 200, 'application/pdf', (await renderPdf(lang.doc)).bytes);
     }
     return send(res, 404, 'text/plain', 'not found');
   };

@@ -17,13 +17,19 @@ export interface RenderPdfOptions {
   date?: Date;
 }
 
+/** A rendered PDF and its number of pages, as the layout counted them. */
+export interface RenderedPdf {
+  bytes: Buffer;
+  pages: number;
+}
+
 /**
  * Renders a letter to a tagged, print-ready PDF (A4 or US Letter) with the bundled fonts embedded
  * as subsets. The same document and date give byte-identical output.
  * @throws Error if a character is in no font of `doc.fonts` (the checker reports that first, so
  * reaching it is a bug), or for an unknown font id.
  */
-export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions = {}): Promise<Buffer> {
+export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions = {}): Promise<RenderedPdf> {
   assertCovered(doc);
   const style = pageStyle(doc);
   const root = structNode('Document', undefined);
@@ -53,7 +59,7 @@ export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions =
   drawPages(pdf, fonts, pages, root);
   drawFooters(pdf, fonts, doc, style);
   pdf.end();
-  return output;
+  return { bytes: await output, pages: pages.length };
 }
 
 function defaultDate(doc: LetterDocument): Date {
