@@ -16,6 +16,11 @@ export interface MemoryIoOptions {
   env?: Record<string, string | undefined>;
   /** The fixed clock; every call of now() returns it. */
   now?: Date;
+  /**
+   * Paths that are not regular files (a named pipe, a device, a socket), or a file reading fails on
+   * (`unreadable`: EACCES, as a file without read permission): the faults a real disk has.
+   */
+  special?: Record<string, 'fifo' | 'device' | 'socket' | 'unreadable'>;
 }
 
 /** A folder-less machine: paths are POSIX, folders exist where some file is below them. */
@@ -24,10 +29,11 @@ export function memoryIo(opts: MemoryIoOptions = {}): MemoryIo {
   const at = (path: string) => posix.resolve(cwd, path);
   const files = new Map<string, Buffer>();
   for (const [path, data] of Object.entries(opts.files ?? {})) files.set(at(path), Buffer.from(data));
+  const special = new Map(Object.entries(opts.special ?? {}).map(([path, kind]) => [at(path), kind]));
   const now = opts.now ?? new Date('2026-11-23T12:00:00Z');
   const isDir = (abs: string) => {
     const prefix = abs === '/' ? '/' : `${abs}/`;
-    for (const p of files.keys()) if (p.startsWith(prefix)) return true;
+    for (const p of [...files.keys(), ...special.keys()]) if (p.startsWith(prefix)) return true;
     return false;
   };
   return {
@@ -37,9 +43,15 @@ export function memoryIo(opts: MemoryIoOptions = {}): MemoryIo {
     files,
     stdout: textStream(),
     stderr: textStream(),
-    read: (path) => files.get(at(path)),
+    read(path) {
+      if (special.has(at(path)))
+        throw Object.assign(new Error(`EACCES: permission denied, open '${at(path)}'`), { code: 'EACCES' });
+      return files.get(at(path));
+    },
     stat(path): FileStat | undefined {
       const abs = at(path);
+      const kind = special.get(abs);
+      if (kind) return { kind: kind === 'unreadable' ? 'file' : kind, size: 0 };
       const data = files.get(abs);
       if (data) return { kind: 'file', size: data.byteLength };
       return isDir(abs) ? { kind: 'dir', size: 0 } : undefined;
@@ -48,10 +60,12 @@ export function memoryIo(opts: MemoryIoOptions = {}): MemoryIo {
       const abs = at(dir);
       const prefix = abs === '/' ? '/' : `${abs}/`;
       const names = new Set<string>();
-      for (const p of files.keys()) if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!);
+      for (const p of [...files.keys(), ...special.keys()])
+        if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!);
       return [...names].sort();
     },
     write(path, data) {
+      special.delete(at(path));
       files.set(at(path), Buffer.from(data));
     },
   };

@@ -2,7 +2,7 @@ import { join, relative, sep } from 'node:path';
 import { diag, scopeFrom, type Diagnostic, type Scope } from '../diagnostics/diagnostic.js';
 import { nodeIo } from '../io/node-io.js';
 import { controlsInText, controlsInYaml } from './control-scan.js';
-import { readTextFile, type FileSource } from './read-text-file.js';
+import { NOT_A_FILE, readTextFile, type FileSource } from './read-text-file.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
 /** Workspace files are small hand-written texts: anything larger is not one. */
@@ -65,7 +65,7 @@ export class FileReader {
           diag(
             'file/not-regular',
             { file: `${this.label}${relDir}/${n}`, start: 0, end: 1 },
-            `${this.label}${relDir}/${n} is not a regular file: it is not read`,
+            `${this.label}${relDir}/${n} is ${st ? NOT_A_FILE[st.kind] : 'a link that points nowhere'}, not a file: it is not read`,
             {
               hint: 'replace it with a regular file, or remove it',
             },

@@ -64,7 +64,8 @@ export function readTextFile(
   return { value: decoded.value, diagnostics: replacementChars(decoded.value.text, shown) };
 }
 
-const NOT_A_FILE = {
+/** What a path that is not a regular file is, as diagnostics say it. */
+export const NOT_A_FILE = {
   dir: 'a folder',
   fifo: 'a named pipe (FIFO)',
   device: 'a device',
