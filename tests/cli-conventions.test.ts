@@ -206,6 +206,42 @@ describe('dates on the command line', () => {
   });
 });
 
+describe('SOURCE_DATE_EPOCH', () => {
+  it.each(['99999999999999', '253402300800', '-1', '1.5e9', 'yesterday'])(
+    '%s is refused with exit 2 before anything runs',
+    async (value) => {
+      const r = await runCli(['render', '2020-test-letter', '--lang', 'en', '--format', 'md'], {
+        cwd: tempWorkspace(MINI),
+        env: { SOURCE_DATE_EPOCH: value },
+      });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `openletter: error: SOURCE_DATE_EPOCH="${value}" is not a time openletter can date files with\n` +
+          '  hint: set it to whole seconds since 1970 up to 253402300799 (9999-12-31), e.g. $(git log -1 --format=%ct), or unset it\n',
+      );
+    },
+  );
+  it('the last second of 9999 dates a PDF', async () => {
+    const r = await runCli(['render', '2020-test-letter', '--lang', 'en', '--format', 'pdf', '--out', 'x'], {
+      cwd: tempWorkspace(MINI),
+      env: { SOURCE_DATE_EPOCH: '253402300799' },
+    });
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('translations export', () => {
+  it('for the source language is a usage error naming the languages to translate into', async () => {
+    const r = await runCli(['translations', 'export', '--lang', 'en'], { cwd: tempWorkspace(MINI) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^openletter: error: en is the source language: .*\n  hint: export a language to translate into: .*ko/,
+    );
+  });
+});
+
 describe('colour', () => {
   const tty = { write: () => true, isTTY: true };
   const pipe = { write: () => true };

@@ -8,7 +8,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { loadWorkspace } from '../load/load-workspace.js';
 import type { Campaign, Project } from '../model/project.js';
 import { closest } from '../util/closest.js';
-import { isRealDate } from '../load/schemas.js';
+import { FIRST_DATE, isRealDate } from '../load/schemas.js';
 
 /** Options every command accepts (defined on the root program), and the Io the run goes through. */
 export interface GlobalOptions {
@@ -132,7 +132,7 @@ export function requireCampaign(
 export function today(g: GlobalOptions): string {
   const set = g.io.env.OPENLETTER_TODAY;
   if (!set) return g.io.now().toISOString().slice(0, 10);
-  if (!isRealDate(set))
+  if (!isRealDate(set) || set < FIRST_DATE)
     throw new UsageError(
       `OPENLETTER_TODAY "${set}" is not a date`,
       'set it to a real date, YYYY-MM-DD, e.g. 2026-01-15, or unset it',

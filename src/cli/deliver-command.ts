@@ -20,7 +20,7 @@ import {
   type GlobalOptions,
 } from './context.js';
 import { setExit } from './exit.js';
-import { isRealDate } from '../load/schemas.js';
+import { FIRST_DATE, isRealDate } from '../load/schemas.js';
 
 interface DeliverOptions {
   out?: string;
@@ -61,7 +61,7 @@ Examples:
     .action(async (campaignId: string, opts: DeliverOptions, cmd: Command) => {
       const g = globals(cmd);
       const today = opts.today ?? todayDate(g);
-      if (!isRealDate(today))
+      if (!isRealDate(today) || today < FIRST_DATE)
         throw new UsageError(`--today "${today}" is not a date`, 'write a real date, YYYY-MM-DD, e.g. 2026-01-15');
       const { project, diagnostics } = load(g);
       const campaign = requireCampaign(project, campaignId, diagnostics, g);

@@ -125,6 +125,11 @@ Examples:
             `no language "${opts.lang}" in locales/`,
             `languages: ${[...project.locales.keys()].join(', ')}`,
           );
+        if (opts.lang === project.workspace.sourceLocale)
+          throw new UsageError(
+            `${opts.lang} is the source language: its texts are the originals, there is nothing to translate`,
+            `export a language to translate into: ${[...project.locales.keys()].filter((l) => l !== opts.lang).join(', ') || '(add one under locales/)'}`,
+          );
         const units = exportUnits(project, opts.lang, {
           ...(opts.campaign ? { campaign: opts.campaign } : {}),
           all: !!opts.all,

@@ -69,6 +69,14 @@ export const CODES = {
     'error',
     'A text holds a bidirectional control (U+202A–U+202E, U+2066–U+2069) but no right-to-left letters.',
   ],
+  'text/mark-stack': [
+    'error',
+    'A character carries more than five combining marks: they are drawn stacked over the lines above.',
+  ],
+  'text/unsafe-link': [
+    'error',
+    "A link's target is not an https:, http: or mailto: address (javascript: runs code, file: opens the reader's disk).",
+  ],
   'text/mixed-quotes': ['warning', 'One letter mixes straight and curly quotes.'],
   'template/syntax': ['error', 'A template (templates/*.hbs) is not valid handlebars.'],
   'template/unknown-variable': ['warning', 'A template uses a variable the delivery data never provides.'],

@@ -25,8 +25,21 @@ function checkCampaign(
   out: Diagnostic[],
   didYouMean: (word: string, known: Iterable<string>) => string | undefined,
 ): void {
+  // The same wording listed twice would print its paragraphs twice: never what a letter means
+  // (two variants of one block are two texts).
+  const listed = new Map<string, Span>();
   for (const s of c.sections)
     for (const ref of s.demands) {
+      const written = ref.variant ? `${ref.id}@${ref.variant}` : ref.id;
+      const earlier = listed.get(written);
+      if (earlier)
+        out.push(
+          diag('ref/duplicate-id', ref.span, `demand block "${written}" is listed twice in ${c.id}`, {
+            related: [{ message: 'first listed here', span: earlier }],
+            hint: 'remove one of the two (a block is printed once per listing)',
+          }),
+        );
+      else listed.set(written, ref.span);
       const block = p.demands.get(ref.id);
       if (!block && p.broken.demands.has(ref.id)) continue;
       if (!block) {

@@ -60,9 +60,30 @@ function finding(file: string, start: number, length: number, f: ControlFinding)
 }
 
 /**
+ * More combining marks on one character than any orthography uses: Vietnamese and Thai put two
+ * or three on a letter, fully pointed Hebrew four. A longer run ("Zalgo" text from a web form) is
+ * drawn as a tower through the lines above, and off the page from the first line.
+ */
+const MARK_STACK = /\p{M}{6,}/gu;
+
+function markStacks(file: string, start: number, value: string, source: string): Diagnostic[] {
+  return [...value.matchAll(MARK_STACK)].map((m) => {
+    const at = source.indexOf(m[0]);
+    const base = value.slice(0, m.index).match(/\P{M}$/u)?.[0] ?? '';
+    return diag(
+      'text/mark-stack',
+      { file, start: start + Math.max(at - base.length, 0), end: start + (at >= 0 ? at + m[0].length : 1) },
+      `${[...m[0]].length} combining marks on one character ("${base}" + ${describeChar(m[0][0]!)} …): they are drawn stacked over the lines above`,
+      { hint: 'keep the marks the word needs (no writing system uses more than a few) and delete the rest' },
+    );
+  });
+}
+
+/**
  * Control characters and bidi controls in every string of a YAML file, at their place. Bidi
  * controls are allowed in a string that holds right-to-left letters (Arabic, Hebrew…), which may
  * need them; control characters never (tabs and newlines are not control characters here).
+ * Stacks of combining marks too tall for a line are reported as well.
  */
 export function controlsInYaml(file: YamlFile): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -78,6 +99,7 @@ export function controlsInYaml(file: YamlFile): Diagnostic[] {
         out.push(finding(file.path, node.range[0] + at, 1, f));
         if (out.length >= 50) return visit.BREAK;
       }
+      out.push(...markStacks(file.path, node.range[0], value, source));
     },
   });
   return out;

@@ -6,16 +6,65 @@ import { flattenYaml } from './flatten-yaml.js';
 import { paramValueKey } from '../model/translation-key.js';
 import { loadLocaleFonts } from './load-locale-fonts.js';
 import type { FileReader } from './read-files.js';
-import { chromeSchema, localeSchema, signatoryNamesSchema, sourcesLockSchema, sourceTextsSchema } from './schemas.js';
+import {
+  chromeSchema,
+  localeSchema,
+  RESERVED_NAMES,
+  signatoryNamesSchema,
+  sourcesLockSchema,
+  sourceTextsSchema,
+} from './schemas.js';
 import { validateFile } from './validate.js';
 import { spanAt } from './yaml-file.js';
+
+/** A locale code as a folder name: a BCP 47-like tag ("ko", "zh-Hans", "pt-BR"). */
+const LOCALE_CODE = /^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+
+/** A tag in its usual case: language lowercase, script titlecase, region uppercase ("zh-Hans", "pt-BR"). */
+const canonical = (code: string) =>
+  code
+    .split('-')
+    .map((p, i) =>
+      i > 0 && p.length === 4
+        ? p[0]!.toUpperCase() + p.slice(1).toLowerCase()
+        : i > 0 && p.length === 2
+          ? p.toUpperCase()
+          : p.toLowerCase(),
+    )
+    .join('-');
 
 /** Load every locales/<lng>/ folder: metadata, chrome and translations. */
 export function loadLocales(reader: FileReader): Map<string, LocaleInfo> {
   const out = new Map<string, LocaleInfo>();
-  for (const code of reader.list('locales', { dirs: true }))
-    reader.within({ kind: 'letter', locale: code }, () => loadLocale(reader, code, out));
+  const codes = reader.list('locales', { dirs: true });
+  for (const code of codes)
+    reader.within({ kind: 'letter', locale: code }, () => {
+      checkCode(reader, code, codes);
+      loadLocale(reader, code, out);
+    });
   return out;
+}
+
+/**
+ * A locale code names files (`<code>.pdf`, `letter-<code>.pdf`) on every computer the workspace is
+ * copied to: Windows refuses device names ("con.pdf") and, like macOS, sees "ko" and "KO" as one folder.
+ */
+function checkCode(reader: FileReader, code: string, codes: readonly string[]): void {
+  const span = { file: `locales/${code}/locale.yaml`, start: 0, end: 1 };
+  const twin = codes.find((c) => c !== code && c.toLowerCase() === code.toLowerCase());
+  const problem = !LOCALE_CODE.test(code)
+    ? 'is not a language code (letters and digits in parts joined by "-", e.g. ko, zh-Hans, pt-BR)'
+    : RESERVED_NAMES.test(code.toLowerCase())
+      ? 'is a device name on Windows: files named after it cannot be created there'
+      : twin && (canonical(twin) === twin || (canonical(code) !== code && code > twin))
+        ? `differs from locales/${twin}/ only by case: on Windows and macOS they are one folder`
+        : undefined;
+  if (problem)
+    reader.diagnostics.push(
+      diag('file/unsafe-name', span, `locales/${code}/ ${problem}`, {
+        hint: twin ? `merge the two folders into locales/${twin}/` : "rename the folder to the language's BCP 47 code",
+      }),
+    );
 }
 
 /** One locales/<code>/ folder into `out`: its problems concern that language's letters. */

@@ -23,6 +23,17 @@ const slug = z
   )
   .meta({ pattern: SLUG.source });
 const text = z.string().min(1, 'must not be empty');
+/** No date a coalition writes (a letter, a verification, a closure) is older: year 0000 is a typo. */
+export const FIRST_DATE = '1900-01-01';
+/**
+ * Lines an address may have: what fits the window of a DL (DIN 5008: 6 address lines) or US No. 10
+ * envelope, and the return address in its corner.
+ */
+export const MAX_ADDRESS_LINES = 6;
+const addressLines = z
+  .array(text)
+  .min(1)
+  .max(MAX_ADDRESS_LINES, `has more than ${MAX_ADDRESS_LINES} lines: it would not fit the envelope window`);
 /** A real calendar date: "2018-02-30" has the right shape but would print as March 2. */
 export const isRealDate = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);
@@ -32,6 +43,7 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(isRealDate, 'is not a real date (check the month and the day)')
+  .refine((v) => v >= FIRST_DATE, `is before ${FIRST_DATE.slice(0, 4)}: check the year`)
   .meta({ format: 'date' });
 /** Whether `make` accepts the value; Intl and RegExp throw on values a schema regex cannot rule out. */
 const accepted = (make: () => unknown) => {
@@ -261,10 +273,7 @@ export const missionSchema = z.strictObject({
   name_local: nullableText.describe("the name in the mission's language"),
   city: text.describe('the city it is in'),
   country: country.describe('ISO 3166-1 alpha-2 code of the country it is in'),
-  address: z
-    .union([z.array(text).min(1), z.null()])
-    .optional()
-    .describe('the postal address, one line each; null when unknown'),
+  address: addressLines.nullable().optional().describe('the postal address, one line each; null when unknown'),
   location_hint: nullableText.describe('how to find it for hand delivery'),
   phone: nullableText.describe('phone number, international format'),
   fax: nullableText.describe('fax number, international format'),
@@ -294,7 +303,7 @@ export const missionsFileSchema = z.strictObject({
 export const workspaceSchema = z.strictObject({
   name: text.describe("the coalition's name, printed on cover notes and envelopes"),
   short_name: text.describe('a short name, e.g. ICNK'),
-  return_address: z.array(text).min(1).describe('the postal address replies go to, one line each'),
+  return_address: addressLines.describe('the postal address replies go to, one line each'),
   contact_email: z.email().optional().describe('the sender of the e-mail drafts'),
   source_locale: localeCode.default('en').describe('the language the texts are written in'),
 });

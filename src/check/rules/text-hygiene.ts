@@ -2,6 +2,8 @@ import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Code } from '../../diagnostics/codes.js';
 import { spanIn, spanKey, type SourcedText, type Span } from '../../model/span.js';
 import { allSourceTexts } from '../../compose/source-texts.js';
+import { parseInline } from '../../compose/inline-markdown.js';
+import type { Inline } from '../../model/letter-document.js';
 import type { Rule, RuleContext } from './rule.js';
 import { letterTexts } from './user-texts.js';
 
@@ -16,7 +18,7 @@ interface Finding {
 
 /**
  * Text hygiene on every final text of every composed letter: doubled punctuation, doubled words,
- * unbalanced brackets and quotes, empty links, and straight and curly quotes mixed in one letter.
+ * unbalanced brackets and quotes, empty links, links anywhere but the web or mail, and straight and curly quotes mixed in one letter.
  * Each source span is reported once, however many letters print it.
  */
 export const textHygiene: Rule = (ctx) => {
@@ -32,7 +34,7 @@ export const textHygiene: Rule = (ctx) => {
     for (const f of [...doubledPunctuation(t.text), ...doubledWords(t.text), ...unbalanced(t.text)])
       push(diag(f.code, spanIn(t, f.index, f.length), f.message, { hint: f.hint }));
   }
-  for (const d of emptyLinks(ctx)) push(d);
+  for (const d of links(ctx)) push(d);
   for (const d of mixedQuotes(ctx)) push(d);
   return out;
 };
@@ -163,8 +165,35 @@ export function unbalanced(text: string): Finding[] {
   return out;
 }
 
-/** Markdown links with an empty or "#" target, found in the written texts the letters use. */
-function emptyLinks(ctx: RuleContext): Diagnostic[] {
+/** Link targets a reader may follow from a letter: the web and e-mail. */
+const SAFE_TARGET = /^(https?:\/\/|mailto:)/i;
+
+/** The first link target of parsed inline Markdown, as CommonMark decodes it (`&#115;`, `\:`). */
+function firstHref(inlines: Inline[]): string | undefined {
+  for (const i of inlines) {
+    if (i.kind === 'link') return i.href;
+    const inner = 'children' in i ? firstHref(i.children) : undefined;
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/** Why a link target other than https:, http: or mailto: is refused. */
+function unsafeHint(href: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+  if (scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data')
+    return `a ${scheme}: link runs code or opens content when clicked: link to a web page instead`;
+  if (scheme === 'file') return "a file: link opens a file on the reader's own computer: link to a web page instead";
+  return scheme
+    ? `${scheme}: is not an address on the web: link to a web page (https://…) or an e-mail address (mailto:…)`
+    : 'write the full address, starting with https://';
+}
+
+/**
+ * Markdown links in the written texts the letters use: an empty or "#" target (a warning), and a
+ * target that is not on the web or an e-mail address (an error: javascript:, file:, a bare path).
+ */
+function links(ctx: RuleContext): Diagnostic[] {
   const raw = new Map<string, SourcedText>();
   for (const t of allSourceTexts(ctx.project).values()) raw.set(spanKey(t.span), t);
   for (const l of ctx.project.locales.values()) for (const t of l.translations.values()) raw.set(spanKey(t.span), t);
@@ -176,16 +205,27 @@ function emptyLinks(ctx: RuleContext): Diagnostic[] {
       const src = raw.get(k);
       if (src === undefined || done.has(k)) continue;
       done.add(k);
-      for (const m of src.text.matchAll(/\[([^\]]*)\]\(\s*(#?)\s*\)/g)) {
+      for (const m of src.text.matchAll(/\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)/g)) {
+        const target = m[2]!.trim();
+        if (target === '' || target === '#') {
+          out.push(
+            diag(
+              'text/empty-link',
+              spanIn(src, m.index, m[0].length),
+              `link "${m[1]}" has ${target ? 'the target "#"' : 'no target'}`,
+              {
+                hint: `add the address, e.g. [${m[1]}](https://…), or write the words without a link`,
+              },
+            ),
+          );
+          continue;
+        }
+        const href = firstHref(parseInline(m[0]).inlines);
+        if (href === undefined || SAFE_TARGET.test(href)) continue;
         out.push(
-          diag(
-            'text/empty-link',
-            spanIn(src, m.index, m[0].length),
-            `link "${m[1]}" has ${m[2] ? 'the target "#"' : 'no target'}`,
-            {
-              hint: `add the address, e.g. [${m[1]}](https://…), or write the words without a link`,
-            },
-          ),
+          diag('text/unsafe-link', spanIn(src, m.index, m[0].length), `link "${m[1]}" goes to "${href}"`, {
+            hint: unsafeHint(href),
+          }),
         );
       }
     }

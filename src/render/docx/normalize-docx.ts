@@ -10,7 +10,9 @@ export type DocxPatches = Record<string, (xml: string) => string>;
  */
 export function normalizeDocx(zip: Uint8Array, isoDate: string, patches: DocxPatches = {}): Uint8Array {
   const stamp = `${isoDate}T00:00:00Z`;
-  const mtime = new Date(stamp);
+  // Zip entry times are DOS dates, 1980–2099 only; the document's own dates (core.xml) keep the real one.
+  const year = Math.min(Math.max(Number(isoDate.slice(0, 4)), 1980), 2099);
+  const mtime = new Date(`${year}${isoDate.slice(4)}T00:00:00Z`);
   const entries = unzipSync(zip);
   const out: Zippable = {};
   const edits: DocxPatches = {
