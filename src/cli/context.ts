@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { Io } from '../io/io.js';
 import { formatText, jsonRecords, summarize } from '../diagnostics/format.js';
 import { COLOURS, useColour } from './colour.js';
@@ -58,6 +58,32 @@ export function workspaceDir(g: GlobalOptions): string {
     if (g.io.stat(join(dir, 'workspace.yaml'))?.kind === 'file') return dir;
     if (dirname(dir) === dir) return start;
   }
+}
+
+/** Whether `path` is `folder` or lies inside it. */
+const within = (path: string, folder: string) =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/**
+ * An output folder is swapped in whole: refuse one that is the workspace or a folder above it
+ * (`render <campaign> --out ..` in a workspace folder named like the campaign), or that lies in
+ * a folder of its source files (campaigns/, locales/…), which a write there would replace.
+ */
+export function refuseSourceFolder(dest: string, project: Project): void {
+  const out = resolve(dest);
+  const root = resolve(project.root);
+  const rels = [...project.files.keys()];
+  const held = rels.find((rel) => within(join(root, rel), out));
+  const folder = held
+    ? undefined
+    : rels.map((rel) => rel.split('/')).find((p) => p.length > 1 && within(out, join(root, p[0]!)));
+  if (!held && !folder) return;
+  throw new UsageError(
+    held
+      ? `${dest} holds the workspace's own files (${held}): the output would replace them`
+      : `${dest} is inside the workspace's ${folder![0]}/ folder: the output would be mixed with its source files`,
+    `choose another --out, outside the workspace's source folders (the default, <workspace>/out, is fine)`,
+  );
 }
 
 export function load(g: GlobalOptions): { project: Project; diagnostics: Diagnostic[] } {

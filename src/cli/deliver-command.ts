@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import type { Io } from '../io/io.js';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Missing } from '../deliver/delivery-plan.js';
+import type { LogEntry } from '../deliver/delivery-log.js';
 import { writeDelivery } from '../deliver/write-delivery.js';
 import type { DeliveryResult } from '../pipeline/deliver-campaign.js';
 import { sourceDateEpoch } from '../render/pdf/pdfkit-types.js';
@@ -13,6 +13,7 @@ import {
   parseList,
   report,
   requireCampaign,
+  refuseSourceFolder,
   result,
   today as todayDate,
   UsageError,
@@ -40,7 +41,8 @@ export function deliverCommand(): Command {
     .addHelpText(
       'after',
       `
-Writes <out>/<campaign>/delivery/ (replacing it whole, so stale packets vanish):
+Writes <out>/<campaign>/delivery/ (only the files it wrote before are replaced, so stale packets vanish
+and receipt scans or notes kept there stay):
   <mission-id>/cover-note-<lng>.pdf   cover note to the head of mission, in the mission's language
   <mission-id>/letter-<lng>.pdf       the letter in each language the mission receives
   <mission-id>/letter-<lng>.md        its text as sent, for "openletter diff --since" (what changed since)
@@ -49,7 +51,9 @@ Writes <out>/<campaign>/delivery/ (replacing it whole, so stale packets vanish):
   <mission-id>/email-draft.eml        unsent e-mail draft with the letters attached, only with an e-mail
   <mission-id>/manifest.json          every file with its SHA-256 and page count
   delivery-list.csv, delivery-list.pdf  one row per mission: address, methods, contact, files, what is
-                                        missing, and empty "delivered on / by / received by" columns
+                                        missing (the PDF: columns to fill in by hand)
+  delivery-log.csv                    the delivery record to fill in (delivered on, method, by, received
+                                        by, notes): merged into on every run, never replaced
 Nothing is sent. A closed mission is refused and named. Nothing is written if a letter has errors.
 Exit 1 if a letter has errors or a named mission is closed (the other packets are still written).
 
@@ -79,7 +83,7 @@ Examples:
       }
       const outRoot = opts.out ? resolve(g.io.cwd, opts.out) : join(workspaceDir(g), 'out');
       const dest = join(outRoot, campaignId, 'delivery');
-      refuseForeignFolder(dest, g.io);
+      refuseSourceFolder(dest, project);
 
       const t0 = performance.now();
       const log = (m: string) => g.quiet || g.format === 'json' || g.io.stderr.write(`${m}\n`);
@@ -98,7 +102,11 @@ Examples:
         setExit(cmd, code);
         return;
       }
-      writeDelivery(dest, delivery.files);
+      writeDelivery(dest, delivery.files, {
+        entries: logEntries(delivery),
+        named: new Set(named),
+        today,
+      });
       result(g, {
         campaign: campaignId,
         out: relative(g.io.cwd, dest) || '.',
@@ -148,14 +156,17 @@ function summary(delivery: DeliveryResult, shown: string, seconds: number): stri
   return `${lines.join('\n')}\n`;
 }
 
-/** The delivery folder is replaced whole: refuse to replace a non-empty folder that is not a delivery. */
-function refuseForeignFolder(dest: string, io: Io): void {
-  const entries = io.list(dest);
-  if (entries.length && !entries.includes('delivery-list.csv'))
-    throw new UsageError(
-      `${dest} exists and does not look like a delivery folder; it would be replaced`,
-      'choose another --out, or move that folder away',
-    );
+/** This run's missions as the delivery log records them: planned, or refused and why. */
+function logEntries(delivery: DeliveryResult): LogEntry[] {
+  const { plan } = delivery;
+  return plan.missionOrder.flatMap((id) => {
+    const refused = plan.refused.find((r) => r.mission.id === id);
+    const mission = refused?.mission ?? plan.packets.find((p) => p.mission.id === id)?.mission;
+    if (!mission) return [];
+    return [
+      { mission: id, name: mission.name, city: mission.city, planned: refused ? `refused: ${refused.reason}` : 'yes' },
+    ];
+  });
 }
 
 /** What to print as diagnostics: everything in JSON; in text, what the summary does not state already. */

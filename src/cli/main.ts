@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from '../diagnostics/errors.js';
 import { BusyError } from '../output/output-lock.js';
+import { WriteRefused } from '../output/write-refused.js';
 import { exitCodeOf } from './exit.js';
 import { escapeForTerminal } from '../util/control-chars.js';
 import { attachIo } from './context.js';
@@ -222,7 +223,7 @@ function exitCodeFor(e: unknown, io: Io): number {
     io.stderr.write(`openletter: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
     return EXIT.usage;
   }
-  if (e instanceof BusyError) {
+  if (e instanceof BusyError || e instanceof WriteRefused) {
     io.stderr.write(`openletter: error: ${e.message}\n  hint: ${e.hint}\n`);
     return EXIT.errors;
   }

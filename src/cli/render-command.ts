@@ -6,6 +6,7 @@ import {
   globals,
   load,
   parseList,
+  refuseSourceFolder,
   report,
   requireCampaign,
   result,
@@ -64,6 +65,9 @@ Examples:
             `no language "${l}" in locales/`,
             `languages: ${[...project.locales.keys()].join(', ')}`,
           );
+      const outRoot = opts.out ? resolve(g.io.cwd, opts.out) : join(workspaceDir(g), 'out');
+      const dest = join(outRoot, campaignId);
+      refuseSourceFolder(dest, project);
       if (opts.watch && g.format === 'json')
         throw new UsageError('--watch and --json do not go together', '--watch prints a line per round; drop --json');
       if (opts.watch)
@@ -99,8 +103,6 @@ Examples:
         setExit(cmd, code);
         return;
       }
-      const outRoot = opts.out ? resolve(g.io.cwd, opts.out) : join(workspaceDir(g), 'out');
-      const dest = join(outRoot, campaignId);
       writeFolderAtomic(dest, new Map(files.map((f) => [f.name, f.data])));
       const shown = relative(g.io.cwd, dest) || '.';
       const written = files.map((f) => ({

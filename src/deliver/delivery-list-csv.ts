@@ -20,9 +20,6 @@ const COLUMNS: [string, (r: DeliveryRow) => string][] = [
   ['Files', (r) => r.files.join(', ')],
   ['Missing', (r) => r.missing.join('; ')],
   ['Check', (r) => r.check.join('; ')],
-  ['Delivered on', () => ''],
-  ['By', () => ''],
-  ['Received by', () => ''],
 ];
 
 /** Spreadsheets run a cell starting with one of these as a formula (CSV injection). */

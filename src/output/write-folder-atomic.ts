@@ -20,10 +20,18 @@ export function writeFolderAtomic(
   { replace = false, lockDir, waitMs }: { replace?: boolean; lockDir?: string; waitMs?: number } = {},
 ): void {
   const dest = resolve(target);
-  withLock(lockDir ?? dirname(dest), () => swapIn(dest, files, replace), waitMs === undefined ? {} : { waitMs });
+  withLock(lockDir ?? dirname(dest), () => swapIn(dest, files, { replace }), waitMs === undefined ? {} : { waitMs });
 }
 
-function swapIn(dest: string, files: ReadonlyMap<string, Uint8Array | string>, replace: boolean): void {
+/**
+ * The swap itself, for a caller already holding the lock: the folder's files are copied along
+ * (unless `replace`), except those in `remove`, then `files` written over them.
+ */
+export function swapIn(
+  dest: string,
+  files: ReadonlyMap<string, Uint8Array | string>,
+  { replace = false, remove = [] }: { replace?: boolean; remove?: readonly string[] } = {},
+): void {
   const parent = dirname(dest);
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.${basename(dest)}.tmp-${process.pid}`);
@@ -40,10 +48,14 @@ function swapIn(dest: string, files: ReadonlyMap<string, Uint8Array | string>, r
   try {
     if (!replace && existsSync(dest)) cpSync(dest, tmp, { recursive: true });
     else mkdirSync(tmp, { recursive: true });
+    for (const rel of remove) {
+      rmSync(join(tmp, safe(rel)), { force: true });
+      // A packet folder left empty goes with its last file.
+      for (let d = dirname(join(tmp, rel)); d !== tmp && !readdirSync(d).length; d = dirname(d))
+        rmSync(d, { recursive: true });
+    }
     for (const [rel, data] of files) {
-      if (rel.split('/').some((p) => p === '..' || p === '' || p === '.') || /^[\\/]|^[A-Za-z]:/.test(rel))
-        throw new Error(`refusing unsafe output path "${rel}"`);
-      const abs = join(tmp, rel);
+      const abs = join(tmp, safe(rel));
       mkdirSync(dirname(abs), { recursive: true });
       writeFileSync(abs, data);
     }
@@ -59,4 +71,11 @@ function swapIn(dest: string, files: ReadonlyMap<string, Uint8Array | string>, r
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** A relative output path (forward slashes) that stays inside its folder. */
+function safe(rel: string): string {
+  if (rel.split('/').some((p) => p === '..' || p === '' || p === '.') || /^[\\/]|^[A-Za-z]:/.test(rel))
+    throw new Error(`refusing unsafe output path "${rel}"`);
+  return rel;
 }
