@@ -421,6 +421,8 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     const foreign = join(ws, 'foreign');
     mkdirSync(join(foreign, CAMPAIGN, 'delivery'), { recursive: true });
     writeFileSync(join(foreign, CAMPAIGN, 'delivery', 'thesis.docx'), 'precious');
+    const campaign = join(ws, 'campaigns', `${CAMPAIGN}.yaml`); // the test above left a placeholder in it
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('__TOPIC__', 'detention'));
     const f = await runCli(['--workspace', ws, 'deliver', CAMPAIGN, '--out', foreign]);
     expect(f.code).toBe(1); // mission-closed is refused; the other packets are written
     expect(readFileSync(join(foreign, CAMPAIGN, 'delivery', 'thesis.docx'), 'utf8')).toBe('precious');
