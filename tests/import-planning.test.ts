@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../src/load/load-workspace.js';
+import { planImport, type ImportPlan } from '../src/draft/plan-import.js';
+import { readSignOnCsv } from '../src/draft/read-signon-csv.js';
+import { MINI, REPO, tempWorkspace } from './helpers/workspace.js';
+// @ts-expect-error: a plain ES module of the benchmark, without types
+import { signOnCsv } from '../scripts/signon-csv.mjs';
+
+const FIXTURE = join(REPO, 'tests', 'fixtures', 'sign-on');
+const GOLD = join(REPO, 'tests', 'goldens', 'import-planning');
+
+/**
+ * The bundled roster (aliases, acronyms, names in other languages) with contact e-mails, and a
+ * sign-on file holding every kind of likeness by hand (mixed.csv: case, accents, typos, word
+ * order, acronyms, parenthesised parts, numbers, shared e-mails, repeats) followed by generated
+ * rows that hold the same mistakes at scale.
+ */
+function plan(acceptNear: boolean): ImportPlan {
+  const ws = tempWorkspace(MINI, { 'signatories.yaml': readFileSync(join(FIXTURE, 'roster.yaml'), 'utf8') });
+  const project = loadWorkspace(ws).value;
+  const generated = (signOnCsv(1500, 7) as string).split('\n').slice(1).join('\n');
+  const csv = readSignOnCsv(`${readFileSync(join(FIXTURE, 'mixed.csv'), 'utf8')}${generated}\n`, 'mixed.csv', {});
+  expect(csv.diagnostics).toEqual([]);
+  return planImport(project, csv.rows, { campaign: '2020-test-letter', acceptNear });
+}
+
+/** One line per verdict and per message, in order: what a change to the matching must not move. */
+function verdicts(p: ImportPlan): string {
+  const outcome = p.outcomes.map((o) => {
+    const what =
+      o.action === 'near'
+        ? o.candidates.map((c) => `${c.id ?? `row ${c.row}`} (${c.why})`).join('; ')
+        : o.action === 'duplicate'
+          ? `row ${o.firstRow}`
+          : o.action === 'existing'
+            ? `${o.id} ${o.how}${o.already ? ' already' : ''}`
+            : o.id;
+    return `${o.row}\t${o.action}\t${o.name}\t${what}`;
+  });
+  const messages = p.diagnostics.map((d) => `${d.span?.line}\t${d.code}\t${d.message}`);
+  const aliases = [...p.aliasAdds].map(([id, a]) => `${id}\t+ ${a.join(' | ')}`);
+  const fresh = p.newEntries.filter((e) => e.aliases).map((e) => `${e.id}\t= ${e.aliases!.join(' | ')}`);
+  return [...outcome, '', ...messages, '', ...aliases, ...fresh, ''].join('\n');
+}
+
+describe('import planning: the same verdicts on a mixed sign-on file', () => {
+  it('reports near-duplicates for a person to decide', async () => {
+    await expect(verdicts(plan(false))).toMatchFileSnapshot(join(GOLD, 'verdicts.tsv'));
+  });
+  it('takes them with --accept-near', async () => {
+    await expect(verdicts(plan(true))).toMatchFileSnapshot(join(GOLD, 'verdicts-accept-near.tsv'));
+  });
+});
