@@ -88,8 +88,11 @@ function paramPairs(pairs: string[]): Map<string, string> | undefined {
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq).trim();
-    if (eq < 1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-      throw new UsageError(`--param "${pair}": write name=value`, 'e.g. --param country_short=Belarus');
+    if (eq < 1 || !/^[A-Za-z_][A-Za-z0-9_]*(\.[\p{L}_][\p{L}\p{N}_-]*)?$/u.test(name))
+      throw new UsageError(
+        `--param "${pair}": write name=value or name.form=value`,
+        'e.g. --param country=Belarus --param "country.in=in Belarus"',
+      );
     out.set(name, pair.slice(eq + 1).trim());
   }
   return out;

@@ -71,12 +71,15 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
   const name = opts.name?.trim() || "TODO: your coalition's name";
   const shortName = opts.shortName?.trim() || (opts.name?.trim() ? initials(name) : 'TODO: its short name');
 
-  for (const n of list('demands', yamlFile)) files.set(`demands/${n}`, read(`demands/${n}`));
+  // The state-neutral library: each block's default text. Its variants are the wording of the
+  // bundled letters to the DPRK (named after them, "2011", "2018"), not for another state's letter.
+  for (const n of list('demands', yamlFile)) files.set(`demands/${n}`, withoutVariants(read(`demands/${n}`), 0));
   for (const lng of list('locales', (_, dir) => dir)) {
     // The language and its wording; not the bundled campaigns' translations or roster names.
     for (const n of list(`locales/${lng}`, yamlFile)) {
       if (n === 'signatories.yaml') continue;
-      files.set(`locales/${lng}/${n}`, read(`locales/${lng}/${n}`));
+      const text = read(`locales/${lng}/${n}`);
+      files.set(`locales/${lng}/${n}`, n === 'demands.yaml' ? withoutVariants(text, 2) : text);
     }
     // The fingerprints of the English each translation was made from, and that English: without them
     // a new workspace would never report a translation as stale, nor show what changed in the English.
@@ -137,7 +140,6 @@ function exampleCampaign(today: string, signatory: string, library: ReadonlySet<
   const sections = EXAMPLE_DEMANDS.map(
     ([heading, ids]) => [heading, ids.filter((d) => library.has(d))] as const,
   ).filter(([, ids]) => ids.length);
-  const usesParams = sections.length > 0;
   return `${schemaLine('campaign', 1)}# An example letter, to change or copy (\`openletter new my-letter --from example-letter\`).
 # \`openletter check\` validates it; \`openletter render example-letter\` writes out/example-letter/.
 # The format of every field: docs/workspace-format.md in the openletter package.
@@ -146,14 +148,7 @@ date: ${today}
 locales: [en]
 paper: A4
 title: Open letter on human rights in the Democratic People's Republic of Korea
-${
-  usesParams
-    ? `params:                        # filled into {{country_short}} in the demand blocks
-  country: Democratic People's Republic of Korea
-  country_short: DPRK
-`
-    : ''
-}recipient:
+recipient:
   name: Kim Jong Un
   titles:
     - Chairman of the State Affairs Commission of the Democratic People's Republic of Korea
@@ -202,9 +197,39 @@ function initials(name: string): string {
   return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
 }
 
-/** sources.lock.json without the bundled campaigns' keys (the new workspace has none of them). */
+/** sources.lock.json without the bundled campaigns' keys, nor the blocks' variants (the new workspace has none). */
 function onlyDemandKeys(lock: Record<string, string>): Map<string, string> {
-  return new Map(Object.entries(lock).filter(([k]) => parseKey(k)?.ns === 'demands'));
+  return new Map(
+    Object.entries(lock).filter(([k]) => {
+      const key = parseKey(k);
+      return key?.ns === 'demands' && key.path[0] !== 'variants';
+    }),
+  );
+}
+
+/**
+ * A demand file (`indent` 0) or a language's demands.yaml (`indent` 2, under each block id) without
+ * the `variants:` of its blocks. `variants:` is each block's last key (tests/neutral-library.test.ts
+ * holds the bundled files to that), so it runs to the next line indented no deeper than itself.
+ */
+export function withoutVariants(text: string, indent: number): string {
+  const lines = text.split('\n');
+  const head = `${' '.repeat(indent)}variants:`;
+  const blank = (l: string) => l.trim() === '';
+  const deeper = (l: string) => blank(l) || l.length - l.trimStart().length > indent;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith(head)) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && deeper(lines[end]!)) end++;
+    // Blank lines after the section separate it from the next block: they stay.
+    while (end > i + 1 && blank(lines[end - 1]!)) end--;
+    i = end - 1;
+  }
+  return out.join('\n');
 }
 
 /** source-texts.json with only the English that the copied lock points at. */

@@ -1,4 +1,4 @@
-import { paramNames } from '../compose/fill-params.js';
+import { formsUsed, paramNames } from '../compose/fill-params.js';
 import type { Project } from '../model/project.js';
 import { isSafeId } from '../load/schemas.js';
 import { closest } from '../util/closest.js';
@@ -102,9 +102,45 @@ function paramsFor(demands: string[], project: Project, given: ReadonlyMap<strin
   return new Map<string, string | undefined>([...names].sort().map((n) => [n, given?.get(n)]));
 }
 
+/** The forms the chosen blocks' English asks of each parameter ({{country.in}} → country: in). */
+function formsFor(demands: string[], project: Project): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const ref of demands) {
+    const [block, variant] = ref.split('@') as [string, string | undefined];
+    for (const el of (variant ? project.demands.get(block)?.variants.get(variant) : project.demands.get(block)?.text) ??
+      [])
+      for (const f of formsUsed(el.text.text)) out.set(f.name, (out.get(f.name) ?? new Set()).add(f.form));
+  }
+  return out;
+}
+
+/**
+ * A parameter as `new` writes it: its value, or with the forms the texts ask for, `{ name: …, in: … }`;
+ * a value or form not given (`--param country.in=…`) is a TODO, listed in `todo`.
+ */
+function paramValue(
+  name: string,
+  value: string | undefined,
+  forms: ReadonlySet<string> | undefined,
+  given: ReadonlyMap<string, string> | undefined,
+  todo: string[],
+): string | Record<string, string> {
+  if (value === undefined) todo.push(`params.${name}`);
+  const plain = value ?? `TODO: ${name}`;
+  if (!forms?.size) return plain;
+  const out: Record<string, string> = { name: plain };
+  for (const form of [...forms].sort()) {
+    const v = given?.get(`${name}.${form}`);
+    if (v === undefined) todo.push(`params.${name}.${form}`);
+    out[form] = v ?? `TODO: ${name}.${form}`;
+  }
+  return out;
+}
+
 /** `--param` names no chosen block uses: a typo, or a block left out. */
 function unusedParams(used: ReadonlyMap<string, unknown>, given: ReadonlyMap<string, string> | undefined): void {
-  for (const name of given?.keys() ?? [])
+  for (const written of given?.keys() ?? []) {
+    const name = written.split('.')[0]!;
     if (!used.has(name)) {
       const g = closest(name, used.keys());
       throw new NewCampaignError(
@@ -112,6 +148,7 @@ function unusedParams(used: ReadonlyMap<string, unknown>, given: ReadonlyMap<str
         g ? `did you mean "${g}"?` : `parameters of these blocks: ${[...used.keys()].join(', ') || '(none)'}`,
       );
     }
+  }
 }
 
 function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
@@ -136,12 +173,10 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   }
   const params = paramsFor(demands, project, opts.params);
   unusedParams(params, opts.params);
+  const forms = formsFor(demands, project);
   if (params.size) {
-    L(withComment(`params:`, `filled into {{name}} in the texts`));
-    for (const [k, v] of params) {
-      if (v === undefined) todo.push(`params.${k}`);
-      L(`  ${k}: ${v === undefined ? `"TODO: ${k}"` : yamlValue(v)}`);
-    }
+    L(withComment(`params:`, `filled into {{name}} (and a form of it, {{name.in}}) in the texts`));
+    for (const [k, v] of params) L(`  ${k}: ${yamlValue(paramValue(k, v, forms.get(k), opts.params, todo))}`);
   }
   L(`recipient:`);
   if (recipient) L(`  name: ${yamlValue(recipient)}`);
@@ -217,11 +252,12 @@ function copyCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
     dropped.push(['sections']);
     const params = paramsFor(opts.demands, project, opts.params);
     unusedParams(params, opts.params);
-    for (const [k, v] of params) if (!from.params.has(k) && v === undefined) todo.push(`params.${k}`);
-    const missing = [...params].filter(([k]) => !from.params.has(k));
-    if (missing.length && !from.params.size)
-      edit.addKey([], 'params', Object.fromEntries(missing.map(([k, v]) => [k, v ?? `TODO: ${k}`])));
-    else for (const [k, v] of missing) edit.addKey(['params'], k, v ?? `TODO: ${k}`);
+    const forms = formsFor(opts.demands, project);
+    const missing = [...params]
+      .filter(([k]) => !from.params.has(k))
+      .map(([k, v]) => [k, paramValue(k, v, forms.get(k), opts.params, todo)] as const);
+    if (missing.length && !from.params.size) edit.addKey([], 'params', Object.fromEntries(missing));
+    else for (const [k, v] of missing) edit.addKey(['params'], k, v);
   } else if (opts.params) unusedParams(from.params, opts.params);
   // --param replaces the copied letter's value (and its translations are asked for again).
   for (const [k, v] of opts.params ?? [])

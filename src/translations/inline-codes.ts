@@ -43,11 +43,20 @@ export function splitCodes(text: string): ({ text: string } | InlineCode)[] {
 /**
  * How a translation's codes differ from the source's: codes it lacks and codes it adds (a
  * multiset comparison: order may change with the language's word order, the codes may not).
+ * Parameters are compared by name, once each: a language picks its own form ({{country.in}} in
+ * French where the English has {{country}}), may name a parameter twice, and adds Korean particles
+ * ({{을/를}}), which are its own grammar.
  */
 export function codeDifference(source: string, target: string): { missing: string[]; extra: string[] } {
   const count = (s: string) => {
     const m = new Map<string, number>();
-    for (const c of inlineCodes(s)) m.set(c.code, (m.get(c.code) ?? 0) + 1);
+    for (const c of inlineCodes(s)) {
+      if (c.kind !== 'param') m.set(c.code, (m.get(c.code) ?? 0) + 1);
+      else {
+        const name = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(c.code)?.[1];
+        if (name !== undefined) m.set(`{{${name}}}`, 1);
+      }
+    }
     return m;
   };
   const a = count(source);
