@@ -4,7 +4,7 @@ import { BusyError } from '../output/output-lock.js';
 import { WriteRefused } from '../output/write-refused.js';
 import { exitCodeOf } from './exit.js';
 import { escapeForTerminal } from '../util/control-chars.js';
-import { attachIo } from './context.js';
+import { attachIo } from './globals.js';
 import { hasJsonDocument, jsonDocument, printJsonDocument, wantsJson } from './json-output.js';
 import type { Io } from '../io/io.js';
 
