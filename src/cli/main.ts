@@ -5,6 +5,7 @@ import { WriteRefused } from '../output/write-refused.js';
 import { exitCodeOf } from './exit.js';
 import { escapeForTerminal } from '../util/control-chars.js';
 import { attachIo } from './globals.js';
+import { fontCacheDir, useFontCache } from '../fonts/font-cache.js';
 import { hasJsonDocument, jsonDocument, printJsonDocument, wantsJson } from './json-output.js';
 import type { Io } from '../io/io.js';
 
@@ -146,6 +147,7 @@ From any folder inside a workspace, the workspace is found upward (the folder ho
  */
 export async function run(args: string[], io: Io): Promise<number> {
   const json = wantsJson(args);
+  useFontCache(fontCacheDir(io.env, process.platform));
   let code: number;
   try {
     checkSourceDateEpoch(io.env);

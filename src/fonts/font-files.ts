@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedFace } from './font-cache.js';
 import { woff2ToSfnt } from './woff2.js';
 
 /** Weight/slant of a face. CJK families have no italics; see {@link FONT_FILES}. */
@@ -58,7 +59,28 @@ export function bundledFontName(source: string): string {
   return `${basename(source, '.ttf')}.woff2`;
 }
 
-/** The sfnt bytes of a face file of {@link FONT_FILES}, from dist/fonts/. */
+/**
+ * The SHA-256 of each face's decoded bytes, by file name in dist/fonts/ (written by the build):
+ * what the per-user cache of decoded faces (font-cache.ts) names and checks its files by.
+ */
+export const DECODED_HASHES = 'decoded-sha256.json';
+let decodedHashes: Record<string, string> | undefined;
+
+function decodedHash(name: string): string | undefined {
+  if (decodedHashes === undefined) {
+    try {
+      decodedHashes = JSON.parse(readFileSync(FONTS_DIR + DECODED_HASHES, 'utf8')) as Record<string, string>;
+    } catch {
+      decodedHashes = {}; // built by an older build: decode every time
+    }
+  }
+  return decodedHashes[name];
+}
+
+/** The sfnt bytes of a face file of {@link FONT_FILES}: from dist/fonts/, or the decoded-face cache. */
 export function readFontFile(source: string): Buffer {
-  return woff2ToSfnt(readFileSync(FONTS_DIR + bundledFontName(source)));
+  const name = bundledFontName(source);
+  const decode = () => woff2ToSfnt(readFileSync(FONTS_DIR + name));
+  const hash = decodedHash(name);
+  return hash === undefined ? decode() : cachedFace(hash, decode);
 }
