@@ -90,9 +90,12 @@ describe('the cache of decoded font faces', () => {
     const cache = tempDir();
     const render = (env: Record<string, string>) => {
       const out = tempDir();
-      const r = spawnCli(['-w', 'tests/fixtures/mini', 'render', '2020-test-letter', '--format', 'pdf', '--out', out], {
-        env,
-      });
+      const r = spawnCli(
+        ['-w', 'tests/fixtures/mini', 'render', '2020-test-letter', '--lang', 'en', '--format', 'pdf', '--out', out],
+        {
+          env,
+        },
+      );
       expect(r.code, r.stderr).toBe(0);
       return readdirSync(join(out, '2020-test-letter')).map((f) => readFileSync(join(out, '2020-test-letter', f)));
     };
@@ -107,5 +110,5 @@ describe('the cache of decoded font faces', () => {
     const without = render({ OPENLETTER_CACHE: 'off' });
     expect(fromCache).toEqual(filling);
     expect(without).toEqual(filling);
-  });
+  }, 180_000); // three whole processes
 });

@@ -30,6 +30,13 @@ describe('start-up', () => {
     expect(heavy).toEqual(['dist/fonts/font-cache.js']);
   });
 
+  it('check loads no font file, fontkit or pdfkit: coverage comes from the build', () => {
+    const loaded = modulesLoaded(['-w', 'tests/fixtures/mini', 'check']);
+    expect(loaded).toContain('dist/fonts/font-coverage.js');
+    const packages = new Set(loaded.map(packageOf));
+    for (const heavy of ['fontkit', 'restructure', 'pdfkit', 'brotli']) expect(packages.has(heavy), heavy).toBe(false);
+  });
+
   it("a command's --help loads that command's module only", () => {
     const loaded = modulesLoaded(['check', '--help']);
     expect(loaded).toContain('dist/cli/check-command.js');

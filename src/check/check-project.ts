@@ -82,7 +82,8 @@ const MORE_POSITIONS = 2;
  */
 async function checkGlyphs(project: Project, letters: ComposedLetter[]): Promise<Diagnostic[]> {
   if (!letters.length) return [];
-  const fonts = await import('../fonts/font-library.js');
+  // Coverage comes from the build's table: checking loads neither fontkit nor a font file.
+  const fonts = await import('../fonts/font-coverage.js');
   const out: Diagnostic[] = [];
   const badFont = new Set<string>();
   const groups = new Map<string, UncoveredGroup>();

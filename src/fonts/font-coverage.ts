@@ -5,6 +5,7 @@ import { FONT_FILES, isBundledFont, knownFontIds, readFontFile } from './font-fi
 import { isWorkspaceFont, workspaceFontCovers } from './workspace-fonts.js';
 
 export { knownFontIds } from './font-files.js';
+export { fontLabel } from './workspace-fonts.js';
 
 /** Whether `id` names a bundled font or a workspace font the loader registered. */
 export function isKnownFont(id: string): boolean {
