@@ -1,5 +1,6 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Mission, Project } from '../model/project.js';
+import { spanIn, type Span } from '../model/span.js';
 import { languageSetting } from '../text/language-setting.js';
 
 /**
@@ -56,7 +57,8 @@ export async function checkMissionGlyphs(project: Project): Promise<Diagnostic[]
         out.push(
           diag(
             'text/uncovered-char',
-            m.span,
+            // At the character in its field; a record built without spans (a test's) points at the record.
+            printedAt(m, field, u.index, u.char.length),
             `mission "${m.id}" ${field}: no font in [${stack.join(', ')}] has "${u.char}" (${code}), which its delivery sheets print`,
             {
               hint: "correct the character in missions.yaml, or give the mission's language a font that has it",
@@ -68,4 +70,10 @@ export async function checkMissionGlyphs(project: Project): Promise<Diagnostic[]
     }
   }
   return out;
+}
+
+/** Where a stretch of a printed mission field is written: in the field's value, else the record. */
+export function printedAt(m: Mission, field: string, index: number, length: number): Span {
+  const text = m.printed.get(field);
+  return text ? spanIn(text, index, length) : m.span;
 }

@@ -1,4 +1,5 @@
 import type { Mission, Signatory } from '../model/project.js';
+import type { SourcedText } from '../model/span.js';
 import type { WrittenMission, WrittenSignatory } from './schemas.js';
 import { sourcedAt, spanAt, type YamlFile } from './yaml-file.js';
 
@@ -21,7 +22,18 @@ export function normalizeSignatory(file: YamlFile, i: number, s: WrittenSignator
 
 const orUndef = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
+/** The mission fields the delivery sheets print, by their name in missions.yaml (list items as "address[1]"). */
+const PRINTED = ['name', 'name_local', 'city', 'head_of_mission', 'phone', 'fax', 'email'] as const;
+
 export function normalizeMission(file: YamlFile, i: number, m: WrittenMission): Mission {
+  const printed = new Map<string, SourcedText>();
+  for (const field of PRINTED) {
+    const value = m[field];
+    if (typeof value === 'string') printed.set(field, sourcedAt(file, ['missions', i, field], value));
+  }
+  (m.address ?? []).forEach((line, k) =>
+    printed.set(`address[${k}]`, sourcedAt(file, ['missions', i, 'address', k], line)),
+  );
   return {
     id: m.id,
     kind: m.kind,
@@ -42,5 +54,6 @@ export function normalizeMission(file: YamlFile, i: number, m: WrittenMission): 
     verified: orUndef(m.verified),
     notes: orUndef(m.notes),
     span: spanAt(file, ['missions', i]),
+    printed,
   };
 }

@@ -159,6 +159,11 @@ export interface Mission {
   verified: string | undefined;
   notes: string | undefined;
   span: Span;
+  /**
+   * The texts the delivery sheets print, by their field in missions.yaml ("name", "address[1]"),
+   * with their spans: a finding in one points at that field, not at the whole record.
+   */
+  printed: ReadonlyMap<string, SourcedText>;
 }
 
 export const LINE_BREAK_STYLES = ['normal', 'keep-all', 'cjk'] as const;
