@@ -6,6 +6,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkMissions, oneYearBefore } from '../src/check/rules/mission-rules.js';
+import { checkMissionGlyphs } from '../src/check/mission-glyphs.js';
 import { buildDelivery, type BuiltDelivery, type EnclosedLetter } from '../src/deliver/build-delivery.js';
 import {
   deliverCampaign,
@@ -235,7 +236,7 @@ describe('planDelivery', () => {
       ['error', undefined, undefined],
     ]);
     expect(found[0]?.message).toMatch(
-      /^no packet for "embassy-london": no font draws "\u{13000}" \(U\+13000\) in "Test Coalition for Human Rights \u{13000}" \(cover-note-en\.pdf, envelope-dl\.pdf, .*; fonts noto-serif/u,
+      /^no packet for "embassy-london": no font draws "\u{13000}" \(U\+13000\) in "Test Coalition for Human Rights \u{13000}[^"]*" \(cover-note-en\.pdf, envelope-dl\.pdf, fax-cover-en\.pdf; fonts noto-serif/u,
     );
     expect(found.at(-1)?.message).toMatch(/^no font draws .*\(delivery-list\.pdf; fonts /u);
     expect([...built.files.keys()]).toEqual(['delivery-list.csv']);
@@ -731,6 +732,18 @@ describe('deliver never runs past an error about a packet; check and deliver agr
     expect(deliver).toEqual(expect.arrayContaining(check));
     expect(delivered.plan.refused.map((r) => r.mission.id)).toContain('embassy-london');
     expect([...delivered.files.keys()].some((f) => f.startsWith('embassy-london/'))).toBe(false);
+  });
+
+  it('points a finding in a mission field at that character in its field, not at the record', async () => {
+    const ws = edited(MISSIONS, (t) => t.replace('1 Test Avenue', '1 Test \u{13000} Avenue'));
+    const { value: project } = loadWorkspace(ws);
+    const found = (await checkMissionGlyphs(project)).filter((d) => d.code === 'text/uncovered-char');
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^mission "embassy-london" address\[1\]: no font in \[.*\] has "\u{13000}"/u),
+    ]);
+    const span = found[0]!.span!;
+    const text = readFileSync(join(ws, MISSIONS), 'utf8');
+    expect([span.file, text.slice(span.start, span.end)]).toEqual([MISSIONS, '\u{13000}']);
   });
 
   it('a template helper delivery does not have fails check as it fails deliver', async () => {

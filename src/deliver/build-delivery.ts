@@ -9,9 +9,10 @@ import { buildEmailDraft } from './email-draft.js';
 import { languageName } from '../text/language-setting.js';
 import { byteLength, manifestJson, sha256, type ManifestEntry } from './manifest.js';
 import { renderChecklist } from './pdf/checklist-pdf.js';
-import { renderCoverNote } from './pdf/cover-note-pdf.js';
+import { coverNoteSheet } from './pdf/cover-note-sheet.js';
 import { renderEnvelope } from './pdf/envelope-pdf.js';
-import { renderFaxCover } from './pdf/fax-cover-pdf.js';
+import { faxCoverSheet } from './pdf/fax-cover-sheet.js';
+import { renderSheetPdf } from '../render/pdf/render-sheet.js';
 import type { RenderedSheet, SheetUncovered } from './pdf/sheet.js';
 import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, type TextValues } from './render-template.js';
@@ -193,7 +194,7 @@ async function buildPacket(
           ...(p.attention ? [p.attention] : []),
           ...(p.address ?? [m.nameLocal ?? m.name, `${m.city}, ${countryName}`]),
         ];
-        const pdf = await renderCoverNote({
+        const note = coverNoteSheet({
           paper: p.paper,
           setting: w,
           addressFonts: p.local.fonts,
@@ -203,9 +204,8 @@ async function buildPacket(
           subject,
           body: template('coverNote', context),
           title: docTitle('Cover note'),
-          pdfDate: date,
         });
-        addSheet(f.name, pdf);
+        addSheet(f.name, await renderSheetPdf(note, date));
         break;
       }
       case 'letter':
@@ -233,35 +233,38 @@ async function buildPacket(
       }
       case 'fax-cover': {
         if (!p.fax) break;
-        const sent = [...pages]
+        const pagesAfter = [...pages]
           .filter(([name]) => name.startsWith('cover-note') || name.startsWith('letter-'))
           .reduce((sum, [, n]) => sum + n, 0);
-        const total = sent + 1;
-        const pdf = await renderFaxCover({
-          paper: p.paper,
-          setting: w,
-          recipientFonts: p.local.fonts,
-          sender,
-          labels: {
-            heading: say('fax.heading'),
-            to: say('fax.to'),
-            faxNumber: say('fax.fax_number'),
-            from: say('fax.from'),
-            replyTo: say('fax.reply_to'),
-            date: say('fax.date'),
-            pages: say('fax.pages'),
-            subject: say('fax.subject'),
-          },
-          to: [m.name, ...(p.attention ? [p.attention] : [])],
-          faxNumber: p.fax,
-          date: facts.date,
-          pages: total,
-          subject,
-          message: template('faxCover', { ...context, pages: total }),
-          title: docTitle('Fax cover sheet'),
-          pdfDate: date,
-        });
-        addSheet(f.name, pdf);
+        const fax = (ownPages: number) =>
+          faxCoverSheet({
+            paper: p.paper,
+            setting: w,
+            recipientFonts: p.local.fonts,
+            sender,
+            labels: {
+              heading: say('fax.heading'),
+              to: say('fax.to'),
+              faxNumber: say('fax.fax_number'),
+              from: say('fax.from'),
+              replyTo: say('fax.reply_to'),
+              date: say('fax.date'),
+              pages: say('fax.pages'),
+              subject: say('fax.subject'),
+            },
+            to: [m.name, ...(p.attention ? [p.attention] : [])],
+            faxNumber: p.fax ?? '',
+            date: facts.date,
+            pagesAfter,
+            ownPages,
+            subject,
+            message: template('faxCover', { ...context, pages: pagesAfter + ownPages }),
+            title: docTitle('Fax cover sheet'),
+          });
+        let sheet = await renderSheetPdf(fax(1), date);
+        // A message that runs over one page: the totals it states count its own pages too.
+        if (sheet.pages > 1) sheet = await renderSheetPdf(fax(sheet.pages), date);
+        addSheet(f.name, sheet);
         break;
       }
       case 'email': {

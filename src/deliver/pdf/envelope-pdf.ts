@@ -1,7 +1,6 @@
 import type { Sender } from '../delivery-plan.js';
 import { MM, type EnvelopeSpec } from '../paper.js';
-import { fitStyle } from './cover-note-pdf.js';
-import { renderSheet, Sheet, type RenderedSheet, type TextStyle } from './sheet.js';
+import { layout, renderSheet, Sheet, type RenderedSheet, type TextStyle } from './sheet.js';
 
 export interface EnvelopeInput {
   spec: EnvelopeSpec;
@@ -58,4 +57,14 @@ export async function renderEnvelope(input: EnvelopeInput): Promise<RenderedShee
     subject: spec.label,
     date: input.pdfDate,
   });
+}
+
+/** The largest size from `style.size` down to 7 pt at which `lines` fit the box. */
+function fitStyle(lines: string[], width: number, height: number, style: TextStyle): TextStyle {
+  for (let size = style.size; size > 7; size -= 0.5) {
+    const s = { ...style, size };
+    const used = lines.reduce((sum, l) => sum + layout(l, width, s).length * size * (s.leading ?? 1.3), 0);
+    if (used <= height) return s;
+  }
+  return { ...style, size: 7 };
 }

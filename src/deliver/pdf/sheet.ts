@@ -1,12 +1,15 @@
 import type { LineBreakMode } from '../../render/pdf/break-units.js';
 import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
 import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
-import { findUncovered, loadFace, type FaceStyle, type UncoveredChar } from '../../fonts/font-library.js';
+import { findUncovered, loadFace, type FaceStyle } from '../../fonts/font-library.js';
+import type { RenderedSheet, SheetUncovered } from '../../render/pdf/render-sheet.js';
 import { layoutParagraph, type LayoutLine, type StyledSegment } from '../../render/pdf/line-layout.js';
 import { collectPdf, createPdfDocument } from '../../render/pdf/pdfkit-types.js';
 
+export type { RenderedSheet, SheetUncovered };
+
 /**
- * Small fixed-layout PDFs (cover notes, envelopes, fax sheets, the checklist): text placed at
+ * Small fixed-layout PDFs (the envelope, the checklist): text placed at
  * absolute positions, laid out and drawn with the letter renderer's line layout (per-glyph font
  * fallback), font cache and tagged-PDF drawing. All lengths in PDF points from the top-left corner.
  */
@@ -77,18 +80,6 @@ export class Sheet {
   }
 }
 
-/**
- * A character of a sheet text that none of its fonts has. `check` reports such characters in
- * mission records first; the sheet's builder reports one it could not foresee (in the letter's
- * title or a name) and leaves the sheet out.
- */
-export interface SheetUncovered extends UncoveredChar {
-  /** The text it is in. */
-  text: string;
-  /** The font stack the text was set in. */
-  fonts: string[];
-}
-
 /** Lays out text without placing it (to measure heights first). */
 export function layout(content: string | StyledSegment[], width: number, style: TextStyle): LayoutLine[] {
   const segments: StyledSegment[] =
@@ -130,13 +121,6 @@ export interface SheetOptions {
   date: Date;
   /** Draws rules, frames and fills on page `page` (called inside an Artifact marked-content sequence). */
   decorate?: (pdf: PDFKit.PDFDocument, page: number) => void;
-}
-
-/** A rendered sheet: its bytes, its page count, and the characters it could not draw. */
-export interface RenderedSheet {
-  bytes: Buffer;
-  pages: number;
-  uncovered: SheetUncovered[];
 }
 
 /** Renders a composed sheet to PDF bytes: same sheet and options, same bytes. */

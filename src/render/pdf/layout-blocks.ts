@@ -30,8 +30,14 @@ export function defaultSignatureFit(style: PageStyle): SignatureFit {
   return { size: style.fontSize, lineHeight: style.lineHeight, gap: 0.2 };
 }
 
+/** What block layout reads of a document: a letter, or a delivery sheet's body. */
+export type BlockSetting = Pick<
+  LetterDocument,
+  'blocks' | 'fonts' | 'lineBreak' | 'lang' | 'typography' | 'countryAffix'
+>;
+
 interface Context {
-  doc: LetterDocument;
+  doc: BlockSetting;
   fit: SignatureFit;
   style: PageStyle;
   root: StructNode;
@@ -48,7 +54,7 @@ interface Context {
  * `root`. Spacing between blocks is in fractions of the body line pitch.
  */
 export function layoutBlocks(
-  doc: LetterDocument,
+  doc: BlockSetting,
   style: PageStyle,
   root: StructNode,
   fit: SignatureFit = defaultSignatureFit(style),

@@ -58,7 +58,7 @@ export function pageStyle(doc: LetterDocument): PageStyle {
 
 /** Height of a line of `size` pt text, and its baseline below the line's top, in PDF points. */
 export function lineBox(
-  style: PageStyle,
+  style: Pick<PageStyle, 'ascent' | 'descent' | 'lineHeight'>,
   size: number,
   lineHeight = style.lineHeight,
 ): { height: number; baseline: number } {

@@ -8,6 +8,8 @@ export interface PageFrame {
   height: number;
   /** Shorter text areas for some pages (0-based index → height): copy-fitting moves lines on with them. */
   shortened?: ReadonlyMap<number, number>;
+  /** Top of the first page's text area when lower than `top` (below a sheet's letterhead and address field); its bottom stays. */
+  firstTop?: number;
 }
 
 interface Placed {
@@ -28,7 +30,8 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
   let y = 0;
   let pageFirstItem = 0;
   let nextEntry = 0;
-  const heightOf = (index: number): number => frame.shortened?.get(index) ?? frame.height;
+  const topOf = (index: number): number => (index === 0 ? (frame.firstTop ?? frame.top) : frame.top);
+  const heightOf = (index: number): number => frame.shortened?.get(index) ?? frame.height - (topOf(index) - frame.top);
   let height = heightOf(0);
   const newPage = (firstItem: number): void => {
     page = [];
@@ -40,7 +43,7 @@ export function paginate(items: FlowItem[], frame: PageFrame): PageContent[] {
   const placeBox = (box: FlowBox, item: number, top: number, dx = 0): void => {
     const lines = box.lines.map((l) => ({
       x: l.x + dx,
-      y: frame.top + top + l.baseline,
+      y: topOf(pages.length - 1) + top + l.baseline,
       pieces: l.pieces,
       tag: l.tag,
     }));

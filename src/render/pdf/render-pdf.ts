@@ -1,4 +1,5 @@
-import { assertNever, inlineText, type Block, type LetterDocument } from '../../model/letter-document.js';
+import type { LetterDocument } from '../../model/letter-document.js';
+import { blockTexts } from './block-texts.js';
 import { drawFooters } from './draw-footers.js';
 import { drawPages, FontSelector } from './draw-pages.js';
 import { paginateLetter } from './fit-ending.js';
@@ -88,28 +89,5 @@ function assertCovered(doc: LetterDocument): void {
   );
   if (problems.length > 0) {
     throw new Error(`no font in [${doc.fonts.join(', ')}] covers ${problems.join('; ')}`);
-  }
-}
-
-function blockTexts(block: Block): string[] {
-  switch (block.kind) {
-    case 'date':
-    case 'sign-off':
-      return [block.text];
-    case 'recipient':
-      return block.lines;
-    case 'salutation':
-    case 'paragraph':
-      return [inlineText(block.content)];
-    case 'heading':
-      return [block.number ?? '', inlineText(block.content)];
-    case 'bullets':
-      return block.items.map(inlineText);
-    case 'signatures':
-      return block.entries.flatMap((e) => [e.name, e.country ?? '']);
-    case 'cc':
-      return [block.label, ...block.entries.flatMap((e) => [e.name, ...e.lines])];
-    default:
-      return assertNever(block);
   }
 }
