@@ -92,7 +92,7 @@ describe('fillParams with forms', () => {
 
 const LETTER = `id: 2026-forms
 date: 2026-03-01
-locales: [en, fr, ru, ko]
+locales: [en, fr, ru, be, ko]
 title: Open letter on detention
 params:
   country: { name: Belarus, in: in Belarus }
@@ -153,6 +153,17 @@ function workspace(overrides: Record<string, string | null> = {}) {
   text:
     - item: Допустить наблюдателей ООН {{country.in}}, как {{ally.in}} и {{neighbour.in}}, по просьбе правительства {{country.gen}}.
 `,
+    'locales/be/locale.yaml': readFileSync(join(REPO, 'tests/fixtures/new-state/locales/be/locale.yaml'), 'utf8'),
+    'locales/be/letter.yaml': readFileSync(join(REPO, 'tests/fixtures/new-state/locales/be/letter.yaml'), 'utf8'),
+    'locales/be/campaigns/2026-forms.yaml': `params:
+  country: { name: Беларусь, in: у Беларусі, gen: Беларусі }
+  ally: { name: ЗША, in: у ЗША }
+  neighbour: { name: Карэя, in: у Карэі }
+`,
+    'locales/be/demands.yaml': `monitors:
+  text:
+    - item: Дапусціць назіральнікаў ААН {{country.in}}, як {{ally.in}}, {{neighbour.in}}, па просьбе ўрада {{country.gen}}.
+`,
     'locales/ko/campaigns/2026-forms.yaml': `params: { country: 벨라루스, ally: 미국, neighbour: 한국 }\n`,
     'locales/ko/demands.yaml': `monitors:
   text:
@@ -171,7 +182,7 @@ function demandText(dir: string, lng: string) {
 describe('a parameter with per-language forms, in a letter', () => {
   const dir = workspace();
 
-  it('prints each language its own forms: English, French articles, Russian cases', () => {
+  it('prints each language its own forms: English, French articles, Russian and Belarusian cases', () => {
     expect(demandText(dir, 'en')).toEqual({
       text: 'Allow UN monitors in Belarus, as in the United States and in Korea.',
       forms: [],
@@ -184,6 +195,10 @@ describe('a parameter with per-language forms, in a letter', () => {
     );
     // "gen" is Russian grammar, with no English source: not an unknown translation key.
     expect(ru.forms).toEqual([]);
+    expect(demandText(dir, 'be')).toEqual({
+      text: 'Дапусціць назіральнікаў ААН у Беларусі, як у ЗША, у Карэі, па просьбе ўрада Беларусі.',
+      forms: [],
+    });
   });
 
   it('reports, with its place, a form a text asks for that its language does not define', () => {
