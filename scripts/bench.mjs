@@ -7,6 +7,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signOnCsv } from './signon-csv.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'openletter.js');
@@ -115,6 +116,27 @@ for (const n of process.env.QUICK ? [100, 1000] : [100, 1000, 10000]) {
     n === 10000 ? r.ms < 5000 && r.rssMB < 600 : undefined,
   );
   prev = { ...r, n };
+}
+// `signatories import` of a generated sign-on file (scripts/signon-csv.mjs: the same bytes on every
+// machine), a dry run: reading the CSV, matching every row against the roster and the earlier rows,
+// and the new signatories.yaml. One run each: the 100,000-row import is long.
+for (const n of process.env.QUICK ? [2000] : [20000, 100000]) {
+  const csv = join(out, `signon-${n}.csv`);
+  writeFileSync(csv, signOnCsv(n));
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, 'signatories', 'import', csv, '--campaign', CAMPAIGN], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`signatories import of ${n} rows failed:\n${r.stderr.slice(-2000)}`);
+  row(
+    `\`signatories import\` of ${n.toLocaleString('en')} sign-on rows (dry run, whole process)`,
+    `${s.toFixed(2)} s`,
+    n === 100000 ? '< 5 s' : '',
+    n === 100000 ? s < 5 : undefined,
+  );
 }
 const many = inproc('many', process.env.QUICK ? 100 : 1000);
 row(

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { planImport, type ImportPlan } from '../src/draft/plan-import.js';
 import { readSignOnCsv } from '../src/draft/read-signon-csv.js';
+import { NameIndex } from '../src/text/name-index.js';
+import { compareNames, prepareName } from '../src/text/name-match.js';
 import { MINI, REPO, tempWorkspace } from './helpers/workspace.js';
 // @ts-expect-error: a plain ES module of the benchmark, without types
 import { signOnCsv } from '../scripts/signon-csv.mjs';
@@ -51,5 +53,32 @@ describe('import planning: the same verdicts on a mixed sign-on file', () => {
   });
   it('takes them with --accept-near', async () => {
     await expect(verdicts(plan(true))).toMatchFileSnapshot(join(GOLD, 'verdicts-accept-near.tsv'));
+  });
+});
+
+describe('the name index', () => {
+  it('finds every pair of names compareNames calls alike (and the planner then decides)', () => {
+    const csv = `${readFileSync(join(FIXTURE, 'mixed.csv'), 'utf8')}${(signOnCsv(600, 3) as string).split('\n').slice(1).join('\n')}`;
+    const roster = readFileSync(join(FIXTURE, 'roster.yaml'), 'utf8');
+    const names = [
+      ...csv
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]!),
+      ...[...roster.matchAll(/^ {4}(?:name|aliases): (.+)$/gm)].map((m) => m[1]!.replace(/^\[|\]$|"/g, '')),
+    ].map(prepareName);
+    const index = new NameIndex();
+    names.forEach((n, i) => index.add(n, i));
+    let pairs = 0;
+    names.forEach((a, i) => {
+      const found = new Set(index.candidates(a));
+      names.forEach((b, j) => {
+        if (!compareNames(a, b)) return;
+        pairs++;
+        expect(found.has(j), `"${a.trimmed}" ~ "${b.trimmed}"`).toBe(true);
+      });
+    });
+    // Every rule is exercised: typos, acronyms, word order, parenthesised parts, case.
+    expect(pairs).toBeGreaterThan(names.length + 40);
   });
 });

@@ -1,5 +1,6 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project, Signatory } from '../model/project.js';
+import { NameIndex } from '../text/name-index.js';
 import { compareNames, prepareName, type PreparedName } from '../text/name-match.js';
 import type { SignOnRow } from './read-signon-csv.js';
 import { idFromName } from './slug.js';
@@ -83,10 +84,12 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
   };
   const campaign = project.campaigns.get(opts.campaign);
   const signing = new Set(campaign?.signatories.map((r) => r.id) ?? []);
-  const roster = [...project.signatories.values()].map((s) => ({ s, names: spellingsOf(project, s) }));
+  const roster = new Roster(project);
   const taken = new Set([...project.signatories.keys(), ...project.broken.signatories]);
-  // Rows so far, with the roster entry each became (the entry a later near-duplicate would join).
-  const seen: { row: number; name: PreparedName; email: string | undefined; id: string | undefined }[] = [];
+  const seen = new Rows();
+  const adding = new Set<string>();
+  const signedAdding = new Set<string>();
+  const fresh = new Map<string, NewEntry>();
   const emailOf = (e: string | undefined) => e?.trim().toLowerCase() || undefined;
 
   // One verdict per row: a repeat, an existing entry, a near-duplicate (not imported), or new.
@@ -94,7 +97,7 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
     const name = prepareName(r.name);
     const email = emailOf(r.email);
     // The same name again (up to case, accents, punctuation) is a repeated submission.
-    const earlier = seen.find((x) => x.name.trimmed === name.trimmed || (!!name.norm && x.name.norm === name.norm));
+    const earlier = seen.repeated(name);
     if (earlier) {
       plan.outcomes.push({ row: r.row, name: r.name, action: 'duplicate', firstRow: earlier.row });
       plan.diagnostics.push(
@@ -104,27 +107,26 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
       );
       continue;
     }
-    const exact = roster.find((x) => x.names.some((n) => n.kind === 'name' && n.prepared.trimmed === name.trimmed));
-    const alias = exact ?? roster.find((x) => x.names.some((n) => n.prepared.trimmed === name.trimmed));
-    let target: Signatory | undefined = alias?.s;
+    const exact = roster.byName.get(name.trimmed);
+    let target: Signatory | undefined = exact ?? roster.bySpelling.get(name.trimmed);
     let how: 'exact' | 'alias' | 'near (accepted)' = exact ? 'exact' : 'alias';
-    let joinsRow: (typeof seen)[number] | undefined;
+    let joinsRow: SeenRow | undefined;
     if (!target) {
-      const inRoster = rosterCandidates(roster, name, email);
+      const inRoster = roster.candidates(name, email);
       // An earlier row that became one of those entries says nothing more.
-      const inFile = rowCandidates(seen, name, email).filter((c) => !inRoster.some((x) => x.id === c.id));
+      const inFile = seen.candidates(name, email).filter((c) => !inRoster.some((x) => x.id === c.id));
       const candidates = [...inRoster, ...inFile];
       const only = candidates.length === 1 ? candidates[0]! : undefined;
       if (only && opts.acceptNear && only.id !== undefined && only.row === undefined) {
         target = project.signatories.get(only.id);
         how = 'near (accepted)';
         plan.aliasAdds.set(only.id, [...(plan.aliasAdds.get(only.id) ?? []), r.name]);
-      } else if (only && opts.acceptNear && seen.find((x) => x.row === only.row)?.id) {
-        joinsRow = seen.find((x) => x.row === only.row);
+      } else if (only && opts.acceptNear && seen.at(only.row!)?.id) {
+        joinsRow = seen.at(only.row!);
       } else if (inRoster.length) {
         plan.outcomes.push({ row: r.row, name: r.name, action: 'near', candidates });
         plan.diagnostics.push(nearDiagnostic(r, candidates));
-        seen.push({ row: r.row, name, email, id: undefined });
+        seen.add({ row: r.row, name, email, id: undefined });
         continue;
       } else if (inFile.length)
         // Like an earlier row only: two people may be called "Kim Min-ji" and "Kim Min-jin", and
@@ -141,19 +143,25 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
     if (joinsRow) {
       // Accepted as the body of an earlier row: that row's entry, this spelling one of its aliases.
       const id = joinsRow.id!;
-      const fresh = plan.newEntries.find((e) => e.id === id);
-      if (fresh) fresh.aliases = [...(fresh.aliases ?? []), r.name];
+      const entry = fresh.get(id);
+      if (entry) entry.aliases = [...(entry.aliases ?? []), r.name];
       else plan.aliasAdds.set(id, [...(plan.aliasAdds.get(id) ?? []), r.name]);
       plan.outcomes.push({ row: r.row, name: r.name, action: 'existing', id, how: 'near (accepted)', already: true });
-      seen.push({ row: r.row, name, email, id });
+      seen.add({ row: r.row, name, email, id });
       continue;
     }
     if (target) {
-      const already = signing.has(target.id) || plan.campaignAdds.includes(target.id);
+      const already = signing.has(target.id) || adding.has(target.id);
       plan.outcomes.push({ row: r.row, name: r.name, action: 'existing', id: target.id, how, already });
-      seen.push({ row: r.row, name, email, id: target.id });
-      if (!already) plan.campaignAdds.push(target.id);
-      if (opts.hasSigned?.has(target.id) && !plan.signedAdds.includes(target.id)) plan.signedAdds.push(target.id);
+      seen.add({ row: r.row, name, email, id: target.id });
+      if (!already) {
+        plan.campaignAdds.push(target.id);
+        adding.add(target.id);
+      }
+      if (opts.hasSigned?.has(target.id) && !signedAdding.has(target.id)) {
+        plan.signedAdds.push(target.id);
+        signedAdding.add(target.id);
+      }
       const lacks = {
         person: target.contact?.person ? undefined : r.person,
         email: target.contact?.email ? undefined : r.email,
@@ -163,7 +171,7 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
     }
     const id = idFromName(r.name, taken);
     taken.add(id);
-    seen.push({ row: r.row, name, email, id });
+    seen.add({ row: r.row, name, email, id });
     const entry: NewEntry = {
       id,
       name: r.name,
@@ -173,55 +181,121 @@ export function planImport(project: Project, rows: SignOnRow[], opts: PlanOption
       signed: [opts.campaign],
     };
     plan.newEntries.push(entry);
+    fresh.set(id, entry);
     plan.campaignAdds.push(id);
+    adding.add(id);
     plan.outcomes.push({ row: r.row, name: r.name, action: 'new', id });
   }
   return plan;
 }
 
-type RosterSpellings = { s: Signatory; names: { kind: 'name' | 'alias'; prepared: PreparedName }[] };
+type Spelling = { kind: 'name' | 'alias'; prepared: PreparedName };
 
-/**
- * Roster entries a row looks like: a similar spelling (the most telling one: a typo of an alias
- * says more than an acronym of the name), or the same contact e-mail address under another name.
- */
-function rosterCandidates(roster: RosterSpellings[], name: PreparedName, email: string | undefined): NearCandidate[] {
-  const out: NearCandidate[] = [];
-  for (const x of roster) {
-    let best: (NearCandidate & { rank: number }) | undefined;
-    for (const n of x.names) {
-      const m = compareNames(n.prepared, name);
-      const why = m && (m.kind === 'exact' ? 'same spelling' : m.why);
-      const rank = why === undefined ? Infinity : why.includes('acronym') ? 2 : why.includes('spelling') ? 1 : 0;
-      if (why !== undefined && (!best || rank < best.rank))
-        best = { id: x.s.id, spelling: n.prepared.trimmed, why, rank };
-    }
-    if (!best && email && x.s.contact?.email?.trim().toLowerCase() === email)
-      best = { id: x.s.id, spelling: x.s.name.text, why: 'the same contact e-mail address', rank: 3 };
-    if (best) out.push({ id: best.id, spelling: best.spelling, why: best.why });
+/** The roster, indexed by every spelling of its entries and by contact e-mail address. */
+class Roster {
+  private readonly entries: { s: Signatory; names: Spelling[] }[];
+  /** The first entry (in roster order) printed under a spelling, and the first with it as any spelling. */
+  readonly byName = new Map<string, Signatory>();
+  readonly bySpelling = new Map<string, Signatory>();
+  private readonly index = new NameIndex();
+  private readonly byEmail = new Map<string, number[]>();
+
+  constructor(project: Project) {
+    this.entries = [...project.signatories.values()].map((s) => ({ s, names: spellingsOf(project, s) }));
+    this.entries.forEach(({ s, names }, i) => {
+      for (const n of names) {
+        if (n.kind === 'name' && !this.byName.has(n.prepared.trimmed)) this.byName.set(n.prepared.trimmed, s);
+        if (!this.bySpelling.has(n.prepared.trimmed)) this.bySpelling.set(n.prepared.trimmed, s);
+        this.index.add(n.prepared, i);
+      }
+      const email = s.contact?.email?.trim().toLowerCase();
+      if (email) this.byEmail.set(email, [...(this.byEmail.get(email) ?? []), i]);
+    });
   }
-  return out;
+
+  /**
+   * Roster entries a row looks like, in roster order: a similar spelling (the most telling one: a
+   * typo of an alias says more than an acronym of the name), or the same contact e-mail address
+   * under another name.
+   */
+  candidates(name: PreparedName, email: string | undefined): NearCandidate[] {
+    const out: NearCandidate[] = [];
+    const sameEmail = (email && this.byEmail.get(email)) || [];
+    for (const i of [...new Set([...this.index.candidates(name), ...sameEmail])].sort((a, b) => a - b)) {
+      const x = this.entries[i]!;
+      let best: (NearCandidate & { rank: number }) | undefined;
+      for (const n of x.names) {
+        const m = compareNames(n.prepared, name);
+        const why = m && (m.kind === 'exact' ? 'same spelling' : m.why);
+        const rank = why === undefined ? Infinity : why.includes('acronym') ? 2 : why.includes('spelling') ? 1 : 0;
+        if (why !== undefined && (!best || rank < best.rank))
+          best = { id: x.s.id, spelling: n.prepared.trimmed, why, rank };
+      }
+      if (!best && sameEmail.includes(i))
+        best = { id: x.s.id, spelling: x.s.name.text, why: 'the same contact e-mail address', rank: 3 };
+      if (best) out.push({ id: best.id, spelling: best.spelling, why: best.why });
+    }
+    return out;
+  }
 }
 
-/** Earlier rows of the file a row looks like ("Kim Min-ji" / "Kim Min-jin", or one e-mail address). */
-function rowCandidates(
-  seen: { row: number; name: PreparedName; email: string | undefined; id: string | undefined }[],
-  name: PreparedName,
-  email: string | undefined,
-): NearCandidate[] {
-  const out: NearCandidate[] = [];
-  for (const x of seen) {
-    const m = compareNames(x.name, name);
-    const why = m
-      ? m.kind === 'exact'
-        ? 'same spelling'
-        : m.why
-      : email && x.email === email
-        ? 'the same e-mail address'
-        : undefined;
-    if (why) out.push({ ...(x.id ? { id: x.id } : {}), row: x.row, spelling: x.name.trimmed, why });
+/** A row so far, with the roster entry it became (the entry a later near-duplicate would join). */
+interface SeenRow {
+  row: number;
+  name: PreparedName;
+  email: string | undefined;
+  id: string | undefined;
+}
+
+/** The rows planned so far, indexed like the roster. */
+class Rows {
+  private readonly rows: SeenRow[] = [];
+  private readonly byRow = new Map<number, SeenRow>();
+  private readonly firstByTrimmed = new Map<string, number>();
+  private readonly firstByNorm = new Map<string, number>();
+  private readonly index = new NameIndex();
+  private readonly byEmail = new Map<string, number[]>();
+
+  add(x: SeenRow): void {
+    const i = this.rows.length;
+    this.rows.push(x);
+    this.byRow.set(x.row, x);
+    if (!this.firstByTrimmed.has(x.name.trimmed)) this.firstByTrimmed.set(x.name.trimmed, i);
+    if (!this.firstByNorm.has(x.name.norm)) this.firstByNorm.set(x.name.norm, i);
+    this.index.add(x.name, i);
+    if (x.email) this.byEmail.set(x.email, [...(this.byEmail.get(x.email) ?? []), i]);
   }
-  return out;
+
+  at(row: number): SeenRow | undefined {
+    return this.byRow.get(row);
+  }
+
+  /** The first earlier row with the same name, up to case, accents and punctuation. */
+  repeated(name: PreparedName): SeenRow | undefined {
+    const a = this.firstByTrimmed.get(name.trimmed);
+    const b = name.norm ? this.firstByNorm.get(name.norm) : undefined;
+    const first = a === undefined ? b : b === undefined ? a : Math.min(a, b);
+    return first === undefined ? undefined : this.rows[first];
+  }
+
+  /** Earlier rows a row looks like ("Kim Min-ji" / "Kim Min-jin", or one e-mail address), in order. */
+  candidates(name: PreparedName, email: string | undefined): NearCandidate[] {
+    const out: NearCandidate[] = [];
+    const sameEmail = (email && this.byEmail.get(email)) || [];
+    for (const i of [...new Set([...this.index.candidates(name), ...sameEmail])].sort((a, b) => a - b)) {
+      const x = this.rows[i]!;
+      const m = compareNames(x.name, name);
+      const why = m
+        ? m.kind === 'exact'
+          ? 'same spelling'
+          : m.why
+        : email && x.email === email
+          ? 'the same e-mail address'
+          : undefined;
+      if (why) out.push({ ...(x.id ? { id: x.id } : {}), row: x.row, spelling: x.name.trimmed, why });
+    }
+    return out;
+  }
 }
 
 /** The one message of a near-duplicate row: what it looks like, and how to decide. */
@@ -246,7 +320,7 @@ function clean(c: { person?: string | undefined; email?: string | undefined }): 
 }
 
 /** The spellings a row may match: the printed name, aliases, names in other languages. */
-function spellingsOf(project: Project, s: Signatory): { kind: 'name' | 'alias'; prepared: PreparedName }[] {
+function spellingsOf(project: Project, s: Signatory): Spelling[] {
   const other = [...s.aliases, ...s.names.values()];
   for (const l of project.locales.values()) {
     const local = l.signatoryNames.get(s.id);

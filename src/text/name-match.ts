@@ -82,16 +82,19 @@ export function compareNames(x: string | PreparedName, y: string | PreparedName)
   if (a.bare && b.bare && (a.bare === b.bare || a.bare === b.norm || b.bare === a.norm))
     return { kind: 'near', why: 'differs only in a parenthesised part' };
   if (isTypo(a.norm, b.norm) || isTypo(a.sorted, b.sorted)) return { kind: 'near', why: 'a small spelling difference' };
-  if (acronymMatch(a, b.bare || b.norm) || acronymMatch(b, a.bare || a.norm))
-    return { kind: 'near', why: 'an acronym of the other name' };
+  if (isAcronymPair(a, b)) return { kind: 'near', why: 'an acronym of the other name' };
   return undefined;
 }
 
-/** A small edit distance relative to the length: 1 edit from 6 letters, 2 from 10, 3 from 20. */
-function isTypo(a: string, b: string): boolean {
-  const len = Math.min(a.length, b.length);
-  const limit = len >= 20 ? 3 : len >= 10 ? 2 : len >= 6 ? 1 : 0;
-  if (!limit || Math.abs(a.length - b.length) > limit) return false;
+/** How many edits a typo may make in names whose shorter one has `len` characters: 1 from 6, 2 from 10, 3 from 20. */
+export function typoLimit(len: number): number {
+  return len >= 20 ? 3 : len >= 10 ? 2 : len >= 6 ? 1 : 0;
+}
+
+/** A small edit distance relative to the length (typoLimit), other than one word swapped for another. */
+export function isTypo(a: string, b: string): boolean {
+  const limit = typoLimit(Math.min(a.length, b.length));
+  if (!limit || Math.abs(a.length - b.length) > limit || distance(a, b) > limit) return false;
   // One word replaced by another of similar length ("Human Rights in Asia" / "… in Iran") is a different body.
   const wa = a.split(' ');
   const wb = b.split(' ');
@@ -102,7 +105,12 @@ function isTypo(a: string, b: string): boolean {
       if (distance(x, y) > Math.max(1, Math.floor(Math.min(x.length, y.length) / 4))) return false;
     }
   }
-  return distance(a, b) <= limit;
+  return true;
+}
+
+/** Whether either name uses an acronym for the other (acronymMatch, both ways). */
+export function isAcronymPair(a: PreparedName, b: PreparedName): boolean {
+  return acronymMatch(a, b.bare || b.norm) || acronymMatch(b, a.bare || a.norm);
 }
 
 /**
@@ -138,4 +146,35 @@ function expandsTo(acr: string, words: string[]): boolean {
     if (i === acr.length) return true;
   }
   return false;
+}
+
+/**
+ * For an index of names (name-index.ts): the first letters (up to 3) of each acronym acronymMatch
+ * would try, and the initials of every run of words an acronym could stand for (the words of the
+ * name's long form, common words skippable between them), 2 and 3 long. An acronym matches a name
+ * only if its key is among that name's initial keys.
+ */
+export function acronymKeys(n: PreparedName): string[] {
+  return n.acronyms.filter(({ acr, rest }) => rest.length || acr.length >= 3).map(({ acr }) => acr.slice(0, 3));
+}
+
+export function initialKeys(n: PreparedName): string[] {
+  const words = (n.bare || n.norm).split(' ').filter(Boolean);
+  const keys = new Set<string>();
+  // The next word an acronym letter may take after word j: any, up to the first that is not common.
+  const next = (j: number) => {
+    const out: number[] = [];
+    for (let k = j + 1; k < words.length; k++) {
+      out.push(k);
+      if (!COMMON.has(words[k]!)) break;
+    }
+    return out;
+  };
+  for (let i = 0; i < words.length; i++)
+    for (const j of next(i)) {
+      const two = words[i]![0]! + words[j]![0]!;
+      keys.add(two);
+      for (const k of next(j)) keys.add(two + words[k]![0]!);
+    }
+  return [...keys];
 }
