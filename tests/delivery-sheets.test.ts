@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from './helpers/workspace.js';
 
@@ -41,5 +42,53 @@ describe.each(MISSIONS)(`the ${CAMPAIGN} packet for %s`, (mission) => {
       await expect(await pdfText(join(dir, sheet))).toMatchFileSnapshot(
         join(GOLD, mission, sheet.replace(/\.pdf$/, '.pdf.txt')),
       );
+  });
+});
+
+/**
+ * Every language delivered: the 2018 packets, each worded in its mission's first language (Korean
+ * New York, English Geneva, French Paris, Japanese Tokyo, Chinese Beijing, Spanish Havana and
+ * Mexico City), name the head of state with his title and the head of mission in the language.
+ * The registry has fax numbers and e-mail addresses for New York and Geneva only.
+ */
+const CAMPAIGN_2018 = '2018-kim-jong-un';
+const SHEETS_2018: Record<string, string[]> = {
+  'dprk-un-mission-new-york': ['cover-note-ko.pdf', 'email-draft.eml', 'fax-cover-ko.pdf'],
+  'dprk-un-mission-geneva': ['cover-note-en.pdf', 'email-draft.eml', 'fax-cover-en.pdf'],
+  'dprk-general-delegation-paris': ['cover-note-fr.pdf'],
+  'chongryon-central-hq-tokyo': ['cover-note-ja.pdf'],
+  'dprk-embassy-beijing': ['cover-note-zh-Hans.pdf'],
+  'dprk-embassy-havana': ['cover-note-es.pdf'],
+  'dprk-embassy-mexico-city': ['cover-note-es.pdf'],
+};
+const GOLD_2018 = join(REPO, 'tests', 'goldens', 'delivery', CAMPAIGN_2018);
+
+let out2018: string;
+beforeAll(async () => {
+  out2018 = mkdtempSync(join(tmpdir(), 'openletter-sheets-'));
+  const r = await runCli(['deliver', CAMPAIGN_2018, '--out', out2018, '--quiet']);
+  expect(r.code, r.stderr).toBe(0);
+}, 300_000);
+afterAll(() => rmSync(out2018, { recursive: true, force: true }));
+
+/** An e-mail draft as its reader sees it: addressee, subject and text. */
+async function emailText(path: string): Promise<string> {
+  const mail = await simpleParser(readFileSync(path));
+  const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+  return `To: ${to?.text ?? ''}\nSubject: ${mail.subject ?? ''}\n\n${mail.text ?? ''}`;
+}
+
+describe.each(Object.keys(SHEETS_2018))(`the ${CAMPAIGN_2018} packet for %s`, (mission) => {
+  it('has its cover note, fax cover and e-mail in its language, matching the goldens', async () => {
+    const dir = join(out2018, CAMPAIGN_2018, 'delivery', mission);
+    const sheets = readdirSync(dir).filter((n) => /^(cover-note|fax-cover)-.+\.pdf$|\.eml$/.test(n));
+    expect(sheets.sort()).toEqual(SHEETS_2018[mission]);
+    for (const sheet of sheets) {
+      const text = sheet.endsWith('.eml') ? await emailText(join(dir, sheet)) : await pdfText(join(dir, sheet));
+      await expect(text).toMatchFileSnapshot(join(GOLD_2018, mission, sheet.replace(/\.(pdf|eml)$/, '.$1.txt')));
+      // Never the bare name of the head of state, nor an English title inside another language.
+      expect(text).not.toMatch(/(?:to|à|a|に|致)\s?Kim Jong Un\b(?!,)/u);
+      expect(text).not.toMatch(/\((?:ambassador|permanent representative|chairman)\)/u);
+    }
   });
 });

@@ -41,6 +41,8 @@ describe('a new coalition writing to another state, in English and a language th
       campaignFile,
       `${skeleton
         .replace(`"TODO: the recipient's title"`, 'President of the Republic of Belarus')
+        // How the cover note names him (delivery/unlocalised without it): the packet's wording is English.
+        .replace('recipient:\n', 'recipient:\n  styled: His Excellency the President of the Republic of Belarus\n')
         .replace('"TODO: street, city"', '38 Karl Marx Street, 220016 Minsk')
         .replace('"TODO: country"', 'Belarus')
         .replace('  - demands:', '  - heading: Political prisoners\n    demands:')

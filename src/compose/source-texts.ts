@@ -21,6 +21,7 @@ export function campaignTexts(c: Campaign): Map<string, SourcedText> {
   for (const [name, v] of c.params) out.set(k('params', name), v);
   out.set(k('recipient', 'name'), c.recipient.name);
   if (c.recipient.addressAs) out.set(k('recipient', 'address_as'), c.recipient.addressAs);
+  if (c.recipient.styled) out.set(k('recipient', 'styled'), c.recipient.styled);
   c.recipient.titles.forEach((t, i) => out.set(k('recipient', 'titles', i), t));
   c.recipient.address.forEach((t, i) => out.set(k('recipient', 'address', i), t));
   if (c.salutation) out.set(k('salutation'), c.salutation);

@@ -163,7 +163,8 @@ async function buildPacket(
   const context = {
     lang: w.code,
     salutation: p.salutation,
-    sender: sender.name,
+    // Names in the wording language, as the plan resolved them (model/localised-names.ts).
+    sender: String(p.args.sender),
     senderShort: sender.shortName,
     returnAddress: sender.returnAddress,
     contactEmail: sender.contactEmail ?? '',
@@ -171,8 +172,8 @@ async function buildPacket(
     recipient: facts.recipient,
     date: facts.date,
     signatories: facts.signatories,
-    head: m.headOfMission ?? '',
-    mission: { id: m.id, name: m.name, city: m.city, country: m.country },
+    head: String(p.args.head),
+    mission: { id: m.id, name: String(p.args.mission), city: m.city, country: m.country },
     enclosures,
     faxNumber: m.fax ?? '',
     pages: 0,
@@ -192,7 +193,7 @@ async function buildPacket(
       case 'cover-note': {
         const recipient = [
           ...(p.attention ? [p.attention] : []),
-          ...(p.address ?? [m.nameLocal ?? m.name, `${m.city}, ${countryName}`]),
+          ...(p.address ?? [String(p.args.mission), `${m.city}, ${countryName}`]),
         ];
         const note = coverNoteSheet({
           paper: p.paper,
@@ -252,7 +253,7 @@ async function buildPacket(
               pages: say('fax.pages'),
               subject: say('fax.subject'),
             },
-            to: [m.name, ...(p.attention ? [p.attention] : [])],
+            to: [String(p.args.mission), ...(p.attention ? [p.attention] : [])],
             faxNumber: p.fax ?? '',
             date: facts.date,
             pagesAfter,
@@ -271,7 +272,7 @@ async function buildPacket(
         if (!p.email) break;
         const eml = await buildEmailDraft({
           from: sender.contactEmail ? { name: sender.name, address: sender.contactEmail } : undefined,
-          to: { name: m.name, address: p.email },
+          to: { name: String(p.args.mission), address: p.email },
           subject: say('email.subject'),
           text: template('email', context),
           date,

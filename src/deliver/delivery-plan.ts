@@ -27,7 +27,7 @@ export interface Wording extends LanguageSetting {
 /** Facts about the letter, worded in one language, that packet texts quote. */
 export interface LetterFacts {
   title: string;
-  /** The letter's addressee, e.g. "Kim Jong-il". */
+  /** The letter's addressee as the wording language styles him (campaign recipient.styled), e.g. "김정일 국방위원장". */
   recipient: string;
   /** The letter's date, formatted in the wording language. */
   date: string;
@@ -60,7 +60,7 @@ export interface PacketPlan {
   salutation: string;
   /** "For the attention of …" line, when a head of mission is known. */
   attention: string | undefined;
-  /** Postal address lines; undefined when the registry has none (then no envelope). */
+  /** Postal address lines, in the local script where the record has them; undefined when the registry has none (then no envelope). */
   address: string[] | undefined;
   envelope: EnvelopeSpec | undefined;
   fax: string | undefined;

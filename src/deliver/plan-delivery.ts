@@ -17,6 +17,7 @@ import type {
 } from './delivery-plan.js';
 import { languageName, languageSetting } from '../text/language-setting.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
+import { localisedNames, styledRecipient } from '../model/localised-names.js';
 import { envelopeFor, paperFor } from './paper.js';
 import { formatText } from './render-template.js';
 
@@ -187,26 +188,25 @@ class Planner {
     const wording = this.wording(mission.languages[0] ?? 'en', problems);
     if (!wording) return { problems };
     const facts = this.factsIn(wording);
-    const head = mission.headOfMission;
-    const headName = head?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+    // Names in the wording language (check reports what it lacks as delivery/unlocalised).
+    const { names } = localisedNames(this.project, c, mission, wording.code);
+    const headName = names.head?.name || undefined;
+    const head = names.head && headName ? headLine(wording, names.head, problems) : undefined;
     const args: PacketArguments = {
-      sender: this.project.workspace.name,
+      sender: names.sender,
       senderShort: this.project.workspace.shortName,
       email: this.project.workspace.contactEmail ?? '',
       ...facts,
       head: head ?? '',
-      mission: mission.name,
+      mission: names.mission,
       city: mission.city,
       faxNumber: mission.fax ?? '',
       lang: wording.code,
+      addressed: !head ? 'generic' : mission.kind === 'other' ? 'named' : 'excellency',
     };
     const say = (key: string, values: MessageArgs = {}) =>
       formatText(wording.texts, key, { ...args, ...values }, wording.tag, problems);
-    const salutation = !head
-      ? say('cover_note.salutation_generic')
-      : mission.kind === 'other'
-        ? say('cover_note.salutation_named', { name: headName })
-        : say('cover_note.salutation_excellency', { name: headName });
+    const salutation = say(`cover_note.salutation_${args.addressed}`, { name: headName ?? '' });
     const attention = head ? say('cover_note.attention') : undefined;
     if (!head)
       missing.push({
@@ -215,7 +215,7 @@ class Planner {
       });
 
     const paper = paperFor(mission.country);
-    const envelope = mission.address ? envelopeFor(paper) : undefined;
+    const envelope = names.address ? envelopeFor(paper) : undefined;
     if (!mission.address) {
       const hint = mission.locationHint ? ` (location hint, not an address: ${mission.locationHint})` : '';
       missing.push({
@@ -274,7 +274,7 @@ class Planner {
       args,
       salutation,
       attention,
-      address: mission.address,
+      address: names.address,
       envelope,
       fax: mission.fax,
       email: mission.email,
@@ -341,12 +341,11 @@ class Planner {
         ? this.project.workspace.sourceLocale
         : c.locales[0];
     const doc = composedIn === undefined ? undefined : this.letters.get(composedIn);
-    const recipient = doc?.blocks.find((b) => b.kind === 'recipient');
     const signatures = doc?.blocks.find((b) => b.kind === 'signatures');
     f = {
       title: doc?.title ?? c.title.text,
-      recipient:
-        recipient?.kind === 'recipient' ? (recipient.lines[0] ?? c.recipient.name.text) : c.recipient.name.text,
+      // Styled, never bare: recipient.styled in the wording language (delivery/unlocalised when missing).
+      recipient: styledRecipient(this.project, c, w.code),
       date: formatLetterDate(c.date, w.tag, w.dateFormat),
       signatories:
         signatures?.kind === 'signatures' ? signatures.entries.length : new Set(c.signatories.map((s) => s.id)).size,
@@ -364,4 +363,11 @@ function partialsOf(project: Project): Record<string, string> {
     if (name !== undefined) out[name] = text;
   }
   return out;
+}
+
+/** The head of mission as the wording language names him: its `cover_note.head` ("{name} {title}": 자성남 대사). */
+function headLine(wording: Wording, head: { name: string; title: string }, problems: Diagnostic[]): string {
+  if (!head.title) return head.name;
+  if (!wording.texts.texts.has('cover_note.head')) return `${head.name} (${head.title})`;
+  return formatText(wording.texts, 'cover_note.head', head, wording.tag, problems);
 }

@@ -122,6 +122,10 @@ export const CODES = {
     'error',
     'A delivery template (templates/*.hbs) or a delivery text could not be read or rendered.',
   ],
+  'delivery/unlocalised': [
+    'error',
+    "A delivery text needs a name or title in its language that the data lacks (the recipient's style, a head of mission, the mission, the coalition): it would print a bare name or English.",
+  ],
   'delivery/no-contact-email': [
     'warning',
     'workspace.yaml has no contact_email: e-mail drafts have no sender address.',

@@ -21,6 +21,11 @@ export const deliveryStringsSchema = z.strictObject({
       salutation_generic: text.describe('the salutation when no head of mission is known'),
       /** Line under the address naming the head of mission ({head}). */
       attention: text.describe('the line under the address naming the head of mission ({head})'),
+      head: text
+        .optional()
+        .describe(
+          'the head of mission as {head} prints him, from {name} and {title} in the language ("{name} {title}": 자성남 대사); default "{name} ({title})"',
+        ),
       body: text.describe('the paragraph presenting the enclosed letter'),
       request: text.describe('the paragraph asking that the letter be forwarded'),
       enclosures: text.describe('the heading of the list of enclosed letters'),

@@ -45,10 +45,19 @@ export function loadWorkspace(rootDir: string, source?: FileSource): Result<Proj
   );
   // The mission registry concerns delivery only: a broken record stops that mission's packet.
   const missions = reader.within({ kind: 'packet' }, () =>
-    loadList(reader, 'missions.yaml', 'missions', missionSchema, normalizeMission, broken.missions, false, (id) => ({
-      kind: 'packet',
-      mission: id,
-    })),
+    loadList(
+      reader,
+      'missions.yaml',
+      'missions',
+      missionSchema,
+      (file, i, m) => normalizeMission(file, i, m, workspace.sourceLocale),
+      broken.missions,
+      false,
+      (id) => ({
+        kind: 'packet',
+        mission: id,
+      }),
+    ),
   );
   const locales = loadLocales(reader);
   const glossary = loadGlossary(reader);
@@ -91,6 +100,8 @@ function loadWorkspaceFile(reader: FileReader): Workspace {
     returnAddress: v.value.return_address,
     contactEmail: v.value.contact_email,
     sourceLocale: v.value.source_locale,
+    names: new Map(Object.entries(v.value.names ?? {})),
+    nameSpan: spanAt(f, ['name']),
   };
 }
 

@@ -32,6 +32,7 @@ export function normalizeCampaign(file: YamlFile, c: WrittenCampaign): Campaign 
       name: s(['recipient', 'name'], c.recipient.name),
       addressAs:
         c.recipient.address_as === undefined ? undefined : s(['recipient', 'address_as'], c.recipient.address_as),
+      styled: c.recipient.styled === undefined ? undefined : s(['recipient', 'styled'], c.recipient.styled),
       titles: c.recipient.titles.map((t, i) => s(['recipient', 'titles', i], t)),
       address: c.recipient.address.map((t, i) => s(['recipient', 'address', i], t)),
     },

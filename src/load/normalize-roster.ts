@@ -25,7 +25,7 @@ const orUndef = <T>(v: T | null | undefined): T | undefined => (v === null ? und
 /** The mission fields the delivery sheets print, by their name in missions.yaml (list items as "address[1]"). */
 const PRINTED = ['name', 'name_local', 'city', 'head_of_mission', 'phone', 'fax', 'email'] as const;
 
-export function normalizeMission(file: YamlFile, i: number, m: WrittenMission): Mission {
+export function normalizeMission(file: YamlFile, i: number, m: WrittenMission, source: string): Mission {
   const printed = new Map<string, SourcedText>();
   for (const field of PRINTED) {
     const value = m[field];
@@ -49,11 +49,42 @@ export function normalizeMission(file: YamlFile, i: number, m: WrittenMission): 
     languages: [...m.languages],
     status: m.status,
     closedOn: orUndef(m.closed_on),
-    headOfMission: orUndef(m.head_of_mission),
+    ...missionHead(m.head_of_mission, m.languages[0] ?? source, source),
+    names: new Map(Object.entries(m.names ?? {})),
+    addressLocal: new Map(Object.entries(m.address_local ?? {})),
     sources: m.sources.map((s) => ({ url: orUndef(s.url), date: orUndef(s.date), supports: orUndef(s.supports) })),
     verified: orUndef(m.verified),
     notes: orUndef(m.notes),
     span: spanAt(file, ['missions', i]),
     printed,
   };
+}
+
+/**
+ * The head of mission both ways: `headOfMission` as the delivery list prints it ("Ja Song Nam
+ * (ambassador)"), and `head`, name and title by language. The one-text form "Name (title)" is the
+ * head in the mission's first language, the one its cover note is worded in (김철 (대사) for a
+ * Korean-first mission); other languages need the form by language.
+ */
+function missionHead(
+  written: WrittenMission['head_of_mission'],
+  first: string,
+  source: string,
+): Pick<Mission, 'headOfMission' | 'head'> {
+  if (written === null || written === undefined) return { headOfMission: undefined, head: undefined };
+  if (typeof written === 'string') {
+    const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(written);
+    const [name, title] = m ? [m[1]!, m[2]!] : [written.trim(), ''];
+    return {
+      headOfMission: written,
+      // No title in brackets: none is printed (an empty title is not a missing one).
+      head: { name: new Map([[first, name]]), title: new Map([[first, title]]) },
+    };
+  }
+  const byLanguage = (v: string | Record<string, string>) =>
+    new Map(typeof v === 'string' ? [[source, v]] : Object.entries(v));
+  const head = { name: byLanguage(written.name), title: byLanguage(written.title) };
+  const name = head.name.get(source);
+  const title = head.title.get(source);
+  return { headOfMission: name === undefined ? undefined : title ? `${name} (${title})` : name, head };
 }

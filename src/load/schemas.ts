@@ -128,6 +128,11 @@ export const campaignSchema = z.strictObject({
         .describe(
           'how the letter addresses the recipient in its formulas, {address_as} ("Chairman Kim Jong Un"; in French "Monsieur le Président")',
         ),
+      styled: text
+        .optional()
+        .describe(
+          'how the delivery texts name the recipient, with title and honorific ("His Excellency Kim Jong Un, Chairman of the State Affairs Commission"; never the bare name)',
+        ),
       titles: z.array(text).default([]).describe("the recipient's titles, one line each"),
       address: z.array(text).default([]).describe('the postal address, one line each'),
     })
@@ -281,7 +286,29 @@ export const missionSchema = z.strictObject({
   languages: z.array(localeCode).min(1).describe('the languages it receives letters in, preferred first'),
   status: z.enum(['open', 'closed', 'unknown']).describe('whether it operates; a closed mission is refused'),
   closed_on: z.union([isoDate, z.null()]).optional().describe('when it closed, YYYY-MM-DD'),
-  head_of_mission: nullableText.describe('the head of mission, for the cover note'),
+  names: z
+    .record(localeCode, text)
+    .optional()
+    .describe('the name in other languages, by language code, for the delivery texts worded in them'),
+  address_local: z
+    .record(localeCode, z.array(text).min(1))
+    .optional()
+    .describe('the postal address as a language writes it (local script), by language: used on the envelope'),
+  head_of_mission: z
+    .union([
+      text,
+      z.null(),
+      z.strictObject({
+        name: z
+          .union([text, z.record(localeCode, text)])
+          .describe('the name: one text (Latin script) or one per language, {en: Ja Song Nam, ko: 자성남}'),
+        title: z
+          .union([text, z.record(localeCode, text)])
+          .describe('the title: one per language, {en: Ambassador, ko: 대사, fr: ambassadeur}'),
+      }),
+    ])
+    .optional()
+    .describe('the head of mission, for the cover note: "Name (title)", or name and title per language'),
   sources: z
     .array(
       z.strictObject({
@@ -302,6 +329,10 @@ export const missionsFileSchema = z.strictObject({
 
 export const workspaceSchema = z.strictObject({
   name: text.describe("the coalition's name, printed on cover notes and envelopes"),
+  names: z
+    .record(localeCode, text)
+    .optional()
+    .describe("the coalition's name in other languages, by language code (its established name there)"),
   short_name: text.describe('a short name, e.g. ICNK'),
   return_address: addressLines.describe('the postal address replies go to, one line each'),
   contact_email: z.email().optional().describe('the sender of the e-mail drafts'),

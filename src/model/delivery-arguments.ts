@@ -18,6 +18,10 @@ export const PACKET_ARGUMENTS = [
   'city',
   'faxNumber',
   'lang',
+  // How the cover note addresses the mission: excellency (its head is an ambassador or a permanent
+  // representative), named (the head of another body), generic (no head known); a text picks its
+  // form with {addressed, select, excellency {…} other {…}}.
+  'addressed',
 ] as const;
 export type PacketArguments = Record<(typeof PACKET_ARGUMENTS)[number], string | number>;
 
@@ -30,6 +34,7 @@ const WORDED_BY_DELIVERY: Record<string, readonly string[]> = {
   'cover_note.salutation_excellency': ['name'],
   'cover_note.salutation_named': ['name'],
   'cover_note.salutation_generic': [],
+  'cover_note.head': ['name', 'title'],
   'cover_note.attention': [],
   'cover_note.enclosure_letter': ['language', 'pages', 'count'],
   'cover_note.pages': ['count'],

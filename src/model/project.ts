@@ -49,6 +49,11 @@ export interface Recipient {
   name: SourcedText;
   /** How the letter addresses the recipient in its formulas ({address_as}): "Monsieur le Président". */
   addressAs: SourcedText | undefined;
+  /**
+   * How a delivery text names the recipient to a third party, with title and honorific
+   * ("His Excellency Kim Jong Un, Chairman of …"; 김정은 국무위원장): never the bare name.
+   */
+  styled: SourcedText | undefined;
   titles: SourcedText[];
   address: SourcedText[];
 }
@@ -154,7 +159,14 @@ export interface Mission {
   languages: string[];
   status: 'open' | 'closed' | 'unknown';
   closedOn: string | undefined;
+  /** The head of mission in the source language, "Name (title)", as the delivery list prints it. */
   headOfMission: string | undefined;
+  /** The head of mission's name and title by language, for the delivery texts. */
+  head?: { name: Map<string, string>; title: Map<string, string> } | undefined;
+  /** The mission's name by language, beside `name` (source language). */
+  names?: Map<string, string>;
+  /** The postal address as a language writes it (the local script on the envelope), by language. */
+  addressLocal?: Map<string, string[]>;
   sources: { url: string | undefined; date: string | undefined; supports: string | undefined }[];
   verified: string | undefined;
   notes: string | undefined;
@@ -213,6 +225,10 @@ export interface Workspace {
   returnAddress: string[];
   contactEmail: string | undefined;
   sourceLocale: string;
+  /** The coalition's name by language (its established name there), beside `name`. */
+  names?: Map<string, string>;
+  /** Where workspace.yaml gives the name (diagnostics about its forms point there). */
+  nameSpan?: Span;
 }
 
 export interface Project {

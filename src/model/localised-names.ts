@@ -1,0 +1,108 @@
+import type { Campaign, LocaleInfo, Mission, Project } from './project.js';
+import type { Span } from './span.js';
+import { campaignKey } from './translation-key.js';
+
+/**
+ * The names a delivery text prints, in the language it is worded in: the recipient as the
+ * language styles him (title, name and honorific in its order: 김정은 국무위원장, Son Excellence …),
+ * the coalition, the mission and its head. Never a bare name, never English inside another
+ * language: what a language lacks is listed, and `check` reports it (code delivery/unlocalised).
+ */
+export interface LocalisedNames {
+  recipient: string;
+  sender: string;
+  mission: string;
+  /** The head of mission's name and title; undefined when the record names nobody. */
+  head: { name: string; title: string } | undefined;
+  /** The postal address as the wording language writes it (the local script where the record has it). */
+  address: string[] | undefined;
+}
+
+/** A name or title a delivery text needs in `lang` and the data lacks. */
+export interface Unlocalised {
+  /** The field, as written in its file: "recipient.styled", "head_of_mission.title". */
+  field: string;
+  lang: string;
+  /** Where the form belongs (the record, or the text in the source language). */
+  span: Span;
+  /** The file to add it to. */
+  file: string;
+}
+
+/**
+ * The names of `campaign`'s packet for `mission` worded in `lang`. A language written in Latin
+ * script may print a person's or the coalition's name as the source language has it (Jo Chol Su);
+ * titles, the mission's name and the recipient's style are words, and must be in the language.
+ */
+export function localisedNames(
+  project: Project,
+  campaign: Campaign,
+  mission: Mission,
+  lang: string,
+): { names: LocalisedNames; missing: Unlocalised[] } {
+  const missing: Unlocalised[] = [];
+  const source = project.workspace.sourceLocale;
+  const latin = lang === source || (project.locales.get(lang)?.scripts.includes('Latin') ?? false);
+  const need = (field: string, span: Span, file: string) => missing.push({ field, lang, span, file });
+
+  const styled = recipientStyle(project, campaign, lang);
+  if (styled === undefined)
+    need(
+      'recipient.styled',
+      campaign.recipient.name.span,
+      // Written first in the source language, then in each translation.
+      campaignFile(campaign.id, lang === source || !campaign.recipient.styled ? undefined : lang),
+    );
+
+  const ws = project.workspace;
+  const sender = lang === source ? ws.name : (ws.names?.get(lang) ?? (latin ? ws.name : undefined));
+  if (sender === undefined)
+    need('names', ws.nameSpan ?? { file: 'workspace.yaml', start: 0, end: 0 }, 'workspace.yaml');
+
+  const missionName = lang === source ? mission.name : mission.names?.get(lang);
+  if (missionName === undefined) need('names', mission.span, 'missions.yaml');
+
+  let head: LocalisedNames['head'];
+  if (mission.head) {
+    const name = mission.head.name.get(lang) ?? (latin ? mission.head.name.get(source) : undefined);
+    const title = mission.head.title.get(lang);
+    if (name === undefined) need('head_of_mission.name', mission.span, 'missions.yaml');
+    if (title === undefined) need('head_of_mission.title', mission.span, 'missions.yaml');
+    head = { name: name ?? '', title: title ?? '' };
+  }
+
+  return {
+    names: {
+      recipient: styled ?? campaign.recipient.name.text,
+      sender: sender ?? ws.name,
+      mission: missionName ?? mission.name,
+      head,
+      address: mission.addressLocal?.get(lang) ?? mission.address,
+    },
+    missing,
+  };
+}
+
+/**
+ * How a delivery text in `lang` names the campaign's recipient: recipient.styled in that language,
+ * else (reported by check) the name as the source gives it.
+ */
+export function styledRecipient(project: Project, campaign: Campaign, lang: string): string {
+  return recipientStyle(project, campaign, lang) ?? campaign.recipient.name.text;
+}
+
+/** The campaign's recipient.styled in `lang`: the source text, or its translation. */
+function recipientStyle(project: Project, campaign: Campaign, lang: string): string | undefined {
+  const styled = campaign.recipient.styled;
+  if (styled === undefined) return undefined;
+  if (lang === project.workspace.sourceLocale) return styled.text;
+  return translation(project.locales.get(lang), campaignKey(campaign.id, 'recipient', 'styled'));
+}
+
+function translation(locale: LocaleInfo | undefined, key: string): string | undefined {
+  return locale?.translations.get(key)?.text;
+}
+
+function campaignFile(id: string, lang: string | undefined): string {
+  return lang === undefined ? `campaigns/${id}.yaml` : `locales/${lang}/campaigns/${id}.yaml`;
+}
