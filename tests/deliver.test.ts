@@ -341,7 +341,8 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     expect(raw.toString('latin1').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // CRLF line ends only
     const mail = await simpleParser(raw);
     expect((mail.to as AddressObject).value).toEqual([
-      { address: 'mission@example.org', name: "Mission permanente d'Exempleland à Genève" },
+      // The mission as the packet's language (Korean, its first) names it: names.ko in missions.yaml.
+      { address: 'mission@example.org', name: '예시국 제네바 대표부' },
     ]);
     expect(mail.from?.value).toEqual([{ address: 'office@example.org', name: 'Test Coalition for Human Rights' }]);
     expect(mail.subject).toBe('구금에 관한 공개서한');
@@ -507,10 +508,10 @@ describe('bundled 2011 campaign', () => {
       dprk-un-mission-geneva/letter-ko.md
       dprk-un-mission-geneva/letter-ko.pdf (2 p.)
       dprk-un-mission-geneva/manifest.json
-      dprk-un-mission-new-york/cover-note-en.pdf (1 p.)
+      dprk-un-mission-new-york/cover-note-ko.pdf (1 p.)
       dprk-un-mission-new-york/email-draft.eml
       dprk-un-mission-new-york/envelope-no10.pdf (1 p.)
-      dprk-un-mission-new-york/fax-cover-en.pdf (1 p.)
+      dprk-un-mission-new-york/fax-cover-ko.pdf (1 p.)
       dprk-un-mission-new-york/letter-en.md
       dprk-un-mission-new-york/letter-en.pdf (2 p.)
       dprk-un-mission-new-york/letter-ko.md
@@ -551,14 +552,16 @@ describe('bundled 2011 campaign', () => {
   it('posts New York on US Letter in a No. 10 envelope, address in the window', async () => {
     const ny = p.packets.find((x) => x.mission.id === 'dprk-un-mission-new-york');
     expect(ny?.paper).toBe('Letter');
-    const note = await pdfInfo(built.files.get('dprk-un-mission-new-york/cover-note-en.pdf') as Uint8Array);
+    // Worded in Korean, the mission's first language.
+    const note = await pdfInfo(built.files.get('dprk-un-mission-new-york/cover-note-ko.pdf') as Uint8Array);
     expect([note.width, note.height]).toEqual([612, 792]);
     await expectAddressInWindow(
       built.files.get('dprk-un-mission-new-york/envelope-no10.pdf') as Uint8Array,
       NO10_ENVELOPE,
       [
-        "Permanent Mission of the Democratic People's Republic of",
-        'Korea to the United Nations',
+        // Set in the Korean packet's faces (its first language), whose Latin letters are wider.
+        "Permanent Mission of the Democratic People's Republic",
+        'of Korea to the United Nations',
         '820 Second Avenue, 13th Floor',
         'New York, NY 10017',
         'United States',
@@ -766,6 +769,6 @@ describe('deliver never runs past an error about a packet; check and deliver agr
     expect(deliver).toEqual(check);
     expect(delivered.outcome).toBe('made');
     const mail = await simpleParser(Buffer.from(delivered.files.get('delegation-geneve/email-draft.eml') as string));
-    expect(mail.text).toContain("Sent by TCHR for Mission permanente d'Exempleland à Genève.");
+    expect(mail.text).toContain('Sent by TCHR for 예시국 제네바 대표부.');
   });
 });

@@ -172,7 +172,7 @@ describe('the render command', () => {
     expect(ds).toContainEqual(
       expect.objectContaining({
         code: 'ref/unknown-demand',
-        location: expect.objectContaining({ file: 'campaigns/2020-test-letter.yaml', line: 16 }),
+        location: expect.objectContaining({ file: 'campaigns/2020-test-letter.yaml', line: 17 }),
         hint: 'did you mean "join-ilo"?',
       }),
     );

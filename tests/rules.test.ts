@@ -134,7 +134,7 @@ describe('signatories', () => {
     });
     const dup = codes(ds, 'signatory/duplicate');
     expect(dup).toHaveLength(1);
-    expect(where(dup[0]!, files)).toBe('campaigns/2020-test-letter.yaml:20:83');
+    expect(where(dup[0]!, files)).toBe('campaigns/2020-test-letter.yaml:21:83');
   });
   it('signatory/none: a campaign nobody signs', async () => {
     const { ds, files } = await check({
@@ -142,7 +142,7 @@ describe('signatories', () => {
     });
     const none = codes(ds, 'signatory/none');
     expect(none).toHaveLength(1);
-    expect(where(none[0]!, files)).toBe('campaigns/2020-test-letter.yaml:20:1');
+    expect(where(none[0]!, files)).toBe('campaigns/2020-test-letter.yaml:21:1');
     expect(none[0]!.severity).toBe('warning');
   });
 });

@@ -31,8 +31,8 @@ export interface Unlocalised {
 
 /**
  * The names of `campaign`'s packet for `mission` worded in `lang`. A language written in Latin
- * script may print a person's or the coalition's name as the source language has it (Jo Chol Su);
- * titles, the mission's name and the recipient's style are words, and must be in the language.
+ * script may print a person's, the mission's or the coalition's name as the source language has it
+ * (Jo Chol Su); titles and the recipient's style are words, and must be in the language.
  */
 export function localisedNames(
   project: Project,
@@ -42,7 +42,7 @@ export function localisedNames(
 ): { names: LocalisedNames; missing: Unlocalised[] } {
   const missing: Unlocalised[] = [];
   const source = project.workspace.sourceLocale;
-  const latin = lang === source || (project.locales.get(lang)?.scripts.includes('Latin') ?? false);
+  const latin = lang === source || writtenInLatin(project.locales.get(lang), lang);
   const need = (field: string, span: Span, file: string) => missing.push({ field, lang, span, file });
 
   const styled = recipientStyle(project, campaign, lang);
@@ -59,7 +59,7 @@ export function localisedNames(
   if (sender === undefined)
     need('names', ws.nameSpan ?? { file: 'workspace.yaml', start: 0, end: 0 }, 'workspace.yaml');
 
-  const missionName = lang === source ? mission.name : mission.names?.get(lang);
+  const missionName = lang === source ? mission.name : (mission.names?.get(lang) ?? (latin ? mission.name : undefined));
   if (missionName === undefined) need('names', mission.span, 'missions.yaml');
 
   let head: LocalisedNames['head'];
@@ -89,6 +89,16 @@ export function localisedNames(
  */
 export function styledRecipient(project: Project, campaign: Campaign, lang: string): string {
   return recipientStyle(project, campaign, lang) ?? campaign.recipient.name.text;
+}
+
+/** Whether `lang` is written in Latin script: its locale's `scripts`, else its likely script (fr → Latn). */
+function writtenInLatin(locale: LocaleInfo | undefined, lang: string): boolean {
+  if (locale?.scripts.length) return locale.scripts.includes('Latin');
+  try {
+    return new Intl.Locale(lang).maximize().script === 'Latn';
+  } catch {
+    return false;
+  }
 }
 
 /** The campaign's recipient.styled in `lang`: the source text, or its translation. */
