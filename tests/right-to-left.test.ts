@@ -87,6 +87,19 @@ describe('the bidi algorithm per line', () => {
     expect(withZwnj?.pieces[0]?.width).not.toBeCloseTo(without?.pieces[0]?.width ?? 0, 2);
   });
 
+  it('honours bidi isolates: a phone number after Arabic reads +1-212-972-3154, the isolates are not drawn', () => {
+    const phone = '+1-212-972-3154';
+    const visual = (text: string) =>
+      drawn(layoutParagraph([{ text, style: 'regular' }], AR)[0])
+        .join('')
+        .replace(/[^+\d-]/g, '');
+    // UAX #9 alone: after Arabic letters the digits are Arabic numbers and the hyphens right to left.
+    expect(visual(`الفاكس: ${phone}، البريد`)).toBe('3154-972-212-1+');
+    expect(visual(`الفاكس: \u2066${phone}\u2069، البريد`)).toBe(phone);
+    const [line] = layoutParagraph([{ text: `الفاكس: \u2066${phone}\u2069، البريد`, style: 'regular' }], AR);
+    expect(line!.pieces.some((p) => /[\u2066-\u2069]/u.test(p.text))).toBe(false);
+  });
+
   it('leaves left-to-right text without right-to-left letters exactly as before (no bidi)', () => {
     const ltr = { ...AR, fonts: ['noto-serif'], direction: 'ltr' as const };
     const [line] = layoutParagraph([{ text: 'Visits by the ICRC (2014)', style: 'regular' }], ltr);

@@ -82,11 +82,21 @@ interface Atom {
 }
 
 /**
- * Removed before layout: never drawn, and the CJK fonts have no glyph for most of them. ZWSP stays
- * as a break hint, ZWNJ and ZWJ for shaping (Persian می‌خواهیم: the ZWNJ keeps می from joining).
+ * Bidi marks, embeddings and isolates (LRM, RLM, ALM, LRE…PDF, LRI…PDI): the author's way to keep a
+ * phone number left to right in Arabic ("+1-212-972-3154", which UAX #9 alone would set as
+ * "3154-972-212-1+"). They steer the embedding levels and are never drawn or measured.
  */
-const INVISIBLE = /(?![\n\u200b\u200c\u200d])[\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
-const UNDRAWN = /[\n\u200b]/g;
+const BIDI_CONTROLS = '\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069';
+/**
+ * Removed before layout: never drawn, and the CJK fonts have no glyph for most of them. ZWSP stays
+ * as a break hint, ZWNJ and ZWJ for shaping (Persian می‌خواهیم: the ZWNJ keeps می from joining), and
+ * the bidi controls for the bidi algorithm ({@link BIDI_CONTROLS}).
+ */
+const INVISIBLE = new RegExp(
+  `(?![\n\u200b\u200c\u200d${BIDI_CONTROLS}])[\\p{Cc}\\p{Default_Ignorable_Code_Point}]`,
+  'gu',
+);
+const UNDRAWN = new RegExp(`[\n\u200b${BIDI_CONTROLS}]`, 'g');
 /** Largest CJK inter-character spacing before a line is left ragged instead, in em. */
 const MAX_CJK_SPACING = 0.5;
 
