@@ -1,7 +1,8 @@
 import { unzipSync } from 'fflate';
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { applyPunctuationSpace } from '../src/compose/typography.js';
+import { applyPunctuationSpace, applyTypography } from '../src/compose/typography.js';
+import { sourceRange } from '../src/model/offset-map.js';
 import { signatureList } from '../src/compose/signature-list.js';
 import { insertText, noteOffset, noteText } from '../src/compose/quotation-note.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
@@ -36,6 +37,52 @@ describe('French punctuation spacing', () => {
     const text = r.value!.texts.map((t) => t.text).join('\n');
     expect(text).not.toMatch(/ [;:!?»]/);
     expect(text).toMatch(/\u00A0:/);
+  });
+});
+
+describe('quotation marks and tied number pairs', () => {
+  const ENGLISH = { quotes: '“”‘’', punctuationSpace: undefined };
+  const typeset = (text: string, rules = ENGLISH) => applyTypography(text, rules).text;
+
+  it('curls straight quotes and apostrophes, inner quotes included, and leaves an escaped quote straight', () => {
+    expect(typeset(`the "Korea's" case, 'inner' in the '90s`)).toBe('the “Korea’s” case, ‘inner’ in the ’90s');
+    expect(typeset(`("quoted") and \\"kept\\"`)).toBe('(“quoted”) and \\"kept\\"');
+  });
+
+  it("sets each language's marks: French « » with no-break spaces inside, Japanese 「」", () => {
+    expect(typeset(`il a dit "c'est 'bon'" ici`, { quotes: '«»“”', punctuationSpace: FRENCH })).toBe(
+      'il a dit «\u00A0c’est “bon”\u00A0» ici',
+    );
+    expect(typeset('"人道に対する罪"と\'北朝鮮\'', { quotes: '「」『』', punctuationSpace: undefined })).toBe(
+      '「人道に対する罪」と『北朝鮮』',
+    );
+  });
+
+  it('ties an abbreviation to its number and a number to the word it counts, not a year to the next clause', () => {
+    expect(typeset('Resolution No. 182 of 15 April, after 23 months; § 3. In 2017, the UN')).toBe(
+      'Resolution No.\u00A0182\u00A0of 15\u00A0April, after 23\u00A0months; §\u00A03. In 2017, the UN',
+    );
+    expect(typeset('le 15 avril, 23 mois, art. 5, 200 000 enfants')).toBe(
+      'le 15\u00A0avril, 23\u00A0mois, art.\u00A05, 200\u00A0000\u00A0enfants',
+    );
+    expect(typeset('있습니다. 20만 명')).toBe('있습니다. 20만 명');
+  });
+
+  it('maps the typeset text back to what was written, so findings after a curled quote stay in place', () => {
+    const r = applyTypography(`"l'homme" : x`, { quotes: '«»“”', punctuationSpace: FRENCH });
+    const x = r.text.indexOf('x');
+    expect(sourceRange(r.offsets, x, 1)).toEqual([12, 13]);
+  });
+
+  it('the bundled English and Spanish letters print no straight quote or apostrophe', () => {
+    const p = loadWorkspace(REPO).value;
+    for (const lang of ['en', 'es']) {
+      const text = composeLetter(p, '2018-kim-jong-un', lang)
+        .value!.texts.map((t) => t.text)
+        .join('\n');
+      expect(text).not.toMatch(/['"]/);
+      expect(text).toMatch(/No.\u00A0\d|\d\u00A0\p{L}/u);
+    }
   });
 });
 

@@ -36,7 +36,6 @@ const SEED_LIST: Seed[] = [
     paragraphs: 'lines',
     fixes: [
       [/__EXPRESSION__/g, 'expression'], // unrendered placeholder
-      [/’/g, "'"], // mixed apostrophes
     ],
   },
   {
@@ -97,6 +96,9 @@ function letterBody(doc: LetterDocument): string[] {
 function normalize(s: string): string {
   return s
     .replace(/\*+/g, '')
+    // Compose prints every quote and apostrophe curled (the seeds mix both): compare the words.
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
     .replace(/\.\.(?!\.)/g, '.')
     .replace(/\s+/g, ' ')
     .trim();

@@ -77,7 +77,6 @@ export const CODES = {
     'error',
     "A link's target is not an https:, http: or mailto: address (javascript: runs code, file: opens the reader's disk).",
   ],
-  'text/mixed-quotes': ['warning', 'One letter mixes straight and curly quotes.'],
   'template/syntax': ['error', 'A template (templates/*.hbs) is not valid handlebars.'],
   'template/unknown-variable': ['warning', 'A template uses a variable the delivery data never provides.'],
   'template/unknown-helper': ['error', 'A template calls a helper ({{name arg}}) that delivery does not provide.'],

@@ -118,6 +118,7 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
     }) as Intl.DateTimeFormatOptions,
     translations,
     scripts: meta.value.scripts,
+    quotes: meta.value.quotes,
     punctuationSpace: meta.value.punctuation_space,
     sourceHashes: loadJsonMap(
       reader,

@@ -381,6 +381,13 @@ export const localeSchema = z.strictObject({
     })
     .optional()
     .describe('no-break spaces the language puts around punctuation'),
+  quotes: z
+    .string()
+    .refine((q) => [...q].length === 4, 'must be four marks: opening and closing, then the inner pair')
+    .default('“”‘’')
+    .describe(
+      'quotation marks straight quotes become: outer opening and closing, then inner (French «»“”, German „“‚‘, Japanese 「」『』)',
+    ),
   typography: z
     .strictObject({
       paragraph_indent: z

@@ -206,6 +206,8 @@ export interface LocaleInfo {
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
   typography: LetterTypography;
+  /** The quotation marks straight quotes become: outer open, close, inner open, close ("“”‘’"). */
+  quotes: string;
   /** No-break spaces around punctuation (French typography); undefined = none. */
   punctuationSpace: { before: string; after: string } | undefined;
   /** Unicode scripts a translation must mostly be written in (e.g. ["Hangul"]); empty = not checked. */

@@ -18,7 +18,8 @@ interface Finding {
 
 /**
  * Text hygiene on every final text of every composed letter: doubled punctuation, doubled words,
- * unbalanced brackets and quotes, empty links, links anywhere but the web or mail, and straight and curly quotes mixed in one letter.
+ * unbalanced brackets and quotes, empty links and links anywhere but the web or mail (straight quotes
+ * are curled in compose, so they never mix).
  * Each source span is reported once, however many letters print it.
  */
 export const textHygiene: Rule = (ctx) => {
@@ -35,7 +36,6 @@ export const textHygiene: Rule = (ctx) => {
       push(diag(f.code, spanIn(t, f.index, f.length), f.message, { hint: f.hint }));
   }
   for (const d of links(ctx)) push(d);
-  for (const d of mixedQuotes(ctx)) push(d);
   return out;
 };
 
@@ -229,39 +229,5 @@ function links(ctx: RuleContext): Diagnostic[] {
         );
       }
     }
-  return out;
-}
-
-/**
- * One letter mixing straight (" and an opening ') and curly (“ ” „ ‘) quotation marks.
- * Apostrophes inside words (people's, people’s) are not quotation marks; guillemets and 「」 are neither style.
- */
-function mixedQuotes(ctx: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const [key, letter] of ctx.letters) {
-    const found = { straight: [] as { span: Span; ch: string }[], curly: [] as { span: Span; ch: string }[] };
-    for (const t of letter.texts) {
-      for (const m of t.text.matchAll(/"|(?<=^|[\s([{])'(?=[^\s\d'])|[“”„‘]/g)) {
-        const style = m[0] === '"' || m[0] === "'" ? 'straight' : 'curly';
-        found[style].push({ span: spanIn(t, m.index, 1), ch: m[0] });
-      }
-    }
-    if (!found.straight.length || !found.curly.length) continue;
-    const [minority, majority, style] =
-      found.straight.length <= found.curly.length
-        ? [found.straight, found.curly, 'curly']
-        : [found.curly, found.straight, 'straight'];
-    out.push(
-      diag(
-        'text/mixed-quotes',
-        minority[0]!.span,
-        `the ${key} letter mixes straight and curly quotation marks (${found.straight.length} straight, ${found.curly.length} curly)`,
-        {
-          hint: `use ${style} quotation marks throughout, as most of the letter does`,
-          related: [{ message: `a ${style} ${majority[0]!.ch} is here`, span: majority[0]!.span }],
-        },
-      ),
-    );
-  }
   return out;
 }
