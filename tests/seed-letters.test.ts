@@ -94,14 +94,16 @@ function letterBody(doc: LetterDocument): string[] {
 
 /** Markup and spacing are not wording: compare the words. Doubled full stops were a seed defect. */
 function normalize(s: string): string {
-  return s
-    .replace(/\*+/g, '')
-    // Compose prints every quote and apostrophe curled (the seeds mix both): compare the words.
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\.\.(?!\.)/g, '.')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      .replace(/\*+/g, '')
+      // Compose prints every quote and apostrophe curled (the seeds mix both): compare the words.
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\.\.(?!\.)/g, '.')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Seed signatory lines, with the bullet and a trailing ", Country" / "(Country)" left on for alias matching. */
