@@ -1,6 +1,8 @@
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
+import { applyTypography } from '../../compose/typography.js';
+import type { LocaleInfo } from '../../model/project.js';
 
 /** Quotation marks of the bundled languages (not the apostrophe ’, which French and English write). */
 const QUOTATION_MARKS = /["“”„«»「」『』]/u;
@@ -19,7 +21,9 @@ export const quotations: Rule = (ctx) => {
     const source = ctx.letters.get(`${c.id}/${sourceLocale}`);
     if (!source) continue;
     for (const q of c.quotations) {
-      const quoting = source.texts.find((t) => t.text.includes(q.text.text));
+      // The letter prints its texts with the language's typography (curled apostrophes, tied number pairs): so is the quotation compared.
+      const quoted = asPrinted(q.text.text, ctx.project.locales.get(sourceLocale));
+      const quoting = source.texts.find((t) => t.text.includes(quoted));
       if (!quoting) {
         out.push(
           diag(
@@ -49,7 +53,11 @@ export const quotations: Rule = (ctx) => {
               },
             ),
           );
-        else if (form.kind === 'official' && translated && !translated.text.includes(form.text.text))
+        else if (
+          form.kind === 'official' &&
+          translated &&
+          !translated.text.includes(asPrinted(form.text.text, ctx.project.locales.get(lng)))
+        )
           out.push(
             diag(
               'quote/unmarked',
@@ -83,3 +91,7 @@ export const quotations: Rule = (ctx) => {
   }
   return out;
 };
+
+function asPrinted(text: string, locale: LocaleInfo | undefined): string {
+  return locale ? applyTypography(text, locale).text : text;
+}
