@@ -11,7 +11,7 @@ import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { insertText, noteOffset, noteText } from './quotation-note.js';
-import { applyPunctuationSpace } from './typography.js';
+import { applyTypography, curlQuotes } from './typography.js';
 import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
 import {
@@ -143,7 +143,7 @@ class Composer {
       .map((r) => this.project.signatories.get(r.id))
       .filter((s): s is Signatory => s !== undefined);
     const unique = [...new Map(signers.map((s) => [s.id, s])).values()];
-    const entries = signatureList(unique, tr.locale, c.signatoryOrder, {
+    const listed = signatureList(unique, tr.locale, c.signatoryOrder, {
       forms: new Map(
         c.signatories.map((r) => [r.id, { as: r.as?.text, sortAs: r.sortAs, country: r.country && r.country.text }]),
       ),
@@ -152,11 +152,13 @@ class Composer {
       source: tr.isSource,
       sourceTag: this.project.locales.get(this.project.workspace.sourceLocale)?.tag,
     });
+    // Names keep their spelling; their apostrophes and quotes are printed curled, one mark for one.
+    const entries = listed.map((e) => ({ ...e, name: curlQuotes(e.name, tr.locale.quotes).text }));
     const countryAffix = this.countryAffix();
-    for (const e of entries) {
-      this.texts.push(this.signatoryName(e.id, e.name));
+    entries.forEach((e, i) => {
+      this.texts.push({ ...this.signatoryName(e.id, listed[i]?.name ?? e.name), text: e.name });
       if (e.country) this.texts.push(this.signatoryCountry(e.id, e.country));
-    }
+    });
     blocks.push({ kind: 'signatures', entries });
     if (c.cc.length) {
       blocks.push({
@@ -485,8 +487,8 @@ class Composer {
         ),
       );
     if (filled.failed) return { text: t.text, offsets: toFile };
-    const typo = applyPunctuationSpace(filled.text, this.tr.locale.punctuationSpace);
-    const offsets = composeMaps(typo.offsets ? composeMaps(typo.offsets, filled.offsets) : filled.offsets, toFile);
+    const typo = applyTypography(filled.text, this.tr.locale);
+    const offsets = composeMaps(composeMaps(typo.offsets, filled.offsets), toFile);
     // The English standing in for a missing translation is not held to this language's typography.
     if (ownLanguage)
       typo.missing.forEach((m, k) =>
