@@ -19,6 +19,26 @@ describe('the inline Markdown of workspace texts', () => {
     ]);
   });
 
+  it('reads a span in another language, [text]{lang=tag}, mapped to its source; a bad tag is reported', () => {
+    const src = 'Signed by [金正恩]{lang=ja} and *[김정은]{lang=ko}*.';
+    const r = parseInline(src);
+    expect(r.problems).toEqual([]);
+    expect(r.inlines).toEqual([
+      { kind: 'text', text: 'Signed by ' },
+      { kind: 'lang', lang: 'ja', children: [{ kind: 'text', text: '金正恩' }] },
+      { kind: 'text', text: ' and ' },
+      { kind: 'emphasis', children: [{ kind: 'lang', lang: 'ko', children: [{ kind: 'text', text: '김정은' }] }] },
+      { kind: 'text', text: '.' },
+    ]);
+    // "恩" is plain-text offset 12, source offset 13 (after "["); " and" follows "]{lang=ja}".
+    expect(sourceRange(r.offsets, 12, 1)).toEqual([13, 14]);
+    expect(sourceRange(r.offsets, 13, 4)).toEqual([24, 28]);
+    expect(parseInline('[x]{lang=not a tag}').inlines).toEqual([{ kind: 'text', text: '[x]{lang=not a tag}' }]);
+    expect(parseInline('[x]{lang=123456789}').problems).toEqual([
+      '"{lang=123456789}" does not name a language: write a BCP 47 tag such as ja, ko or zh-Hans',
+    ]);
+  });
+
   it('keeps lines that look like headings, lists or quotes as text', () => {
     const src = '# 1 of 3\n- not a list\n> not a quote\n1. nor a numbered item';
     const r = parseInline(src);

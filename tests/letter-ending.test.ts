@@ -49,7 +49,13 @@ function letter(paragraphs: number, signatories: number, cc = 2): LetterDocument
     fonts: ['noto-serif'],
     countryAffix: { before: ', ', after: '' },
     lineBreak: 'normal',
-    typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
+    typography: {
+      paragraphIndent: 0,
+      emphasis: 'italic',
+      emphasisDots: 'above',
+      cjkLatinSpace: 'none',
+      signOffAlign: 'left',
+    },
     blocks,
   };
 }

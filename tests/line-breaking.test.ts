@@ -148,7 +148,13 @@ describe('justified Latin paragraphs', () => {
     fontSize: 10.5,
     fonts: ['noto-serif'],
     lineBreak: 'normal',
-    typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
+    typography: {
+      paragraphIndent: 0,
+      emphasis: 'italic',
+      emphasisDots: 'above',
+      cjkLatinSpace: 'none',
+      signOffAlign: 'left',
+    },
     align: 'justify',
     hyphenate: hyphenatorFor('en-US'),
   };
@@ -210,7 +216,13 @@ describe('a hyphenated letter', () => {
       fonts: ['noto-serif'],
       countryAffix: { before: ', ', after: '' },
       lineBreak: 'normal',
-      typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
+      typography: {
+        paragraphIndent: 0,
+        emphasis: 'italic',
+        emphasisDots: 'above',
+        cjkLatinSpace: 'none',
+        signOffAlign: 'left',
+      },
       blocks: [
         { kind: 'paragraph', content: [{ kind: 'text', text: RATIFYING }] },
         { kind: 'bullets', items: [[{ kind: 'text', text: RATIFYING }]] },

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline, LetterDocument, SignatureEntry } from '../src/model/letter-document.js';
@@ -30,7 +32,13 @@ function letter(overrides: Partial<LetterDocument> & Pick<LetterDocument, 'block
     fonts: EN_FONTS,
     countryAffix: { before: ', ', after: '' },
     lineBreak: 'normal',
-    typography: { paragraphIndent: 0, emphasis: 'italic', signOffAlign: 'left' },
+    typography: {
+      paragraphIndent: 0,
+      emphasis: 'italic',
+      emphasisDots: 'above',
+      cjkLatinSpace: 'none',
+      signOffAlign: 'left',
+    },
     ...overrides,
   };
 }
@@ -93,6 +101,60 @@ function bodyText(pages: string[]): string {
 function embeddedFonts(pdf: Buffer): string[] {
   // The Type0 font and its descendant CIDFont both name the font.
   return [...new Set([...pdf.toString('latin1').matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1] ?? ''))];
+}
+
+/** Each run of text poppler (pdftohtml) reads on page 1, with the family of the embedded font that draws it. */
+function fontRuns(pdf: Uint8Array): { text: string; font: string }[] {
+  const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-f', '1', '-l', '1', '-', '-'], {
+    input: pdf,
+    encoding: 'utf8',
+  });
+  const fonts = new Map(
+    [...xml.matchAll(/<fontspec id="(\d+)"[^>]* family="(?:[A-Z]{6}\+)?([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  return [...xml.matchAll(/<text [^>]*font="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+    text: m[2]!,
+    font: fonts.get(m[1]) ?? '?',
+  }));
+}
+
+/** The content streams of a PDF, inflated (pdfkit compresses them with Flate). */
+function contentStreams(pdf: Uint8Array): string[] {
+  const bytes = Buffer.from(pdf);
+  const text = bytes.toString('latin1');
+  return [...text.matchAll(/stream\r?\n/g)].flatMap((m) => {
+    const start = m.index + m[0].length;
+    try {
+      return [inflateSync(bytes.subarray(start, text.indexOf('endstream', start))).toString('latin1')];
+    } catch {
+      return []; // not Flate data
+    }
+  });
+}
+
+/**
+ * What page 1 draws besides text, read from its content stream, in points from the page's top-left:
+ * the centres of the circles (a moveto and four Bézier curves, as pdfkit draws them), whether each
+ * lies in an Artifact section, and the baselines of the text (each text piece's Tm).
+ */
+function circlesAndBaselines(pdf: Uint8Array): {
+  circles: { x: number; y: number; artifact: boolean }[];
+  baselines: number[];
+} {
+  const page = contentStreams(pdf).find((c) => c.includes(' Tm\n'))!;
+  const height = Number(/1 0 0 -1 0 ([\d.]+) cm/.exec(page)![1]);
+  const circle = /([\d.]+) ([\d.]+) m\n[\d.]+ [\d.]+ [\d.]+ [\d.]+ ([\d.]+) [\d.]+ c\n(?:[\d. ]+ c\n){3}/g;
+  const circles = [...page.matchAll(circle)].map((m) => {
+    const before = page.slice(0, m.index);
+    // The first curve ends at the circle's top (or bottom): its x is the centre's.
+    return {
+      x: Number(m[3]),
+      y: Number(m[2]),
+      artifact: before.lastIndexOf('/Artifact BMC') > before.lastIndexOf('EMC'),
+    };
+  });
+  const baselines = [...page.matchAll(/1 0 0 1 [\d.]+ ([\d.]+) Tm/g)].map((m) => height - Number(m[1]));
+  return { circles, baselines };
 }
 
 const lineText = (line: LayoutLine): string => line.pieces.map((p) => p.text).join('');
@@ -405,6 +467,64 @@ describe('renderPdf', () => {
       expect.stringMatching(/^[A-Z]{6}\+NotoSerifKR-Regular$/),
     ]);
     expect(bodyText((await pdfText(pdf)).pages)).toBe('We write to Kim Jong Un (김정은) today.');
+  });
+
+  it("draws Han in a span marked with a language in that language's face, the rest in the stack's", async () => {
+    // 直 and 骨 have distinct Japanese, Korean and Chinese forms.
+    const doc = letter({
+      blocks: [
+        {
+          kind: 'paragraph',
+          content: [
+            t('Signed by '),
+            { kind: 'lang', lang: 'ja', children: [t('直子')] },
+            t(', '),
+            { kind: 'lang', lang: 'zh-Hans', children: [t('骨直')] },
+            t(' and 直子.'),
+          ],
+        },
+      ],
+    });
+    const runs = fontRuns((await renderPdf(doc)).bytes).filter((r) => /\p{Script=Han}/u.test(r.text));
+    expect(runs).toEqual([
+      { text: '直子', font: 'NotoSerifJP' },
+      { text: '骨直', font: 'NotoSerifSC' },
+      // Unmarked, Han in an English letter takes the stack's first CJK face.
+      { text: '直子', font: 'NotoSerifKR' },
+    ]);
+  });
+
+  it('draws emphasis dots above Japanese and below Chinese kanji and kana, as artifacts outside the text', async () => {
+    const content: Inline[] = [t('建設部隊（'), { kind: 'emphasis', children: [t('突撃隊')] }, t('）を廃止すること。')];
+    const render = async (fonts: string[], emphasis: 'dots' | 'bold', emphasisDots: 'above' | 'below') => {
+      const doc = letter({
+        lang: fonts === JA_FONTS ? 'ja-JP' : 'zh-Hans',
+        fonts,
+        lineBreak: 'cjk',
+        blocks: [{ kind: 'paragraph', content }],
+      });
+      return (await renderPdf({ ...doc, typography: { ...doc.typography, emphasis, emphasisDots } })).bytes;
+    };
+    const boldText = bodyText((await pdfText(await render(JA_FONTS, 'bold', 'above'))).pages);
+    for (const [fonts, where] of [
+      [JA_FONTS, 'above'],
+      [ZH_FONTS, 'below'],
+    ] as const) {
+      const pdf = await render(fonts, 'dots', where);
+      const { circles, baselines } = circlesAndBaselines(pdf);
+      // One dot on each of 突撃隊, none on the brackets or on the text outside the emphasis.
+      expect(circles).toHaveLength(3);
+      expect(circles.every((c) => c.artifact)).toBe(true);
+      expect(bodyText((await pdfText(pdf)).pages)).toBe(boldText);
+      const baseline = baselines[0]!;
+      for (const c of circles) {
+        // Outside the ideographic em box (0.88 em up, 0.12 em down from the baseline; 10.5 pt type).
+        if (where === 'above') expect(c.y).toBeLessThan(baseline - 0.88 * 10.5);
+        else expect(c.y).toBeGreaterThan(baseline + 0.12 * 10.5);
+      }
+      // Centred on full-width characters, one em apart.
+      expect(circles.map((c) => c.x - circles[0]!.x)).toEqual([0, 10.5, 21].map((x) => expect.closeTo(x, 3)));
+    }
   });
 
   it('refuses a character that no font covers instead of drawing an empty box', async () => {

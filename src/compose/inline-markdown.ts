@@ -5,7 +5,8 @@ import { OffsetMapBuilder, type OffsetMap } from '../model/offset-map.js';
 
 /**
  * micromark with every construct off except the inline subset workspace texts may use:
- * `*italic*`, `**bold**`, `[text](href)`, backslash escapes and character references.
+ * `*italic*`, `**bold**`, `[text](href)`, backslash escapes and character references, and a span of
+ * text in another language, `[金正恩]{lang=ja}` (pandoc's bracketed span, with only a lang attribute).
  * A text is one paragraph: no headings, lists, quotes, code or HTML, even where a line looks like one.
  */
 const INLINE_ONLY = {
@@ -72,12 +73,65 @@ function inlinesOf(node: MdastNode, src: string, map: OffsetMapBuilder, problems
     case 'text': {
       const from = node.position?.start.offset ?? 0;
       const to = node.position?.end.offset ?? from;
-      traceText(node.value, src, from, to, map, problems);
-      return [{ kind: 'text', text: node.value }];
+      return languageSpans(node.value, src, from, to, map, problems);
     }
     default:
       // Every other construct is switched off; a node of another kind would be a micromark change.
       return 'children' in node ? children(node) : [];
+  }
+}
+
+/** `[text]{lang=tag}`: CommonMark leaves it as text (a label with no link after it). */
+const LANGUAGE_SPAN = /\[([^[\]\n]+)\]\{lang=([^}\s]*)\}/gu;
+
+/**
+ * A text node with its language spans made inline nodes, mapped to src. The spans are found in the
+ * value and in src alike; where escapes or references make the two disagree, the text stays text.
+ */
+function languageSpans(
+  value: string,
+  src: string,
+  from: number,
+  to: number,
+  map: OffsetMapBuilder,
+  problems: Set<string>,
+): Inline[] {
+  const inValue = [...value.matchAll(LANGUAGE_SPAN)];
+  const inSrc = [...src.slice(from, to).matchAll(LANGUAGE_SPAN)];
+  if (inValue.length === 0 || inValue.length !== inSrc.length) {
+    traceText(value, src, from, to, map, problems);
+    return [{ kind: 'text', text: value }];
+  }
+  const out: Inline[] = [];
+  let v = 0;
+  let r = from;
+  const text = (part: string, end: number) => {
+    if (part !== '') out.push({ kind: 'text', text: part });
+    traceText(part, src, r, end, map, problems);
+  };
+  inValue.forEach((m, k) => {
+    const s = inSrc[k]!;
+    const at = from + s.index;
+    text(value.slice(v, m.index), at);
+    const inner = m[1]!;
+    const lang = languageTag(m[2]!);
+    if (lang === undefined)
+      problems.add(`"{lang=${m[2]}}" does not name a language: write a BCP 47 tag such as ja, ko or zh-Hans`);
+    r = at + 1;
+    traceText(inner, src, r, r + s[1]!.length, map, problems);
+    out.push(lang ? { kind: 'lang', lang, children: [{ kind: 'text', text: inner }] } : { kind: 'text', text: inner });
+    v = m.index + m[0].length;
+    r = at + s[0].length;
+  });
+  text(value.slice(v), to);
+  return out;
+}
+
+function languageTag(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
   }
 }
 

@@ -108,6 +108,8 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
     typography: {
       paragraphIndent: meta.value.typography.paragraph_indent,
       emphasis: meta.value.typography.emphasis,
+      emphasisDots: meta.value.typography.emphasis_dots,
+      cjkLatinSpace: meta.value.typography.cjk_latin_space,
       signOffAlign: meta.value.typography.sign_off_align,
     },
     chrome: chromeFlat,

@@ -397,15 +397,31 @@ export const localeSchema = z.strictObject({
         .default(0)
         .describe('first-line indent of body paragraphs, in em (Japanese 1, Chinese 2)'),
       emphasis: z
-        .enum(['italic', 'bold'])
+        .enum(['italic', 'bold', 'dots'])
         .default('italic')
-        .describe('how emphasis is set: italic, or bold where the script has no italics'),
+        .describe(
+          'how emphasis is set: italic, bold where the script has no italics (Korean), or dots (Japanese 圏点, Chinese 着重号)',
+        ),
+      emphasis_dots: z
+        .enum(['above', 'below'])
+        .default('above')
+        .describe('with emphasis: dots, where the dots go: above the characters (Japanese) or below (Chinese)'),
+      cjk_latin_space: z
+        .enum(['quarter-em', 'none'])
+        .default('none')
+        .describe('space between kanji or kana and Latin letters or digits (JLREQ: quarter-em)'),
       sign_off_align: z
         .enum(['left', 'right'])
         .default('left')
         .describe('where the sign-off stands (Japanese 敬具: right)'),
     })
-    .default({ paragraph_indent: 0, emphasis: 'italic', sign_off_align: 'left' })
+    .default({
+      paragraph_indent: 0,
+      emphasis: 'italic',
+      emphasis_dots: 'above',
+      cjk_latin_space: 'none',
+      sign_off_align: 'left',
+    })
     .describe("the language's letter conventions"),
   scripts: z
     .array(

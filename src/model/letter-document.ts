@@ -10,7 +10,9 @@ export type Inline =
   | { kind: 'text'; text: string }
   | { kind: 'emphasis'; children: Inline[] }
   | { kind: 'strong'; children: Inline[] }
-  | { kind: 'link'; href: string; children: Inline[] };
+  | { kind: 'link'; href: string; children: Inline[] }
+  /** Text in another language than the letter's (`[金正恩]{lang=ja}`): its Han characters take that language's forms. */
+  | { kind: 'lang'; lang: string; children: Inline[] };
 
 export type Block =
   | { kind: 'date'; text: string }

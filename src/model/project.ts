@@ -185,8 +185,15 @@ export type LineBreakStyle = (typeof LINE_BREAK_STYLES)[number];
 export interface LetterTypography {
   /** First-line indent of body paragraphs, in em (Japanese: 1, Chinese: 2). */
   paragraphIndent: number;
-  /** How emphasis is set: italic, or bold where the script has no italic (CJK, Korean). */
-  emphasis: 'italic' | 'bold';
+  /** How emphasis is set: italic, bold (Korean), or dots beside each character (Japanese 圏点, Chinese 着重号). */
+  emphasis: 'italic' | 'bold' | 'dots';
+  /** Where emphasis dots go: above the characters (Japanese), below them (Chinese). */
+  emphasisDots: 'above' | 'below';
+  /**
+   * The space between kanji or kana and Western letters or digits (JLREQ 3.2.5): a quarter em, or
+   * none. Measured and drawn alike; never at a line's start or end.
+   */
+  cjkLatinSpace: 'quarter-em' | 'none';
   /** Where the sign-off stands (Japanese 敬具: flush right). */
   signOffAlign: 'left' | 'right';
 }

@@ -15,6 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
+import { fontsForLanguage } from '../../fonts/fonts-by-language.js';
 import { fontFamilies, languageInfo, type FontFamily, type LanguageInfo } from '../language-info.js';
 import { normalizeDocx } from './normalize-docx.js';
 
@@ -269,7 +270,17 @@ function lines(ctx: Ctx, xs: string[], breakFirst = false): TextRun[] {
   return xs.map((l, i) => new TextRun({ ...ctx.run, text: l, ...(i > 0 || breakFirst ? { break: 1 } : {}) }));
 }
 
-function inlines(ctx: Ctx, xs: Inline[], marks: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+type Marks = Pick<IRunOptions, 'bold' | 'italics' | 'emphasisMark'>;
+
+/** Emphasis as the language sets it: italic, bold, or Word's emphasis dots (w:em) above or below. */
+function emphasized(typography: LetterDocument['typography'], marks: Marks): Marks {
+  if (typography.emphasis === 'bold') return { ...marks, bold: true };
+  if (typography.emphasis === 'italic') return { ...marks, italics: !marks.italics };
+  // w:em takes "underDot" too (ECMA-376 ST_Em); the docx package types only "dot".
+  return { ...marks, emphasisMark: { type: (typography.emphasisDots === 'below' ? 'underDot' : 'dot') as 'dot' } };
+}
+
+function inlines(ctx: Ctx, xs: Inline[], marks: Marks = {}): ParagraphChild[] {
   return xs.flatMap((x): ParagraphChild[] => {
     switch (x.kind) {
       case 'text':
@@ -279,19 +290,28 @@ function inlines(ctx: Ctx, xs: Inline[], marks: { bold?: boolean; italics?: bool
           .map((t, i) => new TextRun({ ...ctx.run, ...marks, text: t, ...(i ? { break: 1 } : {}) }));
       case 'emphasis':
         // Scripts without italics (Chinese, Japanese, Korean) emphasise in bold, as the PDF does.
-        return inlines(
-          ctx,
-          x.children,
-          ctx.doc.typography.emphasis === 'bold' ? { ...marks, bold: true } : { ...marks, italics: !marks.italics },
-        );
+        return inlines(ctx, x.children, emphasized(ctx.doc.typography, marks));
       case 'strong':
         return inlines(ctx, x.children, { ...marks, bold: true });
       case 'link':
         return [new ExternalHyperlink({ link: x.href, children: inlines(ctx, x.children, marks) })];
+      case 'lang':
+        return inlines({ ...ctx, run: languageRun(ctx, x.lang) }, x.children, marks);
       default:
         return assertNever(x);
     }
   });
+}
+
+/** Run properties of text in another language: its East Asian language, and the face of its Han forms. */
+function languageRun(ctx: Ctx, tag: string): IRunOptions {
+  const eastAsia = fontFamilies(fontsForLanguage(ctx.doc.fonts, tag)).find((f) => f.eastAsian)?.family;
+  const { wordTag } = languageInfo(tag);
+  return {
+    ...ctx.run,
+    ...(eastAsia ? { font: { ...(ctx.run.font as object), eastAsia } } : {}),
+    language: { ...ctx.run.language, eastAsia: wordTag },
+  };
 }
 
 /** The page label ("{page} / {pages}", "- {page} -") with Word's page fields in place of the placeholders. */

@@ -62,7 +62,16 @@ ${scope} ul.signatures { list-style: none; padding: 0; }
 ${scope} ul.signatures.columns { columns: 2; column-gap: 2em; }
 ${scope} ul.signatures li { break-inside: avoid; }
 ${scope} .country { font-size: 0.85em; }
-${scope} .cc p { margin: 0.4em 0; }`;
+${scope} .cc p { margin: 0.4em 0; }${emphasisCss(doc, scope)}`;
+}
+
+/** Emphasis as the language sets it, as in the PDF: bold, or dots above (Japanese) or below (Chinese). */
+function emphasisCss(doc: LetterDocument, scope: string): string {
+  const { emphasis, emphasisDots } = doc.typography;
+  if (emphasis === 'bold') return `\n${scope} em { font-style: normal; font-weight: bold; }`;
+  if (emphasis === 'dots')
+    return `\n${scope} em { font-style: normal; text-emphasis: filled dot; text-emphasis-position: ${emphasisDots === 'below' ? 'under' : 'over'} right; }`;
+  return '';
 }
 
 function block(b: Block, doc: LetterDocument): string {
@@ -123,6 +132,8 @@ function inline(xs: Inline[]): string {
           return /^(https?:|mailto:)/i.test(x.href)
             ? `<a href="${escapeHtml(x.href)}">${inline(x.children)}</a>`
             : inline(x.children);
+        case 'lang':
+          return `<span lang="${escapeHtml(x.lang)}">${inline(x.children)}</span>`;
         default:
           return assertNever(x);
       }

@@ -60,6 +60,9 @@ function inline(xs: Inline[]): string {
           return `**${inline(x.children)}**`;
         case 'link':
           return `[${inline(x.children)}](${x.href.replace(/[()\s]/g, encodeURIComponent)})`;
+        case 'lang':
+          // pandoc's bracketed span, the syntax the workspace texts use.
+          return `[${inline(x.children)}]{lang=${x.lang}}`;
         default:
           return assertNever(x);
       }

@@ -1,6 +1,7 @@
 import type { PageContent, PageLine, StructNode } from './flow.js';
 import type { FontFace } from '../../fonts/font-library.js';
 import type { LinePiece } from './line-layout.js';
+import { DOT_RADIUS, emphasisDots } from './emphasis-dots.js';
 import { patchEncoding, shareLayoutCache } from './pdfkit-types.js';
 
 /** Colours of body text and of secondary text (countries, the footer), as CSS hex. */
@@ -42,6 +43,7 @@ export function drawPages(pdf: PDFKit.PDFDocument, fonts: FontSelector, pages: P
             if (piece.artifact) marking.artifact();
             else marking.open(elementFor(line.tag), line.tag.type);
             drawPiece(pdf, fonts, line, piece);
+            drawDots(pdf, marking, line, piece);
           }
           continue;
         }
@@ -51,6 +53,7 @@ export function drawPages(pdf: PDFKit.PDFDocument, fonts: FontSelector, pages: P
           if (piece.artifact) marking.artifact();
           else marking.open(link, 'Link');
           drawPiece(pdf, fonts, line, piece);
+          drawDots(pdf, marking, line, piece);
         }
         marking.close();
         const last = group[group.length - 1] as LinePiece;
@@ -95,6 +98,16 @@ function drawPiece(pdf: PDFKit.PDFDocument, fonts: FontSelector, line: PageLine,
     ...(piece.characterSpacing !== 0 ? { characterSpacing: piece.characterSpacing } : {}),
     ...(piece.features !== undefined ? { features: piece.features as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
   });
+}
+
+/** Emphasis dots of a piece: filled circles, an Artifact (not part of the text). */
+function drawDots(pdf: PDFKit.PDFDocument, marking: MarkedContent, line: PageLine, piece: LinePiece): void {
+  if (piece.dots === undefined) return;
+  const dots = emphasisDots(piece, piece.dots);
+  if (dots.length === 0) return;
+  marking.artifact();
+  for (const dot of dots) pdf.circle(line.x + dot.x, line.y + dot.y, DOT_RADIUS * piece.fontSize);
+  pdf.fill(piece.muted ? MUTED_COLOR : TEXT_COLOR);
 }
 
 /** Registers each face with the document on first use and selects it. */

@@ -16,6 +16,8 @@ export interface BreakPiece {
   glue: { width: number; stretch: number; shrink: number };
   /** Extra width when a line ends here: a drawn hyphen, or a contextual adjustment undone at the line end. */
   breakWidth: number;
+  /** Extra shrink when a line ends here (CJK closing punctuation that may be set half-width at the line end). */
+  breakShrink?: number;
   /** Cost of ending a line here (TeX's penalty; hyphens cost more than spaces). */
   penalty: number;
   /** A hyphenation break: two in a row cost {@link BreakOptions.consecutiveHyphenDemerits}. */
@@ -102,7 +104,8 @@ function run(
       // The line holds pieces from..b; the glue after b is dropped and its break width added.
       const width = (sums.width[b + 1] ?? 0) - (sums.width[from] ?? 0) - piece.glue.width + piece.breakWidth;
       const stretch = (sums.stretch[b + 1] ?? 0) - (sums.stretch[from] ?? 0) - piece.glue.stretch + extraStretch;
-      const shrink = (sums.shrink[b + 1] ?? 0) - (sums.shrink[from] ?? 0) - piece.glue.shrink;
+      const shrink =
+        (sums.shrink[b + 1] ?? 0) - (sums.shrink[from] ?? 0) - piece.glue.shrink + (piece.breakShrink ?? 0);
       const slack = options.lineWidth - width;
       const alone = from === b;
       let ratio: number;

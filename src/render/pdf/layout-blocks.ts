@@ -1,6 +1,7 @@
 import { assertNever, type Block, type LetterDocument, type SignatureEntry } from '../../model/letter-document.js';
 import { structNode, type FlowBox, type FlowItem, type PlacedLine, type StructNode } from './flow.js';
 import { hyphenatorFor, type Hyphenator } from './hyphenation.js';
+import { CJK_LATIN_SPACE } from './cjk-spacing.js';
 import { inlineSegments } from './inline-segments.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions, type StyledSegment } from './line-layout.js';
 import { lineBox, type PageStyle } from './page-style.js';
@@ -127,7 +128,7 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
       return [
         box(
           ctx,
-          setText(ctx, inlineSegments(block.content, false, ctx.doc.typography.emphasis), { align: 'left' }),
+          setText(ctx, inlineSegments(block.content, false, ctx.doc.typography), { align: 'left' }),
           left,
           structNode('P', ctx.root),
           true,
@@ -136,11 +137,11 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
     case 'sign-off':
       return [box(ctx, signOffLines(ctx, block.text), left, structNode('P', ctx.root), true)];
     case 'heading':
-      return [heading(ctx, block.number, inlineSegments(block.content, true, ctx.doc.typography.emphasis))];
+      return [heading(ctx, block.number, inlineSegments(block.content, true, ctx.doc.typography))];
     case 'paragraph':
       return lineBoxes(
         ctx,
-        setText(ctx, inlineSegments(block.content, false, ctx.doc.typography.emphasis), {
+        setText(ctx, inlineSegments(block.content, false, ctx.doc.typography), {
           align: 'justify',
           hyphenate: ctx.hyphenate,
           firstLineIndent: ctx.doc.typography.paragraphIndent * ctx.style.fontSize,
@@ -151,7 +152,7 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
     case 'bullets':
       return bullets(
         ctx,
-        block.items.map((item) => inlineSegments(item, false, ctx.doc.typography.emphasis)),
+        block.items.map((item) => inlineSegments(item, false, ctx.doc.typography)),
       );
     case 'signatures':
       return signatures(ctx, block.entries);
@@ -172,6 +173,7 @@ function setText(ctx: Context, segments: StyledSegment[], options: Partial<Layou
     align: 'left',
     // Chinese and Japanese set adjacent punctuation (」）, 。「) half-width, as JLREQ and CLREQ ask.
     features: doc.lineBreak === 'cjk' ? CJK_FEATURES : undefined,
+    cjkLatinSpace: CJK_LATIN_SPACE[doc.typography.cjkLatinSpace ?? 'none'],
     direction: ctx.rtl ? 'rtl' : 'ltr',
     ...options,
   });

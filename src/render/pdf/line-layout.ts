@@ -5,6 +5,15 @@ import { hyphenationPoints, type Hyphenator } from './hyphenation.js';
 import { breakParagraph, type BreakOptions, type BreakPiece } from './knuth-plass.js';
 import { measureText, UNSHAPED_JOIN } from './measure-text.js';
 import { embeddingLevels, lineLevels, shapingDirection, visualOrder, type Direction } from './bidi.js';
+import {
+  HALF_WIDTH_FEATURES,
+  isPunctuationRun,
+  PUNCTUATION_EDGE,
+  PUNCTUATION_RUN,
+  westernEdges,
+} from './cjk-spacing.js';
+import type { DotPosition } from './emphasis-dots.js';
+import { fontsForLanguage } from '../../fonts/fonts-by-language.js';
 
 /** A stretch of paragraph text in one style. */
 export interface StyledSegment {
@@ -18,6 +27,10 @@ export interface StyledSegment {
   muted?: boolean;
   /** Never broken across lines ("United Kingdom" after a signatory's name). */
   noBreak?: boolean;
+  /** Emphasis dots beside each kanji and kana (Japanese 圏点 above, Chinese 着重号 below). */
+  dots?: DotPosition;
+  /** Language of the text (BCP 47), when not the letter's: its Han characters take that language's face. */
+  lang?: string;
 }
 
 /** How to lay out one paragraph. */
@@ -36,6 +49,11 @@ export interface LayoutOptions {
   firstLineIndent?: number;
   /** OpenType features to measure and draw with (`chws`: CJK adjacent punctuation set half-width). */
   features?: string[] | undefined;
+  /**
+   * Space between kanji or kana and a Western letter or digit, in em (JLREQ's quarter em); 0 or
+   * undefined for none. Part of the measure, dropped where the line breaks.
+   */
+  cjkLatinSpace?: number | undefined;
   /**
    * The paragraph's base direction (default ltr). In an rtl paragraph `left` and `right` swap and a
    * justified paragraph's last line sits on the right; either way, text in the other direction is
@@ -64,6 +82,8 @@ export interface LinePiece {
   artifact: boolean;
   /** OpenType features it was measured with, and must be drawn with. */
   features: string[] | undefined;
+  /** Emphasis dots to draw beside its kanji and kana (an artifact, not text). */
+  dots: DotPosition | undefined;
 }
 
 /** One laid-out line. */
@@ -119,7 +139,10 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
   const text = texts.join('');
   if (text.trim() === '') return [];
   const atoms = buildAtoms(texts, segments, options);
-  const measure = (start: number, end: number): number => measureRange(text, atoms, start, end, options.features);
+  const edges = spaceEdges(text, options);
+  // Width of text[start, end) as set: the CJK/Latin spaces inside it count, those at its ends do not.
+  const measure = (start: number, end: number): number =>
+    measureRange(text, atoms, start, end, options.features) + edges.within(start, end);
   const noBreak = noBreakRanges(texts, segments);
   let units = joinUnits(breakUnits(text, options.lineBreak), noBreak);
   if (options.hyphenate !== undefined && options.align === 'justify') {
@@ -129,19 +152,38 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
   const fitted = [...fitUnits(units, text, options.width, measure)];
   const lines =
     options.align === 'justify'
-      ? totalFit(text, atoms, fitted, options, measure)
-      : firstFit(text, fitted, options, measure);
+      ? totalFit(text, atoms, fitted, options, measure, edges)
+      : firstFit(text, fitted, options, measure, edges);
   const indent = options.firstLineIndent ?? 0;
   const levels = embeddingLevels(text, options.direction ?? 'ltr');
   const gaps = new Set(fitted.filter((u) => u.wordGap === true && u.end === u.contentEnd).map((u) => u.end));
+  const set = { text, atoms, segments, levels, gaps, edges, measure };
   return lines.map((l, i) => {
-    if (i > 0 || indent === 0) return placeLine(text, atoms, l, segments, options, levels, gaps);
-    const narrower = { ...options, width: options.width - indent };
-    const placed = placeLine(text, atoms, l, segments, narrower, levels, gaps);
+    if (i > 0 || indent === 0) return placeLine(set, l, options);
+    const placed = placeLine(set, l, { ...options, width: options.width - indent });
     // The indent is at the start of the line: on the right in a right-to-left paragraph.
     const shift = options.direction === 'rtl' ? 0 : indent;
     return { pieces: placed.pieces.map((p) => ({ ...p, x: p.x + shift })), width: placed.width + indent };
   });
+}
+
+/** Where kanji or kana meet Western text, and the space set there (PDF points). */
+interface SpaceEdges {
+  width: number;
+  has(offset: number): boolean;
+  /** Total space at the edges strictly inside [start, end). */
+  within(start: number, end: number): number;
+}
+
+function spaceEdges(text: string, options: LayoutOptions): SpaceEdges {
+  const width = (options.cjkLatinSpace ?? 0) * options.fontSize;
+  const at = width > 0 && options.lineBreak === 'cjk' ? westernEdges(text) : new Set<number>();
+  const sorted = [...at];
+  return {
+    width,
+    has: (offset) => at.has(offset),
+    within: (start, end) => (sorted.length === 0 ? 0 : sorted.filter((e) => e > start && e < end).length * width),
+  };
 }
 
 interface LineSpan {
@@ -159,6 +201,7 @@ function firstFit(
   units: BreakUnit[],
   options: LayoutOptions,
   measure: (start: number, end: number) => number,
+  edges: SpaceEdges,
 ): LineSpan[] {
   const lines: LineSpan[] = [];
   let line: { start: number; end: number; contentEnd: number; width: number } | undefined;
@@ -170,16 +213,19 @@ function firstFit(
     let start = unit.start;
     if (line === undefined) start = skipLeadingWhitespace(text, start, unit.contentEnd);
     const contentWidth = measure(start, unit.contentEnd);
-    if (line !== undefined && line.width + contentWidth > options.width + 0.01) {
+    // The CJK/Latin space before this unit, if the line goes on into it.
+    let joint = line !== undefined && edges.has(start) ? edges.width : 0;
+    if (line !== undefined && line.width + joint + contentWidth > options.width + 0.01) {
       finish(false);
       start = skipLeadingWhitespace(text, unit.start, unit.contentEnd);
+      joint = 0;
     }
     if (line === undefined) {
       line = { start, end: start, contentEnd: start, width: lines.length === 0 ? (options.firstLineIndent ?? 0) : 0 };
     }
     if (unit.contentEnd > start) line.contentEnd = unit.contentEnd;
     line.end = unit.end;
-    line.width += measure(start, unit.end);
+    line.width += joint + measure(start, unit.end);
     if (unit.required) finish(true);
   }
   finish(true);
@@ -217,12 +263,13 @@ const BREAKING: Omit<BreakOptions, 'lineWidth' | 'emergencyStretch' | 'shortLast
   shortLastLineDemerits: 5_000,
 };
 
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30a0-\u30ff\uff00-\uffef]/u;
 
 /**
  * Total-fit breaking of a justified paragraph: every unit becomes a piece whose trailing space is
  * glue, hyphenation points cost a penalty and add the hyphen's width, CJK text stretches between
- * characters and Korean may track a little; see {@link breakParagraph}.
+ * characters, shrinks by setting its punctuation half-width and has its CJK/Latin space as glue, and
+ * Korean may track a little; see {@link breakParagraph}.
  */
 function totalFit(
   text: string,
@@ -230,6 +277,7 @@ function totalFit(
   units: BreakUnit[],
   options: LayoutOptions,
   measure: (start: number, end: number) => number,
+  edges: SpaceEdges,
 ): LineSpan[] {
   const em = options.fontSize;
   const contextual = options.features !== undefined && options.features.length > 0;
@@ -243,11 +291,17 @@ function totalFit(
       next === undefined || unit.end > unit.contentEnd
         ? 0
         : String.fromCodePoint(text.codePointAt(next.start) ?? 32).length;
+    // A CJK/Latin space after the unit is glue: it goes where the line breaks.
+    const edge = next !== undefined && unit.end === unit.contentEnd && edges.has(unit.end) ? edges.width : 0;
     const width =
       contextual && after > 0
-        ? measure(unit.start, next!.start + after) - measure(next!.start, next!.start + after)
+        ? measure(unit.start, next!.start + after) - measure(next!.start, next!.start + after) - edge
         : alone;
     const space = measure(unit.contentEnd, unit.end);
+    // Punctuation set half-width (halt) where a line must shrink; a mark chws already narrowed
+    // against the next unit gives only the rest, all of it when the line ends after it.
+    const halt = options.lineBreak === 'cjk' && contextual ? halfWidthGain(text, atoms, unit, options.features) : 0;
+    const haltInLine = Math.max(0, halt - (alone - width));
     const cjk = options.lineBreak === 'cjk' ? [...content].filter((c) => CJK_CHAR.test(c)).length : 0;
     const nextIsCjk = options.lineBreak === 'cjk' && CJK_CHAR.test(text[units[i + 1]?.start ?? text.length] ?? '');
     const glyphs = [...content].length;
@@ -257,16 +311,17 @@ function totalFit(
       stretch:
         Math.max(0, cjk - 1) * CJK_STRETCH * em +
         (options.lineBreak === 'keep-all' ? glyphs * KOREAN_TRACKING * em : 0),
-      shrink: options.lineBreak === 'keep-all' ? glyphs * KOREAN_TIGHTENING * em : 0,
+      shrink: (options.lineBreak === 'keep-all' ? glyphs * KOREAN_TIGHTENING * em : 0) + haltInLine,
       glue: {
-        width: space,
+        width: space + edge,
         stretch:
           space * SPACE_STRETCH +
-          (space === 0 && cjk > 0 && nextIsCjk ? CJK_STRETCH * em : 0) +
+          (space === 0 && cjk > 0 && (nextIsCjk || edge > 0) ? CJK_STRETCH * em : 0) +
           (space === 0 && unit.wordGap === true ? WORD_GAP_STRETCH * em : 0),
         shrink: space * SPACE_SHRINK,
       },
       breakWidth: (unit.hyphen === true ? hyphenWidth(atoms, unit.contentEnd) : 0) + alone - width,
+      breakShrink: halt - haltInLine,
       penalty: unit.hyphen === true || explicitHyphen ? HYPHEN_PENALTY : 0,
       flagged: unit.hyphen === true || explicitHyphen,
       forced: unit.required,
@@ -294,6 +349,18 @@ function totalFit(
       hyphen: to.hyphen === true && !last,
     };
   });
+}
+
+/** How much narrower the unit's punctuation runs are set half-width (halt) than as measured, PDF points. */
+function halfWidthGain(text: string, atoms: Atom[], unit: BreakUnit, features: string[] | undefined): number {
+  let gain = 0;
+  for (const m of text.slice(unit.start, unit.contentEnd).matchAll(PUNCTUATION_RUN)) {
+    const start = unit.start + m.index;
+    const end = start + m[0].length;
+    gain +=
+      measureRange(text, atoms, start, end, features) - measureRange(text, atoms, start, end, HALF_WIDTH_FEATURES);
+  }
+  return Math.max(0, gain);
 }
 
 /** The atom a hyphen drawn at `offset` (just after the fragment before it) takes its face and size from. */
@@ -324,7 +391,11 @@ function buildAtoms(texts: string[], segments: StyledSegment[], options: LayoutO
   texts.forEach((segmentText, segment) => {
     const style = segments[segment]?.style ?? 'regular';
     const size = options.fontSize * (segments[segment]?.scale ?? 1);
-    for (const run of splitFontRuns(segmentText, options.fonts)) {
+    const lang = segments[segment]?.lang;
+    for (const run of splitFontRuns(
+      segmentText,
+      lang === undefined ? options.fonts : fontsForLanguage(options.fonts, lang),
+    )) {
       const start = offset + run.start;
       atoms.push({ start, end: start + run.text.length, face: loadFace(run.fontId, style), segment, size });
     }
@@ -378,32 +449,39 @@ interface PieceMetrics {
  * the slack between CJK characters and around Latin runs, never inside a Latin word or a number.
  * Thai (Lao, Khmer, Burmese) lines widen their spaces and the word boundaries in `gaps`.
  */
-function placeLine(
-  text: string,
-  atoms: Atom[],
-  line: LineSpan,
-  segments: StyledSegment[],
-  options: LayoutOptions,
-  levels: Uint8Array | undefined,
-  gaps: ReadonlySet<number>,
-): LayoutLine {
-  const justify = options.align === 'justify' && !line.last;
+function placeLine(set: ParagraphSet, line: LineSpan, options: LayoutOptions): LayoutLine {
+  const { text, atoms, segments, levels, gaps, edges, measure } = set;
+  // Line breaking may set a paragraph's last line shrunk too (rather than add a line): it is then
+  // justified like the others, or it would stand out of the measure.
+  const overfull = options.align === 'justify' && measure(line.start, line.contentEnd) > options.width + 0.01;
+  const justify = options.align === 'justify' && (!line.last || overfull);
   const cjkMode = options.lineBreak === 'cjk';
+  // A CJK line longer than its measure sets punctuation half-width: its runs are cut out.
+  const shrinking = overfull && cjkMode && options.features !== undefined;
   const base = options.direction ?? 'ltr';
   const lineLevel = levels && lineLevels(text, levels, line.start, line.end, base);
   const raw: Omit<LinePiece, 'x' | 'width' | 'characterSpacing'>[] = [];
   const natural: PieceMetrics[] = [];
   /** Bidi level of each piece, in logical order (all 0 without right-to-left text). */
   const pieceLevels: number[] = [];
+  /** Offset in the text where each piece starts. */
+  const starts: number[] = [];
   for (const atom of atoms) {
     const from = Math.max(line.start, atom.start);
     const to = Math.min(line.end, atom.end);
     if (from >= to) continue;
-    // Justification needs a position after every space, or at every CJK/Latin boundary: cut the atom there.
+    // Justification needs a position after every space, or at every CJK/Latin boundary (where the
+    // CJK/Latin space goes too): cut the atom there.
     const slice = text.slice(from, to);
     const parts = (
-      !justify ? [slice] : cjkMode ? slice.split(CJK_BOUNDARY) : splitAtGaps(slice.split(/(?<= )/), from, gaps)
-    ).flatMap((part) => (options.features !== undefined ? part.split(UNSHAPED_JOIN) : [part]));
+      cjkMode && (justify || edges.width > 0)
+        ? slice.split(CJK_BOUNDARY)
+        : !justify
+          ? [slice]
+          : splitAtGaps(slice.split(/(?<= )/), from, gaps)
+    )
+      .flatMap((part) => (shrinking ? part.split(PUNCTUATION_EDGE) : [part]))
+      .flatMap((part) => (options.features !== undefined ? part.split(UNSHAPED_JOIN) : [part]));
     let partStart = from;
     for (const [part, level] of lineLevel
       ? bidiParts(parts, from, line.start, lineLevel)
@@ -415,6 +493,7 @@ function placeLine(
         // Right-to-left pieces are drawn with the font's mirrored brackets (rtlm), shaped whole.
         const features = level % 2 === 1 ? [...(options.features ?? []), 'rtlm'] : options.features;
         pieceLevels.push(level);
+        starts.push(partStart);
         raw.push({
           text: drawn,
           face: atom.face,
@@ -424,6 +503,7 @@ function placeLine(
           segment: atom.segment,
           artifact: false,
           features,
+          dots: segment?.dots,
         });
         const full = measureText(atom.face, drawn, features);
         const contentText = text.slice(partStart, Math.min(partEnd, line.contentEnd)).replace(UNDRAWN, '');
@@ -448,6 +528,7 @@ function placeLine(
   if (hyphenAtom !== undefined) {
     const segment = segments[hyphenAtom.segment];
     pieceLevels.push(pieceLevels.at(-1) ?? 0);
+    starts.push(line.contentEnd);
     raw.push({
       text: HYPHEN,
       face: hyphenAtom.face,
@@ -457,6 +538,7 @@ function placeLine(
       segment: hyphenAtom.segment,
       artifact: true,
       features: undefined,
+      dots: undefined,
     });
     const width = measureText(hyphenAtom.face, HYPHEN).width * hyphenAtom.size;
     natural.push({
@@ -470,7 +552,11 @@ function placeLine(
       cjk: false,
     });
   }
-  const contentWidth = natural.reduce((sum, n) => sum + n.contentWidth, 0);
+  // The CJK/Latin space before each piece that starts at an edge inside the line (never at its ends).
+  const spaceBefore = starts.map((at) => (at > line.start && at < line.contentEnd && edges.has(at) ? edges.width : 0));
+  let contentWidth = natural.reduce((sum, n) => sum + n.contentWidth, 0) + spaceBefore.reduce((a, b) => a + b, 0);
+  if (shrinking && contentWidth > options.width)
+    contentWidth -= setHalfWidth(raw, natural, starts, line, contentWidth - options.width);
   const slack = options.width - contentWidth;
   const { perSpace, perGap, spacing } = justify ? justification(natural, slack, options) : UNJUSTIFIED;
   const justified = perSpace !== 0 || perGap !== 0 || spacing !== 0;
@@ -495,6 +581,7 @@ function placeLine(
     // A right-to-left piece's logical end, where its word space is, is its left side.
     const odd = (pieceLevels[i] ?? 0) % 2 === 1;
     if (odd) x += glue;
+    x += spaceBefore[i] ?? 0;
     const characterSpacing = cjkMode && !n.cjk ? 0 : spacing;
     const width = n.width + characterSpacing * n.glyphs;
     pieces.push({ ...(raw[i] as (typeof raw)[number]), x, width, characterSpacing });
@@ -504,6 +591,49 @@ function placeLine(
 }
 
 const MIRRORED = { left: 'right', right: 'left' } as const;
+
+/** A paragraph being set: its text, atoms and what every line of it shares. */
+interface ParagraphSet {
+  text: string;
+  atoms: Atom[];
+  segments: StyledSegment[];
+  levels: Uint8Array | undefined;
+  gaps: ReadonlySet<number>;
+  edges: SpaceEdges;
+  measure: (start: number, end: number) => number;
+}
+
+/**
+ * Sets punctuation runs of a line half-width (halt) until it is `excess` narrower, JLREQ's order:
+ * the closing mark at the line end, the opening bracket at its start, then the others from the end.
+ * Returns how much narrower the line became.
+ */
+function setHalfWidth(
+  raw: { text: string; face: FontFace; fontSize: number; features: string[] | undefined }[],
+  natural: PieceMetrics[],
+  starts: number[],
+  line: LineSpan,
+  excess: number,
+): number {
+  const runs = [...raw.keys()].filter((i) => starts[i]! < line.contentEnd && isPunctuationRun(raw[i]!.text));
+  const last = runs.at(-1);
+  const atEnd = last !== undefined && starts[last]! + raw[last]!.text.length >= line.contentEnd ? [last] : [];
+  const atStart = runs[0] !== undefined && starts[runs[0]] === line.start ? [runs[0]] : [];
+  const order = [...new Set([...atEnd, ...atStart, ...runs.reverse()])];
+  let gained = 0;
+  for (const i of order) {
+    if (gained >= excess) break;
+    const piece = raw[i]!;
+    const n = natural[i]!;
+    const half = measureText(piece.face, piece.text, HALF_WIDTH_FEATURES).width * piece.fontSize;
+    if (half >= n.width - 0.001) continue;
+    gained += n.width - half;
+    piece.features = HALF_WIDTH_FEATURES;
+    n.width = half;
+    n.contentWidth = half;
+  }
+  return gained;
+}
 
 /** Cuts parts (consecutive, from `from`) at the word boundaries in `gaps`, where justification adds glue. */
 function splitAtGaps(parts: string[], from: number, gaps: ReadonlySet<number>): string[] {
@@ -549,7 +679,7 @@ function bidiParts(parts: string[], from: number, lineStart: number, levels: num
 
 /** Splits a CJK line between CJK and other characters (both lookarounds, so nothing is lost). */
 const CJK_BOUNDARY =
-  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/u;
+  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30a0-\u30ff\uff00-\uffef])(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30a0-\u30ff\uff00-\uffef])|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30a0-\u30ff\uff00-\uffef])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30a0-\u30ff\uff00-\uffef])/u;
 
 interface Justification {
   /** Extra width after each word space. */
