@@ -112,16 +112,17 @@ describe('render --format docx', () => {
     ]);
   });
 
-  it("follows the language's typography as the PDF does: Japanese indent, bold emphasis, 敬具 flush right", async () => {
+  it("follows the language's typography as the PDF does: Japanese indent, emphasis dots, 敬具 flush right", async () => {
     const doc = letter('ja', '2012-kim-jong-un');
     const xml = documentXml(await renderDocx(doc));
     const paragraphs = xml.match(/<w:p>.*?<\/w:p>/g) ?? [];
     const body = paragraphs.filter((p) => p.includes('<w:ind w:firstLine="220"/>'));
     expect(body.length).toBe(doc.blocks.filter((b) => b.kind === 'paragraph').length);
     expect(body.every((p) => p.includes('<w:jc w:val="both"/>'))).toBe(true);
-    // 管理所 (kwan-li-so) is emphasised in the letter: bold, never a slanted Japanese face.
+    // 管理所 (kwan-li-so) is emphasised in the letter: with Word's emphasis dots (圏点), never a slanted Japanese face.
     const emphasised = (xml.match(/<w:r><w:rPr>(?:(?!<\/w:r>).)*?管理所.*?<\/w:r>/g) ?? []).join('');
-    expect(emphasised).toContain('<w:b/>');
+    expect(emphasised).toContain('<w:em w:val="dot"/>');
+    expect(emphasised).not.toContain('<w:b/>');
     expect(xml).not.toContain('<w:i/>');
     const signOff = doc.blocks.find((b) => b.kind === 'sign-off');
     expect(paragraphs.find((p) => signOff?.kind === 'sign-off' && p.includes(`>${signOff.text}<`))).toContain(
