@@ -41,5 +41,11 @@ export function templateBlocks(text: string): Block[] {
 
 /** How a sheet's body is set: block paragraphs (no first-line indent), emphasis as the script allows. */
 export function sheetTypography(setting: LanguageSetting): LetterTypography {
-  return { paragraphIndent: 0, emphasis: setting.lineBreak === 'normal' ? 'italic' : 'bold', signOffAlign: 'left' };
+  return {
+    paragraphIndent: 0,
+    emphasis: setting.lineBreak === 'normal' ? 'italic' : 'bold',
+    emphasisDots: 'above',
+    cjkLatinSpace: 'none',
+    signOffAlign: 'left',
+  };
 }
