@@ -96,7 +96,9 @@ for (const f of ['en.pdf', 'en.md'])
 if (readFileSync(join(ws, 'out/example-letter/en.pdf')).subarray(0, 5).toString() !== '%PDF-')
   fail('out/example-letter/en.pdf is not a PDF');
 // Delivery needs a return address (init leaves TODO lines, which deliver refuses) and a mission:
-// write the one, take the other from the package's researched list, as init's comments say.
+// write the one, take the other from the package's researched list, as init's comments say. The
+// mission is one whose first language is the letter's (English): a Korean packet would also need
+// the coalition's Korean name, which only the coalition can give (check reports it).
 const settings = join(ws, 'workspace.yaml');
 writeFileSync(
   settings,
@@ -111,10 +113,10 @@ cpSync(join(project, 'node_modules/openletter/missions.yaml'), join(ws, 'mission
 const campaign = join(ws, 'campaigns/example-letter.yaml');
 writeFileSync(
   campaign,
-  readFileSync(campaign, 'utf8').replace(/^missions: \[\].*$/m, 'missions: [dprk-un-mission-new-york]'),
+  readFileSync(campaign, 'utf8').replace(/^missions: \[\].*$/m, 'missions: [dprk-un-mission-geneva]'),
 );
 ol(['deliver', 'example-letter', '--today', '2026-12-01'], ws);
-const packet = join(ws, 'out/example-letter/delivery/dprk-un-mission-new-york');
+const packet = join(ws, 'out/example-letter/delivery/dprk-un-mission-geneva');
 for (const f of ['cover-note-en.pdf', 'letter-en.pdf', 'manifest.json'])
   if (!existsSync(join(packet, f))) fail(`deliver did not write ${f}`);
 

@@ -150,6 +150,8 @@ paper: A4
 title: Open letter on human rights in the Democratic People's Republic of Korea
 recipient:
   name: Kim Jong Un
+  # How cover notes and e-mails to the recipient's missions name him, with title and honorific.
+  styled: His Excellency Kim Jong Un, Chairman of the State Affairs Commission
   titles:
     - Chairman of the State Affairs Commission of the Democratic People's Republic of Korea
   address:
