@@ -4,7 +4,7 @@ import { structNode, type PageContent, type PageLine, type StructNode } from '..
 import { findUncovered, loadFace, type FaceStyle } from '../../fonts/font-library.js';
 import type { RenderedSheet, SheetUncovered } from '../../render/pdf/render-sheet.js';
 import { layoutParagraph, type LayoutLine, type StyledSegment } from '../../render/pdf/line-layout.js';
-import { collectPdf, createPdfDocument } from '../../render/pdf/pdfkit-types.js';
+import { collectPdf, createTaggedPdf } from '../../render/pdf/pdfkit-types.js';
 
 export type { RenderedSheet, SheetUncovered };
 
@@ -126,22 +126,14 @@ export interface SheetOptions {
 /** Renders a composed sheet to PDF bytes: same sheet and options, same bytes. */
 export async function renderSheet(sheet: Sheet, options: SheetOptions): Promise<RenderedSheet> {
   const { default: PDFDocument } = await import('pdfkit');
-  const pdf = createPdfDocument(PDFDocument, {
+  const pdf = createTaggedPdf(PDFDocument, {
     size: options.size,
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
     lang: options.lang,
-    displayTitle: true,
-    info: {
-      Title: options.title,
-      Author: options.author,
-      ...(options.subject ? { Subject: options.subject } : {}),
-      Creator: 'openletter',
-      CreationDate: options.date,
-      ModDate: options.date,
-    },
+    title: options.title,
+    author: options.author,
+    subject: options.subject || undefined,
+    date: options.date,
   });
   const output = collectPdf(pdf);
   drawPages(pdf, new FontSelector(pdf), sheet.pages, sheet.root);

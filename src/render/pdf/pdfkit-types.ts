@@ -34,6 +34,44 @@ export function createPdfDocument(
   return new PDFDocument({ ...options, font: null as unknown as string });
 }
 
+/** What differs between openletter's PDFs (letters, sheets); the rest is the same for all. */
+export interface TaggedPdfSetting {
+  size: [number, number];
+  margins: { top: number; bottom: number; left: number; right: number };
+  lang: string;
+  title: string;
+  author: string | undefined;
+  /** Left out of the document info when undefined. */
+  subject: string | undefined;
+  /** Creation and modification date: fixed by the caller, so the same inputs give the same bytes. */
+  date: Date;
+}
+
+/**
+ * A tagged PDF 1.7 in the document's language, its title shown in the viewer, pages buffered
+ * (running lines and page numbers are drawn after layout): the one set of options every PDF we
+ * write is opened with.
+ */
+export function createTaggedPdf(PDFDocument: PdfDocumentClass, s: TaggedPdfSetting): PDFKit.PDFDocument {
+  return createPdfDocument(PDFDocument, {
+    size: s.size,
+    margins: s.margins,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: s.lang,
+    displayTitle: true,
+    info: {
+      Title: s.title,
+      Author: s.author,
+      ...(s.subject !== undefined ? { Subject: s.subject } : {}),
+      Creator: 'openletter',
+      CreationDate: s.date,
+      ModDate: s.date,
+    },
+  });
+}
+
 /** The private part of pdfkit's embedded font that holds shaped words (pdfkit 0.20.2). */
 interface FontWithLayoutCache {
   layoutCache?: Record<string, unknown>;

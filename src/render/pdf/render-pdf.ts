@@ -6,7 +6,7 @@ import { paginateLetter } from './fit-ending.js';
 import { structNode } from './flow.js';
 import { findUncovered } from '../../fonts/font-library.js';
 import { pageStyle } from './page-style.js';
-import { collectPdf, createPdfDocument, sourceDateEpoch } from './pdfkit-types.js';
+import { collectPdf, createTaggedPdf, sourceDateEpoch } from './pdfkit-types.js';
 
 /** Options for {@link renderPdf}. */
 export interface RenderPdfOptions {
@@ -38,22 +38,14 @@ export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions =
   // Loaded here, not at the top: pdfkit takes ~0.3 s to import and only rendering needs it.
   const { default: PDFDocument } = await import('pdfkit');
   const date = options.date ?? defaultDate(doc);
-  const pdf = createPdfDocument(PDFDocument, {
+  const pdf = createTaggedPdf(PDFDocument, {
     size: [style.pageWidth, style.pageHeight],
     margins: { top: style.marginTop, bottom: style.marginBottom, left: style.marginLeft, right: style.marginRight },
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
     lang: doc.lang,
-    displayTitle: true,
-    info: {
-      Title: doc.title,
-      Author: doc.author,
-      Subject: doc.subject,
-      Creator: 'openletter',
-      CreationDate: date,
-      ModDate: date,
-    },
+    title: doc.title,
+    author: doc.author,
+    subject: doc.subject,
+    date,
   });
   const output = collectPdf(pdf);
   const fonts = new FontSelector(pdf);

@@ -8,7 +8,7 @@ import { layoutBlocks } from './layout-blocks.js';
 import { layoutParagraph, type LayoutLine } from './line-layout.js';
 import { lineBox, type PageStyle } from './page-style.js';
 import { paginate } from './paginate.js';
-import { collectPdf, createPdfDocument } from './pdfkit-types.js';
+import { collectPdf, createTaggedPdf } from './pdfkit-types.js';
 
 /** A character of a sheet no font of its stack has, with the text it is in. */
 export interface SheetUncovered extends UncoveredChar {
@@ -60,22 +60,14 @@ export async function renderSheetPdf(doc: SheetDocument, date: Date): Promise<Re
   });
 
   const { default: PDFDocument } = await import('pdfkit');
-  const pdf = createPdfDocument(PDFDocument, {
+  const pdf = createTaggedPdf(PDFDocument, {
     size: [doc.size[0], doc.size[1]],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
     lang: doc.lang,
-    displayTitle: true,
-    info: {
-      Title: doc.title,
-      Author: doc.author,
-      ...(doc.subject ? { Subject: doc.subject } : {}),
-      Creator: 'openletter',
-      CreationDate: date,
-      ModDate: date,
-    },
+    title: doc.title,
+    author: doc.author,
+    subject: doc.subject || undefined,
+    date,
   });
   const output = collectPdf(pdf);
   drawPages(pdf, new FontSelector(pdf), pages, root);
