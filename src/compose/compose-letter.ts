@@ -5,6 +5,7 @@ import { composeMaps, wholeMap, type OffsetMap } from '../model/offset-map.js';
 import { spanWithin, type Origin, type Span, type SourcedText, type TracedText } from '../model/span.js';
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
 import { formatMessage, type MessageArgs } from '../text/message.js';
+import { numberingTag } from '../text/digits.js';
 import { fillParams, paramNames, withoutParams } from './fill-params.js';
 import { PARTICLE_PAIRS } from '../text/korean-particles.js';
 import { formatLetterDate } from './format-date.js';
@@ -183,6 +184,7 @@ class Composer {
       date: c.date,
       paper: c.paper,
       pageLabel,
+      ...(tr.locale.digits === undefined ? {} : { digits: tr.locale.digits }),
       fonts: tr.locale.fonts,
       countryAffix,
       lineBreak: tr.locale.lineBreak,
@@ -339,7 +341,10 @@ class Composer {
   }
 
   private chromeText(key: string, t: SourcedText, extra: MessageArgs = {}): TracedTextBody {
-    const r = formatMessage(t.text, this.tr.locale.tag, { ...Object.fromEntries(this.params), ...extra });
+    const r = formatMessage(t.text, numberingTag(this.tr.locale.tag, this.tr.locale.digits), {
+      ...Object.fromEntries(this.params),
+      ...extra,
+    });
     // A faulty message is reported once, as such; its text is then printed-checked no further.
     if (r.problems.length) {
       this.diagnostics.push(...messageDiagnostics(t, r.problems, `text "${key}"`));

@@ -7,6 +7,7 @@ import { deliveryListCsv } from './delivery-list-csv.js';
 import { deliveryRows } from './delivery-rows.js';
 import { buildEmailDraft } from './email-draft.js';
 import { languageName } from '../text/language-setting.js';
+import { numberingTag } from '../text/digits.js';
 import { byteLength, manifestJson, sha256, type ManifestEntry } from './manifest.js';
 import { renderChecklist } from './pdf/checklist-pdf.js';
 import { coverNoteSheet } from './pdf/cover-note-sheet.js';
@@ -151,7 +152,7 @@ async function buildPacket(
     pages.set(name, sheet.pages);
   };
   const say = (key: string, values: MessageArgs = {}) =>
-    formatText(w.texts, key, { ...p.args, ...values }, w.tag, problems);
+    formatText(w.texts, key, { ...p.args, ...values }, numberingTag(w.tag, w.digits), problems);
   const enclosures = letterFiles.map((f) => {
     const count = pages.get(f.name) ?? 0;
     return say('cover_note.enclosure_letter', {
@@ -182,7 +183,14 @@ async function buildPacket(
     const source = plan.templates[name];
     if (!source) return ''; // delivery/template, reported by loading
     const args = { ...p.args, salutation: p.salutation, pages: Number(values['pages'] ?? 0) };
-    return renderTemplate(source, { context: values, args }, w.texts, w.tag, plan.partials, problems);
+    return renderTemplate(
+      source,
+      { context: values, args },
+      w.texts,
+      numberingTag(w.tag, w.digits),
+      plan.partials,
+      problems,
+    );
   };
   const subject = say('cover_note.subject');
   const docTitle = (what: string) => `${what}: ${m.name}`;

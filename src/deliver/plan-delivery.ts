@@ -16,6 +16,7 @@ import type {
   Wording,
 } from './delivery-plan.js';
 import { languageName, languageSetting } from '../text/language-setting.js';
+import { numberingTag } from '../text/digits.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
 import { localisedNames, styledRecipient } from '../model/localised-names.js';
 import { envelopeFor, paperFor } from './paper.js';
@@ -205,7 +206,7 @@ class Planner {
       addressed: !head ? 'generic' : mission.kind === 'other' ? 'named' : 'excellency',
     };
     const say = (key: string, values: MessageArgs = {}) =>
-      formatText(wording.texts, key, { ...args, ...values }, wording.tag, problems);
+      formatText(wording.texts, key, { ...args, ...values }, numberingTag(wording.tag, wording.digits), problems);
     const salutation = say(`cover_note.salutation_${args.addressed}`, { name: headName ?? '' });
     const attention = head ? say('cover_note.attention') : undefined;
     if (!head)

@@ -113,11 +113,12 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
       signOffAlign: meta.value.typography.sign_off_align,
     },
     chrome: chromeFlat,
-    dateFormat: (chrome.value.date ?? {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-    }) as Intl.DateTimeFormatOptions,
+    // The locale's digits, unless letter.yaml's date names a numberingSystem of its own.
+    dateFormat: {
+      ...(meta.value.digits === undefined ? {} : { numberingSystem: meta.value.digits }),
+      ...(chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }),
+    } as Intl.DateTimeFormatOptions,
+    digits: meta.value.digits,
     translations,
     scripts: meta.value.scripts,
     quotes: meta.value.quotes,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { LINE_BREAK_STYLES, PAPER_SIZES, RECIPIENT_KINDS, SIGNATORY_COUNTRY_STYLES } from '../model/project.js';
+import {
+  DIGIT_SYSTEMS,
+  LINE_BREAK_STYLES,
+  PAPER_SIZES,
+  RECIPIENT_KINDS,
+  SIGNATORY_COUNTRY_STYLES,
+} from '../model/project.js';
 import { countryCodes } from '../util/country-codes.js';
 import { knownFontIds } from '../fonts/font-files.js';
 
@@ -374,6 +380,12 @@ export const localeSchema = z.strictObject({
     .enum(LINE_BREAK_STYLES)
     .default('normal')
     .describe('line breaking: normal (UAX #14), keep-all (Korean: between words only), cjk (between any characters)'),
+  digits: z
+    .enum(DIGIT_SYSTEMS)
+    .optional()
+    .describe(
+      'the digits of dates, page numbers and delivery counts: latn (0-9), arab (Arabic-Indic), arabext (Persian, Urdu); default: those of the tag',
+    ),
   punctuation_space: z
     .strictObject({
       before: z.string().default('').describe('marks preceded by a no-break space, e.g. ;:!?» in French'),

@@ -1,5 +1,5 @@
 import { InternalError } from './internal-error.js';
-import type { LetterTypography, LineBreakStyle, PaperSize } from './project.js';
+import type { Digits, LetterTypography, LineBreakStyle, PaperSize } from './project.js';
 
 /**
  * LetterDocument: the AST between compose and render. Every string is final (translated,
@@ -47,6 +47,8 @@ export interface LetterDocument {
   paper: PaperSize;
   /** Page footer template with {page} and {pages}. */
   pageLabel: string;
+  /** The digits of the page numbers; absent = 0–9. */
+  digits?: Digits;
   fonts: string[];
   /** Around a signatory's country: ", " + country, " (" + country + ")", "（" + country + "）". */
   countryAffix: { before: string; after: string };

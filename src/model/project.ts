@@ -181,6 +181,13 @@ export interface Mission {
 export const LINE_BREAK_STYLES = ['normal', 'keep-all', 'cjk'] as const;
 export type LineBreakStyle = (typeof LINE_BREAK_STYLES)[number];
 
+/**
+ * The digits a language writes its dates, page numbers and counts in (Intl numbering systems):
+ * latn 0–9, arab ٠–٩ (Arabic-Indic), arabext ۰–۹ (Persian, Urdu).
+ */
+export const DIGIT_SYSTEMS = ['latn', 'arab', 'arabext'] as const;
+export type Digits = (typeof DIGIT_SYSTEMS)[number];
+
 /** A language's letter conventions (locale.yaml `typography`). */
 export interface LetterTypography {
   /** First-line indent of body paragraphs, in em (Japanese: 1, Chinese: 2). */
@@ -208,8 +215,10 @@ export interface LocaleInfo {
   lineBreak: LineBreakStyle;
   /** Letter chrome strings, flattened ("sign_off.sincerely" → text). */
   chrome: Map<string, SourcedText>;
-  /** Intl.DateTimeFormat options for the letter date. */
+  /** Intl.DateTimeFormat options for the letter date (with the locale's digits as numberingSystem). */
   dateFormat: Intl.DateTimeFormatOptions;
+  /** The digits of dates, page numbers and counts; undefined = those Intl gives the tag. */
+  digits: Digits | undefined;
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
   typography: LetterTypography;

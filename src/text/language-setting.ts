@@ -1,4 +1,4 @@
-import type { LineBreakStyle, Project } from '../model/project.js';
+import type { Digits, LineBreakStyle, Project } from '../model/project.js';
 
 /** How text in one language is set: font stack, line breaking and BCP 47 tag. */
 export interface LanguageSetting {
@@ -7,6 +7,8 @@ export interface LanguageSetting {
   fonts: string[];
   lineBreak: LineBreakStyle;
   dateFormat: Intl.DateTimeFormatOptions;
+  /** The digits its counts are written in (undefined: the tag's). */
+  digits: Digits | undefined;
 }
 
 const LATIN_FIRST = ['noto-serif', 'noto-serif-kr', 'noto-serif-jp', 'noto-serif-sc'];
@@ -24,10 +26,12 @@ const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', 
  */
 export function languageSetting(project: Project, code: string): LanguageSetting {
   const locale = project.locales.get(code);
-  if (locale)
-    return { code, tag: locale.tag, fonts: locale.fonts, lineBreak: locale.lineBreak, dateFormat: locale.dateFormat };
+  if (locale) {
+    const { tag, fonts, lineBreak, dateFormat, digits } = locale;
+    return { code, tag, fonts, lineBreak, dateFormat, digits };
+  }
   const d = DEFAULTS[code.split('-')[0] ?? code] ?? { fonts: LATIN_FIRST, lineBreak: 'normal' as const };
-  return { code, tag: code, fonts: d.fonts, lineBreak: d.lineBreak, dateFormat: LONG_DATE };
+  return { code, tag: code, fonts: d.fonts, lineBreak: d.lineBreak, dateFormat: LONG_DATE, digits: undefined };
 }
 
 /** The name of language `code` in the language tagged `inTag` ("Korean", "한국어", "coréen"). */

@@ -169,7 +169,8 @@ export function formatMessage(source: string, lang: string, args: MessageArgs): 
         case TYPE.argument: {
           const v = args[el.value];
           if (v === undefined) missing(el.value, el);
-          else out.replace(v instanceof Date ? v.toISOString().slice(0, 10) : String(v), index, length);
+          // A number in a simple {argument} is written as ICU does, in the language's digits ({signatories}: ٤).
+          else out.replace(simpleArgument(v, lang), index, length);
           break;
         }
         case TYPE.number:
@@ -210,6 +211,11 @@ export function formatMessage(source: string, lang: string, args: MessageArgs): 
   };
   walk(p.elements, undefined);
   return { ...out.done(), problems };
+}
+
+function simpleArgument(v: MessageValue, lang: string): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return typeof v === 'number' ? new Intl.NumberFormat(lang).format(v) : v;
 }
 
 // Dates are formatted in UTC: the same inputs give the same text on every machine.

@@ -2,6 +2,7 @@ import type { PaperSize } from '../../model/project.js';
 import type { SheetDocument, Zone } from '../../model/sheet-document.js';
 import { PAPER } from '../../render/pdf/page-style.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
+import { formatDigits } from '../../text/digits.js';
 import type { Sender } from '../delivery-plan.js';
 import { MM } from '../paper.js';
 import { sheetTypography, templateBlocks } from './template-blocks.js';
@@ -56,7 +57,7 @@ export function faxCoverSheet(input: FaxCoverInput): SheetDocument {
     [l.from, [sender.name, ...sender.returnAddress], undefined],
     ...(sender.contactEmail ? [[l.replyTo, [sender.contactEmail], undefined] as [string, string[], undefined]] : []),
     [l.date, [input.date], undefined],
-    [l.pages, [String(total)], undefined],
+    [l.pages, [formatDigits(total, input.setting.digits)], undefined],
     [l.subject, [input.subject], undefined],
   ];
   const zones: Zone[] = [

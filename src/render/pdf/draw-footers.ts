@@ -3,6 +3,7 @@ import { MUTED_COLOR, type FontSelector } from './draw-pages.js';
 import { layoutParagraph } from './line-layout.js';
 import type { PageStyle } from './page-style.js';
 import { languageInfo } from '../language-info.js';
+import { formatDigits } from '../../text/digits.js';
 
 /**
  * Writes the page label ("1 / 3") centred under the text on every page. Runs after all pages exist
@@ -12,7 +13,9 @@ import { languageInfo } from '../language-info.js';
 export function drawFooters(pdf: PDFKit.PDFDocument, fonts: FontSelector, doc: LetterDocument, style: PageStyle): void {
   const { start, count } = pdf.bufferedPageRange();
   for (let page = start; page < start + count; page++) {
-    const label = doc.pageLabel.replaceAll('{page}', String(page + 1)).replaceAll('{pages}', String(count));
+    const label = doc.pageLabel
+      .replaceAll('{page}', formatDigits(page + 1, doc.digits))
+      .replaceAll('{pages}', formatDigits(count, doc.digits));
     const [line] = layoutParagraph([{ text: label, style: 'regular' }], {
       width: style.measure,
       fontSize: style.footerSize,
