@@ -103,7 +103,10 @@ class Composer {
     const { c, tr } = this;
     const key = (...path: (string | number)[]) => campaignKey(c.id, ...path);
     const blocks: Block[] = [];
-    blocks.push({ kind: 'date', text: formatLetterDate(c.date, tr.locale.tag, tr.locale.dateFormat) });
+    blocks.push({
+      kind: 'date',
+      text: formatLetterDate(c.date, tr.locale.tag, tr.locale.dateFormat, tr.locale.monthNames),
+    });
     const recipient = [this.plain(key('recipient', 'name'), c.recipient.name)];
     c.recipient.titles.forEach((t, i) => recipient.push(this.plain(key('recipient', 'titles', i), t)));
     c.recipient.address.forEach((t, i) => recipient.push(this.plain(key('recipient', 'address', i), t)));

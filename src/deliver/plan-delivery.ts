@@ -347,7 +347,7 @@ class Planner {
       title: doc?.title ?? c.title.text,
       // Styled, never bare: recipient.styled in the wording language (delivery/unlocalised when missing).
       recipient: styledRecipient(this.project, c, w.code),
-      date: formatLetterDate(c.date, w.tag, w.dateFormat),
+      date: formatLetterDate(c.date, w.tag, w.dateFormat, w.monthNames),
       signatories:
         signatures?.kind === 'signatures' ? signatures.entries.length : new Set(c.signatories.map((s) => s.id)).size,
     };

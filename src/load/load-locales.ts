@@ -119,6 +119,7 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
       ...(chrome.value.date ?? { year: 'numeric', month: 'long', day: 'numeric' }),
     } as Intl.DateTimeFormatOptions,
     digits: meta.value.digits,
+    monthNames: chrome.value.months,
     translations,
     scripts: meta.value.scripts,
     quotes: meta.value.quotes,

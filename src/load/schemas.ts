@@ -474,6 +474,13 @@ export const chromeSchema = z
       .describe(
         'how the date is written: Intl.DateTimeFormat options, e.g. { year: numeric, month: long, day: numeric }',
       ),
+    months: z
+      .array(text)
+      .length(12, 'must name the twelve months, January first')
+      .optional()
+      .describe(
+        "the month names of a long date, January first, where the language's usage is not Intl's (UN Arabic: حزيران/يونيه)",
+      ),
     salutation: byRecipientKind
       .optional()
       .describe('the salutation of a campaign that writes none, with {address_as}: "Dear {address_as},"'),

@@ -219,6 +219,8 @@ export interface LocaleInfo {
   dateFormat: Intl.DateTimeFormatOptions;
   /** The digits of dates, page numbers and counts; undefined = those Intl gives the tag. */
   digits: Digits | undefined;
+  /** Month names of a long date, January first (letter.yaml `months`); undefined = Intl's. */
+  monthNames: string[] | undefined;
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
   typography: LetterTypography;

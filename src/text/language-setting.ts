@@ -9,6 +9,8 @@ export interface LanguageSetting {
   dateFormat: Intl.DateTimeFormatOptions;
   /** The digits its counts are written in (undefined: the tag's). */
   digits: Digits | undefined;
+  /** Month names of a long date (undefined: Intl's). */
+  monthNames: string[] | undefined;
 }
 
 const LATIN_FIRST = ['noto-serif', 'noto-serif-kr', 'noto-serif-jp', 'noto-serif-sc'];
@@ -27,11 +29,19 @@ const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', 
 export function languageSetting(project: Project, code: string): LanguageSetting {
   const locale = project.locales.get(code);
   if (locale) {
-    const { tag, fonts, lineBreak, dateFormat, digits } = locale;
-    return { code, tag, fonts, lineBreak, dateFormat, digits };
+    const { tag, fonts, lineBreak, dateFormat, digits, monthNames } = locale;
+    return { code, tag, fonts, lineBreak, dateFormat, digits, monthNames };
   }
   const d = DEFAULTS[code.split('-')[0] ?? code] ?? { fonts: LATIN_FIRST, lineBreak: 'normal' as const };
-  return { code, tag: code, fonts: d.fonts, lineBreak: d.lineBreak, dateFormat: LONG_DATE, digits: undefined };
+  return {
+    code,
+    tag: code,
+    fonts: d.fonts,
+    lineBreak: d.lineBreak,
+    dateFormat: LONG_DATE,
+    digits: undefined,
+    monthNames: undefined,
+  };
 }
 
 /** The name of language `code` in the language tagged `inTag` ("Korean", "한국어", "coréen"). */

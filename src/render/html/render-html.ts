@@ -98,7 +98,7 @@ function block(b: Block, doc: LetterDocument): string {
       const cls = b.entries.length > TWO_COLUMN_THRESHOLD ? 'signatures columns' : 'signatures';
       const items = b.entries.map(
         (e) =>
-          `<li>${escapeHtml(e.name)}${e.country ? `<span class="country">${escapeHtml(doc.countryAffix.before + e.country + doc.countryAffix.after)}</span>` : ''}</li>`,
+          `<li>${languageInfo(doc.lang).dir === 'rtl' ? `<bdi>${escapeHtml(e.name)}</bdi>` : escapeHtml(e.name)}${e.country ? `<span class="country">${escapeHtml(doc.countryAffix.before + e.country + doc.countryAffix.after)}</span>` : ''}</li>`,
       );
       return `<ul class="${cls}">\n${items.join('\n')}\n</ul>`;
     }

@@ -32,10 +32,11 @@ function block(b: Block, doc: LetterDocument): string {
     case 'sign-off':
       return escapeText(b.text);
     case 'signatures':
+      // Isolated names in a right-to-left letter, as in the PDF: a Latin name keeps its own order.
       return b.entries
         .map(
           (e) =>
-            `- ${escapeText(e.name)}${e.country ? `${escapeText(doc.countryAffix.before)}${escapeText(e.country)}${escapeText(doc.countryAffix.after)}` : ''}`,
+            `- ${languageInfo(doc.lang).dir === 'rtl' ? `\u2068${escapeText(e.name)}\u2069` : escapeText(e.name)}${e.country ? `${escapeText(doc.countryAffix.before)}${escapeText(e.country)}${escapeText(doc.countryAffix.after)}` : ''}`,
         )
         .join('\n');
     case 'cc':

@@ -336,7 +336,10 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
   const pitch = fit.size * fit.lineHeight;
   const gap = fit.gap * ctx.pitch;
   const boxes = entries.map((entry, index): FlowBox => {
-    const segments: StyledSegment[] = [{ text: entry.name, style: 'regular' }];
+    // In a right-to-left letter each name is isolated (FSI…PDI), so a Latin name keeps its own order:
+    // "1969 KAL Abductees' Families Association", not "KAL Abductees' Families Association 1969".
+    const name = ctx.rtl ? `\u2068${entry.name}\u2069` : entry.name;
+    const segments: StyledSegment[] = [{ text: name, style: 'regular' }];
     if (entry.country !== undefined) {
       // The country never breaks; when it does not fit after the name it moves to the next line,
       // leaving the separator at the end of the name as UAX #14 wants for ", " and "、", and
