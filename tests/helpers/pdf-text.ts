@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 
 /** pdf.js text items, with the marked-content boundaries it reports when asked. */
@@ -28,4 +32,25 @@ export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
     pages.push(text);
   }
   return pages;
+}
+
+/**
+ * The text of each page as poppler's pdftotext reads it: right-to-left lines in logical order (pdf.js
+ * gives the glyphs of an Arabic line in visual order, ligatures as placeholders), without the bidi
+ * marks pdftotext wraps runs in. The golden text of a right-to-left letter.
+ */
+export function pdftotextPages(pdf: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'openletter-pdftotext-'));
+  try {
+    const file = join(dir, 'letter.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    return text
+      .replace(/[\u202a-\u202e]/gu, '')
+      .split('\f')
+      .slice(0, -1)
+      .map((page) => page.replace(/\n{2,}/gu, '\n').replace(/^\n/u, ''));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
