@@ -9,6 +9,7 @@ import { previewContent } from '../src/pipeline/preview/preview-page.js';
 import { servePreview } from '../src/pipeline/preview/preview-server.js';
 import { previewState } from '../src/pipeline/preview/preview-state.js';
 import { planStamp } from '../src/translations/import-translations.js';
+import { scriptWorkspace } from './helpers/script-workspace.js';
 import { tempWorkspace } from './helpers/workspace.js';
 
 const LETTER = 'campaigns/2020-test-letter.yaml';
@@ -76,6 +77,27 @@ describe('openletter preview: the server', () => {
     const pdf = await get(url, '/pdf/en.pdf');
     expect([pdf.status, pdf.type, pdf.body.subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
     expect((await get(url, '/fonts/NotoSerifKR_400Regular.woff2')).status).toBe(200);
+  });
+
+  it('serves the Arabic face and a font file the workspace brings (Thai), under its fingerprint only', async () => {
+    const ws = scriptWorkspace(['th'], { 'fonts/NotoSansThai-Regular.ttf': 'thai' });
+    const url = await start(ws);
+    expect((await get(url, '/fonts/NotoNaskhArabic_400Regular.woff2')).status).toBe(200);
+    const page = (await get(url, '/')).body.toString();
+    const face =
+      /@font-face \{ font-family: "Noto Sans Thai"; src: url\("(\/fonts\/workspace\/[0-9a-f]{12}-regular)"\)/u.exec(
+        page,
+      );
+    expect(face).not.toBeNull();
+    const font = await get(url, face![1]!);
+    expect([font.status, font.type]).toEqual([200, 'font/ttf']);
+    expect(font.body.equals(readFileSync(join(ws, 'fonts/NotoSansThai-Regular.ttf')))).toBe(true);
+    for (const path of [
+      '/fonts/workspace/000000000000-regular',
+      '/fonts/NotoSansThai-Regular.ttf',
+      '/fonts/workspace/',
+    ])
+      expect([path, (await get(url, path)).status]).toEqual([path, 404]);
   });
 
   it('serves no file outside what it builds: traversal, encoded traversal, other hosts and unknown paths', async () => {

@@ -73,7 +73,7 @@ describe('the 2018 letter in Arabic and Russian, the UN languages the bundle lac
     const ru = pdfText(join(dir, 'ru.pdf'));
     expect(ru).toContain('Уважаемый господин Председатель!');
     expect(readFileSync(join(dir, 'ru.pdf')).includes('/Lang (ru-RU)')).toBe(true);
-  });
+  }, 240_000);
 
   it('delivers them: the cover note, fax sheet and e-mail in Arabic to New York and in Russian to Geneva', async () => {
     const ws = unLanguagesWorkspace();
@@ -97,5 +97,5 @@ describe('the 2018 letter in Arabic and Russian, the UN languages the bundle lac
     expect(pdfText(packet('dprk-un-mission-geneva', 'fax-cover-ru.pdf'))).toContain('Количество страниц (включая эту)');
     const manifest = JSON.parse(readFileSync(packet('dprk-un-mission-geneva', 'manifest.json'), 'utf8'));
     expect(JSON.stringify(manifest)).toContain('letter-ru.pdf');
-  });
+  }, 240_000);
 });

@@ -38,6 +38,8 @@ interface WorkspaceFont {
   /** The family name the font file gives itself (HTML and Word name it). */
   family: string;
   faces: Partial<Record<FaceStyle, ParsedFace>> & { regular: ParsedFace };
+  /** The face files as the workspace holds them (the preview serves them to the browser). */
+  files: Partial<Record<FaceStyle, Buffer>>;
   covers: Map<number, boolean>;
 }
 
@@ -82,6 +84,7 @@ export function registerWorkspaceFont(files: WorkspaceFontFiles): { id: string }
     label: files.regular.path,
     family: faces.regular.font.familyName || files.regular.path,
     faces: { ...faces, regular: faces.regular },
+    files: Object.fromEntries(styles.map((style) => [style, files[style]!.bytes])),
     covers: new Map(),
   });
   return { id };
@@ -101,6 +104,12 @@ export function workspaceFontCovers(id: string, codePoint: number): boolean {
   if (covered === undefined)
     font.covers.set(codePoint, (covered = font.faces.regular.font.hasGlyphForCodePoint(codePoint)));
   return covered;
+}
+
+/** The face files of a registered workspace font (the faces its locale named), by style. */
+export function workspaceFontFiles(id: string): { style: FaceStyle; bytes: Buffer }[] {
+  const files = registered.get(id)?.files ?? {};
+  return (Object.keys(files) as FaceStyle[]).map((style) => ({ style, bytes: files[style]! }));
 }
 
 /** The family name a registered workspace font gives itself. */

@@ -2,6 +2,8 @@ import { letterArticle, letterCss } from '../../render/html/render-html.js';
 import { escapeHtml } from '../../render/html/escape-html.js';
 import type { DiffPart } from '../../text/word-diff.js';
 import type { PreviewState, ShownProblem } from './preview-state.js';
+import { workspaceFontFamily, workspaceFontFiles } from '../../fonts/workspace-fonts.js';
+import type { FaceStyle } from '../../fonts/font-files.js';
 
 /** The bundled faces the page loads from the server (so the preview looks like the PDF on any machine). */
 const FACES: { family: string; file: string; weight: number; italic: boolean }[] = [
@@ -24,12 +26,41 @@ const FACES: { family: string; file: string; weight: number; italic: boolean }[]
 /** File names the server may send from dist/fonts/: exactly these, nothing else. */
 export const FONT_FILE_NAMES: ReadonlySet<string> = new Set(FACES.map((f) => f.file));
 
+/** A face of a font file the workspace brings (fonts/NotoSansThai-Regular.ttf), as the page loads it. */
+export interface WorkspaceFace {
+  family: string;
+  /** /fonts/workspace/<the font's content fingerprint>-<style>: the only name the server answers to. */
+  path: string;
+  style: FaceStyle;
+  bytes: Buffer;
+}
+
+/**
+ * The faces of the workspace fonts the letters are set in, already read (the server sends these
+ * bytes, never a path from the request), so a Thai letter shows in the preview as in its PDF.
+ */
+export function workspaceFaces(state: PreviewState): WorkspaceFace[] {
+  const ids = new Set(state.languages.flatMap((l) => l.doc?.fonts ?? []));
+  return [...ids].flatMap((id) => {
+    const family = workspaceFontFamily(id);
+    const fingerprint = id.slice(id.lastIndexOf('#') + 1);
+    if (family === undefined) return [];
+    return workspaceFontFiles(id).map((f) => ({ family, path: `/fonts/workspace/${fingerprint}-${f.style}`, ...f }));
+  });
+}
+
 /** The whole page: styles, the letters, and a script that swaps in new content when the server says so. */
 export function previewPage(state: PreviewState): string {
-  const faces = FACES.map(
-    (f) =>
-      `@font-face { font-family: "${f.family}"; src: url("/fonts/${f.file}") format("woff2"); font-weight: ${f.weight}; font-style: ${f.italic ? 'italic' : 'normal'}; font-display: swap; }`,
-  ).join('\n');
+  const faces = [
+    ...FACES.map(
+      (f) =>
+        `@font-face { font-family: "${f.family}"; src: url("/fonts/${f.file}") format("woff2"); font-weight: ${f.weight}; font-style: ${f.italic ? 'italic' : 'normal'}; font-display: swap; }`,
+    ),
+    ...workspaceFaces(state).map(
+      (f) =>
+        `@font-face { font-family: "${f.family.replace(/["\\<>\n]/g, '')}"; src: url("${f.path}"); font-weight: ${f.style.startsWith('bold') ? 700 : 400}; font-style: ${f.style.endsWith('italic') ? 'italic' : 'normal'}; font-display: swap; }`,
+    ),
+  ].join('\n');
   return `<!doctype html>
 <html lang="en" dir="ltr">
 <head>

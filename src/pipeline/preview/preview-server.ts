@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../../render/html/escape-html.js';
 import { watchWorkspace } from '../../watch/watch-workspace.js';
-import { FONT_FILE_NAMES, previewContent, previewPage } from './preview-page.js';
+import { FONT_FILE_NAMES, previewContent, previewPage, workspaceFaces } from './preview-page.js';
 import { previewState, type PreviewState } from './preview-state.js';
 
 /** dist/fonts/ of this package, from dist/pipeline/preview/ or (tests from source) src/pipeline/preview/. */
@@ -67,6 +67,8 @@ export async function servePreview(opts: PreviewServerOptions): Promise<void> {
     const font = /^\/fonts\/([A-Za-z0-9_]+\.woff2)$/.exec(path);
     if (font && FONT_FILE_NAMES.has(font[1]!))
       return send(res, 200, 'font/woff2', readFileSync(FONTS_DIR + font[1]!), 'max-age=3600');
+    const own = workspaceFaces(state).find((f) => f.path === path);
+    if (own) return send(res, 200, fontType(own.bytes), own.bytes, 'max-age=3600');
     const pdf = /^\/pdf\/([A-Za-z0-9-]+)\.pdf$/.exec(path);
     const lang = pdf && state.languages.find((l) => l.locale === pdf[1]);
     if (lang?.doc) {
@@ -123,6 +125,12 @@ export async function servePreview(opts: PreviewServerOptions): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/** The media type of a font file, by its signature (the workspace may bring TrueType, OpenType or WOFF). */
+function fontType(bytes: Buffer): string {
+  const tag = bytes.subarray(0, 4).toString('latin1');
+  return tag === 'OTTO' ? 'font/otf' : tag === 'wOFF' ? 'font/woff' : tag === 'wOF2' ? 'font/woff2' : 'font/ttf';
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array, cache = 'no-store') {
