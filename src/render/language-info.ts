@@ -1,4 +1,5 @@
 import { workspaceFontFamily } from '../fonts/workspace-fonts.js';
+import { writingDirection } from '../text/writing-direction.js';
 
 /**
  * What a word processor or browser needs to know about a letter's language: its writing direction,
@@ -6,8 +7,6 @@ import { workspaceFontFamily } from '../fonts/workspace-fonts.js';
  * BCP 47 tag through Intl.Locale, so a new language needs no code here.
  */
 
-/** Scripts written right to left (ISO 15924). */
-const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 /** Scripts Word sets with its East Asian font and language slots. */
 const EAST_ASIAN_SCRIPTS = new Set(['Hans', 'Hant', 'Hani', 'Jpan', 'Kore', 'Hang', 'Hira', 'Kana', 'Bopo']);
 const KOREAN_SCRIPTS = new Set(['Kore', 'Hang']);
@@ -39,7 +38,7 @@ export function languageInfo(tag: string): LanguageInfo {
   }
   return {
     tag,
-    dir: RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr',
+    dir: writingDirection(tag),
     eastAsian: EAST_ASIAN_SCRIPTS.has(script),
     wordTag,
     spaceAroundLatin: !KOREAN_SCRIPTS.has(script),

@@ -1,9 +1,12 @@
 import type { Digits, LineBreakStyle, Project } from '../model/project.js';
+import { writingDirection } from './writing-direction.js';
 
 /** How text in one language is set: font stack, line breaking and BCP 47 tag. */
 export interface LanguageSetting {
   code: string;
   tag: string;
+  /** Its writing direction: an rtl sheet is mirrored (labels and lines from the right). */
+  dir: 'ltr' | 'rtl';
   fonts: string[];
   lineBreak: LineBreakStyle;
   dateFormat: Intl.DateTimeFormatOptions;
@@ -30,12 +33,13 @@ export function languageSetting(project: Project, code: string): LanguageSetting
   const locale = project.locales.get(code);
   if (locale) {
     const { tag, fonts, lineBreak, dateFormat, digits, monthNames } = locale;
-    return { code, tag, fonts, lineBreak, dateFormat, digits, monthNames };
+    return { code, tag, dir: writingDirection(tag), fonts, lineBreak, dateFormat, digits, monthNames };
   }
   const d = DEFAULTS[code.split('-')[0] ?? code] ?? { fonts: LATIN_FIRST, lineBreak: 'normal' as const };
   return {
     code,
     tag: code,
+    dir: writingDirection(code),
     fonts: d.fonts,
     lineBreak: d.lineBreak,
     dateFormat: LONG_DATE,
