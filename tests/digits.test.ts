@@ -10,6 +10,7 @@ import { REPO, runCli } from './helpers/workspace.js';
 
 const FIXTURE_LOCALE = readFileSync(join(REPO, 'tests/fixtures/scripts/ar/locale.yaml'), 'utf8');
 const MINI_MISSIONS = readFileSync(join(REPO, 'tests/fixtures/mini/missions.yaml'), 'utf8');
+const MINI_WORKSPACE = readFileSync(join(REPO, 'tests/fixtures/mini/workspace.yaml'), 'utf8');
 
 /** The mini letter in Arabic, with `locale` lines added to its locale.yaml; the London embassy reads Arabic. */
 function arabicWorkspace(locale: string): string {
@@ -20,7 +21,12 @@ function arabicWorkspace(locale: string): string {
       // The CJK faces draw the fax header's arrow, which neither Naskh nor Noto Serif has.
       'locales/ar/locale.yaml': `${FIXTURE_LOCALE.replace('noto-serif]', 'noto-serif, noto-serif-kr]')}${locale}`,
       'locales/ar/delivery.yaml': readFileSync(join(REPO, 'locales/ar/delivery.yaml'), 'utf8'),
-      'missions.yaml': MINI_MISSIONS.replace('languages: [en, ko]', 'languages: [ar, en]'),
+      // An Arabic packet names the mission and the coalition in Arabic (delivery/unlocalised).
+      'missions.yaml': MINI_MISSIONS.replace(
+        'languages: [en, ko]',
+        'names: { ar: سفارة إكزامبلاند في لندن }\n    languages: [ar, en]',
+      ),
+      'workspace.yaml': MINI_WORKSPACE.replace('names: {', 'names: { ar: الائتلاف التجريبي لحقوق الإنسان,'),
     },
   );
 }

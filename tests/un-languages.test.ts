@@ -66,7 +66,7 @@ describe('the 2018 letter in Arabic and Russian, the UN languages the bundle lac
     expect(ar).toContain('فخامة الرئيس كيم جونغ أون');
     expect(ar).toContain('لجنة التحقيق التابعة للأمم المتحدة والمعنية بحقوق الإنسان');
     // The signature list's Latin names are isolated: the year stays in front of this one.
-    expect(ar).toContain("1969 KAL Abductees' Families");
+    expect(ar).toContain('1969 KAL Abductees’ Families');
     expect(readFileSync(join(dir, 'ar.pdf')).includes('/Lang (ar)')).toBe(true);
     expect(readFileSync(join(dir, 'ar.html'), 'utf8')).toMatch(/<html lang="ar" dir="rtl">/u);
     expect(readFileSync(join(dir, 'ar.md'), 'utf8')).toMatch(/^<div dir="rtl" lang="ar">/u);
