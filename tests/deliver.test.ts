@@ -527,6 +527,20 @@ describe('bundled 2011 campaign', () => {
     }
   });
 
+  it("titles each sheet in its packet's language in the PDF's metadata, with the mission's name in it", async () => {
+    const title = async (path: string) => {
+      const pdf = await getDocumentProxy(new Uint8Array(built.files.get(path) as Uint8Array));
+      return ((await pdf.getMetadata()).info as { Title?: string }).Title;
+    };
+    const mission = (id: string) => String(p.packets.find((k) => k.mission.id === id)?.args.mission);
+    expect(await title('dprk-un-mission-geneva/cover-note-en.pdf')).toBe(
+      `Cover note: ${mission('dprk-un-mission-geneva')}`,
+    );
+    expect(await title('dprk-un-mission-geneva/fax-cover-en.pdf')).toBe(
+      `Fax cover sheet: ${mission('dprk-un-mission-geneva')}`,
+    );
+  });
+
   it('says exactly what is missing for each mission', () => {
     const missing = Object.fromEntries(p.packets.map((x) => [x.mission.id, x.missing.map((m) => m.what)]));
     expect(missing).toEqual({
@@ -705,12 +719,11 @@ describe('deliver never runs past an error about a packet; check and deliver agr
   });
 
   it('delivery texts choose plural forms: the signatory count worded by the language', async () => {
-    const ws = edited('locales/en/delivery.yaml', (t) =>
-      t.replace(
-        'signed by {signatories} organisations and individuals',
-        'signed by {signatories, plural, one {one signatory} other {# signatories}}',
-      ),
-    );
+    const ws = edited('locales/en/delivery.yaml', (t) => {
+      const counted = /signed by \{organisations[^.]*\}\}\./;
+      expect(t).toMatch(counted);
+      return t.replace(counted, 'signed by {signatories, plural, one {one signatory} other {# signatories}}.');
+    });
     const { check, delivered } = await both(ws);
     expect(check).toEqual([CLOSED]);
     const mail = await simpleParser(Buffer.from(delivered.files.get('embassy-london/email-draft.eml') as string));
@@ -719,6 +732,31 @@ describe('deliver never runs past an error about a packet; check and deliver agr
     expect(mail.text?.replace(/\s+/g, ' ')).toContain(
       n === 1 ? 'signed by one signatory' : `signed by ${n} signatories`,
     );
+  });
+
+  it('counts organisations and individuals apart: a letter no person signed does not say "and individuals"', async () => {
+    const text = async (ws: string) => {
+      const { check, delivered } = await both(ws);
+      expect(check).toEqual([CLOSED]);
+      const eml = delivered.files.get('embassy-london/email-draft.eml') as string;
+      return (await simpleParser(Buffer.from(eml))).text?.replace(/\s+/g, ' ') ?? '';
+    };
+    // The mini letter: three organisations and Jane Doe, an individual in the roster.
+    expect(await text(miniWorkspace())).toContain('signed by 3 organisations and 1 individual.');
+    const alone = await text(edited(`campaigns/${CAMPAIGN}.yaml`, (t) => t.replace('jane-doe, ', '')));
+    expect(alone).toContain('signed by 3 organisations.');
+    expect(alone).not.toContain('individual');
+  });
+
+  it("gives the salutation the head's title as well as his name", async () => {
+    const ws = edited('locales/ko/delivery.yaml', (t) => {
+      expect(t).toContain('salutation_excellency: 존경하는 대사님께');
+      return t.replace('salutation_excellency: 존경하는 대사님께', 'salutation_excellency: "{name} {title}님께"');
+    });
+    const { check, delivered } = await both(ws);
+    expect(check).toEqual([CLOSED]);
+    const eml = delivered.files.get('delegation-geneve/email-draft.eml') as string;
+    expect((await simpleParser(Buffer.from(eml))).text).toMatch(/^김철 대사님께$/m);
   });
 
   it('a character no font has in a mission field fails check and refuses that packet before anything is drawn', async () => {

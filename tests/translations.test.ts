@@ -76,6 +76,18 @@ describe('translation status', () => {
     expect(codes).toContainEqual(expect.stringMatching(/^i18n\/unknown-key .*icrc-vists\.title/));
   });
 
+  it('lets a language whose type has no italics print the English italic words plain', () => {
+    // English italicises a term (*International Committee of the Red Cross*); Korean set with bold
+    // emphasis would print it bold, so its translation may leave the marks out (the default, italic, may not).
+    const locale = readFileSync(join(tempWorkspace(), 'locales/ko/locale.yaml'), 'utf8');
+    const ws = tempWorkspace(undefined, { 'locales/ko/locale.yaml': `${locale}typography: { emphasis: bold }\n` });
+    const ko = readFileSync(join(ws, KO_DEMANDS), 'utf8');
+    expect(ko).toContain('"*국제적십자위원회*의');
+    writeFileSync(join(ws, KO_DEMANDS), ko.replace('"*국제적십자위원회*의', '"국제적십자위원회의'));
+    const codes = translationStatus(loadWorkspace(ws).value).diagnostics.map((d) => `${d.code} ${d.message}`);
+    expect(codes.filter((c) => c.includes('icrc-visits.variants.bullets.0'))).toEqual([]);
+  });
+
   it('a stale translation shows the English it was made from and the English now, word by word', async () => {
     const ws = tempWorkspace();
     expect((await runCli(['-w', ws, 'translations', 'stamp', '--lang', 'ko'])).stdout).toBe('ko: stamped\n');

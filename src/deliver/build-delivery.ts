@@ -194,6 +194,9 @@ async function buildPacket(
   };
   const subject = say('cover_note.subject');
   const docTitle = (what: string) => `${what}: ${m.name}`;
+  // A sheet's title in the PDF's metadata (what a viewer's title bar shows), worded in the packet's
+  // language: "Lettre de transmission : Mission permanente …"; without the text, the mission's name in it.
+  const sheetTitle = (key: string) => (w.texts.texts.has(key) ? say(key) : String(p.args.mission));
   const countryName = regionName(m.country, w.tag);
 
   for (const f of p.files) {
@@ -212,7 +215,7 @@ async function buildPacket(
           date: facts.date,
           subject,
           body: template('coverNote', context),
-          title: docTitle('Cover note'),
+          title: sheetTitle('cover_note.document_title'),
         });
         addSheet(f.name, await renderSheetPdf(note, date));
         break;
@@ -268,7 +271,7 @@ async function buildPacket(
             ownPages,
             subject,
             message: template('faxCover', { ...context, pages: pagesAfter + ownPages }),
-            title: docTitle('Fax cover sheet'),
+            title: sheetTitle('fax.document_title'),
           });
         let sheet = await renderSheetPdf(fax(1), date);
         // A message that runs over one page: the totals it states count its own pages too.

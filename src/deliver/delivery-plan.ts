@@ -33,6 +33,10 @@ export interface LetterFacts {
   date: string;
   /** How many organisations and individuals signed. */
   signatories: number;
+  /** Of them, how many are organisations and how many individuals (roster `kind`): a letter no person signed
+   * says "signed by 52 organisations", not "by 52 organisations and individuals". */
+  organisations: number;
+  individuals: number;
 }
 
 /** Something a packet lacks, stated on the delivery list and in the summary. */

@@ -207,7 +207,10 @@ class Planner {
     };
     const say = (key: string, values: MessageArgs = {}) =>
       formatText(wording.texts, key, { ...args, ...values }, numberingTag(wording.tag, wording.digits), problems);
-    const salutation = say(`cover_note.salutation_${args.addressed}`, { name: headName ?? '' });
+    const salutation = say(`cover_note.salutation_${args.addressed}`, {
+      name: headName ?? '',
+      title: names.head?.title ?? '',
+    });
     const attention = head ? say('cover_note.attention') : undefined;
     if (!head)
       missing.push({
@@ -343,13 +346,19 @@ class Planner {
         : c.locales[0];
     const doc = composedIn === undefined ? undefined : this.letters.get(composedIn);
     const signatures = doc?.blocks.find((b) => b.kind === 'signatures');
+    const ids =
+      signatures?.kind === 'signatures'
+        ? signatures.entries.map((e) => e.id)
+        : [...new Set(c.signatories.map((s) => s.id))];
+    const individuals = ids.filter((id) => this.project.signatories.get(id)?.kind === 'individual').length;
     f = {
       title: doc?.title ?? c.title.text,
       // Styled, never bare: recipient.styled in the wording language (delivery/unlocalised when missing).
       recipient: styledRecipient(this.project, c, w.code),
       date: formatLetterDate(c.date, w.tag, w.dateFormat, w.monthNames),
-      signatories:
-        signatures?.kind === 'signatures' ? signatures.entries.length : new Set(c.signatories.map((s) => s.id)).size,
+      signatories: ids.length,
+      organisations: ids.length - individuals,
+      individuals,
     };
     this.facts.set(w.code, f);
     return f;

@@ -103,7 +103,10 @@ export const CODES = {
     'error',
     "A translator's file is not well-formed XLIFF 1.2 or an openletter translation CSV.",
   ],
-  'i18n/placeholder-mismatch': ['error', 'A translation drops or adds a {{parameter}} or markup.'],
+  'i18n/placeholder-mismatch': [
+    'error',
+    "A translation drops or adds a {{parameter}} or markup (a language whose type has no italics, emphasis `bold` or `dots`, may print the English's italic terms plain: *kwan-li-so* is 관리소, 管理所).",
+  ],
   'mission/closed': ['error', 'A campaign is to be delivered to a closed mission.'],
   'mission/unverified': ['warning', 'A mission has no source, an unknown status, or was verified over a year ago.'],
   'mission/no-address': [

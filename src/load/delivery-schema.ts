@@ -28,7 +28,14 @@ export const deliveryStringsSchema = z.strictObject({
         ),
       body: text.describe('the paragraph presenting the enclosed letter'),
       request: text.describe('the paragraph asking that the letter be forwarded'),
-      enclosures: text.describe('the heading of the list of enclosed letters'),
+      enclosures: text.describe(
+        'the heading of the list of enclosed letters, with its colon ("Enclosures:", "添付書類：")',
+      ),
+      document_title: text
+        .optional()
+        .describe(
+          'the cover note\'s title in its PDF metadata, e.g. "Lettre de transmission : {mission}"; default the mission\'s name',
+        ),
       /** One enclosed letter: {language}, {pages} (worded with `pages`), {count} (its number of pages). */
       enclosure_letter: text.describe('one enclosed letter: {language}, {pages} (worded with `pages`), {count}'),
       pages: text.describe('the number of pages {count}, e.g. "{count, plural, one {# page} other {# pages}}"'),
@@ -48,6 +55,11 @@ export const deliveryStringsSchema = z.strictObject({
       subject: text.describe('the label before the subject'),
       message: text.describe('the short message on the sheet'),
       notice: text.describe('the notice if pages are missing'),
+      document_title: text
+        .optional()
+        .describe(
+          'the fax sheet\'s title in its PDF metadata, e.g. "Télécopie : {mission}"; default the mission\'s name',
+        ),
     })
     .describe('the fax cover sheet'),
   email: z

@@ -13,6 +13,10 @@ export const PACKET_ARGUMENTS = [
   'recipient',
   'date',
   'signatories',
+  // Of the signatories, the organisations and the individuals: "signed by {organisations} organisations
+  // {individuals, plural, =0 {} other {and # individuals}}" says no more than the letter's list.
+  'organisations',
+  'individuals',
   'head',
   'mission',
   'city',
@@ -31,15 +35,21 @@ export type PacketArguments = Record<(typeof PACKET_ARGUMENTS)[number], string |
  */
 const WORDED_BY_DELIVERY: Record<string, readonly string[]> = {
   'cover_note.subject': [],
-  'cover_note.salutation_excellency': ['name'],
-  'cover_note.salutation_named': ['name'],
+  // `title`: the head's title in the wording language (大使, chargé d'affaires a.i.), for a salutation
+  // that names the rank ("尊敬的{title}阁下："); empty when the record has none.
+  'cover_note.salutation_excellency': ['name', 'title'],
+  'cover_note.salutation_named': ['name', 'title'],
   'cover_note.salutation_generic': [],
   'cover_note.head': ['name', 'title'],
   'cover_note.attention': [],
+  'cover_note.document_title': [],
   'cover_note.enclosure_letter': ['language', 'pages', 'count'],
   'cover_note.pages': ['count'],
   ...Object.fromEntries(
-    ['heading', 'to', 'fax_number', 'from', 'reply_to', 'date', 'pages', 'subject'].map((k) => [`fax.${k}`, []]),
+    ['heading', 'to', 'fax_number', 'from', 'reply_to', 'date', 'pages', 'subject', 'document_title'].map((k) => [
+      `fax.${k}`,
+      [],
+    ]),
   ),
   'email.subject': [],
 };
