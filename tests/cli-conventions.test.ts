@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -223,12 +223,21 @@ describe('SOURCE_DATE_EPOCH', () => {
     },
   );
   it('the last second of 9999 dates a PDF', async () => {
+    const ws = tempWorkspace(MINI);
     const r = await runCli(['render', '2020-test-letter', '--lang', 'en', '--format', 'pdf', '--out', 'x'], {
-      cwd: tempWorkspace(MINI),
+      cwd: ws,
       env: { SOURCE_DATE_EPOCH: '253402300799' },
     });
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
+    // The run's environment (not the test process's) dates the file.
+    const pdf = readFileSync(join(ws, 'x/2020-test-letter/en.pdf'), 'latin1');
+    const dated = (key: string) => {
+      const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(pdf)?.[1];
+      return new RegExp(`\\n${ref} 0 obj\\n\\((D:\\d+Z)\\)`).exec(pdf)?.[1];
+    };
+    expect(dated('CreationDate')).toBe('D:99991231235959Z');
+    expect(dated('ModDate')).toBe('D:99991231235959Z');
   });
 });
 

@@ -228,7 +228,7 @@ describe('planDelivery', () => {
   it('leaves out a packet whose sheet holds a character no font draws, with a located diagnostic, not a throw', async () => {
     // The sender's name is printed on every sheet; check cannot foresee a text changed after planning.
     const q = { ...p, sender: { ...p.sender, name: `${p.sender.name} \u{13000}` } };
-    const built = await buildDelivery(q, await renderEnclosed(q, letters, undefined));
+    const built = await buildDelivery(q, await renderEnclosed(q, letters));
     expect(built.packets).toEqual([]);
     const found = built.diagnostics.filter((d) => d.code === 'text/uncovered-char');
     expect(found.map((d) => [d.severity, d.span?.file, d.scope])).toEqual([
@@ -445,7 +445,7 @@ describe('bundled 2011 campaign', () => {
       today: TODAY,
     });
     p = prepared.plan;
-    letters = await renderEnclosed(p, prepared.letters, undefined);
+    letters = await renderEnclosed(p, prepared.letters);
     built = await buildDelivery(p, letters);
   }, 180_000);
 

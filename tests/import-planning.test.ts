@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/load/load-workspace.js';
-import { planImport, type ImportPlan } from '../src/draft/plan-import.js';
+import { planSignatoryImport, type ImportPlan } from '../src/draft/plan-signatory-import.js';
 import { readSignOnCsv } from '../src/draft/read-signon-csv.js';
 import { NameIndex } from '../src/text/name-index.js';
 import { compareNames, prepareName } from '../src/text/name-match.js';
@@ -25,7 +25,7 @@ function plan(acceptNear: boolean): ImportPlan {
   const generated = (signOnCsv(1500, 7) as string).split('\n').slice(1).join('\n');
   const csv = readSignOnCsv(`${readFileSync(join(FIXTURE, 'mixed.csv'), 'utf8')}${generated}\n`, 'mixed.csv', {});
   expect(csv.diagnostics).toEqual([]);
-  return planImport(project, csv.rows, { campaign: '2020-test-letter', acceptNear });
+  return planSignatoryImport(project, csv.rows, { campaign: '2020-test-letter', acceptNear });
 }
 
 /** One line per verdict and per message, in order: what a change to the matching must not move. */

@@ -6,7 +6,7 @@ import { translationDiagnostics, translationStatus } from '../src/translations/t
 import { exportUnits } from '../src/translations/export-translations.js';
 import { parseUnitFile, toCsv } from '../src/translations/translation-units.js';
 import { toXliff } from '../src/translations/xliff.js';
-import { planImport, planStamp } from '../src/translations/import-translations.js';
+import { planTranslationImport, planStamp } from '../src/translations/import-translations.js';
 import { writeFilesAtomic } from '../src/output/write-files-atomic.js';
 import { MINI, runCli, tempWorkspace } from './helpers/workspace.js';
 
@@ -157,7 +157,7 @@ describe('export and import', () => {
     const units = exportUnits(p, 'ko', { all: true });
     expect(units.units.length).toBeGreaterThan(10);
     const text = format === 'xliff' ? toXliff(units) : toCsv(units);
-    const r = planImport(p, 'ko', parseUnitFile(text, format), `ko.${format}`);
+    const r = planTranslationImport(p, 'ko', parseUnitFile(text, format), `ko.${format}`);
     expect(r.diagnostics).toEqual([]);
     expect(r.added).toEqual([]);
     expect(r.updated).toEqual([]);
@@ -185,7 +185,7 @@ describe('export and import', () => {
           .map((part) => (part.startsWith('<ph') || !part ? part : '번역'))
           .join('')}</target>`,
     );
-    const r = planImport(p, 'ko', parseUnitFile(xlf, 'xliff'), 'ko.xlf');
+    const r = planTranslationImport(p, 'ko', parseUnitFile(xlf, 'xliff'), 'ko.xlf');
     expect(r.diagnostics).toEqual([]);
     expect(r.added.sort()).toEqual(['demands:join-ilo.text.0', 'demands:join-ilo.title']);
     writeFilesAtomic(ws, r.files);
@@ -238,7 +238,7 @@ describe('export and import', () => {
     const units = exportUnits(loadWorkspace(ws).value, 'ko', { all: true });
     const en = join(ws, 'demands/join-ilo.yaml');
     writeFileSync(en, readFileSync(en, 'utf8').replace('Apply for membership', 'Apply at once for membership'));
-    const r = planImport(loadWorkspace(ws).value, 'ko', parseUnitFile(toXliff(units), 'xliff'), 'ko.xlf');
+    const r = planTranslationImport(loadWorkspace(ws).value, 'ko', parseUnitFile(toXliff(units), 'xliff'), 'ko.xlf');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['i18n/stale']);
     // The English the file was made from against the English now, word by word.
     expect(r.diagnostics[0]!.change?.parts.filter((p) => p.kind !== 'same')).toEqual([

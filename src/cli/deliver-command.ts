@@ -5,7 +5,7 @@ import type { Missing } from '../deliver/delivery-plan.js';
 import type { LogEntry } from '../deliver/delivery-log.js';
 import { writeDelivery } from '../deliver/write-delivery.js';
 import type { DeliveryResult } from '../pipeline/deliver-campaign.js';
-import { sourceDateEpoch } from '../render/pdf/pdfkit-types.js';
+import { pinnedDate } from './source-date-epoch.js';
 import { closest } from '../util/closest.js';
 import {
   globals,
@@ -88,12 +88,11 @@ Examples:
       const t0 = performance.now();
       const log = (m: string) => g.quiet || g.format === 'json' || g.io.stderr.write(`${m}\n`);
       const { deliverCampaign } = await import('../pipeline/deliver-campaign.js');
-      const date = sourceDateEpoch();
       const delivery = await deliverCampaign(project, diagnostics, {
         campaign: campaignId,
         today,
         ...(selected ? { missions: selected } : {}),
-        ...(date ? { date } : {}),
+        ...pinnedDate(g.io.env),
         onProgress: log,
       });
       const code = report(shown(delivery, g), delivery.sources, g);

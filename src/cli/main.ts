@@ -3,11 +3,11 @@ import { EXIT, UsageError } from '../diagnostics/errors.js';
 import { BusyError } from '../output/output-lock.js';
 import { WriteRefused } from '../output/write-refused.js';
 import { exitCodeOf } from './exit.js';
-import { escapeForTerminal } from '../util/control-chars.js';
 import { attachIo } from './globals.js';
 import { fontCacheDir, useFontCache } from '../fonts/font-cache.js';
 import { hasJsonDocument, jsonDocument, printJsonDocument, wantsJson } from './json-output.js';
 import type { Io } from '../io/io.js';
+import { checkSourceDateEpoch } from './source-date-epoch.js';
 
 /**
  * The commands, in help order. Each module is imported only when its command runs, so
@@ -168,22 +168,6 @@ export async function run(args: string[], io: Io): Promise<number> {
   // `check --format json` (check's own alias) is seen only once its options are parsed.
   if (json || hasJsonDocument(io)) printJsonDocument(io);
   return code;
-}
-
-/** The latest time a PDF or .docx date can hold: 9999-12-31T23:59:59Z. */
-const LAST_EPOCH = 253_402_300_799;
-
-/**
- * SOURCE_DATE_EPOCH (reproducible-builds.org) pins the date of every file made: whole seconds
- * since 1970. A malformed value must stop the run, not be ignored or crash the PDF writer.
- */
-function checkSourceDateEpoch(env: Io['env']): void {
-  const v = env.SOURCE_DATE_EPOCH;
-  if (v === undefined || (/^\d+$/.test(v) && Number(v) <= LAST_EPOCH)) return;
-  throw new UsageError(
-    `SOURCE_DATE_EPOCH="${escapeForTerminal(v)}" is not a time openletter can date files with`,
-    `set it to whole seconds since 1970 up to ${LAST_EPOCH} (9999-12-31), e.g. $(git log -1 --format=%ct), or unset it`,
-  );
 }
 
 /** Help and version: text the user asked for, not a result (no JSON document). */

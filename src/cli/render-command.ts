@@ -15,6 +15,7 @@ import {
   workspaceDir,
 } from './context.js';
 import { setExit } from './exit.js';
+import { pinnedDate } from './source-date-epoch.js';
 
 interface RenderOptions {
   lang?: string;
@@ -94,6 +95,7 @@ Examples:
         locales,
         formats,
         today: today(g),
+        ...pinnedDate(g.io.env),
         onProgress: log,
       });
       const code = report(ds, project.files, g);

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
 import { writeFolderAtomic } from '../output/write-folder-atomic.js';
 import { renderCampaign, type OutputFormat } from '../pipeline/render-campaign.js';
+import { pinnedDate } from './source-date-epoch.js';
 import { watchWorkspace } from '../watch/watch-workspace.js';
 import { report, today, UsageError, workspaceDir, type GlobalOptions } from './context.js';
 
@@ -13,6 +14,8 @@ export interface WatchOptions {
   formats: OutputFormat[];
   /** Today's date, YYYY-MM-DD, taken when the watch starts. */
   today: string;
+  /** The date every PDF is stamped with (SOURCE_DATE_EPOCH); default the letter's own date. */
+  date?: Date;
   /** Output folder; files go to <out>/<campaign>/. */
   out: string;
   /** Quiet time after the last change before re-rendering (ms). */
@@ -56,6 +59,7 @@ export async function watchRender(opts: WatchOptions): Promise<void> {
           locales: [opts.locale],
           formats: opts.formats,
           today: opts.today,
+          ...(opts.date ? { date: opts.date } : {}),
         });
         opts.report(ds, project.files);
         if (outcome === 'made')
@@ -108,6 +112,7 @@ export async function watchFromCli(
     locale,
     formats,
     today: today(g),
+    ...pinnedDate(g.io.env),
     out: out ? resolve(g.io.cwd, out) : join(root, 'out'),
     signal: controller.signal,
     report: (ds, files) => void report(ds, files, g),

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { relative, resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { applyImport, idsWithSigned } from '../draft/apply-import.js';
-import { planImport, type RowOutcome } from '../draft/plan-import.js';
+import { planSignatoryImport, type RowOutcome } from '../draft/plan-signatory-import.js';
 import { readSignOnCsv } from '../draft/read-signon-csv.js';
 import { encodingName } from '../load/decode-text.js';
 import { readTextFile } from '../load/read-text-file.js';
@@ -103,7 +103,7 @@ Examples:
       }
       const csv = readSignOnCsv(decoded.value.text, shown, { map: opts.map, kind: opts.kind });
       const rosterText = project.files.get(rosterRel) ?? 'signatories: []\n';
-      const plan = planImport(project, csv.rows, {
+      const plan = planSignatoryImport(project, csv.rows, {
         campaign: campaignId,
         acceptNear: opts.acceptNear,
         hasSigned: idsWithSigned(rosterText),

@@ -3,7 +3,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../output/write-files-atomic.js';
 import { exportUnits } from '../translations/export-translations.js';
-import { localeOfTag, planImport, planStamp } from '../translations/import-translations.js';
+import { localeOfTag, planTranslationImport, planStamp } from '../translations/import-translations.js';
 import { lockPath } from '../translations/source-store.js';
 import { sourceChange, translationStatus, type TextState } from '../translations/translation-status.js';
 import { formatWordDiff } from '../text/word-diff.js';
@@ -205,7 +205,7 @@ Example:
         return;
       }
       const lng = opts.lang ?? localeOfTag(project, units.targetLanguage) ?? units.targetLanguage;
-      const r = planImport(project, lng, units, file);
+      const r = planTranslationImport(project, lng, units, file);
       if (hasErrors(r.diagnostics)) {
         setExit(c, report(r.diagnostics, files, g));
         return;

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DeliveryRow } from './delivery-rows.js';
+import { packetStatus, type DeliveryRow } from './delivery-rows.js';
 
 /** Column headings and cell values of the delivery list, in order. */
 const COLUMNS: [string, (r: DeliveryRow) => string][] = [
@@ -8,7 +8,7 @@ const COLUMNS: [string, (r: DeliveryRow) => string][] = [
   ['Local name', (r) => r.nameLocal],
   ['City', (r) => r.city],
   ['Country', (r) => r.country],
-  ['Packet', (r) => r.packet],
+  ['Packet', packetStatus],
   ['Address', (r) => r.address.join(', ')],
   ['Methods', (r) => r.methods.join(', ')],
   ['Phone', (r) => r.phone],

@@ -1,5 +1,6 @@
+import { assertNever } from '../model/letter-document.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DeliveryTexts, DeliveryWording, Mission, PaperSize } from '../model/project.js';
+import type { DeliveryTexts, DeliveryWording, Mission, PaperSize, Workspace } from '../model/project.js';
 import type { MissionDoubt } from '../check/rules/mission-rules.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
 import type { LanguageSetting } from '../text/language-setting.js';
@@ -8,6 +9,27 @@ import type { EnvelopeSpec } from './paper.js';
 /** What a packet file is. */
 /** `letter-text` is the composed text of a letter sent (its Markdown), kept so `diff --since` can say what changed since. */
 export type PacketFileKind = 'cover-note' | 'letter' | 'letter-text' | 'envelope' | 'fax-cover' | 'email' | 'manifest';
+
+/** A way to deliver a packet; `hand-hint`: by hand, to a place known only by a location hint. */
+export type DeliveryMethod = 'post' | 'hand' | 'hand-hint' | 'fax' | 'email';
+
+/** A method as the delivery list and checklist name it. */
+export function methodLabel(method: DeliveryMethod): string {
+  switch (method) {
+    case 'post':
+      return 'post';
+    case 'hand':
+      return 'hand';
+    case 'hand-hint':
+      return 'hand (location hint only)';
+    case 'fax':
+      return 'fax';
+    case 'email':
+      return 'e-mail';
+    default:
+      return assertNever(method);
+  }
+}
 
 /** A file a packet will hold, by name inside the mission's folder. */
 export interface PlannedFile {
@@ -69,8 +91,8 @@ export interface PacketPlan {
   envelope: EnvelopeSpec | undefined;
   fax: string | undefined;
   email: string | undefined;
-  /** Ways to deliver with the data we have: post, hand, fax, e-mail. */
-  methods: string[];
+  /** Ways to deliver with the data we have. */
+  methods: DeliveryMethod[];
   missing: Missing[];
   doubts: MissionDoubt[];
   /** The diagnostics about this mission that {@link missing} and {@link doubts} state in words. */
@@ -85,13 +107,8 @@ export interface RefusedMission {
   reason: string;
 }
 
-/** The sender: the coalition, from workspace.yaml. */
-export interface Sender {
-  name: string;
-  shortName: string;
-  returnAddress: string[];
-  contactEmail: string | undefined;
-}
+/** The sender: the coalition, as workspace.yaml names it. */
+export type Sender = Pick<Workspace, 'name' | 'shortName' | 'returnAddress' | 'contactEmail'>;
 
 /** Everything `openletter deliver` will produce for one campaign, before rendering. */
 export interface DeliveryPlan {

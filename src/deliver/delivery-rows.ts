@@ -1,5 +1,5 @@
 import type { Mission } from '../model/project.js';
-import type { DeliveryPlan } from './delivery-plan.js';
+import { methodLabel, type DeliveryPlan } from './delivery-plan.js';
 
 /** One line of the delivery list: a mission, what its packet holds, what is missing. */
 export interface DeliveryRow {
@@ -10,9 +10,8 @@ export interface DeliveryRow {
   country: string;
   /** Font stack for the local name and the address (the mission's first language). */
   localFonts: string[] | undefined;
-  /** "packet built", or why there is none. */
-  packet: string;
-  refused: boolean;
+  /** Why the mission gets no packet; undefined when its packet is built. */
+  refusal: string | undefined;
   address: string[];
   methods: string[];
   phone: string;
@@ -40,10 +39,9 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
       {
         ...missionColumns(p.mission),
         localFonts: p.local.fonts,
-        packet: 'packet built',
-        refused: false,
+        refusal: undefined,
         address: p.address ?? [],
-        methods: p.methods.length ? p.methods : ['none known: find an address, fax or e-mail'],
+        methods: p.methods.length ? p.methods.map(methodLabel) : ['none known: find an address, fax or e-mail'],
         letters: p.letters,
         wording: p.wording.code,
         // The letters' Markdown is the record of what was sent, not something to deliver.
@@ -59,8 +57,7 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
       {
         ...missionColumns(r.mission),
         localFonts: undefined,
-        packet: `REFUSED: ${r.reason}; do not deliver`,
-        refused: true,
+        refusal: r.reason,
         address: r.mission.address ?? [],
         methods: [],
         letters: [],
@@ -73,6 +70,11 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
   }
   plan.missionOrder.forEach((id, i) => order.set(id, i));
   return rows.sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map(([, row]) => row);
+}
+
+/** The packet column: "packet built", or why there is none. */
+export function packetStatus(row: DeliveryRow): string {
+  return row.refusal === undefined ? 'packet built' : `REFUSED: ${row.refusal}; do not deliver`;
 }
 
 /** The columns that come straight from the mission record. */

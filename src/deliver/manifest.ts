@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { PacketFileKind } from './delivery-plan.js';
 
 /** One file of a packet as listed in its manifest. */
 export interface ManifestEntry {
   file: string;
-  kind: string;
+  kind: PacketFileKind;
   lang?: string;
   bytes: number;
   sha256: string;

@@ -6,6 +6,7 @@ import type { Campaign, DeliveryTexts, Mission, Project } from '../model/project
 import { missionDoubts } from '../check/rules/mission-rules.js';
 import type { MessageArgs } from '../text/message.js';
 import type {
+  DeliveryMethod,
   DeliveryPlan,
   LetterFacts,
   Missing,
@@ -248,11 +249,11 @@ class Planner {
       );
     }
 
-    const methods: string[] = [];
+    const methods: DeliveryMethod[] = [];
     if (mission.address) methods.push('post', 'hand');
-    else if (mission.locationHint) methods.push('hand (location hint only)');
+    else if (mission.locationHint) methods.push('hand-hint');
     if (mission.fax) methods.push('fax');
-    if (mission.email) methods.push('e-mail');
+    if (mission.email) methods.push('email');
 
     const files: PlannedFile[] = [{ name: `cover-note-${wording.code}.pdf`, kind: 'cover-note', lang: wording.code }];
     for (const l of letters)

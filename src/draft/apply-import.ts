@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import type { ImportPlan } from './plan-import.js';
+import type { ImportPlan } from './plan-signatory-import.js';
 import { YamlEdit } from './yaml-edit.js';
 
 /** Ids of roster entries that have a `signed:` list (only those get the campaign added to it). */

@@ -4,7 +4,7 @@ import { idFromName } from './slug.js';
 import { schemaLine } from './package-root.js';
 import { parseKey } from '../model/translation-key.js';
 import { jsonMapText } from '../translations/source-store.js';
-import { yamlValue } from './new-campaign.js';
+import { flowValue } from './yaml-edit.js';
 
 export interface InitOptions {
   /** The coalition's name (workspace.yaml `name`). */
@@ -101,10 +101,10 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
     'workspace.yaml',
     `${schemaLine('workspace', 0)}# The coalition that sends the letters. Printed on cover notes and envelopes: write it
 # (\`openletter check\` reports each TODO; \`deliver\` refuses until they are written).
-name: ${yamlValue(name)}
-short_name: ${yamlValue(shortName)}
+name: ${flowValue(name)}
+short_name: ${flowValue(shortName)}
 return_address:                # the postal address replies go to, one line each
-  - ${yamlValue(name)}
+  - ${flowValue(name)}
   - "TODO: street and number"
   - "TODO: postcode and city"
   - "TODO: country"
@@ -120,7 +120,7 @@ source_locale: en
 # Contact details (contact: {person, email}) stay here and are never printed in a letter.
 signatories:
   - id: ${selfId}
-    name: ${yamlValue(name)}
+    name: ${flowValue(name)}
     kind: organisation
 `,
   );

@@ -40,9 +40,6 @@ export class NewCampaignError extends Error {
   }
 }
 
-/** A value as one line of YAML (quoted when it must be; lists as `[a, b]`). */
-export const yamlValue = flowValue;
-
 /** A line with a comment aligned at column 40. */
 const withComment = (line: string, comment: string) => `${line.padEnd(39)} # ${comment}`;
 
@@ -164,9 +161,9 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   L(`# \`openletter render ${opts.id} --format md\` shows it. The format: docs/workspace-format.md.`);
   L(`id: ${opts.id}`);
   L(withComment(`date: ${opts.today}`, `the letter's date, YYYY-MM-DD`));
-  L(withComment(`locales: ${yamlValue(locales)}`, `languages it is written in (locales/<lng>/)`));
+  L(withComment(`locales: ${flowValue(locales)}`, `languages it is written in (locales/<lng>/)`));
   L(`paper: A4`);
-  if (recipient) L(`title: ${yamlValue(`Open letter to ${recipient}`)}`);
+  if (recipient) L(`title: ${flowValue(`Open letter to ${recipient}`)}`);
   else {
     L(`title: "TODO: the letter's title"`);
     todo.push('title');
@@ -176,10 +173,10 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   const forms = formsFor(demands, project);
   if (params.size) {
     L(withComment(`params:`, `filled into {{name}} (and a form of it, {{name.in}}) in the texts`));
-    for (const [k, v] of params) L(`  ${k}: ${yamlValue(paramValue(k, v, forms.get(k), opts.params, todo))}`);
+    for (const [k, v] of params) L(`  ${k}: ${flowValue(paramValue(k, v, forms.get(k), opts.params, todo))}`);
   }
   L(`recipient:`);
-  if (recipient) L(`  name: ${yamlValue(recipient)}`);
+  if (recipient) L(`  name: ${flowValue(recipient)}`);
   else {
     L(`  name: "TODO: the recipient's name"`);
     todo.push('recipient.name');
@@ -190,7 +187,7 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   L(`    - "TODO: street, city"`);
   L(`    - "TODO: country"`);
   todo.push('recipient.titles', 'recipient.address');
-  if (recipient) L(`salutation: ${yamlValue(`Dear ${recipient},`)}`);
+  if (recipient) L(`salutation: ${flowValue(`Dear ${recipient},`)}`);
   else {
     L(`salutation: "TODO: Dear …,"`);
     todo.push('salutation');

@@ -4,7 +4,7 @@ import type { Font, Glyph } from 'fontkit';
  * Makes a parsed font's shaped glyphs report the characters they were shaped from. fontkit caches
  * one Glyph per glyph id and keeps the characters of its first use, so in an Arabic font, which
  * draws the bodies of ب ت ث ن ي with one glyph, every later use claimed the first letter, and the
- * PDF's text (ToUnicode, see render/pdf/pdfkit-types.ts) read نكيب for نكتب. Each differing use
+ * PDF's text (ToUnicode, see render/pdf/pdfkit-font-patches.ts) read نكيب for نكتب. Each differing use
  * now gets a view of the cached glyph with its own `codePoints`.
  */
 export function keepGlyphCodePoints(font: Font): void {

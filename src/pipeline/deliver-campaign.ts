@@ -106,7 +106,7 @@ export async function deliverCampaign(
   });
   if (diagnostics.some(stopsEverything)) return blocked(diagnostics);
 
-  const rendered = await renderEnclosed(plan, letters, request.onProgress);
+  const rendered = await renderEnclosed(plan, letters, request);
   const built = await buildDelivery(plan, rendered, {
     ...(request.date ? { date: request.date } : {}),
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
@@ -124,7 +124,7 @@ export async function deliverCampaign(
 export async function renderEnclosed(
   plan: DeliveryPlan,
   letters: ReadonlyMap<string, LetterDocument>,
-  onProgress: ((msg: string) => void) | undefined,
+  { date, onProgress }: Pick<DeliverRequest, 'date' | 'onProgress'> = {},
 ): Promise<Map<string, EnclosedLetter>> {
   const papers = new Map<string, Set<PaperSize>>();
   for (const p of plan.packets)
@@ -139,7 +139,7 @@ export async function renderEnclosed(
     if (!doc) throw new InternalError(`the ${lang} letter of ${plan.campaignId} was not composed`);
     const pdf = new Map<PaperSize, RenderedPdf>();
     for (const paper of [...sizes].sort()) {
-      pdf.set(paper, await renderPdf({ ...doc, paper }));
+      pdf.set(paper, await renderPdf({ ...doc, paper }, date ? { date } : {}));
       onProgress?.(`rendered ${plan.campaignId} ${lang}.pdf${paper === doc.paper ? '' : ` (${paper})`}`);
     }
     out.set(lang, { markdown: renderMarkdown(doc), pdf });

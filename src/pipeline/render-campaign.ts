@@ -34,6 +34,8 @@ export interface RenderRequest {
   formats: OutputFormat[];
   /** Today's date, YYYY-MM-DD: a letter dated later is an error. */
   today: string;
+  /** The date every PDF is stamped with (SOURCE_DATE_EPOCH); default the letter's own date. */
+  date?: Date;
   onProgress?: (msg: string) => void;
 }
 
@@ -80,7 +82,7 @@ export async function renderCampaign(
     }
     if (pdf) {
       const t0 = performance.now();
-      const { bytes: data } = await pdf.renderPdf(doc);
+      const { bytes: data } = await pdf.renderPdf(doc, request.date ? { date: request.date } : {});
       files.push({
         name: `${code}.pdf`,
         data,

@@ -52,7 +52,7 @@ export function localeOfTag(project: Project, tag: string): string | undefined {
  * confirms: a new or changed text, or one its tool marks translated, signed off or approved. A
  * stale text sent back untouched, or a draft marked for review, stays as it was.
  */
-export function planImport(project: Project, lng: string, file: UnitFile, fileName: string): ImportResult {
+export function planTranslationImport(project: Project, lng: string, file: UnitFile, fileName: string): ImportResult {
   const result: ImportResult = {
     files: new Map(),
     added: [],

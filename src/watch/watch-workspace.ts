@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { watch, type FSWatcher } from 'node:fs';
+import { sep } from 'node:path';
 
-/** Folders whose files make a letter: watched one by one (portable, and node_modules stays out). */
-const WATCHED = ['campaigns', 'demands', 'locales', 'templates'];
+/** Folders whose files make a letter (node_modules, out/ and .git stay out). */
+const WATCHED = new Set(['campaigns', 'demands', 'locales', 'templates']);
 const RELEVANT = /\.(ya?ml|hbs|json)$/;
 
 export interface WatchWorkspaceOptions {
@@ -19,11 +19,11 @@ export interface WatchWorkspaceOptions {
 
 /**
  * Run `round` at the start and after every save of a workspace file (YAML, templates, the lock
- * files), until `signal` aborts: `render --watch` and `preview` both work this way. Folders created
- * later are watched from the next round on. Resolves once stopped, with every watcher closed.
+ * files), until `signal` aborts: `render --watch` and `preview` both work this way. A folder created
+ * meanwhile (a new language's locales/xx/) is watched as soon as it appears. Resolves once stopped,
+ * with the watcher closed.
  */
 export async function watchWorkspace(opts: WatchWorkspaceOptions): Promise<void> {
-  const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
@@ -38,7 +38,6 @@ export async function watchWorkspace(opts: WatchWorkspaceOptions): Promise<void>
       await opts.round();
     } finally {
       running = false;
-      refreshWatchers();
     }
     if (again && !opts.signal?.aborted) {
       again = false;
@@ -47,41 +46,26 @@ export async function watchWorkspace(opts: WatchWorkspaceOptions): Promise<void>
   };
 
   const changed = (file: string | null) => {
-    if (file !== null && !RELEVANT.test(file)) return; // editor swap files, backups, out/
+    if (file !== null && !relevant(file)) return;
     clearTimeout(timer);
     timer = setTimeout(() => void round(), opts.debounceMs ?? 150);
   };
 
-  const refreshWatchers = () => {
-    if (opts.signal?.aborted) return;
-    const dirs = [opts.root, ...WATCHED.flatMap((d) => folders(join(opts.root, d)))];
-    for (const dir of dirs) {
-      if (watchers.has(dir)) continue;
-      try {
-        const w = watch(dir, (_event, file) => changed(file === null ? null : String(file)));
-        w.on('error', () => {
-          w.close();
-          watchers.delete(dir);
-        });
-        watchers.set(dir, w);
-      } catch {
-        // Folder vanished between listing and watching: picked up again after the next round.
-      }
-    }
-    for (const [dir, w] of watchers)
-      if (!existsSync(dir)) {
-        w.close();
-        watchers.delete(dir);
-      }
-  };
+  // One recursive watcher (Node 20 on Linux follows folders created later by itself). Without a
+  // watcher (the root removed, or out of inotify watches) rounds still run when asked, none on saves.
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(opts.root, { recursive: true }, (_event, file) => changed(file === null ? null : String(file)));
+    watcher.on('error', () => watcher?.close());
+  } catch {
+    watcher = undefined;
+  }
 
-  refreshWatchers();
   await round();
   await new Promise<void>((resolve) => {
     const stop = () => {
       clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
-      watchers.clear();
+      watcher?.close();
       resolve();
     };
     if (opts.signal?.aborted) stop();
@@ -89,18 +73,12 @@ export async function watchWorkspace(opts: WatchWorkspaceOptions): Promise<void>
   });
 }
 
-/** A folder and every folder below it (none if it does not exist). */
-function folders(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  const out = [dir];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('.')) continue;
-    const sub = join(dir, name);
-    try {
-      if (statSync(sub).isDirectory()) out.push(...folders(sub));
-    } catch {
-      // removed meanwhile
-    }
-  }
-  return out;
+/**
+ * A path (relative to the root) whose save can change a letter: a YAML, template or lock file at the
+ * root or in a workspace folder. Editor swap files, backups and rendered output are not.
+ */
+function relevant(file: string): boolean {
+  const parts = file.split(sep);
+  if (!RELEVANT.test(parts[parts.length - 1]!)) return false;
+  return parts.length === 1 || (WATCHED.has(parts[0]!) && !parts.some((p) => p.startsWith('.')));
 }

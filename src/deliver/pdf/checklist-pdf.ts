@@ -1,7 +1,7 @@
 import type { PaperSize } from '../../model/project.js';
 import type { StyledSegment } from '../../render/pdf/line-layout.js';
 import { structNode, type StructNode } from '../../render/pdf/flow.js';
-import type { DeliveryRow } from '../delivery-rows.js';
+import { packetStatus, type DeliveryRow } from '../delivery-rows.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import { MM, SHEET } from '../paper.js';
 import { measureHeight, renderSheet, Sheet, type RenderedSheet, type TextStyle } from './sheet.js';
@@ -154,7 +154,7 @@ function cellsOf(row: DeliveryRow): CellLine[][] {
   const mission: CellLine[] = [{ content: bold(row.name) }];
   if (row.nameLocal) mission.push({ content: row.nameLocal, ...(row.localFonts ? { fonts: row.localFonts } : {}) });
   mission.push({ content: `${row.city}, ${row.country}` }, { content: muted(row.id) });
-  if (row.refused) mission.push({ content: bold(row.packet) });
+  if (row.refusal !== undefined) mission.push({ content: bold(packetStatus(row)) });
   const address: CellLine[] = row.address.length
     ? row.address.map((l) => ({ content: l, ...(row.localFonts ? { fonts: row.localFonts } : {}) }))
     : [{ content: muted('none on record') }];
@@ -163,9 +163,10 @@ function cellsOf(row: DeliveryRow): CellLine[][] {
   if (row.fax) contact.push({ content: `Fax ${row.fax}` });
   if (row.email) contact.push({ content: row.email });
   if (row.head) contact.push({ content: muted(`Head: ${row.head}`) });
-  const languages: CellLine[] = row.refused
-    ? []
-    : [{ content: `Letters: ${row.letters.join(', ')}` }, { content: `Note: ${row.wording}` }];
+  const languages: CellLine[] =
+    row.refusal !== undefined
+      ? []
+      : [{ content: `Letters: ${row.letters.join(', ')}` }, { content: `Note: ${row.wording}` }];
   const notes: CellLine[] = [
     ...row.missing.map((m) => ({ content: `– ${m}` })),
     ...row.check.map((c) => ({ content: bold(`Check: ${c}`) })),

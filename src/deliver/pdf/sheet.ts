@@ -1,10 +1,16 @@
 import type { LineBreakMode } from '../../render/pdf/break-units.js';
 import { drawPages, FontSelector } from '../../render/pdf/draw-pages.js';
-import { structNode, type PageContent, type PageLine, type StructNode } from '../../render/pdf/flow.js';
+import {
+  structNode,
+  type PageContent,
+  type PageLine,
+  type StructNode,
+  type StructType,
+} from '../../render/pdf/flow.js';
 import { findUncovered, loadFace, type FaceStyle } from '../../fonts/font-library.js';
 import type { RenderedSheet, SheetUncovered } from '../../render/pdf/render-sheet.js';
 import { layoutParagraph, type LayoutLine, type StyledSegment } from '../../render/pdf/line-layout.js';
-import { collectPdf, createTaggedPdf } from '../../render/pdf/pdfkit-types.js';
+import { collectPdf, createTaggedPdf } from '../../render/pdf/tagged-pdf.js';
 
 export type { RenderedSheet, SheetUncovered };
 
@@ -66,7 +72,7 @@ export class Sheet {
     top: number,
     width: number,
     style: TextStyle,
-    tagType = 'P',
+    tagType: StructType = 'P',
     parent?: StructNode,
   ): number {
     const text = typeof content === 'string' ? content : content.map((s) => s.text).join('');

@@ -1,9 +1,10 @@
 import { languageInfo } from '../language-info.js';
 import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 /** The letter as clean CommonMark, for a website or press release. Pure. */
 export function renderMarkdown(doc: LetterDocument): string {
-  const out: string[] = [`# ${escapeText(doc.title)}`, ''];
+  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, ''];
   for (const b of doc.blocks) out.push(block(b, doc), '');
   const body = out
     .join('\n')
@@ -18,9 +19,9 @@ export function renderMarkdown(doc: LetterDocument): string {
 function block(b: Block, doc: LetterDocument): string {
   switch (b.kind) {
     case 'date':
-      return escapeText(b.text);
+      return escapeMarkdown(b.text);
     case 'recipient':
-      return b.lines.map(escapeText).join('\\\n');
+      return b.lines.map(escapeMarkdown).join('\\\n');
     case 'salutation':
       return inline(b.content);
     case 'heading':
@@ -30,19 +31,19 @@ function block(b: Block, doc: LetterDocument): string {
     case 'bullets':
       return b.items.map((i) => `- ${inline(i)}`).join('\n');
     case 'sign-off':
-      return escapeText(b.text);
+      return escapeMarkdown(b.text);
     case 'signatures':
       // Isolated names in a right-to-left letter, as in the PDF: a Latin name keeps its own order.
       return b.entries
         .map(
           (e) =>
-            `- ${languageInfo(doc.lang).dir === 'rtl' ? `\u2068${escapeText(e.name)}\u2069` : escapeText(e.name)}${e.country ? `${escapeText(doc.countryAffix.before)}${escapeText(e.country)}${escapeText(doc.countryAffix.after)}` : ''}`,
+            `- ${languageInfo(doc.lang).dir === 'rtl' ? `\u2068${escapeMarkdown(e.name)}\u2069` : escapeMarkdown(e.name)}${e.country ? `${escapeMarkdown(doc.countryAffix.before)}${escapeMarkdown(e.country)}${escapeMarkdown(doc.countryAffix.after)}` : ''}`,
         )
         .join('\n');
     case 'cc':
       return [
-        escapeText(b.label),
-        ...b.entries.map((e) => [`**${escapeText(e.name)}**`, ...e.lines.map(escapeText)].join('\\\n')),
+        escapeMarkdown(b.label),
+        ...b.entries.map((e) => [`**${escapeMarkdown(e.name)}**`, ...e.lines.map(escapeMarkdown)].join('\\\n')),
       ].join('\n\n');
     default:
       return assertNever(b);
@@ -54,7 +55,7 @@ function inline(xs: Inline[]): string {
     .map((x) => {
       switch (x.kind) {
         case 'text':
-          return escapeText(x.text);
+          return escapeMarkdown(x.text);
         case 'emphasis':
           return `*${inline(x.children)}*`;
         case 'strong':
@@ -69,14 +70,4 @@ function inline(xs: Inline[]): string {
       }
     })
     .join('');
-}
-
-/** Escape what CommonMark would otherwise interpret, including a leading "1." or "-" on a line. */
-function escapeText(s: string): string {
-  return s
-    .replace(/([\\`*_[\]<>|])/g, '\\$1')
-    .replace(/^#/gm, '\\#')
-    .replace(/^(\d+)([.)])(\s)/gm, '$1\\$2$3')
-    .replace(/^([-+])(\s)/gm, '\\$1$2')
-    .replace(/\n/g, '\\\n'); // a line feed in the text is a hard break, as in the PDF
 }

@@ -2,7 +2,7 @@ import type { PageContent, PageLine, StructNode } from './flow.js';
 import type { FontFace } from '../../fonts/font-library.js';
 import type { LinePiece } from './line-layout.js';
 import { DOT_RADIUS, emphasisDots } from './emphasis-dots.js';
-import { patchEncoding, shareLayoutCache } from './pdfkit-types.js';
+import { patchEncoding, shareLayoutCache } from './pdfkit-font-patches.js';
 
 /** Colours of body text and of secondary text (countries, the footer), as CSS hex. */
 export const TEXT_COLOR = '#000000';

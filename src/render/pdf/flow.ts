@@ -5,14 +5,17 @@ import type { LinePiece } from './line-layout.js';
  * but never splits. Plain data; nothing here touches pdfkit.
  */
 
-/** A node of the tagged-PDF structure tree (P, H1, L, LI, …), identified by object identity. */
+/** The standard structure types (PDF 1.7, 14.8.4) our letters and sheets are tagged with. */
+export type StructType = 'Document' | 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD';
+
+/** A node of the tagged-PDF structure tree, identified by object identity. */
 export interface StructNode {
-  type: string;
+  type: StructType;
   parent: StructNode | undefined;
 }
 
 /** Creates a structure node under `parent`. */
-export function structNode(type: string, parent: StructNode | undefined): StructNode {
+export function structNode(type: StructType, parent: StructNode | undefined): StructNode {
   return { type, parent };
 }
 

@@ -6,14 +6,14 @@ import { paginateLetter } from './fit-ending.js';
 import { structNode } from './flow.js';
 import { findUncovered } from '../../fonts/font-library.js';
 import { pageStyle } from './page-style.js';
-import { collectPdf, createTaggedPdf, sourceDateEpoch } from './pdfkit-types.js';
+import { collectPdf, createTaggedPdf } from './tagged-pdf.js';
 
 /** Options for {@link renderPdf}. */
 export interface RenderPdfOptions {
   /**
    * CreationDate and ModDate of the PDF (pdfkit derives the file /ID from them, so they decide
-   * whether two renders are byte-identical). Default: `SOURCE_DATE_EPOCH` (seconds) if set, else
-   * `doc.date` at 00:00 UTC.
+   * whether two renders are byte-identical). Default: `doc.date` at 00:00 UTC. The CLI passes the
+   * date SOURCE_DATE_EPOCH pins (cli/source-date-epoch.ts).
    */
   date?: Date;
 }
@@ -56,8 +56,6 @@ export async function renderPdf(doc: LetterDocument, options: RenderPdfOptions =
 }
 
 function defaultDate(doc: LetterDocument): Date {
-  const epoch = sourceDateEpoch();
-  if (epoch) return epoch;
   const date = new Date(`${doc.date}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) throw new Error(`letter date "${doc.date}" is not an ISO date (YYYY-MM-DD)`);
   return date;

@@ -8,7 +8,7 @@ import { layoutBlocks } from './layout-blocks.js';
 import { layoutParagraph, type LayoutLine } from './line-layout.js';
 import { lineBox, type PageStyle } from './page-style.js';
 import { paginate } from './paginate.js';
-import { collectPdf, createTaggedPdf } from './pdfkit-types.js';
+import { collectPdf, createTaggedPdf } from './tagged-pdf.js';
 
 /** A character of a sheet no font of its stack has, with the text it is in. */
 export interface SheetUncovered extends UncoveredChar {

@@ -71,7 +71,7 @@ export interface PlanOptions {
  * a near-duplicate → reported for a person to decide (or taken with `acceptNear`); otherwise a new
  * entry. Rows repeating an earlier row are skipped. Pure.
  */
-export function planImport(project: Project, rows: SignOnRow[], opts: PlanOptions): ImportPlan {
+export function planSignatoryImport(project: Project, rows: SignOnRow[], opts: PlanOptions): ImportPlan {
   const plan: ImportPlan = {
     campaign: opts.campaign,
     outcomes: [],
