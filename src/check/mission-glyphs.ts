@@ -1,6 +1,6 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Mission, Project } from '../model/project.js';
-import { spanIn, type Span } from '../model/span.js';
+import { printedAt } from '../model/printed-field.js';
 import { languageSetting } from '../text/language-setting.js';
 
 /**
@@ -70,10 +70,4 @@ export async function checkMissionGlyphs(project: Project): Promise<Diagnostic[]
     }
   }
   return out;
-}
-
-/** Where a stretch of a printed mission field is written: in the field's value, else the record. */
-export function printedAt(m: Mission, field: string, index: number, length: number): Span {
-  const text = m.printed.get(field);
-  return text ? spanIn(text, index, length) : m.span;
 }

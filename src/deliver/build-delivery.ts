@@ -9,12 +9,18 @@ import { buildEmailDraft } from './email-draft.js';
 import { languageName } from '../text/language-setting.js';
 import { numberingTag } from '../text/digits.js';
 import { byteLength, manifestJson, sha256, type ManifestEntry } from './manifest.js';
-import { renderChecklist } from './pdf/checklist-pdf.js';
+import { checklistSheet } from './pdf/checklist-sheet.js';
 import { coverNoteSheet } from './pdf/cover-note-sheet.js';
-import { renderEnvelope } from './pdf/envelope-pdf.js';
+import { envelopeSheet } from './pdf/envelope-sheet.js';
 import { faxCoverSheet } from './pdf/fax-cover-sheet.js';
-import { renderSheetPdf } from '../render/pdf/render-sheet.js';
-import type { RenderedSheet, SheetUncovered } from './pdf/sheet.js';
+import {
+  renderSheetPdf,
+  type RenderedSheet,
+  type SheetUncovered,
+  type ZoneOverflow,
+} from '../render/pdf/render-sheet.js';
+import { addressFields, printedAt } from '../model/printed-field.js';
+import { ADDRESS_MIN_SIZE, MM } from './paper.js';
 import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, type TextValues } from './render-template.js';
 
@@ -75,15 +81,17 @@ export async function buildDelivery(
   }
   const rows = deliveryRows(plan);
   files.set(DELIVERY_LIST_CSV, deliveryListCsv(rows));
-  const checklist = await renderChecklist({
-    paper: plan.listPaper,
-    setting: plan.listSetting,
-    title: `Delivery list: ${plan.title}`,
-    subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
-    author: plan.sender.name,
-    rows,
-    pdfDate: date,
-  });
+  const checklist = await renderSheetPdf(
+    checklistSheet({
+      paper: plan.listPaper,
+      setting: plan.listSetting,
+      title: `Delivery list: ${plan.title}`,
+      subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
+      author: plan.sender.name,
+      rows,
+    }),
+    date,
+  );
   if (checklist.uncovered.length)
     diagnostics.push(
       uncoveredDiagnostic(
@@ -127,6 +135,36 @@ function uncoveredDiagnostic(
   );
 }
 
+/** An address zone that overflowed its window on a sheet of the packet. */
+interface AddressOverflow extends ZoneOverflow {
+  file: string;
+  fields: (string | undefined)[];
+}
+
+/**
+ * An address too long for a window, as one diagnostic at the mission field to shorten: the first
+ * line that wraps even at 7 pt (else the first address line: there are too many lines). Nothing is
+ * drawn outside the window: those sheets, and so the packet, are not made.
+ */
+function overflowDiagnostic(overflows: AddressOverflow[], p: PacketPlan): Diagnostic {
+  const [first] = overflows as [AddressOverflow];
+  const blamed = first.wrapped.find((i) => first.fields[i] !== undefined) ?? first.fields.findIndex((f) => f);
+  const field = first.fields[blamed];
+  const line = first.lines[blamed] ?? '';
+  const why = first.wrapped.includes(blamed) ? 'this line wraps' : `its ${first.lines.length} lines are too many`;
+  const mm = (pt: number) => (pt / MM).toFixed(0);
+  const files = [...new Set(overflows.map((o) => o.file))].join(', ');
+  return diag(
+    'mission/address-too-long',
+    field ? printedAt(p.mission, field, 0, line.length) : p.mission.span,
+    `mission "${p.mission.id}"${field ? ` ${field}` : ''}: the address needs ${mm(first.needed)} mm of the ${mm(first.height)} mm window of ${files} even at ${ADDRESS_MIN_SIZE} pt (${why}); no packet made`,
+    {
+      hint: `shorten the address in missions.yaml (abbreviate, or leave out what the post does not need): it is never set smaller than ${ADDRESS_MIN_SIZE} pt nor drawn outside the window`,
+      scope: { kind: 'packet', mission: p.mission.id },
+    },
+  );
+}
+
 async function buildPacket(
   plan: DeliveryPlan,
   p: PacketPlan,
@@ -146,8 +184,11 @@ async function buildPacket(
     pages.set(f.name, pdf.pages);
   }
   const uncovered: (SheetUncovered & { file: string })[] = [];
-  const addSheet = (name: string, sheet: RenderedSheet): void => {
+  const overflows: AddressOverflow[] = [];
+  /** `fields`: the printed mission field of each line of the sheet's address zone, if it has one. */
+  const addSheet = (name: string, sheet: RenderedSheet, fields: (string | undefined)[] = []): void => {
     uncovered.push(...sheet.uncovered.map((u) => ({ ...u, file: name })));
+    overflows.push(...sheet.overflow.map((o) => ({ ...o, file: name, fields })));
     out.set(name, sheet.bytes);
     pages.set(name, sheet.pages);
   };
@@ -206,6 +247,7 @@ async function buildPacket(
           ...(p.attention ? [p.attention] : []),
           ...(p.address ?? [String(p.args.mission), `${m.city}, ${countryName}`]),
         ];
+        const fields = [...(p.attention ? [undefined] : []), ...(p.address ? addressFields(m, p.address) : [])];
         const note = coverNoteSheet({
           paper: p.paper,
           setting: w,
@@ -217,7 +259,7 @@ async function buildPacket(
           body: template('coverNote', context),
           title: sheetTitle('cover_note.document_title'),
         });
-        addSheet(f.name, await renderSheetPdf(note, date));
+        addSheet(f.name, await renderSheetPdf(note, date), fields);
         break;
       }
       case 'letter':
@@ -230,17 +272,15 @@ async function buildPacket(
       }
       case 'envelope': {
         if (!p.envelope || !p.address) break;
-        const pdf = await renderEnvelope({
+        const envelope = envelopeSheet({
           spec: p.envelope,
           sender,
           address: p.address,
-          addressFonts: p.local.fonts,
+          setting: p.local,
           senderFonts: plan.listSetting.fonts,
-          lang: p.local.tag,
           title: docTitle('Envelope'),
-          pdfDate: date,
         });
-        addSheet(f.name, pdf);
+        addSheet(f.name, await renderSheetPdf(envelope, date), addressFields(m, p.address));
         break;
       }
       case 'fax-cover': {
@@ -296,6 +336,7 @@ async function buildPacket(
         break;
     }
   }
+  if (overflows.length) problems.push(overflowDiagnostic(overflows, p));
   if (uncovered.length)
     problems.push(
       uncoveredDiagnostic(uncovered, p, {

@@ -20,6 +20,12 @@ export function paperFor(country: string): PaperSize {
   return LETTER_COUNTRIES.has(country) ? 'Letter' : 'A4';
 }
 
+/**
+ * The smallest size an address is set in to fit a window, PDF points: smaller is hard to read for
+ * the post's people and machines, so an address that does not fit at it is refused, not shrunk.
+ */
+export const ADDRESS_MIN_SIZE = 7;
+
 /** A rectangle on a page, PDF points from the top-left corner. */
 export interface Rect {
   x: number;

@@ -113,6 +113,10 @@ export const CODES = {
     'warning',
     'A mission has no postal address: no envelope is made; find one or deliver by hand.',
   ],
+  'mission/address-too-long': [
+    'error',
+    "A mission's postal address does not fit the window of the cover note or envelope even at 7 pt: that packet is not made.",
+  ],
   'mission/no-fax': ['info', 'A mission has no fax number: no fax cover sheet is made.'],
   'mission/no-email': ['info', 'A mission has no e-mail address: no e-mail draft is made.'],
   'mission/no-letter-language': ['warning', 'A mission should receive a language the campaign is not written in.'],

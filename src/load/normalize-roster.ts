@@ -34,6 +34,10 @@ export function normalizeMission(file: YamlFile, i: number, m: WrittenMission, s
   (m.address ?? []).forEach((line, k) =>
     printed.set(`address[${k}]`, sourcedAt(file, ['missions', i, 'address', k], line)),
   );
+  for (const [lang, lines] of Object.entries(m.address_local ?? {}))
+    lines.forEach((line, k) =>
+      printed.set(`address_local.${lang}[${k}]`, sourcedAt(file, ['missions', i, 'address_local', lang, k], line)),
+    );
   return {
     id: m.id,
     kind: m.kind,

@@ -3,8 +3,9 @@ import type { SheetDocument, Zone } from '../../model/sheet-document.js';
 import { PAPER } from '../../render/pdf/page-style.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import type { Sender } from '../delivery-plan.js';
-import { INCH, MM, type Rect } from '../paper.js';
-import { sheetTypography, templateBlocks } from './template-blocks.js';
+import { ADDRESS_MIN_SIZE, INCH, MM, type Rect } from '../paper.js';
+import { packetSheetSetting } from './sheet-setting.js';
+import { templateBlocks } from './template-blocks.js';
 
 /** Page geometry of a cover note, PDF points from the top-left corner. */
 interface NoteGeometry {
@@ -88,6 +89,7 @@ export function coverNoteSheet(input: CoverNoteInput): SheetDocument {
       y: g.field.y + 1 * MM,
       width: textWidth,
       oneLine: { minSize: 5 },
+      fixed: true,
       tag: 'P',
       lines: [{ text: returnLine, size: 6.5, muted: true, leading: 1.2 }],
     },
@@ -95,29 +97,32 @@ export function coverNoteSheet(input: CoverNoteInput): SheetDocument {
       x: textX,
       y: g.field.y + g.returnZone,
       width: textWidth,
-      fit: { height: g.field.height - g.returnZone, minSize: 7 },
+      fit: { height: g.field.height - g.returnZone, minSize: ADDRESS_MIN_SIZE },
+      fixed: true,
       tag: 'P',
-      lines: input.recipient.map((text) => ({ text, size: 10.5, leading: 1.25, fonts: input.addressFonts })),
+      lines: input.recipient.map((text) => ({
+        text,
+        size: 10.5,
+        leading: 1.25,
+        fonts: input.addressFonts,
+        dir: 'auto',
+      })),
     },
   ];
   const frame = { x: g.left, width: measure, bottom: pageHeight - g.bottom };
   return {
-    lang: input.setting.tag,
-    title: input.title,
-    author: sender.name,
-    subject: input.subject,
-    size: [pageWidth, pageHeight],
-    fonts: input.setting.fonts,
-    lineBreak: input.setting.lineBreak,
-    typography: sheetTypography(input.setting),
+    ...packetSheetSetting(input),
     fontSize: 10.5,
     lineHeight: 1.4,
     first: { frame: { ...frame, top: g.field.y + g.field.height + 6 * MM }, zones },
     later: { frame: { ...frame, top: g.top }, zones: [] },
-    blocks: [
-      { kind: 'date', text: input.date },
-      { kind: 'heading', number: undefined, content: [{ kind: 'text', text: input.subject }] },
-      ...templateBlocks(input.body),
-    ],
+    body: {
+      kind: 'blocks',
+      blocks: [
+        { kind: 'date', text: input.date },
+        { kind: 'heading', number: undefined, content: [{ kind: 'text', text: input.subject }] },
+        ...templateBlocks(input.body),
+      ],
+    },
   };
 }

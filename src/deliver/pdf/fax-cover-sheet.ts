@@ -1,11 +1,12 @@
 import type { PaperSize } from '../../model/project.js';
-import type { SheetDocument, Zone } from '../../model/sheet-document.js';
+import type { SheetDocument, Zone, ZoneLine } from '../../model/sheet-document.js';
 import { PAPER } from '../../render/pdf/page-style.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import { formatDigits } from '../../text/digits.js';
 import type { Sender } from '../delivery-plan.js';
 import { MM } from '../paper.js';
-import { sheetTypography, templateBlocks } from './template-blocks.js';
+import { packetSheetSetting } from './sheet-setting.js';
+import { templateBlocks } from './template-blocks.js';
 
 export interface FaxCoverInput {
   paper: PaperSize;
@@ -51,8 +52,9 @@ export function faxCoverSheet(input: FaxCoverInput): SheetDocument {
   const measure = pageWidth - 2 * MARGIN;
   const { labels: l, sender } = input;
   const total = input.ownPages + input.pagesAfter;
-  const fields: [string, string[], string[] | undefined][] = [
-    [l.to, input.to, input.recipientFonts],
+  // The mission's name is set in its own language's fonts and direction.
+  const fields: [string, string[], Pick<ZoneLine, 'fonts' | 'dir'> | undefined][] = [
+    [l.to, input.to, { fonts: input.recipientFonts, dir: 'auto' }],
     [l.faxNumber, [input.faxNumber], undefined],
     [l.from, [sender.name, ...sender.returnAddress], undefined],
     ...(sender.contactEmail ? [[l.replyTo, [sender.contactEmail], undefined] as [string, string[], undefined]] : []),
@@ -68,13 +70,13 @@ export function faxCoverSheet(input: FaxCoverInput): SheetDocument {
       tag: 'H1',
       lines: [{ text: l.heading, size: 28, bold: true, leading: 1.2 }],
     },
-    ...fields.map(([name, values, fonts], i): Zone => ({
+    ...fields.map(([name, values, own], i): Zone => ({
       x: MARGIN,
       y: undefined,
       gap: i === 0 ? 6 * MM : 3 * MM,
       width: measure,
       label: { text: name, size: 10, bold: true, leading: 1.35, width: LABEL_WIDTH },
-      lines: values.map((text) => ({ text, size: 11, leading: 1.35, ...(fonts ? { fonts } : {}) })),
+      lines: values.map((text) => ({ text, size: 11, leading: 1.35, ...own })),
       tag: 'P',
       ...(i === 0 ? { ruleAbove: 3 * MM } : {}),
       ruleBelow: 1.5 * MM,
@@ -89,18 +91,11 @@ export function faxCoverSheet(input: FaxCoverInput): SheetDocument {
     pagesBesides: input.pagesAfter,
   };
   return {
-    lang: input.setting.tag,
-    title: input.title,
-    author: sender.name,
-    subject: input.subject,
-    size: [pageWidth, pageHeight],
-    fonts: input.setting.fonts,
-    lineBreak: input.setting.lineBreak,
-    typography: sheetTypography(input.setting),
+    ...packetSheetSetting(input),
     fontSize: 11,
     lineHeight: 1.35,
     first: { frame: { ...frame, top: MARGIN }, zones, gapBelowZones: 9 * MM, running },
     later: { frame: { ...frame, top: MARGIN }, zones: [], running },
-    blocks: templateBlocks(input.message),
+    body: { kind: 'blocks', blocks: templateBlocks(input.message) },
   };
 }

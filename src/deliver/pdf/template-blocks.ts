@@ -1,7 +1,5 @@
 import { parseInline } from '../../compose/inline-markdown.js';
 import type { Block } from '../../model/letter-document.js';
-import type { LetterTypography } from '../../model/project.js';
-import type { LanguageSetting } from '../../text/language-setting.js';
 
 /**
  * The letter blocks of a rendered delivery template: blank lines separate blocks, and within a
@@ -37,15 +35,4 @@ export function templateBlocks(text: string): Block[] {
     flush();
   }
   return blocks;
-}
-
-/** How a sheet's body is set: block paragraphs (no first-line indent), emphasis as the script allows. */
-export function sheetTypography(setting: LanguageSetting): LetterTypography {
-  return {
-    paragraphIndent: 0,
-    emphasis: setting.lineBreak === 'normal' ? 'italic' : 'bold',
-    emphasisDots: 'above',
-    cjkLatinSpace: 'none',
-    signOffAlign: 'left',
-  };
 }

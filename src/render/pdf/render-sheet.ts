@@ -1,14 +1,17 @@
-import type { Block } from '../../model/letter-document.js';
-import type { RunningLine, SheetDocument, Zone, ZoneLine } from '../../model/sheet-document.js';
+import type { PageTemplate, RunningLine, SheetDocument, Zone, ZoneLine } from '../../model/sheet-document.js';
 import { findUncovered, loadFace, type UncoveredChar } from '../../fonts/font-library.js';
+import { languageInfo } from '../language-info.js';
+import type { Direction } from './bidi.js';
 import { blockTexts } from './block-texts.js';
 import { drawPages, FontSelector } from './draw-pages.js';
 import { structNode, type PageContent, type PageLine, type StructNode } from './flow.js';
 import { layoutBlocks } from './layout-blocks.js';
-import { layoutParagraph, type LayoutLine } from './line-layout.js';
-import { lineBox, type PageStyle } from './page-style.js';
+import { layoutTable, type Rule } from './layout-table.js';
+import type { LayoutLine } from './line-layout.js';
+import type { PageStyle } from './page-style.js';
 import { paginate } from './paginate.js';
 import { collectPdf, createTaggedPdf } from './tagged-pdf.js';
+import { layoutZoneLine, zoneLineMetrics } from './zone-lines.js';
 
 /** A character of a sheet no font of its stack has, with the text it is in. */
 export interface SheetUncovered extends UncoveredChar {
@@ -16,47 +19,66 @@ export interface SheetUncovered extends UncoveredChar {
   fonts: string[];
 }
 
-/** A rendered sheet: its bytes and page count; or, when a character cannot be drawn, no bytes and what. */
+/** A zone whose lines do not fit its box even at the smallest size (an address too long for the envelope's window). */
+export interface ZoneOverflow {
+  lines: string[];
+  /** Indices of the lines that wrap at that size. */
+  wrapped: number[];
+  /** Height the lines need and the height there is, PDF points. */
+  needed: number;
+  height: number;
+}
+
+/** A rendered sheet: its bytes and page count; or, when it cannot be drawn, no bytes and why. */
 export interface RenderedSheet {
   bytes: Buffer;
   pages: number;
   /** Characters no font draws: when there are any, nothing was drawn (`bytes` is empty). */
   uncovered: SheetUncovered[];
+  /** Zones that overflow their box: when there are any, nothing was drawn. */
+  overflow: ZoneOverflow[];
 }
 
-const DEFAULT_LEADING = 1.3;
 /** Space between a zone's label column and its lines, PDF points (4 mm). */
 const LABEL_GAP = 4 * (72 / 25.4);
 
 /**
- * Renders a sheet: the body blocks laid out and paginated by the letter's engine (layoutBlocks,
- * paginate) in the frames of the page templates, the zones of each template set at their places
- * (shrunk to fit where they must), the running line on every page with the pages counted. Same
- * document and date, same bytes. A character no font has is reported, and nothing is drawn.
+ * Renders a sheet: the body (letter blocks laid out and paginated by the letter's engine, or a table
+ * whose rows never split) in the frames of the page templates, the zones of each template set at
+ * their places (shrunk to fit where they must), the running line on every page with the pages
+ * counted. A sheet in a right-to-left language is mirrored like a letter: frames, zones and table
+ * columns swap sides and lines start on the right, except zones that must stay where an envelope's
+ * window is. Same document and date, same bytes. A character no font has, or an address field that
+ * overflows its box, is reported, and nothing is drawn.
  */
 export async function renderSheetPdf(doc: SheetDocument, date: Date): Promise<RenderedSheet> {
   const uncovered = uncoveredIn(doc);
-  if (uncovered.length) return { bytes: Buffer.alloc(0), pages: 0, uncovered };
+  if (uncovered.length) return { bytes: Buffer.alloc(0), pages: 0, uncovered, overflow: [] };
+  const sheet = mirrored(doc);
+  const direction = languageInfo(doc.lang).dir;
   const root = structNode('Document', undefined);
   // The first page's zones come first in reading order; the body starts below the stacked ones.
-  const firstZones = placeZones(doc, doc.first.zones, root);
-  const style = bodyStyle(doc);
-  const firstTop = Math.max(doc.first.frame.top, firstZones.bottom + (doc.first.gapBelowZones ?? 0));
-  const later = doc.later.frame;
-  const body = paginate(layoutBlocks({ ...doc, countryAffix: { before: ', ', after: '' } }, style, root), {
-    top: later.top,
-    height: later.bottom - later.top,
-    firstTop,
-  });
-  const laterZones = doc.later.zones.length ? placeZones(doc, doc.later.zones, root) : undefined;
-  const pages: PageContent[] = body.map((lines, i) => [
+  const firstZones = placeZones(sheet, sheet.first.zones, root, direction);
+  if (firstZones.overflow.length)
+    return { bytes: Buffer.alloc(0), pages: 0, uncovered: [], overflow: firstZones.overflow };
+  const firstTop = Math.max(sheet.first.frame.top, firstZones.bottom + (sheet.first.gapBelowZones ?? 0));
+  const laterZones = sheet.later.zones.length ? placeZones(sheet, sheet.later.zones, root, direction) : undefined;
+  const body = layoutBody(sheet, firstTop, root, direction);
+  const pages: PageContent[] = body.pages.map((lines, i) => [
     ...(i === 0 ? firstZones.lines : (laterZones?.lines ?? [])),
     ...lines,
   ]);
-  const rules = (i: number) => (i === 0 ? firstZones.rules : (laterZones?.rules ?? []));
+  const rules = (i: number): Rule[] => {
+    const zoneRules = i === 0 ? firstZones.rules : (laterZones?.rules ?? []);
+    const frame = (i === 0 ? sheet.first : sheet.later).frame;
+    return [
+      ...zoneRules.map((y) => ({ x1: frame.x, y1: y, x2: frame.x + frame.width, y2: y, ...ZONE_RULE })),
+      ...(body.rules[i] ?? []),
+    ];
+  };
   pages.forEach((lines, i) => {
-    const running = (i === 0 ? doc.first : doc.later).running;
-    if (running) lines.push(...runningLine(doc, running, i, pages.length, root));
+    const running = (i === 0 ? sheet.first : sheet.later).running;
+    if (running) lines.push(...runningLine(sheet, running, i, pages.length, root, direction));
   });
 
   const { default: PDFDocument } = await import('pdfkit');
@@ -71,9 +93,49 @@ export async function renderSheetPdf(doc: SheetDocument, date: Date): Promise<Re
   });
   const output = collectPdf(pdf);
   drawPages(pdf, new FontSelector(pdf), pages, root);
-  drawRules(pdf, pages.length, doc, rules);
+  drawRules(pdf, pages.length, rules);
   pdf.end();
-  return { bytes: await output, pages: pages.length, uncovered: [] };
+  return { bytes: await output, pages: pages.length, uncovered: [], overflow: [] };
+}
+
+/** The zones' rules (between fax fields): thin and grey. */
+const ZONE_RULE = { width: 0.5, color: '#808080' };
+
+/** The body on pages: blocks through the letter's layout and pagination, or a table. */
+function layoutBody(
+  doc: SheetDocument,
+  firstTop: number,
+  root: StructNode,
+  direction: Direction,
+): { pages: PageContent[]; rules: Rule[][] } {
+  const later = doc.later.frame;
+  if (doc.body.kind === 'table') {
+    const frame = { x: later.x, width: later.width, firstTop, top: later.top, bottom: later.bottom };
+    return layoutTable(doc, doc.body.table, frame, root, direction);
+  }
+  const setting = { ...doc, blocks: doc.body.blocks, countryAffix: { before: ', ', after: '' } };
+  const pages = paginate(layoutBlocks(setting, bodyStyle(doc), root), {
+    top: later.top,
+    height: later.bottom - later.top,
+    firstTop,
+  });
+  return { pages, rules: [] };
+}
+
+/**
+ * The sheet as set in a right-to-left language: each frame and zone moved to the mirror place of
+ * the page, left and right alignments swapped (the line layout swaps them for a right-to-left
+ * paragraph), zones marked `fixed` left where they are. A left-to-right sheet is returned as is.
+ */
+function mirrored(doc: SheetDocument): SheetDocument {
+  if (languageInfo(doc.lang).dir !== 'rtl') return doc;
+  const width = doc.size[0];
+  const template = (t: PageTemplate): PageTemplate => ({
+    ...t,
+    frame: { ...t.frame, x: width - t.frame.x - t.frame.width },
+    zones: t.zones.map((z) => (z.fixed ? z : { ...z, x: width - z.x - z.width })),
+  });
+  return { ...doc, first: template(doc.first), later: template(doc.later) };
 }
 
 /** The body's page style: the letter engine's, with the sheet's frame, size and pitch. */
@@ -103,33 +165,41 @@ interface PlacedZones {
   rules: number[];
   /** Below the last stacked zone (0 when none is stacked). */
   bottom: number;
+  /** Zones whose lines overflow their box even at the smallest size allowed. */
+  overflow: ZoneOverflow[];
 }
 
 /** Sets the zones of a template in order: each at its place, or under the previous one. */
-function placeZones(doc: SheetDocument, zones: Zone[], root: StructNode): PlacedZones {
+function placeZones(doc: SheetDocument, zones: Zone[], root: StructNode, direction: Direction): PlacedZones {
   const lines: PageLine[] = [];
   const rules: number[] = [];
+  const overflow: ZoneOverflow[] = [];
   let previousBottom = 0;
   let bottom = 0;
   for (const zone of zones) {
     const top = zone.y ?? previousBottom + (zone.gap ?? 0);
+    const labelWidth = zone.label?.width ?? 0;
+    // The label column stands at the start side: the left, or the right in a right-to-left sheet.
+    const [labelX, valueX] =
+      direction === 'rtl' ? [zone.x + zone.width - labelWidth + LABEL_GAP, zone.x] : [zone.x, zone.x + labelWidth];
     let y = top;
     if (zone.label) {
       // The label first in reading order ("To:", then the mission), set half a point lower to share the baseline.
       const label = zone.label;
-      const laid = layoutLine(doc, label, label.width - LABEL_GAP);
-      const { pitch, baseline } = metrics(doc, label);
+      const laid = layoutZoneLine(doc, label, label.width - LABEL_GAP, direction);
+      const { pitch, baseline } = zoneLineMetrics(doc, label);
       const tag = structNode('P', root);
-      laid.forEach((l, i) => lines.push({ x: zone.x, y: top + 0.5 + i * pitch + baseline, pieces: l.pieces, tag }));
+      laid.forEach((l, i) => lines.push({ x: labelX, y: top + 0.5 + i * pitch + baseline, pieces: l.pieces, tag }));
       y = top + laid.length * pitch;
     }
+    const set = fitted(doc, zone, direction);
+    if (set.overflow) overflow.push(set.overflow);
     let valueY = top;
     // One structure element per line: an address's lines must not run together for a screen reader.
-    for (const { line, laid } of fitted(doc, zone)) {
-      const { pitch, baseline } = metrics(doc, line);
+    for (const { line, laid } of set.lines) {
+      const { pitch, baseline } = zoneLineMetrics(doc, line);
       const tag = structNode(zone.tag, root);
-      const x = zone.x + (zone.label?.width ?? 0);
-      laid.forEach((l, i) => lines.push({ x, y: valueY + i * pitch + baseline, pieces: l.pieces, tag }));
+      laid.forEach((l, i) => lines.push({ x: valueX, y: valueY + i * pitch + baseline, pieces: l.pieces, tag }));
       valueY += laid.length * pitch;
     }
     y = Math.max(y, valueY);
@@ -138,55 +208,46 @@ function placeZones(doc: SheetDocument, zones: Zone[], root: StructNode): Placed
     previousBottom = y;
     if (zone.y === undefined || zone === zones[zones.length - 1]) bottom = Math.max(bottom, y);
   }
-  return { lines, rules, bottom };
+  return { lines, rules, bottom, overflow };
 }
 
-/** A zone's lines laid out at the largest size its fit allows. */
-function fitted(doc: SheetDocument, zone: Zone): { line: ZoneLine; laid: LayoutLine[] }[] {
+interface FittedLines {
+  lines: { line: ZoneLine; laid: LayoutLine[] }[];
+  overflow?: ZoneOverflow;
+}
+
+/** A zone's lines laid out at the largest size its fit allows; with a fit they cannot meet, what overflows. */
+function fitted(doc: SheetDocument, zone: Zone, direction: Direction): FittedLines {
   const width = zone.width - (zone.label?.width ?? 0);
   const at = (scale: number) =>
     zone.lines.map((l) => {
       const line = { ...l, size: l.size * scale };
-      return { line, laid: layoutLine(doc, line, width) };
+      return { line, laid: layoutZoneLine(doc, line, width, direction) };
     });
+  const largest = Math.max(...zone.lines.map((l) => l.size));
   const fit = zone.fit;
   if (fit) {
-    const largest = Math.max(...zone.lines.map((l) => l.size));
+    const height = (set: FittedLines['lines']) =>
+      set.reduce((sum, s) => sum + s.laid.length * zoneLineMetrics(doc, s.line).pitch, 0);
     for (let size = largest; size > fit.minSize; size -= 0.5) {
       const set = at(size / largest);
-      const used = set.reduce((sum, s) => sum + s.laid.length * metrics(doc, s.line).pitch, 0);
-      if (used <= fit.height) return set;
+      if (height(set) <= fit.height) return { lines: set };
     }
-    return at(fit.minSize / largest);
+    const set = at(fit.minSize / largest);
+    const needed = height(set);
+    if (needed <= fit.height) return { lines: set };
+    const wrapped = set.flatMap((s, i) => (s.laid.length > 1 ? [i] : []));
+    return { lines: set, overflow: { lines: zone.lines.map((l) => l.text), wrapped, needed, height: fit.height } };
   }
   const one = zone.oneLine;
   if (one) {
-    const largest = Math.max(...zone.lines.map((l) => l.size));
     for (let size = largest; size > one.minSize; size -= 0.25) {
       const set = at(size / largest);
-      if (set.every((s) => s.laid.length <= 1)) return set;
+      if (set.every((s) => s.laid.length <= 1)) return { lines: set };
     }
-    return at(one.minSize / largest);
+    return { lines: at(one.minSize / largest) };
   }
-  return at(1);
-}
-
-function layoutLine(doc: SheetDocument, line: ZoneLine, width: number): LayoutLine[] {
-  return layoutParagraph([{ text: line.text, style: line.bold ? 'bold' : 'regular', muted: line.muted === true }], {
-    width,
-    fontSize: line.size,
-    fonts: line.fonts ?? doc.fonts,
-    lineBreak: line.fonts ? 'normal' : doc.lineBreak,
-    align: line.align ?? 'left',
-  });
-}
-
-/** Line pitch and the baseline below a line's top, centring the primary font's extent in the pitch. */
-function metrics(doc: SheetDocument, line: ZoneLine): { pitch: number; baseline: number } {
-  const face = loadFace((line.fonts ?? doc.fonts)[0] ?? 'noto-serif', 'regular');
-  const leading = line.leading ?? DEFAULT_LEADING;
-  const { height, baseline } = lineBox({ ascent: face.ascent, descent: face.descent, lineHeight: leading }, line.size);
-  return { pitch: height, baseline };
+  return { lines: at(1) };
 }
 
 function runningLine(
@@ -195,38 +256,34 @@ function runningLine(
   page: number,
   pages: number,
   root: StructNode,
+  direction: Direction,
 ): PageLine[] {
   const text = running.text
     .replaceAll('{page}', String(page + 1))
     .replaceAll('{pages}', String(pages + running.pagesBesides));
   const frame = (page === 0 ? doc.first : doc.later).frame;
-  const [line] = layoutLine(doc, { text, size: running.size, muted: true, align: running.align }, frame.width);
+  const line = { text, size: running.size, muted: true, align: running.align };
+  const [laid] = layoutZoneLine(doc, line, frame.width, direction);
+  const y = running.top ? running.y + zoneLineMetrics(doc, line).baseline : running.y;
   // Pagination artifacts, like the letter's footer: outside the structure tree.
-  return line
-    ? [{ x: frame.x, y: running.y, pieces: line.pieces.map((p) => ({ ...p, artifact: true })), tag: root }]
-    : [];
+  return laid ? [{ x: frame.x, y, pieces: laid.pieces.map((p) => ({ ...p, artifact: true })), tag: root }] : [];
 }
 
-/** Rules of each page's zones, thin and grey, as layout artifacts. */
-function drawRules(
-  pdf: PDFKit.PDFDocument,
-  count: number,
-  doc: SheetDocument,
-  rules: (page: number) => number[],
-): void {
+/** Each page's rules, as layout artifacts; stroke width and colour set only where they change. */
+function drawRules(pdf: PDFKit.PDFDocument, count: number, rules: (page: number) => Rule[]): void {
   for (let page = 0; page < count; page++) {
-    const ys = rules(page);
-    if (!ys.length) continue;
-    const frame = (page === 0 ? doc.first : doc.later).frame;
+    const all = rules(page);
+    if (!all.length) continue;
     pdf.switchToPage(page);
     pdf.markContent('Artifact', { type: 'Layout' });
     pdf.save();
-    pdf.lineWidth(0.5).strokeColor('#808080');
-    for (const y of ys)
-      pdf
-        .moveTo(frame.x, y)
-        .lineTo(frame.x + frame.width, y)
-        .stroke();
+    let width: number | undefined;
+    let color: string | undefined;
+    for (const r of all) {
+      if (r.width !== width || r.color !== color) pdf.lineWidth(r.width).strokeColor(r.color);
+      [width, color] = [r.width, r.color];
+      pdf.moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
+    }
     pdf.restore();
     pdf.endMarkedContent();
   }
@@ -238,7 +295,12 @@ function uncoveredIn(doc: SheetDocument): SheetUncovered[] {
   const check = (text: string, fonts: string[]) => {
     for (const u of findUncovered(text, fonts)) found.push({ ...u, text, fonts });
   };
-  for (const block of doc.blocks as Block[]) for (const text of blockTexts(block)) check(text, doc.fonts);
+  const body = doc.body;
+  if (body.kind === 'blocks')
+    for (const block of body.blocks) for (const text of blockTexts(block)) check(text, doc.fonts);
+  else
+    for (const cell of [...body.table.heading, ...body.table.rows.flat()])
+      for (const line of cell) check(line.text, line.fonts ?? doc.fonts);
   for (const template of [doc.first, doc.later]) {
     for (const zone of template.zones)
       for (const line of [...(zone.label ? [zone.label] : []), ...zone.lines])

@@ -1,0 +1,126 @@
+import type { PaperSize } from '../../model/project.js';
+import type { SheetDocument, TableCell, ZoneLine } from '../../model/sheet-document.js';
+import { packetStatus, type DeliveryRow } from '../delivery-rows.js';
+import type { LanguageSetting } from '../../text/language-setting.js';
+import { MM, SHEET } from '../paper.js';
+import { sheetSetting } from './sheet-setting.js';
+
+export interface ChecklistInput {
+  paper: PaperSize;
+  setting: LanguageSetting;
+  title: string;
+  /** Line under the title: campaign, date, counts, the day records were judged. */
+  subtitle: string;
+  author: string;
+  rows: DeliveryRow[];
+}
+
+/** Columns: heading and share of the table width. The last three are left empty to be filled by hand. */
+const COLUMNS: [string, number][] = [
+  ['Mission', 0.15],
+  ['Address', 0.13],
+  ['Method(s)', 0.06],
+  ['Contact', 0.13],
+  ['Languages', 0.06],
+  ['Files', 0.11],
+  ['Missing / check', 0.15],
+  ['Delivered on', 0.07],
+  ['By', 0.07],
+  ['Received by', 0.07],
+];
+const MARGIN = 12 * MM;
+/** Cell text: small, so ten columns fit across a landscape page. */
+const CELL = { size: 7, leading: 1.25 };
+
+/**
+ * The printable delivery checklist as a sheet document: landscape, the title and a line of counts
+ * on the first page, then a table with one row per mission (its address, methods, contact,
+ * languages, files and what is missing) and empty columns for "delivered on", "by" and "received
+ * by". The heading row repeats on every page; rows never split across pages; every page is
+ * numbered at its foot.
+ */
+export function checklistSheet(input: ChecklistInput): SheetDocument {
+  // Landscape: the portrait sheet turned.
+  const [pageHeight, pageWidth] = SHEET[input.paper];
+  const width = pageWidth - 2 * MARGIN;
+  // Rows stop above the page number.
+  const frame = { x: MARGIN, width, top: MARGIN, bottom: pageHeight - MARGIN - 8 };
+  return {
+    ...sheetSetting(input.setting, {
+      title: input.title,
+      author: input.author,
+      subject: undefined,
+      size: [pageWidth, pageHeight],
+    }),
+    fontSize: CELL.size,
+    lineHeight: CELL.leading,
+    first: {
+      frame,
+      zones: [
+        { x: MARGIN, y: MARGIN, width, tag: 'H1', lines: [{ text: input.title, size: 12, bold: true }] },
+        {
+          x: MARGIN,
+          y: undefined,
+          gap: 1,
+          width,
+          tag: 'P',
+          lines: [{ text: input.subtitle, size: 8, muted: true }],
+        },
+      ],
+      gapBelowZones: 4 * MM,
+      running: pageNumber(pageHeight),
+    },
+    later: { frame, zones: [], running: pageNumber(pageHeight) },
+    body: {
+      kind: 'table',
+      table: {
+        columns: COLUMNS.map(([, share]) => share * width),
+        heading: COLUMNS.map(([name]) => [{ text: name, bold: true, ...CELL }]),
+        rows: input.rows.map(cellsOf),
+        pad: 3,
+        // Room to write by hand.
+        minRowHeight: 30,
+      },
+    },
+  };
+}
+
+/** "2 / 5" at the foot of the page, on the end side. */
+function pageNumber(pageHeight: number): SheetDocument['first']['running'] {
+  return { text: '{page} / {pages}', y: pageHeight - MARGIN, top: true, size: 6.5, align: 'right', pagesBesides: 0 };
+}
+
+function cellsOf(row: DeliveryRow): TableCell[] {
+  const line = (text: string, style: Partial<ZoneLine> = {}): ZoneLine => ({ text, ...CELL, ...style });
+  const local = row.localFonts ? { fonts: row.localFonts, dir: 'auto' as const } : {};
+  const mission = [line(row.name, { bold: true })];
+  if (row.nameLocal) mission.push(line(row.nameLocal, local));
+  mission.push(line(`${row.city}, ${row.country}`), line(row.id, { muted: true }));
+  if (row.refusal !== undefined) mission.push(line(packetStatus(row), { bold: true }));
+  const address = row.address.length
+    ? row.address.map((l) => line(l, local))
+    : [line('none on record', { muted: true })];
+  const contact: ZoneLine[] = [];
+  if (row.phone) contact.push(line(`Tel. ${row.phone}`));
+  if (row.fax) contact.push(line(`Fax ${row.fax}`));
+  if (row.email) contact.push(line(row.email));
+  if (row.head) contact.push(line(`Head: ${row.head}`, { muted: true }));
+  const languages =
+    row.refusal !== undefined ? [] : [line(`Letters: ${row.letters.join(', ')}`), line(`Note: ${row.wording}`)];
+  const notes = [
+    ...row.missing.map((m) => line(`– ${m}`)),
+    ...row.check.map((c) => line(`Check: ${c}`, { bold: true })),
+  ];
+  return [
+    mission,
+    address,
+    row.methods.map((m) => line(m)),
+    contact,
+    languages,
+    row.files.map((f) => line(f)),
+    notes,
+    [],
+    [],
+    [],
+  ];
+}
