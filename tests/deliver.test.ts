@@ -536,6 +536,13 @@ describe('bundled 2011 campaign', () => {
     expect(await title('dprk-un-mission-geneva/cover-note-en.pdf')).toBe(
       `Cover note: ${mission('dprk-un-mission-geneva')}`,
     );
+    expect(await title('dprk-general-delegation-paris/cover-note-fr.pdf')).toBe(
+      `Lettre de transmission : ${mission('dprk-general-delegation-paris')}`,
+    );
+    expect(mission('dprk-general-delegation-paris')).toMatch(/^Délégation générale /);
+    expect(await title('chongryon-central-hq-tokyo/cover-note-ja.pdf')).toBe(
+      `送付状：${mission('chongryon-central-hq-tokyo')}`,
+    );
     expect(await title('dprk-un-mission-geneva/fax-cover-en.pdf')).toBe(
       `Fax cover sheet: ${mission('dprk-un-mission-geneva')}`,
     );
