@@ -5,7 +5,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { composeLetter } from '../src/compose/compose-letter.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
-import type { LetterDocument } from '../src/model/letter-document.js';
+import type { Inline, LetterDocument } from '../src/model/letter-document.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderMarkdown } from '../src/render/markdown/render-markdown.js';
@@ -114,12 +114,28 @@ describe('render --format docx', () => {
 
   it("follows the language's typography as the PDF does: Japanese indent, emphasis dots, 敬具 flush right", async () => {
     const doc = letter('ja', '2012-kim-jong-un');
+    // The letter prints 管理所 plain (a Korean term the English italicises); emphasise it as a text may.
+    const at = doc.blocks.findIndex(
+      (b) => b.kind === 'paragraph' && b.content.some((i) => i.kind === 'text' && i.text.includes('管理所')),
+    );
+    const block = doc.blocks[at];
+    if (block?.kind !== 'paragraph') throw new Error('no paragraph names 管理所');
+    block.content = block.content.flatMap((i): Inline[] =>
+      i.kind === 'text' && i.text.includes('管理所')
+        ? i.text
+            .split('管理所')
+            .flatMap((t, n) => [
+              ...(n ? [{ kind: 'emphasis' as const, children: [{ kind: 'text' as const, text: '管理所' }] }] : []),
+              { kind: 'text' as const, text: t },
+            ])
+        : [i],
+    );
     const xml = documentXml(await renderDocx(doc));
     const paragraphs = xml.match(/<w:p>.*?<\/w:p>/g) ?? [];
     const body = paragraphs.filter((p) => p.includes('<w:ind w:firstLine="220"/>'));
     expect(body.length).toBe(doc.blocks.filter((b) => b.kind === 'paragraph').length);
     expect(body.every((p) => p.includes('<w:jc w:val="both"/>'))).toBe(true);
-    // 管理所 (kwan-li-so) is emphasised in the letter: with Word's emphasis dots (圏点), never a slanted Japanese face.
+    // Emphasis in a Japanese letter: Word's emphasis dots (圏点), never a slanted Japanese face.
     const emphasised = (xml.match(/<w:r><w:rPr>(?:(?!<\/w:r>).)*?管理所.*?<\/w:r>/g) ?? []).join('');
     expect(emphasised).toContain('<w:em w:val="dot"/>');
     expect(emphasised).not.toContain('<w:b/>');
