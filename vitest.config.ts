@@ -18,7 +18,7 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/helpers/build-cli.ts'],
+    globalSetup: ['tests/helpers/build-cli.ts', 'tests/helpers/temp-cache.ts'],
     ...(updateGoldens ? { update: true } : {}),
     testTimeout: 60_000,
     hookTimeout: 60_000,

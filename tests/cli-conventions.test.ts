@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,19 @@ import { useColour } from '../src/cli/colour.js';
 import { run } from '../src/cli/main.js';
 import { textStream } from '../src/io/memory-io.js';
 import { nodeIo } from '../src/io/node-io.js';
+import { signOnCsv } from '../scripts/signon-csv.mjs';
 import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
 
 const BIN = join(REPO, 'bin/openletter.js');
+
+/** Run the CLI with the reading end of its standard output closed before it writes anything (a `| head` that is done). */
+function withStdoutClosed(argv: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((done) => child.on('close', (code) => done({ code, stderr })));
+}
 /** A workspace with one error: a mistyped demand id. */
 const broken = () =>
   tempWorkspace(MINI, {
@@ -163,6 +173,23 @@ describe('streams', () => {
       expect(r.stderr, args).not.toMatch(/EPIPE|Error|at /);
       expect(r.status, args).toBe(0);
     }
+  });
+  it.each([
+    ['check', 'the bundled workspace'],
+    ['check --json', 'the bundled workspace'],
+    ['signatories', 'the bundled workspace'],
+    ['check', 'a workspace with an error'],
+    ['signatories import signon.csv --campaign 2020-test-letter', 'a sign-on file of 1,000 rows'],
+  ])('`openletter %s | head -1` on %s: exits as it would have, quietly', async (args, on) => {
+    const ws = on === 'a workspace with an error' ? broken() : on.startsWith('a sign-on') ? tempWorkspace(MINI) : REPO;
+    if (on.startsWith('a sign-on')) writeFileSync(join(ws, 'signon.csv'), signOnCsv(1000));
+    const argv = ['-w', ws, ...args.split(' ')];
+    const whole = spawnSync(process.execPath, [BIN, ...argv], { cwd: ws, encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(whole.stdout.length).toBeGreaterThan(0);
+    const closed = await withStdoutClosed(argv, ws);
+    expect(closed.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(closed.stderr).toBe(whole.stderr);
+    expect(closed.code).toBe(whole.status);
   });
 });
 

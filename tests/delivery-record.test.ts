@@ -1,5 +1,15 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -141,10 +151,8 @@ describe('--out that is or holds the workspace', () => {
     ['deliver', 'locales/ko', "is inside the workspace's locales/ folder"],
   ])('%s --out %s is refused before anything is made', async (command, out, said) => {
     // The workspace folder is named like the campaign: `render <campaign> --out ..` would be the workspace itself.
-    const parent = tempWorkspace(MINI);
-    const ws = join(parent, CAMPAIGN);
-    mkdirSync(ws);
-    for (const n of readdirSync(parent)) if (n !== CAMPAIGN) cpSync(join(parent, n), join(ws, n), { recursive: true });
+    const ws = workspaceNamedLikeCampaign();
+    const parent = dirname(ws);
     const r = await runCli([
       '--workspace',
       ws,
@@ -162,4 +170,63 @@ describe('--out that is or holds the workspace', () => {
         .sort(),
     );
   });
+  it.each([
+    ['render', '', [], "holds the workspace's own files"],
+    ['render', CAMPAIGN + '/campaigns', [], "is inside the workspace's campaigns/ folder"],
+    ['deliver', CAMPAIGN + '/locales/ko', ['not-yet'], "is inside the workspace's locales/ folder"],
+  ])(
+    '%s --out through a symbolic link to "%s" is refused as the place it leads to',
+    async (command, target, below, said) => {
+      const ws = workspaceNamedLikeCampaign();
+      const parent = dirname(ws);
+      const before = readFileSync(join(ws, 'campaigns', `${CAMPAIGN}.yaml`), 'utf8');
+      // A link outside the workspace pointing into it (or at the folder holding it); the output
+      // folder below it may not exist yet.
+      const elsewhere = mkdtempSync(join(tmpdir(), 'openletter-link-'));
+      symlinkSync(join(parent, target), join(elsewhere, 'link'));
+      const out = join(elsewhere, 'link', ...below);
+      const r = await runCli([
+        '--workspace',
+        ws,
+        command,
+        CAMPAIGN,
+        '--out',
+        out,
+        ...(command === 'deliver' ? TODAY : []),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(said);
+      expect(readFileSync(join(ws, 'campaigns', `${CAMPAIGN}.yaml`), 'utf8')).toBe(before);
+      expect(existsSync(join(ws, 'locales', 'ko', 'not-yet'))).toBe(false);
+    },
+  );
+  it('--out through a symbolic link to a folder outside the workspace is written there', async () => {
+    const ws = tempWorkspace(MINI);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'openletter-link-'));
+    mkdirSync(join(elsewhere, 'real'));
+    symlinkSync(join(elsewhere, 'real'), join(elsewhere, 'link'));
+    const r = await runCli([
+      '--workspace',
+      ws,
+      'render',
+      CAMPAIGN,
+      '--lang',
+      'en',
+      '--format',
+      'md',
+      '--out',
+      join(elsewhere, 'link'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(elsewhere, 'real', CAMPAIGN))).toEqual(['en.md']);
+  });
 });
+
+/** A copy of the mini workspace in a folder named like its campaign (`render <campaign> --out ..` is the workspace). */
+function workspaceNamedLikeCampaign(): string {
+  const parent = tempWorkspace(MINI);
+  const ws = join(parent, CAMPAIGN);
+  mkdirSync(ws);
+  for (const n of readdirSync(parent)) if (n !== CAMPAIGN) cpSync(join(parent, n), join(ws, n), { recursive: true });
+  return ws;
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedFace, fontCacheDir, useFontCache } from '../src/fonts/font-cache.js';
@@ -111,4 +111,10 @@ describe('the cache of decoded font faces', () => {
     expect(fromCache).toEqual(filling);
     expect(without).toEqual(filling);
   }, 180_000); // three whole processes
+  it("is a temporary folder during the tests (tests/helpers/temp-cache.ts), never the user's", () => {
+    // Every CLI a test runs, in-process or spawned, takes its cache folder from this environment.
+    const dir = fontCacheDir(process.env, process.platform)!;
+    expect(dir.startsWith(join(tmpdir(), 'openletter-test-cache-'))).toBe(true);
+    expect(dir.startsWith(homedir())).toBe(false);
+  });
 });

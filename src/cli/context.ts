@@ -6,6 +6,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { loadWorkspace } from '../load/load-workspace.js';
 import type { Campaign, Project } from '../model/project.js';
 import { closest } from '../util/closest.js';
+import { realPath } from '../output/real-path.js';
 import { FIRST_DATE, isRealDate } from '../load/schemas.js';
 
 export { EXIT, UsageError } from '../diagnostics/errors.js';
@@ -34,11 +35,12 @@ const within = (path: string, folder: string) =>
 /**
  * An output folder is swapped in whole: refuse one that is the workspace or a folder above it
  * (`render <campaign> --out ..` in a workspace folder named like the campaign), or that lies in
- * a folder of its source files (campaigns/, locales/…), which a write there would replace.
+ * a folder of its source files (campaigns/, locales/…), which a write there would replace. Paths
+ * are compared with their links resolved: `--out` may reach the workspace through a symbolic link.
  */
 export function refuseSourceFolder(dest: string, project: Project): void {
-  const out = resolve(dest);
-  const root = resolve(project.root);
+  const out = realPath(dest);
+  const root = realPath(project.root);
   const rels = [...project.files.keys()];
   const held = rels.find((rel) => within(join(root, rel), out));
   const folder = held
