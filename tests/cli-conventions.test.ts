@@ -179,18 +179,23 @@ describe('streams', () => {
     ['check --json', 'the bundled workspace'],
     ['signatories', 'the bundled workspace'],
     ['check', 'a workspace with an error'],
-    ['signatories import signon.csv --campaign 2020-test-letter', 'a sign-on file of 1,000 rows'],
-  ])('`openletter %s | head -1` on %s: exits as it would have, quietly', async (args, on) => {
-    const ws = on === 'a workspace with an error' ? broken() : on.startsWith('a sign-on') ? tempWorkspace(MINI) : REPO;
-    if (on.startsWith('a sign-on')) writeFileSync(join(ws, 'signon.csv'), signOnCsv(1000));
-    const argv = ['-w', ws, ...args.split(' ')];
-    const whole = spawnSync(process.execPath, [BIN, ...argv], { cwd: ws, encoding: 'utf8', maxBuffer: 1 << 28 });
-    expect(whole.stdout.length).toBeGreaterThan(0);
-    const closed = await withStdoutClosed(argv, ws);
-    expect(closed.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
-    expect(closed.stderr).toBe(whole.stderr);
-    expect(closed.code).toBe(whole.status);
-  });
+    ['signatories import signon.csv --campaign 2020-test-letter', 'a sign-on file of 300 rows'],
+  ])(
+    '`openletter %s | head -1` on %s: exits as it would have, quietly',
+    async (args, on) => {
+      const ws =
+        on === 'a workspace with an error' ? broken() : on.startsWith('a sign-on') ? tempWorkspace(MINI) : REPO;
+      if (on.startsWith('a sign-on')) writeFileSync(join(ws, 'signon.csv'), signOnCsv(300));
+      const argv = ['-w', ws, ...args.split(' ')];
+      const whole = spawnSync(process.execPath, [BIN, ...argv], { cwd: ws, encoding: 'utf8', maxBuffer: 1 << 28 });
+      expect(whole.stdout.length).toBeGreaterThan(0);
+      const closed = await withStdoutClosed(argv, ws);
+      expect(closed.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+      expect(closed.stderr).toBe(whole.stderr);
+      expect(closed.code).toBe(whole.status);
+    },
+    120_000,
+  ); // two whole processes
 });
 
 describe('dates on the command line', () => {
