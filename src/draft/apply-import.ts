@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { ImportPlan } from './plan-signatory-import.js';
-import { YamlEdit } from './yaml-edit.js';
+import { flowValue, YamlEdit } from './yaml-edit.js';
 
 /** Ids of roster entries that have a `signed:` list (only those get the campaign added to it). */
 export function idsWithSigned(rosterText: string): Set<string> {
@@ -49,20 +49,78 @@ export function applyImport(
       for (const [k, v] of Object.entries(contact)) roster.addKey([...entryPath(id), 'contact'], k, v);
     else roster.addKey(entryPath(id), 'contact', contact);
   }
-  roster.append(
-    ['signatories'],
-    // Keys in the roster's usual order, `signed` last.
-    plan.newEntries.map(({ id, name, kind, country, aliases, contact, signed }) => ({
-      id,
-      name,
-      kind,
-      ...(country ? { country } : {}),
-      ...(aliases ? { aliases } : {}),
-      ...(contact ? { contact } : {}),
-      signed,
-    })),
-  );
-  const campaign = new YamlEdit(campaignText);
-  campaign.append(['signatories'], plan.campaignAdds);
-  return { roster: roster.toString(), campaign: campaign.toString() };
+  // Keys in the roster's usual order, `signed` last.
+  const entries = plan.newEntries.map(({ id, name, kind, country, aliases, contact, signed }) => ({
+    id,
+    name,
+    kind,
+    ...(country ? { country } : {}),
+    ...(aliases ? { aliases } : {}),
+    ...(contact ? { contact } : {}),
+    signed,
+  }));
+  return {
+    roster: appendToList(roster.toString(), 'signatories', entries),
+    campaign: appendToList(campaignText, 'signatories', plan.campaignAdds),
+  };
+}
+
+/**
+ * `text` with `values` appended to the block list under the top-level `key`, written as YamlEdit
+ * writes them, in one splice: an import of 100,000 rows appends as many entries, and YamlEdit
+ * (a Document node per value, then the whole file serialised and parsed again to check it) took
+ * seconds for them. Any other shape of list (flow, missing, empty) goes through YamlEdit.
+ */
+function appendToList(text: string, key: string, values: unknown[]): string {
+  if (!values.length) return text;
+  const doc = parseDocument(text);
+  const list = doc.get(key, true);
+  if (!isSeq(list) || list.flow || !list.range || !list.items.length) {
+    const edit = new YamlEdit(text);
+    edit.append([key], values);
+    return edit.toString();
+  }
+  const pad = ' '.repeat(list.range[0] - (text.lastIndexOf('\n', list.range[0] - 1) + 1));
+  let at = list.range[1];
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  const nl = text.indexOf('\n', at);
+  const lines = values.map((v) => blockItem(v, pad)).join('');
+  return nl < 0 ? `${text}\n${lines}` : text.slice(0, nl + 1) + lines + text.slice(nl + 1);
+}
+
+/** One list item as block YAML (`- id: …` and its keys below), lists of scalars in flow style. */
+function blockItem(value: unknown, pad: string): string {
+  if (!isPlainObject(value)) return `${pad}- ${scalar(value)}\n`;
+  let out = '';
+  const write = (obj: Record<string, unknown>, indent: string, first: string) => {
+    let lead = first;
+    for (const [k, v] of Object.entries(obj)) {
+      if (isPlainObject(v)) {
+        out += `${lead}${k}:\n`;
+        write(v, `${indent}  `, `${indent}  `);
+      } else if (Array.isArray(v)) out += `${lead}${k}: [${v.map(flowItem).join(', ')}]\n`;
+      else out += `${lead}${k}: ${scalar(v)}\n`;
+      lead = indent;
+    }
+  };
+  write(value, `${pad}  `, `${pad}- `);
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Words, digits, spaces and a little punctuation, starting with a letter: yaml writes such a
+ * string unquoted, in a block and inside `[…]` alike. Anything else is written by yaml itself.
+ */
+const PLAIN = /^\p{L}[\p{L}\p{M}\p{N} .'’()&/_-]*[\p{L}\p{M}\p{N}.)]$|^\p{L}$/u;
+const KEYWORD = /^(null|true|false)$/i;
+
+function scalar(v: unknown): string {
+  return typeof v === 'string' && PLAIN.test(v) && !KEYWORD.test(v) ? v : flowValue(v);
+}
+
+function flowItem(v: unknown): string {
+  return typeof v === 'string' && PLAIN.test(v) && !KEYWORD.test(v) ? v : flowValue([v]).slice(1, -1);
 }

@@ -386,6 +386,10 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
   }
   const rows: SignOnRow[] = [];
   const rejected: { row: number; name: string; reason: string }[] = [];
+  const individuals =
+    nameCol === undefined ||
+    /^(your name|name of contact|contact|contact person|contact name)$/.test(foldHeader(header[nameCol] ?? ''));
+  const countries = new Map<string, ReturnType<typeof countryCode>>();
   records.slice(1).forEach((r, i) => {
     const cells = r.map((c) => c.replace(/\s+/g, ' ').trim());
     if (cells.every((c) => !c)) return; // a blank line
@@ -393,9 +397,6 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
     const span = rowSpans[i]!;
     const get = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
     const kindText = get(col('kind'));
-    const individuals =
-      nameCol === undefined ||
-      /^(your name|name of contact|contact|contact person|contact name)$/.test(foldHeader(header[nameCol] ?? ''));
     const kind = kindText ? kindOf(kindText) : (opts.kind ?? (individuals ? 'individual' : 'organisation'));
     const personName = get(col('person')) || [get(first), get(last)].filter(Boolean).join(' ');
     // "Name of your organisation (leave blank if you sign as an individual)": an individual's
@@ -431,7 +432,8 @@ export function readSignOnCsv(input: string, file: string, opts: ReadOptions = {
     const countryText = get(col('country'));
     let country: string | undefined;
     if (countryText) {
-      const c = countryCode(countryText);
+      const c = countries.get(countryText) ?? countryCode(countryText);
+      countries.set(countryText, c);
       if (!c.code)
         return reject(
           `unknown country "${countryText}"`,
@@ -549,10 +551,26 @@ const INDIVIDUAL_ANSWERS = [
 
 /** The kind an answer names; with `whole`, only when the answer is nothing but that ("An individual"). */
 function kindOf(s: string, whole = false): 'organisation' | 'individual' | undefined {
+  // A form has a few distinct answers and up to 100,000 rows: each answer is looked up once.
+  const known = (whole ? kindsOfWhole : kindsOf).get(s);
+  if (known !== undefined) return known || undefined;
+  foldedAnswers ??= {
+    organisation: ORGANISATION_ANSWERS.map(foldHeader),
+    individual: INDIVIDUAL_ANSWERS.map(foldHeader),
+  };
   const k = foldHeader(s);
-  const says = (words: string[]) => words.map(foldHeader).some((w) => k === w || (!whole && k.startsWith(`${w} `)));
-  return says(ORGANISATION_ANSWERS) ? 'organisation' : says(INDIVIDUAL_ANSWERS) ? 'individual' : undefined;
+  const says = (words: string[]) => words.some((w) => k === w || (!whole && k.startsWith(`${w} `)));
+  const kind = says(foldedAnswers.organisation)
+    ? 'organisation'
+    : says(foldedAnswers.individual)
+      ? 'individual'
+      : undefined;
+  (whole ? kindsOfWhole : kindsOf).set(s, kind ?? '');
+  return kind;
 }
+let foldedAnswers: { organisation: string[]; individual: string[] } | undefined;
+const kindsOf = new Map<string, 'organisation' | 'individual' | ''>();
+const kindsOfWhole = new Map<string, 'organisation' | 'individual' | ''>();
 
 /** The separator of the header line: the most frequent of , ; and tab outside quotes. */
 function sniffDelimiter(text: string): string {

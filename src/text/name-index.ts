@@ -79,30 +79,36 @@ function push<K>(map: Map<K, number[]>, key: K, entry: number): void {
 }
 
 /**
- * Strings within isTypo's edit distance of each other: PassJoin with position-aware windows and
- * two more pieces than edits, so that a candidate must keep two pieces in place, not one (names
- * built of the same words share single pieces by the thousand).
+ * Strings within isTypo's edit distance of each other: PassJoin with position-aware windows. A
+ * string of length L is cut into pieces(L) pieces of about PIECE characters, at least two more
+ * than edits: a candidate must keep all but `tau` of them in place, not one (names built of the
+ * same words share single pieces by the thousand, and longer strings share more).
  */
 class TypoIndex {
   /** Hash of (length, piece number, piece text) → entries; a collision only adds a candidate. */
   private readonly pieces = new Map<number, number[]>();
-  /** The lengths indexed, with their number of pieces. */
-  private readonly counts = new Map<number, number>();
+  /** The lengths indexed. */
+  private readonly lengths = new Set<number>();
   // Per entry: the last (query, piece) that hit it, and its count of pieces in the current query.
-  private readonly lastPiece: number[] = [];
-  private readonly lastQuery: number[] = [];
-  private readonly hits: number[] = [];
+  private lastPiece = new Int32Array(256);
+  private lastQuery = new Int32Array(256);
+  private hits = new Int32Array(256);
   private piece = 0;
   private query = 0;
 
   add(s: string, entry: number): void {
-    const tau = typoLimit(s.length);
+    const len = s.length;
+    const tau = typoLimit(len);
     if (!tau) return;
-    this.counts.set(s.length, tau + 2);
+    this.lengths.add(len);
+    if (entry >= this.hits.length) this.grow(entry);
     const h = prefixHashes(s);
-    splitInto(s.length, tau + 2).forEach(([start, len], i) =>
-      push(this.pieces, pieceKey(s.length, i, substringHash(h, start, start + len)), entry),
-    );
+    const count = pieces(len);
+    for (let i = 0; i < count; i++) {
+      const start = pieceStart(len, count, i);
+      const end = pieceStart(len, count, i + 1);
+      push(this.pieces, pieceKey(len, i, substringHash(h, start, end)), entry);
+    }
   }
 
   /** Entries with a string that keeps enough pieces in place against `s`: all that isTypo may accept, and more. */
@@ -111,35 +117,70 @@ class TypoIndex {
     const found: number[] = [];
     const query = ++this.query;
     const h = prefixHashes(s);
+    const { lastPiece, lastQuery, hits } = this;
     // The limit of a pair is that of the shorter string, at most typoLimit(l).
     const most = typoLimit(l);
     for (let len = l - most; len <= l + most; len++) {
-      const count = this.counts.get(len);
       const tau = typoLimit(Math.min(l, len));
-      if (!count || !tau || Math.abs(l - len) > tau) continue;
+      if (!this.lengths.has(len) || !tau || Math.abs(l - len) > tau) continue;
       // Each edit breaks at most one piece: the others are intact, each moved by `shift`, the
       // edits before it, where |shift| + |delta − shift| ≤ tau.
+      const count = pieces(len);
       const need = count - tau;
       const delta = l - len;
-      splitInto(len, count).forEach(([start, pieceLen], i) => {
+      const from = Math.ceil((delta - tau) / 2);
+      const to = Math.floor((delta + tau) / 2);
+      for (let i = 0; i < count; i++) {
         const piece = ++this.piece;
-        for (let shift = Math.ceil((delta - tau) / 2); shift <= Math.floor((delta + tau) / 2); shift++) {
+        const start = pieceStart(len, count, i);
+        const pieceLen = pieceStart(len, count, i + 1) - start;
+        for (let shift = from; shift <= to; shift++) {
           const at = start + shift;
           if (at < 0 || at + pieceLen > l) continue;
-          for (const e of this.pieces.get(pieceKey(len, i, substringHash(h, at, at + pieceLen))) ?? []) {
-            if (this.lastPiece[e] === piece) continue;
-            this.lastPiece[e] = piece;
-            if (this.lastQuery[e] !== query) {
-              this.lastQuery[e] = query;
-              this.hits[e] = 0;
+          const entries = this.pieces.get(pieceKey(len, i, substringHash(h, at, at + pieceLen)));
+          if (!entries) continue;
+          for (let k = 0; k < entries.length; k++) {
+            const e = entries[k]!;
+            if (lastPiece[e] === piece) continue;
+            lastPiece[e] = piece;
+            if (lastQuery[e] !== query) {
+              lastQuery[e] = query;
+              hits[e] = 0;
             }
-            if (++this.hits[e]! === need) found.push(e);
+            if (++hits[e]! === need) found.push(e);
           }
         }
-      });
+      }
     }
     return found;
   }
+
+  private grow(entry: number): void {
+    const size = Math.max(entry + 1, this.hits.length * 2);
+    const larger = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.lastPiece = larger(this.lastPiece);
+    this.lastQuery = larger(this.lastQuery);
+    this.hits = larger(this.hits);
+  }
+}
+
+/** About this many characters a piece (see TypoIndex). */
+const PIECE = 4;
+
+/** The number of pieces a string of `length` is cut into: at least two more than its edits. */
+function pieces(length: number): number {
+  return Math.max(typoLimit(length) + 2, Math.floor(length / PIECE));
+}
+
+/** Where piece `i` of `count` even pieces of a string of `length` starts (the last ones one longer). */
+function pieceStart(length: number, count: number, i: number): number {
+  const short = Math.floor(length / count);
+  const shorter = count - (length % count);
+  return i <= shorter ? i * short : shorter * short + (i - shorter) * (short + 1);
 }
 
 // Polynomial hashes modulo 2³², so that any piece of a string hashes in O(1) without slicing it.
@@ -157,19 +198,7 @@ function substringHash(h: number[], from: number, to: number): number {
   return (h[to]! - Math.imul(h[from]!, powers[to - from]!)) | 0;
 }
 
+// Kept within V8's small integers: such Map keys are neither allocated nor hashed as doubles.
 function pieceKey(length: number, piece: number, hash: number): number {
-  return Math.imul(hash, 31) + length * 8 + piece;
-}
-
-/** `count` consecutive pieces of a string of `length`, as even as can be: [start, length][]. */
-function splitInto(length: number, count: number): [number, number][] {
-  const short = Math.floor(length / count);
-  const longer = length % count;
-  const out: [number, number][] = [];
-  for (let i = 0, start = 0; i < count; i++) {
-    const len = short + (i >= count - longer ? 1 : 0);
-    out.push([start, len]);
-    start += len;
-  }
-  return out;
+  return (Math.imul(hash, 31) + length * 64 + piece) & 0x3fffffff;
 }
