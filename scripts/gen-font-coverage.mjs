@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { knownFontIds, loadFace } = await import(resolve(ROOT, 'dist/fonts/font-library.js'));
+const { fontCacheDir, useFontCache } = await import(resolve(ROOT, 'dist/fonts/font-cache.js'));
+// The faces as the CLI reads them, through the per-user cache of decoded faces: a rebuild does not
+// brotli-decode every CJK face again.
+useFontCache(fontCacheDir(process.env, process.platform));
 const out = {};
 for (const id of knownFontIds()) {
   const cps = [...new Set(loadFace(id, 'regular').font.characterSet)].sort((a, b) => a - b);

@@ -256,6 +256,37 @@ describe('openletter new', () => {
     const c = await runCli(['-w', dir, 'check']);
     expect(c.code).toBe(0);
   });
+  it('--from keeps the comments, key order and layout of the files it copies; only the values it replaces change', async () => {
+    const original = readText(join(MINI, 'campaigns/2020-test-letter.yaml'));
+    const commented = `# Our 2020 letter: keep this comment.\n${original.replace('date: 2020-03-01\n', 'date: 2020-03-01 # sent in March\n')}`;
+    const koFile = 'locales/ko/campaigns/2020-test-letter.yaml';
+    const ko = `# Reviewed by the Seoul office.\n${readText(join(MINI, koFile)).replace('salutation:', '# as the office writes it\nsalutation:')}`;
+    const dir = tempWorkspace(MINI, { 'campaigns/2020-test-letter.yaml': commented, [koFile]: ko });
+    const r = await runCli([
+      '-w',
+      dir,
+      'new',
+      '2026-again',
+      '--from',
+      '2020-test-letter',
+      '--recipient',
+      'Ri Son Gwon',
+    ]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'campaigns/2026-again.yaml'), 'utf8')).toBe(
+      '# yaml-language-server: $schema=../schemas/campaign.schema.json\n' +
+        commented
+          .replace('id: 2020-test-letter', 'id: 2026-again')
+          .replace('date: 2020-03-01 # sent in March', 'date: 2026-11-23 # sent in March')
+          .replace('  name: Kim Jong Un', '  name: Ri Son Gwon')
+          .replace('salutation: Dear Chairman Kim,', 'salutation: Dear Ri Son Gwon,')
+          .replace(/^signatories: .*$/m, 'signatories: []'),
+    );
+    // The translation loses the two texts replaced (check asks for them again), nothing else.
+    expect(readFileSync(join(dir, 'locales/ko/campaigns/2026-again.yaml'), 'utf8')).toBe(
+      ko.replace('  name: 김정은\n', '').replace('salutation: 김정은 위원장님께\n', ''),
+    );
+  });
   it('refuses an existing id, an unsafe id and an unknown demand block', async () => {
     const dir = tempWorkspace(MINI);
     expect((await runCli(['-w', dir, 'new', '2020-test-letter'])).stderr).toMatch(/already exists/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, LetterDocument } from '../src/model/letter-document.js';
+import { testLetter } from './helpers/letter-document.js';
 import { lineCount, MIN_LAST_PAGE_LINES, paginateLetter } from '../src/render/pdf/fit-ending.js';
 import { structNode, type PageContent } from '../src/render/pdf/flow.js';
 import { layoutBlocks } from '../src/render/pdf/layout-blocks.js';
@@ -36,28 +37,7 @@ function letter(paragraphs: number, signatories: number, cc = 2): LetterDocument
       })),
     });
   }
-  return {
-    campaignId: 'test',
-    locale: 'en',
-    lang: 'en-US',
-    title: 'Test',
-    author: 'Test',
-    subject: 'Test',
-    date: '2018-06-06',
-    paper: 'A4',
-    pageLabel: '{page} / {pages}',
-    fonts: ['noto-serif'],
-    countryAffix: { before: ', ', after: '' },
-    lineBreak: 'normal',
-    typography: {
-      paragraphIndent: 0,
-      emphasis: 'italic',
-      emphasisDots: 'above',
-      cjkLatinSpace: 'none',
-      signOffAlign: 'left',
-    },
-    blocks,
-  };
+  return testLetter({ blocks });
 }
 
 const paginated = (doc: LetterDocument): PageContent[] =>

@@ -6,7 +6,7 @@ import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/ren
 import { measureText } from '../src/render/pdf/measure-text.js';
 import { loadFace } from '../src/fonts/font-library.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
-import type { LetterDocument } from '../src/model/letter-document.js';
+import { testLetter } from './helpers/letter-document.js';
 import { pdfPageTexts } from './helpers/pdf-text.js';
 
 const OPTIONS: BreakOptions = {
@@ -203,31 +203,12 @@ describe('justified Latin paragraphs', () => {
 
 describe('a hyphenated letter', () => {
   it('extracts whole words: the drawn hyphens are artifacts', async () => {
-    const doc: LetterDocument = {
-      campaignId: 'test',
-      locale: 'en',
-      lang: 'en-US',
-      title: 'Test',
-      author: 'Test',
-      subject: 'Test',
-      date: '2018-06-06',
-      paper: 'A4',
-      pageLabel: '{page} / {pages}',
-      fonts: ['noto-serif'],
-      countryAffix: { before: ', ', after: '' },
-      lineBreak: 'normal',
-      typography: {
-        paragraphIndent: 0,
-        emphasis: 'italic',
-        emphasisDots: 'above',
-        cjkLatinSpace: 'none',
-        signOffAlign: 'left',
-      },
+    const doc = testLetter({
       blocks: [
         { kind: 'paragraph', content: [{ kind: 'text', text: RATIFYING }] },
         { kind: 'bullets', items: [[{ kind: 'text', text: RATIFYING }]] },
       ],
-    };
+    });
     const pdf = (await renderPdf(doc)).bytes;
     // The hyphens are drawn (plain extraction sees them at line ends)…
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });

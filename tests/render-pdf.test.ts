@@ -3,8 +3,10 @@ import { inflateSync } from 'node:zlib';
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline, LetterDocument, SignatureEntry } from '../src/model/letter-document.js';
+import { testLetter } from './helpers/letter-document.js';
 import { splitFontRuns } from '../src/render/pdf/font-runs.js';
-import { findUncovered, isKnownFont, knownFontIds, loadFace } from '../src/fonts/font-library.js';
+import { findUncovered, knownFontIds, loadFace } from '../src/fonts/font-library.js';
+import { isKnownFont } from '../src/fonts/font-coverage.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
 import { paginate } from '../src/render/pdf/paginate.js';
 import type { FlowBox } from '../src/render/pdf/flow.js';
@@ -19,28 +21,7 @@ const ZH_FONTS = ['noto-serif-sc', 'noto-serif-kr', 'noto-serif', 'noto-serif-jp
 const t = (text: string): Inline => ({ kind: 'text', text });
 
 function letter(overrides: Partial<LetterDocument> & Pick<LetterDocument, 'blocks'>): LetterDocument {
-  return {
-    campaignId: 'test',
-    locale: 'en',
-    lang: 'en-US',
-    title: 'Test letter',
-    author: 'Test Coalition',
-    subject: 'Testing',
-    date: '2018-06-06',
-    paper: 'A4',
-    pageLabel: '{page} / {pages}',
-    fonts: EN_FONTS,
-    countryAffix: { before: ', ', after: '' },
-    lineBreak: 'normal',
-    typography: {
-      paragraphIndent: 0,
-      emphasis: 'italic',
-      emphasisDots: 'above',
-      cjkLatinSpace: 'none',
-      signOffAlign: 'left',
-    },
-    ...overrides,
-  };
+  return testLetter({ fonts: EN_FONTS, ...overrides });
 }
 
 function signatories(count: number, make: (i: number) => [string, string | undefined]): SignatureEntry[] {

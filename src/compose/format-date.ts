@@ -1,4 +1,4 @@
-import { dateFormat } from '../util/intl.js';
+import { dateFormat } from '../text/intl.js';
 
 /**
  * A letter date in a language's own style, through Intl; `monthNames` (January first) replace Intl's

@@ -1,7 +1,7 @@
 import type { SignatureEntry } from '../model/letter-document.js';
 import type { Signatory, SignatoryCountryStyle } from '../model/project.js';
 import { fold } from '../text/fold.js';
-import { collator, regionNames } from '../util/intl.js';
+import { collator, regionNames } from '../text/intl.js';
 
 /** How one signatory signed one letter, when not in the roster's usual form (source language). */
 export interface SignedForm {

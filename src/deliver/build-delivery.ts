@@ -23,6 +23,7 @@ import { addressFields, printedAt } from '../model/printed-field.js';
 import { ADDRESS_MIN_SIZE, MM } from './paper.js';
 import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, type TextValues } from './render-template.js';
+import { regionNames } from '../text/intl.js';
 
 /** File names of the whole-delivery files, next to the packet folders. */
 export const DELIVERY_LIST_CSV = 'delivery-list.csv';
@@ -363,7 +364,7 @@ async function buildPacket(
 /** A country's name in a language ("United Kingdom", "영국"), from its ISO code. */
 function regionName(code: string, tag: string): string {
   try {
-    return new Intl.DisplayNames([tag], { type: 'region' }).of(code) ?? code;
+    return regionNames(tag).of(code) ?? code;
   } catch {
     return code;
   }

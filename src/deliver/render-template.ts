@@ -7,7 +7,7 @@ import { formatMessage, type MessageArgs, type MessageValue } from '../text/mess
 /** Values a delivery text or template may use by name. */
 export type TextValues = Record<string, unknown>;
 
-export { TEMPLATE_VARIABLES, TEMPLATE_HELPERS, type TemplateVariable } from '../model/template-variables.js';
+export type { TemplateVariable } from '../model/template-variables.js';
 
 /**
  * The text `key` ("cover_note.body") of `wording`, formatted as an ICU message in language `tag`

@@ -6,8 +6,7 @@ import { keepGlyphCodePoints } from './glyph-code-points.js';
 import { workspaceFace } from './workspace-fonts.js';
 
 export { knownFontIds, type FaceStyle } from './font-files.js';
-export { findUncovered, fontCovers, isKnownFont, NEVER_DRAWN, type UncoveredChar } from './font-coverage.js';
-export { fontLabel, workspaceFontFamily } from './workspace-fonts.js';
+export { findUncovered, fontCovers, type UncoveredChar } from './font-coverage.js';
 
 /** A parsed font face file, shared by every document in the process. */
 export interface FontFace {

@@ -1,3 +1,5 @@
+import { likelyLocale } from '../text/intl.js';
+
 /**
  * The bundled face that draws Han characters the way a language writes them: the same code point
  * has Japanese, Korean and Simplified Chinese forms (直, 骨, 写), and a font stack alone would take
@@ -7,12 +9,8 @@ const HAN_FACES: Record<string, string> = { ja: 'noto-serif-jp', ko: 'noto-serif
 const HAN_FACE_IDS = new Set(Object.values(HAN_FACES));
 
 function hanFace(lang: string): string | undefined {
-  let locale: Intl.Locale;
-  try {
-    locale = new Intl.Locale(lang).maximize();
-  } catch {
-    return undefined;
-  }
+  const locale = likelyLocale(lang);
+  if (!locale) return undefined;
   if (locale.language === 'zh' && locale.script !== 'Hans') return undefined;
   return Object.hasOwn(HAN_FACES, locale.language) ? HAN_FACES[locale.language] : undefined;
 }

@@ -76,5 +76,3 @@ export const deliveryStringsSchema = z.strictObject({
     .optional()
     .describe("names of languages where Intl's would be wrong for the recipient, by language code"),
 });
-
-export type DeliveryStrings = z.output<typeof deliveryStringsSchema>;

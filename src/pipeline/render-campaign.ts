@@ -9,24 +9,26 @@ import { concerns } from './concerns.js';
 export type OutputFormat = 'pdf' | 'md' | 'html' | 'docx';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'md', 'html', 'docx'];
 
-/** The formats made once per language, whatever the paper. */
-const PAPERLESS: Record<Exclude<OutputFormat, 'pdf'>, (doc: LetterDocument) => Promise<Uint8Array | string>> = {
-  md: async (doc) => renderMarkdown(doc),
-  html: async (doc) => renderHtml(doc),
-  docx: async (doc) => (await import('../render/docx/render-docx.js')).renderDocx(doc),
-};
+/** The formats made once per language, whatever the paper: text formats as strings, the others as bytes. */
+const PAPERLESS = {
+  md: async (doc: LetterDocument): Promise<string> => renderMarkdown(doc),
+  html: async (doc: LetterDocument): Promise<string> => renderHtml(doc),
+  docx: async (doc: LetterDocument): Promise<Uint8Array> =>
+    (await import('../render/docx/render-docx.js')).renderDocx(doc),
+} satisfies Record<Exclude<OutputFormat, 'pdf'>, (doc: LetterDocument) => Promise<Uint8Array | string>>;
 
-export interface RenderedFile {
+/** A rendered file's data, by its format: text (Markdown, HTML) or bytes (PDF, Word). */
+export type RenderedData = { format: 'md' | 'html'; data: string } | { format: 'pdf' | 'docx'; data: Uint8Array };
+
+export type RenderedFile = RenderedData & {
   /** File name inside the campaign's output folder, e.g. "ko.pdf". */
   name: string;
-  data: Uint8Array | string;
   locale: string;
-  format: OutputFormat;
   /** Milliseconds spent rendering this file (fonts loaded). */
   ms: number;
   /** The paper a PDF is set on. */
   paper: PaperSize;
-}
+};
 
 export interface RenderRequest {
   campaign: string;
@@ -70,15 +72,11 @@ export async function renderCampaign(
     for (const format of ['md', 'html', 'docx'] as const) {
       if (!formats.includes(format)) continue;
       const t0 = performance.now();
-      const data = await PAPERLESS[format](doc);
-      files.push({
-        name: `${code}.${format}`,
-        data,
-        locale: code,
-        format,
-        ms: performance.now() - t0,
-        paper: doc.paper,
-      });
+      const made: RenderedData =
+        format === 'docx'
+          ? { format, data: await PAPERLESS.docx(doc) }
+          : { format, data: await PAPERLESS[format](doc) };
+      files.push({ ...made, name: `${code}.${format}`, locale: code, ms: performance.now() - t0, paper: doc.paper });
     }
     if (pdf) {
       const t0 = performance.now();

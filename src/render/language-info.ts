@@ -1,5 +1,6 @@
 import { workspaceFontFamily } from '../fonts/workspace-fonts.js';
 import { writingDirection } from '../text/writing-direction.js';
+import { likelyLocale } from '../text/intl.js';
 
 /**
  * What a word processor or browser needs to know about a letter's language: its writing direction,
@@ -27,15 +28,10 @@ export interface LanguageInfo {
 }
 
 export function languageInfo(tag: string): LanguageInfo {
-  let script = 'Latn';
-  let wordTag = tag;
-  try {
-    const max = new Intl.Locale(tag).maximize();
-    script = max.script ?? script;
-    wordTag = max.region ? `${max.language}-${max.region}` : max.language;
-  } catch {
-    // An invalid tag is reported by the locale schema; render it as a left-to-right Latin language.
-  }
+  // An invalid tag is reported by the locale schema; render it as a left-to-right Latin language.
+  const max = likelyLocale(tag);
+  const script = max?.script ?? 'Latn';
+  const wordTag = !max ? tag : max.region ? `${max.language}-${max.region}` : max.language;
   return {
     tag,
     dir: writingDirection(tag),

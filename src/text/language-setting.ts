@@ -1,19 +1,18 @@
-import type { Digits, LineBreakStyle, Project } from '../model/project.js';
+import type { LineBreakStyle, LocaleInfo, Project } from '../model/project.js';
 import { writingDirection } from './writing-direction.js';
+import { languageNames } from './intl.js';
 
-/** How text in one language is set: font stack, line breaking and BCP 47 tag. */
-export interface LanguageSetting {
+/**
+ * How text in one language is set: the locale's font stack, line breaking, tag, date and digits
+ * (its locale.yaml's, else a default by language), and the direction its script is written in.
+ */
+export interface LanguageSetting extends Pick<
+  LocaleInfo,
+  'tag' | 'fonts' | 'lineBreak' | 'dateFormat' | 'digits' | 'monthNames'
+> {
   code: string;
-  tag: string;
   /** Its writing direction: an rtl sheet is mirrored (labels and lines from the right). */
   dir: 'ltr' | 'rtl';
-  fonts: string[];
-  lineBreak: LineBreakStyle;
-  dateFormat: Intl.DateTimeFormatOptions;
-  /** The digits its counts are written in (undefined: the tag's). */
-  digits: Digits | undefined;
-  /** Month names of a long date (undefined: Intl's). */
-  monthNames: string[] | undefined;
 }
 
 const LATIN_FIRST = ['noto-serif', 'noto-serif-kr', 'noto-serif-jp', 'noto-serif-sc'];
@@ -51,7 +50,7 @@ export function languageSetting(project: Project, code: string): LanguageSetting
 /** The name of language `code` in the language tagged `inTag` ("Korean", "한국어", "coréen"). */
 export function languageName(code: string, inTag: string): string {
   try {
-    return new Intl.DisplayNames([inTag], { type: 'language' }).of(code) ?? code;
+    return languageNames(inTag).of(code) ?? code;
   } catch {
     return code;
   }

@@ -12,6 +12,7 @@
 import { parse, TYPE, type MessageFormatElement, type PluralOrSelectOption } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { identityMap, OffsetMapBuilder, type OffsetMap } from '../model/offset-map.js';
+import { dateFormat, numberFormat, pluralRules } from './intl.js';
 
 /** The value of one argument: plural and number arguments need a number, the others take text. */
 export type MessageValue = string | number | Date;
@@ -187,7 +188,7 @@ export function formatMessage(source: string, lang: string, args: MessageArgs): 
           break;
         }
         case TYPE.pound:
-          if (pound) out.replace(new Intl.NumberFormat(lang).format(pound.n), index, length);
+          if (pound) out.replace(numberFormat(lang).format(pound.n), index, length);
           break;
         case TYPE.select: {
           const v = args[el.value];
@@ -199,7 +200,7 @@ export function formatMessage(source: string, lang: string, args: MessageArgs): 
         case TYPE.plural: {
           const n = count(el.value, el);
           if (n === undefined) break;
-          const rules = new Intl.PluralRules(lang, { type: el.pluralType ?? 'cardinal' });
+          const rules = pluralRules(lang, { type: el.pluralType ?? 'cardinal' });
           const option = el.options[`=${n}`] ?? el.options[rules.select(n - el.offset)] ?? el.options['other'];
           if (option) walk(option.value, { n: n - el.offset, el });
           break;
@@ -220,10 +221,9 @@ function simpleArgument(v: MessageValue, lang: string): string {
 
 // Dates are formatted in UTC: the same inputs give the same text on every machine.
 const formatters = {
-  getNumberFormat: (l: string | string[], o?: Intl.NumberFormatOptions) => new Intl.NumberFormat(l, o),
-  getDateTimeFormat: (l: string | string[], o?: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(l, { ...o, timeZone: 'UTC' }),
-  getPluralRules: (l: string | string[], o?: Intl.PluralRulesOptions) => new Intl.PluralRules(l, o),
+  getNumberFormat: (l: string | string[], o?: Intl.NumberFormatOptions) => numberFormat(l, o),
+  getDateTimeFormat: (l: string | string[], o?: Intl.DateTimeFormatOptions) => dateFormat(l, { ...o, timeZone: 'UTC' }),
+  getPluralRules: (l: string | string[], o?: Intl.PluralRulesOptions) => pluralRules(l, o),
 };
 
 /** Where an element is written in its message. */

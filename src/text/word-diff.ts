@@ -1,4 +1,5 @@
 import { diffWords } from 'diff';
+import { wordSegmenter } from './intl.js';
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed';
@@ -10,8 +11,7 @@ export interface DiffPart {
  * spaces in English or Korean, dictionary words in Chinese and Japanese, which have no spaces.
  */
 export function wordDiff(before: string, after: string, lang: string): DiffPart[] {
-  const intlSegmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-  return diffWords(before, after, { intlSegmenter }).map((c) => ({
+  return diffWords(before, after, { intlSegmenter: wordSegmenter(lang) }).map((c) => ({
     kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
     text: c.value,
   }));

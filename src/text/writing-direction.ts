@@ -1,3 +1,5 @@
+import { likelyLocale } from './intl.js';
+
 /** Scripts written right to left (ISO 15924). */
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 
@@ -6,11 +8,7 @@ const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Ro
  * Intl.Locale's likely subtags; Latin for an invalid tag (the locale schema reports it).
  */
 export function likelyScript(tag: string): string {
-  try {
-    return new Intl.Locale(tag).maximize().script ?? 'Latn';
-  } catch {
-    return 'Latn';
-  }
+  return likelyLocale(tag)?.script ?? 'Latn';
 }
 
 /** The writing direction of text in the language tagged `tag`: rtl for Arabic, Hebrew, Syriac, Thaana … scripts. */

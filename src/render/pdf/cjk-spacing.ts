@@ -31,7 +31,6 @@ const WESTERN_EDGE = new RegExp(`(?<=[${IDEOGRAPHIC}])(?=[${WESTERN}])|(?<=[${WE
 
 /** Width of the space between ideographic and Western text, in em, by the locale setting `cjk_latin_space`. */
 export const CJK_LATIN_SPACE = { 'quarter-em': 0.25, none: 0 } as const;
-export type CjkLatinSpace = keyof typeof CJK_LATIN_SPACE;
 
 /**
  * Offsets in `text` where kanji or kana meet a Western letter or digit with nothing between them
