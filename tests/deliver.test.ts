@@ -226,8 +226,13 @@ describe('planDelivery', () => {
   });
 
   it('leaves out a packet whose sheet holds a character no font draws, with a located diagnostic, not a throw', async () => {
-    // The sender's name is printed on every sheet; check cannot foresee a text changed after planning.
-    const q = { ...p, sender: { ...p.sender, name: `${p.sender.name} \u{13000}` } };
+    // The sender's name is printed on every sheet (the envelope's from the plan, the others from the
+    // packet, in its language); check cannot foresee a text changed after planning.
+    const q = {
+      ...p,
+      sender: { ...p.sender, name: `${p.sender.name} \u{13000}` },
+      packets: p.packets.map((x) => ({ ...x, from: { ...x.from, name: `${x.from.name} \u{13000}` } })),
+    };
     const built = await buildDelivery(q, await renderEnclosed(q, letters));
     expect(built.packets).toEqual([]);
     const found = built.diagnostics.filter((d) => d.code === 'text/uncovered-char');
@@ -344,7 +349,8 @@ describe('openletter deliver (mini workspace, end to end)', () => {
       // The mission as the packet's language (Korean, its first) names it: names.ko in missions.yaml.
       { address: 'mission@example.org', name: '예시국 제네바 대표부' },
     ]);
-    expect(mail.from?.value).toEqual([{ address: 'office@example.org', name: 'Test Coalition for Human Rights' }]);
+    // The coalition too, as the packet's language names it (names.ko in workspace.yaml).
+    expect(mail.from?.value).toEqual([{ address: 'office@example.org', name: '인권을 위한 시험 연대' }]);
     expect(mail.subject).toBe('구금에 관한 공개서한');
     expect(mail.headers.get('x-unsent')).toBe('1');
     expect(mail.text).toContain('존경하는 대사님께');
@@ -477,7 +483,7 @@ describe('bundled 2011 campaign', () => {
       chongryon-central-hq-tokyo/letter-ko.pdf (2 p.)
       chongryon-central-hq-tokyo/manifest.json
       delivery-list.csv
-      delivery-list.pdf (1 p.)
+      delivery-list.pdf (2 p.)
       dprk-embassy-bangkok/cover-note-en.pdf (1 p.)
       dprk-embassy-bangkok/letter-en.md
       dprk-embassy-bangkok/letter-en.pdf (2 p.)
@@ -550,12 +556,14 @@ describe('bundled 2011 campaign', () => {
 
   it('says exactly what is missing for each mission', () => {
     const missing = Object.fromEntries(p.packets.map((x) => [x.mission.id, x.missing.map((m) => m.what)]));
+    // No head of mission known in October 2011 but Chongryon's (So Man Sul): London's and Bangkok's
+    // records are undated and verified years later, Geneva's and New York's holders came later.
     expect(missing).toEqual({
-      'dprk-embassy-london': ['fax', 'email'],
+      'dprk-embassy-london': ['head-of-mission', 'fax', 'email'],
       'dprk-general-delegation-paris': ['head-of-mission', 'fax', 'email'],
-      'dprk-un-mission-geneva': ['address'],
-      'dprk-un-mission-new-york': [],
-      'dprk-embassy-bangkok': ['address', 'fax', 'email'],
+      'dprk-un-mission-geneva': ['head-of-mission', 'address'],
+      'dprk-un-mission-new-york': ['head-of-mission'],
+      'dprk-embassy-bangkok': ['head-of-mission', 'address', 'fax', 'email'],
       'chongryon-central-hq-tokyo': ['fax', 'email'],
     });
     const csv = parseCsv(built.files.get('delivery-list.csv') as string, { bom: true, columns: true }) as Record<
@@ -567,6 +575,15 @@ describe('bundled 2011 campaign', () => {
     );
     expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Local name']).toBe(
       '在日本朝鮮人総聯合会 中央本部',
+    );
+    // The head in post on the letter's date, on the list as in the packet; none where none is known.
+    expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Head of mission']).toBe(
+      'So Man Sul (Chairman)',
+    );
+    const geneva = csv.find((r) => r['Mission'] === 'dprk-un-mission-geneva');
+    expect(geneva?.['Head of mission']).toBe('');
+    expect(geneva?.['Missing']).toContain(
+      "no head of mission known on 2011-10-13, the letter's date: the cover note is addressed to the mission",
     );
   });
 

@@ -13,7 +13,7 @@ import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { insertText, noteOffset, noteText } from './quotation-note.js';
 import { applyTypography, curlQuotes } from './typography.js';
-import { signatureList } from './signature-list.js';
+import { countryInsideBrackets, signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
 import {
   bodyKey,
@@ -157,8 +157,11 @@ class Composer {
       sourceTag: this.project.locales.get(this.project.workspace.sourceLocale)?.tag,
     });
     // Names keep their spelling; their apostrophes and quotes are printed curled, one mark for one.
-    const entries = listed.map((e) => ({ ...e, name: curlQuotes(e.name, tr.locale.quotes).text }));
     const countryAffix = this.countryAffix();
+    const joiner = tr.chrome('country_inside_brackets')?.text;
+    const entries = listed.map((e) =>
+      countryInsideBrackets({ ...e, name: curlQuotes(e.name, tr.locale.quotes).text }, countryAffix, joiner),
+    );
     entries.forEach((e, i) => {
       this.texts.push({ ...this.signatoryName(e.id, listed[i]?.name ?? e.name), text: e.name });
       if (e.country) this.texts.push(this.signatoryCountry(e.id, e.country));

@@ -174,7 +174,8 @@ async function buildPacket(
   problems: Diagnostic[],
 ): Promise<{ files: Map<string, Uint8Array | string>; entries: ManifestEntry[] }> {
   const { wording: w, mission: m, facts } = p;
-  const sender = plan.sender;
+  // The sheets name the coalition in the wording language; the envelope, for the post, as workspace.yaml does.
+  const sender = p.from;
   const out = new Map<string, Uint8Array | string>();
   const pages = new Map<string, number>();
   const letterFiles = p.files.filter((f) => f.kind === 'letter');
@@ -216,7 +217,7 @@ async function buildPacket(
     date: facts.date,
     signatories: facts.signatories,
     head: String(p.args.head),
-    mission: { id: m.id, name: String(p.args.mission), city: m.city, country: m.country },
+    mission: { id: m.id, name: String(p.args.mission), city: String(p.args.city), country: m.country },
     enclosures,
     faxNumber: m.fax ?? '',
     pages: 0,
@@ -244,11 +245,14 @@ async function buildPacket(
   for (const f of p.files) {
     switch (f.kind) {
       case 'cover-note': {
-        const recipient = [
-          ...(p.attention ? [p.attention] : []),
-          ...(p.address ?? [String(p.args.mission), `${m.city}, ${countryName}`]),
-        ];
-        const fields = [...(p.attention ? [undefined] : []), ...(p.address ? addressFields(m, p.address) : [])];
+        const address = p.address ?? [String(p.args.mission), `${String(p.args.city)}, ${countryName}`];
+        const attention = p.attention ? [p.attention] : [];
+        const addressed = p.address ? addressFields(m, p.address) : address.map(() => undefined);
+        const unfielded = attention.map(() => undefined);
+        // Japanese and Chinese name the person last, after the address.
+        const last = p.addressee === 'last';
+        const recipient = last ? [...address, ...attention] : [...attention, ...address];
+        const fields = last ? [...addressed, ...unfielded] : [...unfielded, ...addressed];
         const note = coverNoteSheet({
           paper: p.paper,
           setting: w,
@@ -275,7 +279,7 @@ async function buildPacket(
         if (!p.envelope || !p.address) break;
         const envelope = envelopeSheet({
           spec: p.envelope,
-          sender,
+          sender: plan.sender,
           address: p.address,
           setting: p.local,
           senderFonts: plan.listSetting.fonts,

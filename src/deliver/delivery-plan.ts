@@ -83,9 +83,13 @@ export interface PacketPlan {
   facts: LetterFacts;
   /** The arguments every delivery text of this packet is given. */
   args: PacketArguments;
+  /** The coalition as this packet's cover note, fax and e-mail name it: in the wording language (the envelope uses the plan's). */
+  from: Sender;
   salutation: string;
   /** "For the attention of …" line, when a head of mission is known. */
   attention: string | undefined;
+  /** Where the wording language puts the attention line: above the address, or after it (ja, zh). */
+  addressee: 'first' | 'last';
   /** Postal address lines, in the local script where the record has them; undefined when the registry has none (then no envelope). */
   address: string[] | undefined;
   envelope: EnvelopeSpec | undefined;

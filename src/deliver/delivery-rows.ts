@@ -1,3 +1,4 @@
+import { headInPost } from '../model/heads-of-mission.js';
 import type { Mission } from '../model/project.js';
 import { methodLabel, type DeliveryPlan } from './delivery-plan.js';
 
@@ -37,7 +38,7 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
     rows.push([
       p.mission.id,
       {
-        ...missionColumns(p.mission),
+        ...missionColumns(p.mission, plan.campaignDate),
         localFonts: p.local.fonts,
         refusal: undefined,
         address: p.address ?? [],
@@ -55,7 +56,7 @@ export function deliveryRows(plan: DeliveryPlan): DeliveryRow[] {
     rows.push([
       r.mission.id,
       {
-        ...missionColumns(r.mission),
+        ...missionColumns(r.mission, plan.campaignDate),
         localFonts: undefined,
         refusal: r.reason,
         address: r.mission.address ?? [],
@@ -77,9 +78,10 @@ export function packetStatus(row: DeliveryRow): string {
   return row.refusal === undefined ? 'packet built' : `REFUSED: ${row.refusal}; do not deliver`;
 }
 
-/** The columns that come straight from the mission record. */
+/** The columns that come straight from the mission record (the head: the one in post on the letter's date). */
 function missionColumns(
   m: Mission,
+  date: string,
 ): Pick<DeliveryRow, 'id' | 'name' | 'nameLocal' | 'city' | 'country' | 'phone' | 'fax' | 'email' | 'head'> {
   return {
     id: m.id,
@@ -90,6 +92,6 @@ function missionColumns(
     phone: m.phone ?? '',
     fax: m.fax ?? '',
     email: m.email ?? '',
-    head: m.headOfMission ?? '',
+    head: headInPost(m, date)?.label ?? '',
   };
 }

@@ -201,7 +201,7 @@ class Planner {
       ...facts,
       head: head ?? '',
       mission: names.mission,
-      city: mission.city,
+      city: names.city,
       faxNumber: mission.fax ?? '',
       lang: wording.code,
       addressed: !head ? 'generic' : mission.kind === 'other' ? 'named' : 'excellency',
@@ -216,7 +216,9 @@ class Planner {
     if (!head)
       missing.push({
         what: 'head-of-mission',
-        message: 'head of mission unknown: the cover note is addressed to the mission',
+        message: mission.heads.length
+          ? `no head of mission known on ${c.date}, the letter's date: the cover note is addressed to the mission`
+          : 'head of mission unknown: the cover note is addressed to the mission',
       });
 
     const paper = paperFor(mission.country);
@@ -277,8 +279,15 @@ class Planner {
       local: languageSetting(this.project, mission.languages[0] ?? this.project.workspace.sourceLocale),
       facts,
       args,
+      from: {
+        name: names.sender,
+        shortName: this.project.workspace.shortName,
+        returnAddress: names.returnAddress,
+        contactEmail: this.project.workspace.contactEmail,
+      },
       salutation,
       attention,
+      addressee: this.project.locales.get(wording.code)?.addressee ?? 'first',
       address: names.address,
       envelope,
       fax: mission.fax,

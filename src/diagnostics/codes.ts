@@ -109,6 +109,14 @@ export const CODES = {
   ],
   'mission/closed': ['error', 'A campaign is to be delivered to a closed mission.'],
   'mission/unverified': ['warning', 'A mission has no source, an unknown status, or was verified over a year ago.'],
+  'mission/head-dates': [
+    'error',
+    "A mission's heads are listed out of order, or their dates overlap or end before they begin.",
+  ],
+  'mission/head-undated': [
+    'warning',
+    'A letter is older than the record of an undated head of mission: its packet names no head.',
+  ],
   'mission/no-address': [
     'warning',
     'A mission has no postal address: no envelope is made; find one or deliver by hand.',

@@ -112,6 +112,7 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
       cjkLatinSpace: meta.value.typography.cjk_latin_space,
       signOffAlign: meta.value.typography.sign_off_align,
     },
+    addressee: meta.value.addressee,
     chrome: chromeFlat,
     // The locale's digits, unless letter.yaml's date names a numberingSystem of its own.
     dateFormat: {

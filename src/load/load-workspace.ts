@@ -101,6 +101,7 @@ function loadWorkspaceFile(reader: FileReader): Workspace {
     contactEmail: v.value.contact_email,
     sourceLocale: v.value.source_locale,
     names: new Map(Object.entries(v.value.names ?? {})),
+    returnAddressLocal: new Map(Object.entries(v.value.return_address_local ?? {})),
     nameSpan: spanAt(f, ['name']),
   };
 }

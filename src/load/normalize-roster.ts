@@ -1,3 +1,4 @@
+import type { HeadOfMission } from '../model/heads-of-mission.js';
 import type { Mission, Signatory } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import type { WrittenMission, WrittenSignatory } from './schemas.js';
@@ -53,8 +54,9 @@ export function normalizeMission(file: YamlFile, i: number, m: WrittenMission, s
     languages: [...m.languages],
     status: m.status,
     closedOn: orUndef(m.closed_on),
-    ...missionHead(m.head_of_mission, m.languages[0] ?? source, source),
+    heads: missionHeads(file, i, m, source),
     names: new Map(Object.entries(m.names ?? {})),
+    cities: new Map(Object.entries(m.cities ?? {})),
     addressLocal: new Map(Object.entries(m.address_local ?? {})),
     sources: m.sources.map((s) => ({ url: orUndef(s.url), date: orUndef(s.date), supports: orUndef(s.supports) })),
     verified: orUndef(m.verified),
@@ -65,30 +67,57 @@ export function normalizeMission(file: YamlFile, i: number, m: WrittenMission, s
 }
 
 /**
- * The head of mission both ways: `headOfMission` as the delivery list prints it ("Ja Song Nam
- * (ambassador)"), and `head`, name and title by language. The one-text form "Name (title)" is the
+ * The holders of the mission's head post, earliest first. The one-text form "Name (title)" is the
  * head in the mission's first language, the one its cover note is worded in (김철 (대사) for a
- * Korean-first mission); other languages need the form by language.
+ * Korean-first mission); other languages need name and title by language. A single undated
+ * holder is the head as of the record's `verified:` date.
  */
-function missionHead(
-  written: WrittenMission['head_of_mission'],
-  first: string,
-  source: string,
-): Pick<Mission, 'headOfMission' | 'head'> {
-  if (written === null || written === undefined) return { headOfMission: undefined, head: undefined };
+function missionHeads(file: YamlFile, i: number, m: WrittenMission, source: string): HeadOfMission[] {
+  const written = m.head_of_mission;
+  const at = ['missions', i, 'head_of_mission'];
+  if (written === null || written === undefined) return [];
   if (typeof written === 'string') {
-    const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(written);
-    const [name, title] = m ? [m[1]!, m[2]!] : [written.trim(), ''];
-    return {
-      headOfMission: written,
-      // No title in brackets: none is printed (an empty title is not a missing one).
-      head: { name: new Map([[first, name]]), title: new Map([[first, title]]) },
-    };
+    const match = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(written);
+    const [name, title] = match ? [match[1]!, match[2]!] : [written.trim(), ''];
+    const first = m.languages[0] ?? source;
+    return [
+      {
+        // No title in brackets: none is printed (an empty title is not a missing one).
+        name: new Map([[first, name]]),
+        title: new Map([[first, title]]),
+        label: written,
+        from: undefined,
+        until: undefined,
+        span: spanAt(file, at),
+        nameSpan: spanAt(file, at),
+        titleSpan: spanAt(file, at),
+        fromSpan: undefined,
+        untilSpan: undefined,
+      },
+    ];
   }
-  const byLanguage = (v: string | Record<string, string>) =>
-    new Map(typeof v === 'string' ? [[source, v]] : Object.entries(v));
-  const head = { name: byLanguage(written.name), title: byLanguage(written.title) };
-  const name = head.name.get(source);
-  const title = head.title.get(source);
-  return { headOfMission: name === undefined ? undefined : title ? `${name} (${title})` : name, head };
+  const holders = Array.isArray(written) ? written : [written];
+  return holders.map((h, k) => {
+    const path = Array.isArray(written) ? [...at, k] : at;
+    const byLanguage = (v: string | Record<string, string>) =>
+      new Map(typeof v === 'string' ? [[source, v]] : Object.entries(v));
+    const name = byLanguage(h.name);
+    const title = byLanguage(h.title);
+    // As the delivery list prints it: in the source language, else in the first the record gives.
+    const [shown, titled] = name.has(source)
+      ? [name.get(source), title.get(source)]
+      : [[...name.values()][0], title.get([...name.keys()][0] ?? '')];
+    return {
+      name,
+      title,
+      label: shown === undefined ? undefined : titled ? `${shown} (${titled})` : shown,
+      from: h.from,
+      until: h.until,
+      span: spanAt(file, path),
+      nameSpan: spanAt(file, [...path, 'name']),
+      titleSpan: spanAt(file, [...path, 'title']),
+      fromSpan: h.from === undefined ? undefined : spanAt(file, [...path, 'from']),
+      untilSpan: h.until === undefined ? undefined : spanAt(file, [...path, 'until']),
+    };
+  });
 }

@@ -277,12 +277,56 @@ export const rosterSchema = z.strictObject({
 
 const nullableText = z.union([text, z.null()]).optional();
 
+/**
+ * A day, or a month or a year when the record knows no more: 2017-02-14, 2021-04, 2010 (YAML reads
+ * a bare year as a number).
+ */
+const headDate = z
+  .union([z.int().min(1000).max(9999), z.string()])
+  .transform(String)
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^\d{4}(-\d{2}(-\d{2})?)?$/,
+        'must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known',
+      )
+      .refine(
+        (v) => isRealDate(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v),
+        'is not a real date (check the month and the day)',
+      ),
+  );
+
+/** One holder of a mission's head post: name and title by language, and when he is known in post. */
+const headHolder = z.strictObject({
+  name: z
+    .union([text, z.record(localeCode, text)])
+    .describe('the name: one text (Latin script) or one per language, {en: Ja Song Nam, ko: 자성남}'),
+  title: z
+    .union([text, z.record(localeCode, text)])
+    .describe('the title: one per language, {en: Ambassador, ko: 대사, fr: ambassadeur}'),
+  from: headDate
+    .optional()
+    .describe(
+      "the first day known in post (credentials, appointment, or the earliest dated source): YYYY-MM-DD, or YYYY-MM / YYYY; left out, the record's verified date",
+    ),
+  until: headDate
+    .optional()
+    .describe("the last day known in post; left out, until the next holder's from, or still in post"),
+});
+
 export const missionSchema = z.strictObject({
   id: slug.describe('the mission id campaigns name'),
   kind: z.enum(['embassy', 'un-mission', 'other']).describe('an embassy, a permanent mission to the UN, or other'),
   name: text.describe('the name in English'),
   name_local: nullableText.describe("the name in the mission's language"),
-  city: text.describe('the city it is in'),
+  city: text.describe('the city it is in, in English'),
+  cities: z
+    .record(localeCode, text)
+    .optional()
+    .describe(
+      "the city's name in other languages, by language code (es: La Habana): the cover note prints it where the record has no address",
+    ),
   country: country.describe('ISO 3166-1 alpha-2 code of the country it is in'),
   address: addressLines.nullable().optional().describe('the postal address, one line each; null when unknown'),
   location_hint: nullableText.describe('how to find it for hand delivery'),
@@ -301,20 +345,11 @@ export const missionSchema = z.strictObject({
     .optional()
     .describe('the postal address as a language writes it (local script), by language: used on the envelope'),
   head_of_mission: z
-    .union([
-      text,
-      z.null(),
-      z.strictObject({
-        name: z
-          .union([text, z.record(localeCode, text)])
-          .describe('the name: one text (Latin script) or one per language, {en: Ja Song Nam, ko: 자성남}'),
-        title: z
-          .union([text, z.record(localeCode, text)])
-          .describe('the title: one per language, {en: Ambassador, ko: 대사, fr: ambassadeur}'),
-      }),
-    ])
+    .union([text, z.null(), headHolder, z.array(headHolder.required({ from: true })).min(1)])
     .optional()
-    .describe('the head of mission, for the cover note: "Name (title)", or name and title per language'),
+    .describe(
+      'the head of mission, for the cover note: "Name (title)", name and title per language, or the holders of the post with their dates, earliest first',
+    ),
   sources: z
     .array(
       z.strictObject({
@@ -341,6 +376,12 @@ export const workspaceSchema = z.strictObject({
     .describe("the coalition's name in other languages, by language code (its established name there)"),
   short_name: text.describe('a short name, e.g. ICNK'),
   return_address: addressLines.describe('the postal address replies go to, one line each'),
+  return_address_local: z
+    .record(localeCode, addressLines)
+    .optional()
+    .describe(
+      'the return address as a language writes it, by language code: the letterhead, fax and e-mail of a packet worded in it (the envelope keeps return_address)',
+    ),
   contact_email: z.email().optional().describe('the sender of the e-mail drafts'),
   source_locale: localeCode.default('en').describe('the language the texts are written in'),
 });
@@ -399,6 +440,12 @@ export const localeSchema = z.strictObject({
     .default('“”‘’')
     .describe(
       'quotation marks straight quotes become: outer opening and closing, then inner (French «»“”, German „“‚‘, Japanese 「」『』)',
+    ),
+  addressee: z
+    .enum(['first', 'last'])
+    .default('first')
+    .describe(
+      'where an address block names the person it is for: first, above the address (English, French), or last, after it (Japanese, Chinese)',
     ),
   typography: z
     .strictObject({

@@ -28,9 +28,10 @@ export function validateValue<S extends z.ZodType>(
   const parsed = schema.safeParse(value);
   if (parsed.success) return { value: parsed.data, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
+  const issues = parsed.error.issues.flatMap(withinUnion);
   // "titel" where "title" is missing is one mistake: report the unknown key with "did you mean", not both.
   const typoFor = new Set<string>();
-  for (const issue of parsed.error.issues)
+  for (const issue of issues)
     if (issue.code === 'unrecognized_keys')
       for (const key of issue.keys) {
         const g = closest(
@@ -42,7 +43,7 @@ export function validateValue<S extends z.ZodType>(
         );
         if (g) typoFor.add([...issue.path, g].join('.'));
       }
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     if (issue.code === 'invalid_type' && typoFor.has(issue.path.join('.'))) continue;
     const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
     const where = path.length ? path.join('.') : 'the file';
@@ -90,6 +91,18 @@ export function validateValue<S extends z.ZodType>(
     );
   }
   return { value: undefined, diagnostics };
+}
+
+/**
+ * A value that fits no option of a union: when it has the type of exactly one option (a list where
+ * the union takes a text, an object or a list), that option's own problems, each at its place
+ * ("head_of_mission.1.from: must be a date"), instead of one "Invalid input" for the whole value.
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return [issue];
+  const fits = issue.errors.filter((errs) => errs.every((e) => !(e.code === 'invalid_type' && e.path.length === 0)));
+  if (fits.length !== 1) return [issue];
+  return fits[0]!.flatMap((e) => withinUnion({ ...e, path: [...issue.path, ...e.path] } as z.core.$ZodIssue));
 }
 
 function hintFor(issue: z.core.$ZodIssue): string {

@@ -1,3 +1,4 @@
+import { headInPost } from './heads-of-mission.js';
 import type { Campaign, LocaleInfo, Mission, Project } from './project.js';
 import type { Span } from './span.js';
 import { campaignKey } from './translation-key.js';
@@ -11,8 +12,12 @@ import { campaignKey } from './translation-key.js';
 export interface LocalisedNames {
   recipient: string;
   sender: string;
+  /** The coalition's return address as the language writes it, else as workspace.yaml gives it. */
+  returnAddress: string[];
   mission: string;
-  /** The head of mission's name and title; undefined when the record names nobody. */
+  /** The mission's city (La Habana, Genève, 제네바). */
+  city: string;
+  /** The head of mission's name and title; undefined when the record knows nobody in post on the letter's date. */
   head: { name: string; title: string } | undefined;
   /** The postal address as the wording language writes it (the local script where the record has it). */
   address: string[] | undefined;
@@ -31,8 +36,9 @@ export interface Unlocalised {
 
 /**
  * The names of `campaign`'s packet for `mission` worded in `lang`. A language written in Latin
- * script may print a person's, the mission's or the coalition's name as the source language has it
- * (Jo Chol Su); titles and the recipient's style are words, and must be in the language.
+ * script may print a person's, the mission's, its city's or the coalition's name as the source
+ * language has it (Jo Chol Su, Geneva); titles and the recipient's style are words, and must be in
+ * the language.
  */
 export function localisedNames(
   project: Project,
@@ -62,12 +68,20 @@ export function localisedNames(
   const missionName = lang === source ? mission.name : (mission.names?.get(lang) ?? (latin ? mission.name : undefined));
   if (missionName === undefined) need('names', mission.span, 'missions.yaml');
 
+  const address = mission.addressLocal?.get(lang) ?? mission.address;
+  // Printed only where the record has no address (the cover note then gives the mission and its city).
+  const city = lang === source ? mission.city : (mission.cities?.get(lang) ?? (latin ? mission.city : undefined));
+  if (city === undefined && address === undefined)
+    need('cities', mission.printed.get('city')?.span ?? mission.span, 'missions.yaml');
+
+  // The head in post on the letter's date: a letter of 2011 names the head of 2011, or none.
   let head: LocalisedNames['head'];
-  if (mission.head) {
-    const name = mission.head.name.get(lang) ?? (latin ? mission.head.name.get(source) : undefined);
-    const title = mission.head.title.get(lang);
-    if (name === undefined) need('head_of_mission.name', mission.span, 'missions.yaml');
-    if (title === undefined) need('head_of_mission.title', mission.span, 'missions.yaml');
+  const holder = headInPost(mission, campaign.date);
+  if (holder) {
+    const name = holder.name.get(lang) ?? (latin ? holder.name.get(source) : undefined);
+    const title = holder.title.get(lang);
+    if (name === undefined) need('head_of_mission.name', holder.nameSpan, 'missions.yaml');
+    if (title === undefined) need('head_of_mission.title', holder.titleSpan, 'missions.yaml');
     head = { name: name ?? '', title: title ?? '' };
   }
 
@@ -75,9 +89,11 @@ export function localisedNames(
     names: {
       recipient: styled ?? campaign.recipient.name.text,
       sender: sender ?? ws.name,
+      returnAddress: ws.returnAddressLocal?.get(lang) ?? ws.returnAddress,
       mission: missionName ?? mission.name,
+      city: city ?? mission.city,
       head,
-      address: mission.addressLocal?.get(lang) ?? mission.address,
+      address,
     },
     missing,
   };

@@ -1,4 +1,5 @@
 import type { Span, SourcedText } from './span.js';
+import type { HeadOfMission } from './heads-of-mission.js';
 
 /**
  * Resolved workspace types: what the pipeline uses after loading and normalising.
@@ -159,10 +160,10 @@ export interface Mission {
   languages: string[];
   status: 'open' | 'closed' | 'unknown';
   closedOn: string | undefined;
-  /** The head of mission in the source language, "Name (title)", as the delivery list prints it. */
-  headOfMission: string | undefined;
-  /** The head of mission's name and title by language, for the delivery texts. */
-  head?: { name: Map<string, string>; title: Map<string, string> } | undefined;
+  /** Who headed the mission and when, earliest first (one undated holder: today's head); pick with headInPost. */
+  heads: readonly HeadOfMission[];
+  /** The city's name by language, beside `city` (source language): es La Habana, fr Genève. */
+  cities?: Map<string, string>;
   /** The mission's name by language, beside `name` (source language). */
   names?: Map<string, string>;
   /** The postal address as a language writes it (the local script on the envelope), by language. */
@@ -224,6 +225,8 @@ export interface LocaleInfo {
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
   typography: LetterTypography;
+  /** Where an address block names its person (the cover note's attention line): above the address, or after it (ja, zh). */
+  addressee: 'first' | 'last';
   /** The quotation marks straight quotes become: outer open, close, inner open, close ("“”‘’"). */
   quotes: string;
   /** No-break spaces around punctuation (French typography); undefined = none. */
@@ -247,6 +250,8 @@ export interface Workspace {
   sourceLocale: string;
   /** The coalition's name by language (its established name there), beside `name`. */
   names?: Map<string, string>;
+  /** The return address as a language writes it (the sheets worded in it), beside `returnAddress`. */
+  returnAddressLocal?: Map<string, string[]>;
   /** Where workspace.yaml gives the name (diagnostics about its forms point there). */
   nameSpan?: Span;
 }

@@ -7,6 +7,7 @@ import { chromeMessages } from './message-rules.js';
 import { placeholdersInUnusedTexts, templateChecks } from './placeholder-rules.js';
 import type { Rule } from './rule.js';
 import { checkMissions } from './mission-rules.js';
+import { headDates, undatedHeads } from './head-dates-rule.js';
 import { localisedNamesRule } from './localised-names-rule.js';
 import { campaignWithoutSignatories, nearDuplicateSignatories, unknownSignedSpelling } from './signatory-rules.js';
 import { quotations } from './quotation-rules.js';
@@ -39,6 +40,8 @@ export const RULES: RegisteredRule[] = [
   { rule: futureDate, scope: LETTERS },
   { rule: unusedDemands, scope: WORKSPACE },
   { rule: (ctx) => checkMissions(ctx.project, ctx.today), scope: PACKETS, delivery: true },
+  { rule: headDates, scope: PACKETS, delivery: true },
+  { rule: undatedHeads, scope: PACKETS, delivery: true },
   { rule: coalitionPlaceholders, scope: PACKETS, delivery: true },
   { rule: localisedNamesRule, scope: PACKETS, delivery: true },
 ];

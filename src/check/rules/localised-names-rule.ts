@@ -12,6 +12,8 @@ const HINTS: Record<string, (u: Unlocalised) => string> = {
     u.file === 'workspace.yaml'
       ? `add "${u.lang}:" under names: in workspace.yaml (the coalition's established ${u.lang} name)`
       : `add "${u.lang}:" under names: in the mission's record in missions.yaml`,
+  cities: (u) =>
+    `add "cities: { ${u.lang}: … }" to the mission's record in missions.yaml (the city as ${u.lang} writes it)`,
   'head_of_mission.name': (u) =>
     `write head_of_mission as {name: {…, ${u.lang}: …}, title: {…}} in missions.yaml (the name in ${u.lang} script)`,
   'head_of_mission.title': (u) => `add "${u.lang}:" under head_of_mission.title in missions.yaml`,
