@@ -556,13 +556,13 @@ describe('bundled 2011 campaign', () => {
 
   it('says exactly what is missing for each mission', () => {
     const missing = Object.fromEntries(p.packets.map((x) => [x.mission.id, x.missing.map((m) => m.what)]));
-    // No head of mission known in October 2011 but Chongryon's (So Man Sul): London's and Bangkok's
-    // records are undated and verified years later, Geneva's and New York's holders came later.
+    // The heads in post in October 2011 (So Se Pyong, Sin Son Ho, So Man Sul); none for London and
+    // Bangkok, whose records are undated and verified years later.
     expect(missing).toEqual({
       'dprk-embassy-london': ['head-of-mission', 'fax', 'email'],
       'dprk-general-delegation-paris': ['head-of-mission', 'fax', 'email'],
-      'dprk-un-mission-geneva': ['head-of-mission', 'address'],
-      'dprk-un-mission-new-york': ['head-of-mission'],
+      'dprk-un-mission-geneva': ['address'],
+      'dprk-un-mission-new-york': [],
       'dprk-embassy-bangkok': ['head-of-mission', 'address', 'fax', 'email'],
       'chongryon-central-hq-tokyo': ['fax', 'email'],
     });
@@ -580,9 +580,12 @@ describe('bundled 2011 campaign', () => {
     expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Head of mission']).toBe(
       'So Man Sul (Chairman)',
     );
-    const geneva = csv.find((r) => r['Mission'] === 'dprk-un-mission-geneva');
-    expect(geneva?.['Head of mission']).toBe('');
-    expect(geneva?.['Missing']).toContain(
+    expect(csv.find((r) => r['Mission'] === 'dprk-un-mission-geneva')?.['Head of mission']).toBe(
+      'So Se Pyong (Ambassador, Permanent Representative)',
+    );
+    const london = csv.find((r) => r['Mission'] === 'dprk-embassy-london');
+    expect(london?.['Head of mission']).toBe('');
+    expect(london?.['Missing']).toContain(
       "no head of mission known on 2011-10-13, the letter's date: the cover note is addressed to the mission",
     );
   });

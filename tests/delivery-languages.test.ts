@@ -20,6 +20,8 @@ const PACKETS: Record<string, string> = {
   'fixture-es': 'es',
   'fixture-ja': 'ja',
   'fixture-zh-hans': 'zh-Hans',
+  'fixture-ar': 'ar',
+  'fixture-ru': 'ru',
 };
 
 let ws: string;

@@ -81,12 +81,16 @@ describe('the bundled registry', () => {
     expect(head('chongryon-central-hq-tokyo', '2018-06-06')?.name.get('ja')).toBe('許宗萬');
     expect(head('dprk-un-mission-new-york', '2018-06-06')?.name.get('ko')).toBe('자성남');
     expect(head('dprk-embassy-beijing', '2026-12-01')?.name.get('zh-Hans')).toBe('李龙男');
+    expect(head('dprk-un-mission-geneva', '2011-10-13')?.name.get('ko')).toBe('서세평');
+    expect(head('dprk-un-mission-new-york', '2012-01-08')?.name.get('ko')).toBe('신선호');
   });
 
   it('names nobody where the record does not know who was in post', () => {
-    expect(head('dprk-un-mission-geneva', '2011-10-13')).toBeUndefined();
+    // Between So Se Pyong's last dated source (2016-03-15) and Han Tae Song's first (2017-02-14).
+    expect(head('dprk-un-mission-geneva', '2016-10-01')).toBeUndefined();
     expect(head('dprk-embassy-havana', '2018-06-06')).toBeUndefined();
-    expect(head('dprk-un-mission-new-york', '2011-10-13')).toBeUndefined();
+    // Between Ja Song Nam's departure (2018-07-26) and Kim Song's credentials (2018-09-20).
+    expect(head('dprk-un-mission-new-york', '2018-08-15')).toBeUndefined();
     // Undated records verified years after the 2011 letter.
     expect(head('dprk-embassy-london', '2011-10-13')).toBeUndefined();
     expect(head('dprk-embassy-bangkok', '2011-10-13')).toBeUndefined();
