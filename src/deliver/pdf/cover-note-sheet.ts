@@ -19,13 +19,17 @@ interface NoteGeometry {
   indent: number;
   /** Height reserved at the top of the field for the one-line return address. */
   returnZone: number;
+  /** Where the body starts on the first page, below the field. */
+  bodyTop: number;
 }
 
 /**
  * A4: DIN 5008 form B. The address field is 85 × 45 mm, 20 mm from the left and 45 mm from the top
  * edge (text indented 5 mm); folded in thirds into a DIN 680 DL window envelope it shows through the
  * window. Letter: the field 1.9 in from the top and ⅞ in from the left, where the window of a US No. 10
- * window envelope falls on a sheet folded in thirds.
+ * window envelope falls on a sheet folded in thirds; it ends 3.1 in from the top, so the address
+ * stays in the window (which shows 2 1/24 to 3 1/6 in of the sheet when the folded sheet rests at the
+ * bottom of the envelope).
  */
 export const NOTE_GEOMETRY: Record<PaperSize, NoteGeometry> = {
   A4: {
@@ -36,15 +40,17 @@ export const NOTE_GEOMETRY: Record<PaperSize, NoteGeometry> = {
     field: { x: 20 * MM, y: 45 * MM, width: 85 * MM, height: 45 * MM },
     indent: 5 * MM,
     returnZone: 8 * MM,
+    bodyTop: 96 * MM,
   },
   Letter: {
     left: 1 * INCH,
     right: 1 * INCH,
     top: 0.6 * INCH,
     bottom: 0.75 * INCH,
-    field: { x: 0.875 * INCH, y: 1.9 * INCH, width: 3.75 * INCH, height: 1.35 * INCH },
+    field: { x: 0.875 * INCH, y: 1.9 * INCH, width: 3.75 * INCH, height: 1.2 * INCH },
     indent: 0.125 * INCH,
     returnZone: 0.3 * INCH,
+    bodyTop: 3.25 * INCH + 6 * MM,
   },
 };
 
@@ -82,8 +88,21 @@ export function coverNoteSheet(input: CoverNoteInput): SheetDocument {
   const textX = g.field.x + g.indent;
   const textWidth = g.field.width - g.indent;
   const zones: Zone[] = [
-    { x: g.left, y: g.top, width: measure, tag: 'H1', lines: [{ text: sender.name, size: 11, bold: true }] },
-    { x: g.left, y: undefined, gap: 2, width: measure, tag: 'P', lines: [{ text: contact, size: 8, muted: true }] },
+    {
+      x: g.left,
+      y: g.top,
+      width: measure,
+      tag: 'H1',
+      lines: [{ text: sender.name, size: 11, bold: true, dir: 'auto' }],
+    },
+    {
+      x: g.left,
+      y: undefined,
+      gap: 2,
+      width: measure,
+      tag: 'P',
+      lines: [{ text: contact, size: 8, muted: true, dir: 'auto' }],
+    },
     {
       x: textX,
       y: g.field.y + 1 * MM,
@@ -91,7 +110,7 @@ export function coverNoteSheet(input: CoverNoteInput): SheetDocument {
       oneLine: { minSize: 5 },
       fixed: true,
       tag: 'P',
-      lines: [{ text: returnLine, size: 6.5, muted: true, leading: 1.2 }],
+      lines: [{ text: returnLine, size: 6.5, muted: true, leading: 1.2, dir: 'auto' }],
     },
     {
       x: textX,
@@ -114,7 +133,7 @@ export function coverNoteSheet(input: CoverNoteInput): SheetDocument {
     ...packetSheetSetting(input),
     fontSize: 10.5,
     lineHeight: 1.4,
-    first: { frame: { ...frame, top: g.field.y + g.field.height + 6 * MM }, zones },
+    first: { frame: { ...frame, top: g.bodyTop }, zones },
     later: { frame: { ...frame, top: g.top }, zones: [] },
     body: {
       kind: 'blocks',

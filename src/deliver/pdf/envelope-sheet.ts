@@ -28,7 +28,7 @@ const RETURN_MARGIN = 8 * MM;
  */
 export function envelopeSheet(input: EnvelopeInput): SheetDocument {
   const { spec, sender } = input;
-  const back = { size: 7.5, leading: 1.25, fonts: input.senderFonts };
+  const back = { size: 7.5, leading: 1.25, fonts: input.senderFonts, dir: 'auto' as const };
   const window = {
     x: spec.window.x + spec.inset,
     y: spec.window.y + spec.inset,

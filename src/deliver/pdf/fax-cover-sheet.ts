@@ -52,12 +52,14 @@ export function faxCoverSheet(input: FaxCoverInput): SheetDocument {
   const measure = pageWidth - 2 * MARGIN;
   const { labels: l, sender } = input;
   const total = input.ownPages + input.pagesAfter;
-  // The mission's name is set in its own language's fonts and direction.
+  // Names and addresses (data, not wording) run in their own direction; the mission's name in its language's fonts.
   const fields: [string, string[], Pick<ZoneLine, 'fonts' | 'dir'> | undefined][] = [
     [l.to, input.to, { fonts: input.recipientFonts, dir: 'auto' }],
     [l.faxNumber, [input.faxNumber], undefined],
-    [l.from, [sender.name, ...sender.returnAddress], undefined],
-    ...(sender.contactEmail ? [[l.replyTo, [sender.contactEmail], undefined] as [string, string[], undefined]] : []),
+    [l.from, [sender.name, ...sender.returnAddress], { dir: 'auto' }],
+    ...(sender.contactEmail
+      ? [[l.replyTo, [sender.contactEmail], { dir: 'auto' }] as [string, string[], { dir: 'auto' }]]
+      : []),
     [l.date, [input.date], undefined],
     [l.pages, [formatDigits(total, input.setting.digits)], undefined],
     [l.subject, [input.subject], undefined],

@@ -262,7 +262,8 @@ function runningLine(
     .replaceAll('{page}', String(page + 1))
     .replaceAll('{pages}', String(pages + running.pagesBesides));
   const frame = (page === 0 ? doc.first : doc.later).frame;
-  const line = { text, size: running.size, muted: true, align: running.align };
+  // A name, a number and counts: in the direction of its first letter.
+  const line = { text, size: running.size, muted: true, align: running.align, dir: 'auto' as const };
   const [laid] = layoutZoneLine(doc, line, frame.width, direction);
   const y = running.top ? running.y + zoneLineMetrics(doc, line).baseline : running.y;
   // Pagination artifacts, like the letter's footer: outside the structure tree.

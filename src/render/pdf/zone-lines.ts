@@ -5,6 +5,7 @@ import { layoutParagraph, type LayoutLine } from './line-layout.js';
 import { lineBox } from './page-style.js';
 
 const DEFAULT_LEADING = 1.3;
+const AGAINST: Record<string, 'left' | 'right'> = { left: 'right', right: 'left' };
 /** A letter of some script: digits and punctuation are Common, combining marks Inherited. */
 const STRONG = /[^\p{Script=Common}\p{Script=Inherited}]/u;
 
@@ -19,13 +20,17 @@ export function layoutZoneLine(
   width: number,
   direction: Direction = 'ltr',
 ): LayoutLine[] {
+  const own = line.dir === 'auto' && STRONG.test(line.text) ? shapingDirection(line.text) : direction;
+  const align = line.align ?? 'left';
   return layoutParagraph([{ text: line.text, style: line.bold ? 'bold' : 'regular', muted: line.muted === true }], {
     width,
     fontSize: line.size,
     fonts: line.fonts ?? doc.fonts,
     lineBreak: line.fonts ? 'normal' : doc.lineBreak,
-    align: line.align ?? 'left',
-    direction: line.dir === 'auto' && STRONG.test(line.text) ? shapingDirection(line.text) : direction,
+    // Aligned to the sheet's sides whatever the line's own direction: the layout swaps left and right
+    // for a right-to-left line, so a line against the sheet's direction is swapped back.
+    align: own === direction ? align : (AGAINST[align] ?? align),
+    direction: own,
   });
 }
 
