@@ -102,7 +102,8 @@ export interface ZoneLine {
   fonts?: string[];
   /**
    * 'auto': the line runs in the direction of its first letter, not the sheet's (an address, in
-   * whatever script the mission's record has it); a line of digits alone keeps the sheet's.
+   * whatever script the mission's record has it); a line without letters (a phone number) runs left
+   * to right, as HTML's dir=auto does.
    */
   dir?: 'auto';
 }

@@ -55,7 +55,7 @@ export function faxCoverSheet(input: FaxCoverInput): SheetDocument {
   // Names and addresses (data, not wording) run in their own direction; the mission's name in its language's fonts.
   const fields: [string, string[], Pick<ZoneLine, 'fonts' | 'dir'> | undefined][] = [
     [l.to, input.to, { fonts: input.recipientFonts, dir: 'auto' }],
-    [l.faxNumber, [input.faxNumber], undefined],
+    [l.faxNumber, [input.faxNumber], { dir: 'auto' }],
     [l.from, [sender.name, ...sender.returnAddress], { dir: 'auto' }],
     ...(sender.contactEmail
       ? [[l.replyTo, [sender.contactEmail], { dir: 'auto' }] as [string, string[], { dir: 'auto' }]]

@@ -20,7 +20,8 @@ export function layoutZoneLine(
   width: number,
   direction: Direction = 'ltr',
 ): LayoutLine[] {
-  const own = line.dir === 'auto' && STRONG.test(line.text) ? shapingDirection(line.text) : direction;
+  // As HTML's dir=auto: a line with no letter (a phone number, '1 / 2') runs left to right.
+  const own = line.dir !== 'auto' ? direction : STRONG.test(line.text) ? shapingDirection(line.text) : 'ltr';
   const align = line.align ?? 'left';
   return layoutParagraph([{ text: line.text, style: line.bold ? 'bold' : 'regular', muted: line.muted === true }], {
     width,
