@@ -10,8 +10,20 @@ import { MINI, REPO, readText, runCli, spawnCli, tempWorkspace } from './helpers
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'openletter-draft-')), 'letters');
 
+/** init's example letter with its TODOs written, as a coordinator would: a letter to a made-up state. */
+const fillExample = (text: string) =>
+  text
+    .replace(`"TODO: the state's name (Belarus)"`, 'Exampleland')
+    .replace(`"TODO: the state after 'in' (in Belarus)"`, 'in Exampleland')
+    .replace(`"TODO: the recipient's name"`, 'Alex Example')
+    .replace('"TODO: His Excellency …, President of …"', 'His Excellency Alex Example, President of Exampleland')
+    .replace(`"TODO: the recipient's title"`, 'President of Exampleland')
+    .replace('"TODO: street, city"', '1 Palace Square, Example City')
+    .replace('"TODO: country"', 'Exampleland')
+    .replace('"TODO: Dear …,"', 'Dear President Example,');
+
 describe('openletter init', () => {
-  it('creates a workspace whose check is clean, from the bundled library', async () => {
+  it("creates a workspace from the bundled library whose check lists the example letter's TODOs", async () => {
     const dir = fresh();
     const r = await runCli(['init', dir, '--name', 'Coalition for Rights in Korea']);
     expect(r.code).toBe(0);
@@ -34,15 +46,48 @@ describe('openletter init', () => {
       expect(existsSync(join(dir, f, '..', schema!)), `${f} → ${schema}`).toBe(true);
     }
     const c = await runCli(['-w', dir, 'check']);
-    expect(c.code).toBe(0);
+    // The example letter is addressed to nobody yet: each TODO is an error at its line.
+    expect(c.code).toBe(1);
+    expect(c.stdout.match(/^campaigns\/example-letter\.yaml:\d+:\d+: error: .*\[text\/placeholder\]$/gm)).toEqual(
+      [13, 14, 17, 19, 21, 23, 24, 25].map((line) =>
+        expect.stringMatching(new RegExp(`^campaigns/example-letter\\.yaml:${line}:`)),
+      ),
+    );
     // The return address is init's TODO until written: a warning while nothing is delivered.
     expect(c.stdout.match(/^workspace\.yaml:\d+:\d+: warning: .*\[workspace\/placeholder\]$/gm)).toEqual([
       'workspace.yaml:8:5: warning: return_address still holds the placeholder "TODO: street and number" [workspace/placeholder]',
       'workspace.yaml:9:5: warning: return_address still holds the placeholder "TODO: postcode and city" [workspace/placeholder]',
       'workspace.yaml:10:5: warning: return_address still holds the placeholder "TODO: country" [workspace/placeholder]',
     ]);
-    expect(c.stdout).toMatch(/0 error\(s\), 3 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
+    expect(c.stdout).toMatch(/8 error\(s\), 3 warning\(s\), 1 note\(s\)/); // the library's unused blocks, as one note
     expect(c.stdout).toMatch(/demand blocks are used by no campaign/);
+    // Written, the letter checks clean and renders: the only remaining problems are the return address's.
+    const example = join(dir, 'campaigns/example-letter.yaml');
+    writeFileSync(example, fillExample(readFileSync(example, 'utf8')));
+    const filled = await runCli(['-w', dir, 'check']);
+    expect(filled.stdout).toMatch(/0 error\(s\), 3 warning\(s\), 1 note\(s\)/);
+    expect(filled.code).toBe(0);
+    expect((await runCli(['-w', dir, 'render', 'example-letter', '--format', 'md'])).code).toBe(0);
+    const letter = readFileSync(join(dir, 'out/example-letter/en.md'), 'utf8');
+    expect(letter).toContain('# Open letter on human rights in Exampleland');
+    expect(letter).toContain('the human rights situation in Exampleland.');
+  });
+  it('writes nothing of the bundled letters to the DPRK into a new workspace', async () => {
+    const dir = fresh();
+    expect((await runCli(['init', dir, '--name', 'Coalition for Human Rights in Belarus'])).code).toBe(0);
+    const files = (rel: string): string[] =>
+      readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(rel, e.name)) : [join(rel, e.name)],
+      );
+    const written = files('.');
+    expect(written.length).toBeGreaterThan(50);
+    const bundled = /DPRK|\bKim\b|ICNK|Pyongyang|North Korea|kwan-li-so|金正恩|김정은|북한|北朝鮮/;
+    const leaks = written.flatMap((rel) =>
+      readFileSync(join(dir, rel), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (bundled.test(line) ? [`${rel}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(leaks).toEqual([]);
   });
   it("refuses to deliver while the coalition's return address is init's placeholder", async () => {
     const ws = tempWorkspace(MINI, {
@@ -111,13 +156,16 @@ describe('openletter init', () => {
       encoding: 'utf8',
       env: { ...process.env, npm_command: '', PATH: `${bin}${delimiter}${process.env.PATH}` },
     });
-    expect(global.stdout).toMatch(/^next:\n  cd ours\n  openletter check +the example letter passes$/m);
+    expect(global.stdout).toMatch(/^next:\n  cd ours\n  openletter check +lists what the example letter still needs/m);
     // As `node path/to/openletter.js`: that path only works from here, so the steps use -w.
     const r = spawnCli(['init', 'theirs'], { cwd: dir, env: { npm_command: '' } });
     expect(r.stdout).not.toMatch(/\bcd theirs/);
     expect(r.stdout).toContain(`node ${join(REPO, 'bin/openletter.js')} -w theirs check`);
     const check = r.stdout.match(/^  (node .* -w theirs check)/m)![1]!.split(' ');
-    expect(spawnSync(check[0]!, check.slice(1), { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+    // The command reaches the new workspace: it reports the example letter's TODOs there.
+    const checked = spawnSync(check[0]!, check.slice(1), { cwd: dir, encoding: 'utf8' });
+    expect(checked.stdout).toMatch(/^campaigns\/example-letter\.yaml:\d+:\d+: error: unrendered placeholder "TODO"/m);
+    expect(checked.status).toBe(1);
   });
   it('finds the bundled workspace from the package, not the current folder', async () => {
     const files = planInit(REPO, { today: '2026-11-23' });
@@ -145,7 +193,9 @@ describe('openletter new', () => {
       'icrc-visits',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/still to write .*: params\.country_short, recipient\.titles, recipient\.address\n/);
+    expect(r.stdout).toMatch(
+      /still to write .*: params\.country_short, recipient\.styled, recipient\.titles, recipient\.address\n/,
+    );
     const text = readFileSync(join(dir, 'campaigns/2026-new-letter.yaml'), 'utf8');
     // The mini workspace's other letter says DPRK: nothing of it is copied.
     expect(text).not.toMatch(/DPRK/);
@@ -162,6 +212,7 @@ describe('openletter new', () => {
     expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual(
       expect.arrayContaining([
         `campaigns/2026-new-letter.yaml:${lineOf('TODO: country_short')} text/placeholder`,
+        `campaigns/2026-new-letter.yaml:${lineOf('TODO: His Excellency')} text/placeholder`,
         `campaigns/2026-new-letter.yaml:${lineOf("TODO: the recipient's title")} text/placeholder`,
         `campaigns/2026-new-letter.yaml:${lineOf('TODO: street, city')} text/placeholder`,
         `campaigns/2026-new-letter.yaml:${lineOf('TODO: country"')} text/placeholder`,
@@ -200,6 +251,10 @@ describe('openletter new', () => {
       file,
       text
         .replace("TODO: the recipient's title", 'Chairman of the State Affairs Commission')
+        .replace(
+          'TODO: His Excellency …, President of …',
+          'His Excellency Kim Jong Un, Chairman of the State Affairs Commission',
+        )
         .replace('TODO: street, city', 'Pyongyang')
         .replace('TODO: country', "Democratic People's Republic of Korea"),
     );
@@ -226,7 +281,7 @@ describe('openletter new', () => {
     const dir = tempWorkspace(MINI);
     const r = await runCli(['-w', dir, 'new', 'draft']);
     expect(r.stdout).toMatch(
-      /still to write .*: title, recipient\.name, recipient\.titles, recipient\.address, salutation\n/,
+      /still to write .*: title, recipient\.name, recipient\.styled, recipient\.titles, recipient\.address, salutation\n/,
     );
     const c = await runCli(['-w', dir, '--format', 'json', 'check']);
     const errors = (
@@ -236,12 +291,14 @@ describe('openletter new', () => {
     ).diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual([
       'campaigns/draft.yaml:8 text/placeholder',
-      'campaigns/draft.yaml:10 text/placeholder',
-      'campaigns/draft.yaml:12 text/placeholder',
-      'campaigns/draft.yaml:14 text/placeholder',
+      'campaigns/draft.yaml:11 text/placeholder',
+      'campaigns/draft.yaml:13 text/placeholder', // recipient.styled: what delivery needs is asked for now
       'campaigns/draft.yaml:15 text/placeholder',
-      'campaigns/draft.yaml:16 text/placeholder',
+      'campaigns/draft.yaml:17 text/placeholder',
+      'campaigns/draft.yaml:18 text/placeholder',
+      'campaigns/draft.yaml:19 text/placeholder',
     ]);
+    expect(parse(readFileSync(join(dir, 'campaigns/draft.yaml'), 'utf8')).recipient.kind).toBe('head-of-state');
   });
   it('--from copies a campaign and its translations, with a new id and date and no signatories', async () => {
     const dir = tempWorkspace(MINI);
@@ -279,13 +336,32 @@ describe('openletter new', () => {
           .replace('id: 2020-test-letter', 'id: 2026-again')
           .replace('date: 2020-03-01 # sent in March', 'date: 2026-11-23 # sent in March')
           .replace('  name: Kim Jong Un', '  name: Ri Son Gwon')
+          .replace(/^  styled: .*$/m, '  styled: "TODO: His Excellency …, President of …"')
           .replace('salutation: Dear Chairman Kim,', 'salutation: Dear Ri Son Gwon,')
           .replace(/^signatories: .*$/m, 'signatories: []'),
     );
     // The translation loses the two texts replaced (check asks for them again), nothing else.
     expect(readFileSync(join(dir, 'locales/ko/campaigns/2026-again.yaml'), 'utf8')).toBe(
-      ko.replace('  name: 김정은\n', '').replace('salutation: 김정은 위원장님께\n', ''),
+      ko
+        .replace('  name: 김정은\n', '')
+        .replace(/^  styled: .*\n/m, '')
+        .replace('salutation: 김정은 위원장님께\n', ''),
     );
+  });
+  it("--from with --recipient asks again how the new recipient is styled, not the copied letter's", async () => {
+    const dir = tempWorkspace(MINI);
+    const r = await runCli(['-w', dir, 'new', '2026-other', '--from', '2020-test-letter', '--recipient', 'A. Person']);
+    expect(r.stdout).toMatch(/still to write .*: recipient\.styled\n/);
+    const text = readFileSync(join(dir, 'campaigns/2026-other.yaml'), 'utf8');
+    expect(parse(text).recipient).toMatchObject({
+      name: 'A. Person',
+      styled: 'TODO: His Excellency …, President of …',
+    });
+    expect(text).not.toMatch(/His Excellency Kim/);
+    // The translations lose it too: each language names the new recipient again.
+    expect(readFileSync(join(dir, 'locales/ko/campaigns/2026-other.yaml'), 'utf8')).not.toMatch(/styled/);
+    const c = await runCli(['-w', dir, 'check']);
+    expect(c.stdout).toMatch(/^campaigns\/2026-other\.yaml:\d+:\d+: error: unrendered placeholder "TODO"/m);
   });
   it('refuses an existing id, an unsafe id and an unknown demand block', async () => {
     const dir = tempWorkspace(MINI);

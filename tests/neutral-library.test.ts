@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,7 @@ describe('init → new for another state with the neutral library', () => {
     const ws = join(mkdtempSync(join(tmpdir(), 'openletter-neutral-')), 'belarus');
     const cli = (...args: string[]) => runCli(['-w', ws, ...args]);
     expect((await runCli(['init', ws, '--name', 'Coalition for Human Rights in Belarus'])).code).toBe(0);
+    rmSync(join(ws, 'campaigns/example-letter.yaml')); // the coordinator starts their own letter instead
     for (const f of readdirSync(join(ws, 'demands'))) expect(read(join(ws, 'demands', f))).not.toMatch(ICNK_WORDING);
     for (const lng of ['fr', 'ko', 'ja', 'zh-Hans', 'es'])
       expect(read(join(ws, 'locales', lng, 'demands.yaml'))).not.toMatch(ICNK_WORDING);
@@ -84,6 +85,7 @@ describe('init → new for another state with the neutral library', () => {
       skeleton
         .replace('TODO: country.in', 'in Belarus')
         .replace(`"TODO: the recipient's title"`, 'President of the Republic of Belarus')
+        .replace('"TODO: His Excellency …, President of …"', 'His Excellency the President of the Republic of Belarus')
         .replace('"TODO: street, city"', 'Minsk')
         .replace('"TODO: country"', 'Belarus'),
     );

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -17,6 +17,7 @@ describe('a new coalition writing to another state, in English and a language th
     const ws = join(mkdtempSync(join(tmpdir(), 'openletter-new-state-')), 'belarus-letter');
     const cli = (...args: string[]) => runCli(['-w', ws, ...args]);
     expect((await runCli(['init', ws, '--name', 'Coalition for Human Rights in Belarus'])).code).toBe(0);
+    rmSync(join(ws, 'campaigns/example-letter.yaml')); // the coordinator starts their own letter instead
     // Belarusian, added the README's way (locale.yaml, letter.yaml), and the mission it goes to.
     cpSync(join(FIXTURE, 'locales'), join(ws, 'locales'), { recursive: true });
     writeFileSync(join(ws, 'missions.yaml'), read(join(FIXTURE, 'missions.yaml')));
@@ -32,7 +33,7 @@ describe('a new coalition writing to another state, in English and a language th
       'en,be',
     );
     expect(made.code).toBe(0);
-    expect(made.stdout).toMatch(/still to write .*: recipient\.titles, recipient\.address\n/);
+    expect(made.stdout).toMatch(/still to write .*: recipient\.styled, recipient\.titles, recipient\.address\n/);
     const campaignFile = join(ws, 'campaigns/2026-belarus.yaml');
     const skeleton = read(campaignFile);
     expect(skeleton).not.toMatch(/DPRK|Korea|Kim|Seoul/);
@@ -41,8 +42,7 @@ describe('a new coalition writing to another state, in English and a language th
       campaignFile,
       `${skeleton
         .replace(`"TODO: the recipient's title"`, 'President of the Republic of Belarus')
-        // How the cover note names him (delivery/unlocalised without it): the packet's wording is English.
-        .replace('recipient:\n', 'recipient:\n  styled: His Excellency the President of the Republic of Belarus\n')
+        .replace('"TODO: His Excellency …, President of …"', 'His Excellency the President of the Republic of Belarus')
         .replace('"TODO: street, city"', '38 Karl Marx Street, 220016 Minsk')
         .replace('"TODO: country"', 'Belarus')
         .replace('  - demands:', '  - heading: Political prisoners\n    demands:')

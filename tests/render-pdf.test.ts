@@ -276,6 +276,23 @@ describe('splitFontRuns', () => {
     ]);
   });
 
+  it('draws a name whose one word needs the Latin face wholly in it, across dashes, digits and commas', () => {
+    const name = (text: string) => splitFontRuns(text, KO_FONTS, { name: true }).map((r) => [r.fontId, r.text]);
+    // In running text only the words joined to Łódź by spaces go with it.
+    expect(runs('Baltic Human Rights Network – Łódź', KO_FONTS)).toEqual([
+      ['noto-serif-kr', 'Baltic Human Rights Network – '],
+      ['noto-serif', 'Łódź'],
+    ]);
+    expect(name('Baltic Human Rights Network – Łódź')).toEqual([['noto-serif', 'Baltic Human Rights Network – Łódź']]);
+    expect(name('Families 1969 Association, Łódź')).toEqual([['noto-serif', 'Families 1969 Association, Łódź']]);
+    // A name the Korean face covers stays in it; the Hangul of a mixed name keeps the Korean face.
+    expect(name('Amnesty International – UK')).toEqual([['noto-serif-kr', 'Amnesty International – UK']]);
+    expect(name('Łódź 인권 단체')).toEqual([
+      ['noto-serif', 'Łódź'],
+      ['noto-serif-kr', ' 인권 단체'],
+    ]);
+  });
+
   it('keeps Hangul inside Japanese in the Korean font and the brackets in the Japanese one', () => {
     expect(runs('市民連合（북한인권）は', JA_FONTS)).toEqual([
       ['noto-serif-jp', '市民連合（'],

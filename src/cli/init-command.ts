@@ -16,14 +16,14 @@ export function initCommand(): Command {
     )
     .argument('<dir>', 'folder to create (must not exist, or be empty)')
     .option('--name <name>', "the coalition's name (workspace.yaml; change it there later)")
-    .option('--short-name <name>', "the coalition's short name, e.g. ICNK")
+    .option('--short-name <name>', "the coalition's short name (initials), e.g. CHRB")
     .addHelpText(
       'after',
       `
 Then:
   $ cd DIR
-  $ openletter check                          the example letter passes
-  $ openletter new my-letter --recipient "Kim Jong Un" --demands icrc-prison-visits
+  $ openletter check                          lists the TODOs of workspace.yaml and the example letter
+  $ openletter new my-letter --recipient "…" --demands icrc-prison-visits
   $ openletter signatories import responses.csv --campaign my-letter --write
   $ openletter render my-letter`,
     )
@@ -57,8 +57,8 @@ Then:
         });
         const run = (args: string) => (cdWorks ? `${command} ${args}` : `${command} -w ${quoted(shown)} ${args}`);
         const steps: [string, string][] = [
-          [run('check'), 'the example letter passes'],
-          [run('render example-letter'), 'writes out/example-letter/en.pdf and en.md'],
+          [run('check'), "lists what the example letter still needs (its recipient, the state's name)"],
+          [run('render example-letter'), 'once they are written: out/example-letter/en.pdf and en.md'],
           [run('new my-letter --recipient "…"'), 'starts your own letter (put your coalition in workspace.yaml first)'],
         ];
         const width = Math.max(...steps.map(([c]) => c.length));

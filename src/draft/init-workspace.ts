@@ -43,6 +43,17 @@ export function editorSettings(): string {
   return `${JSON.stringify({ 'yaml.schemas': schemas }, null, 2)}\n`;
 }
 
+/** The glossary of a new workspace: how to write one, no terms (the bundled ones are the DPRK letters'). */
+const GLOSSARY = `${schemaLine('glossary', 0)}#
+# Preferred terms and the variant spellings \`openletter check\` reports (glossary/variant).
+# A term applies to every language unless \`languages\` limits it; variants match whole words,
+# ignoring case and line breaks. For example:
+#   - preferred: Office of the High Commissioner for Human Rights
+#     variants: [Office of the High Commissioner of Human Rights]
+#     note: the UN's own name
+terms: []
+`;
+
 /** Demand blocks the example letter uses, when the bundled library has them. */
 const EXAMPLE_DEMANDS = [
   ['End abuses in detention', ['end-detention-abuses', 'release-political-prisoners', 'icrc-prison-visits']],
@@ -52,7 +63,7 @@ const EXAMPLE_DEMANDS = [
 /**
  * The files of a new workspace, by relative path: the bundled demand library, languages,
  * templates, glossary and JSON Schemas; a workspace.yaml for the coalition; a roster holding only
- * the coalition; no missions; an example campaign that passes `check`; and editor settings that map
+ * the coalition; no missions; an example campaign whose recipient and state are TODOs; and editor settings that map
  * the files to their schemas. Reads the package only.
  */
 export function planInit(packageRoot: string, opts: InitOptions): Map<string, string> {
@@ -94,7 +105,7 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
   for (const dir of ['templates', 'templates/partials'])
     for (const n of list(dir, (f, d) => !d && f.endsWith('.hbs'))) files.set(`${dir}/${n}`, read(`${dir}/${n}`));
   for (const [rel, text] of schemaFiles(packageRoot)) files.set(rel, text);
-  if (existsSync(join(packageRoot, 'glossary.yaml'))) files.set('glossary.yaml', read('glossary.yaml'));
+  files.set('glossary.yaml', GLOSSARY);
   files.set('.vscode/settings.json', editorSettings());
 
   files.set(
@@ -127,7 +138,7 @@ signatories:
   files.set(
     'missions.yaml',
     `${schemaLine('missions', 0)}# Embassies and UN missions letters are delivered to. Each needs a source and the date it was
-# last verified; the bundled openletter package's missions.yaml lists researched DPRK missions.
+# last verified; the openletter package's own missions.yaml shows researched records.
 missions: []
 `,
   );
@@ -136,32 +147,43 @@ missions: []
   return files;
 }
 
+/**
+ * The example letter: the shape of a letter, addressed to nobody yet. The recipient, the state's
+ * name and its form after "in" are `TODO:` lines that `check` reports until the coordinator writes
+ * them, never the bundled letters' state: a workspace for any coalition starts from no state.
+ */
 function exampleCampaign(today: string, signatory: string, library: ReadonlySet<string>): string {
   const sections = EXAMPLE_DEMANDS.map(
     ([heading, ids]) => [heading, ids.filter((d) => library.has(d))] as const,
   ).filter(([, ids]) => ids.length);
   return `${schemaLine('campaign', 1)}# An example letter, to change or copy (\`openletter new my-letter --from example-letter\`).
-# \`openletter check\` validates it; \`openletter render example-letter\` writes out/example-letter/.
-# The format of every field: docs/workspace-format.md in the openletter package.
+# \`openletter check\` lists each TODO it still holds; once they are written, \`openletter render
+# example-letter\` writes out/example-letter/. The format of every field: docs/workspace-format.md
+# in the openletter package.
 id: example-letter
 date: ${today}
 locales: [en]
 paper: A4
-title: Open letter on human rights in the Democratic People's Republic of Korea
+title: "Open letter on human rights {{country.in}}"
+params:                        # filled into {{country}} and {{country.in}} in the texts
+  country:
+    name: "TODO: the state's name (Belarus)"
+    in: "TODO: the state after 'in' (in Belarus)"
 recipient:
-  name: Kim Jong Un
-  # How cover notes and e-mails to the recipient's missions name him, with title and honorific.
-  styled: His Excellency Kim Jong Un, Chairman of the State Affairs Commission
+  kind: head-of-state          # or head-of-mission, organisation: picks the letter's formulas
+  name: "TODO: the recipient's name"
+  # How cover notes and e-mails to the recipient's missions name them, with title and honorific.
+  styled: "TODO: His Excellency …, President of …"
   titles:
-    - Chairman of the State Affairs Commission of the Democratic People's Republic of Korea
+    - "TODO: the recipient's title"
   address:
-    - Pyongyang
-    - Democratic People's Republic of Korea
-salutation: Dear Chairman Kim Jong Un,
+    - "TODO: street, city"
+    - "TODO: country"
+salutation: "TODO: Dear …,"
 opening:
   - >-
     We, the undersigned, write to urge your government to take concrete steps to improve the
-    human rights situation in your country.
+    human rights situation {{country.in}}.
 numbered_sections: true
 sections:${sections.length ? '' : ' []'}
 ${sections

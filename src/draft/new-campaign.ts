@@ -176,11 +176,16 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
     for (const [k, v] of params) L(`  ${k}: ${flowValue(paramValue(k, v, forms.get(k), opts.params, todo))}`);
   }
   L(`recipient:`);
+  L(withComment(`  kind: head-of-state`, `or head-of-mission, organisation: picks the formulas`));
   if (recipient) L(`  name: ${flowValue(recipient)}`);
   else {
     L(`  name: "TODO: the recipient's name"`);
     todo.push('recipient.name');
   }
+  // Without it a packet is refused (delivery/unlocalised) only once missions are named: ask now.
+  L(`  # How cover notes and e-mails to the missions name the recipient: never the bare name.`);
+  L(`  styled: "TODO: His Excellency …, President of …"`);
+  todo.push('recipient.styled');
   L(withComment(`  titles:`, `delete a TODO line the letter does without`));
   L(`    - "TODO: the recipient's title"`);
   L(withComment(`  address:`, `lines of the postal address`));
@@ -212,7 +217,9 @@ function skeleton(project: Project, opts: NewCampaignOptions): NewCampaign {
   L(withComment(`missions: []`, `where it is delivered (missions.yaml ids)`));
   notes.push(`no signatories yet: import them with \`openletter signatories import FILE.csv --campaign ${opts.id}\``);
   for (const l of locales.filter((l) => l !== project.workspace.sourceLocale))
-    notes.push(`the ${l} letter needs a translation: \`openletter check\` lists each text`);
+    notes.push(
+      `the ${l} letter and its cover notes need a translation of each text, recipient.styled too: \`openletter translations export --lang ${l} --campaign ${opts.id}\` lists them`,
+    );
   return { files: new Map([[`campaigns/${opts.id}.yaml`, `${lines.join('\n')}\n`]]), todo, notes };
 }
 
@@ -241,6 +248,16 @@ function copyCampaign(project: Project, opts: NewCampaignOptions): NewCampaign {
     edit.setValue(['recipient', 'name'], opts.recipient);
     edit.setValue(['salutation'], `Dear ${opts.recipient},`);
     dropped.push(['recipient', 'name'], ['salutation']);
+    // How the copied letter styles and addresses its recipient names that recipient: a TODO now.
+    for (const [field, marker] of [
+      ['styled', 'TODO: His Excellency …, President of …'],
+      ['address_as', "TODO: the recipient's title and name"],
+    ] as const)
+      if (field === 'styled' ? from.recipient.styled : from.recipient.addressAs) {
+        edit.setValue(['recipient', field], marker);
+        dropped.push(['recipient', field]);
+        todo.push(`recipient.${field}`);
+      }
     notes.push(`check title, recipient.titles and recipient.address: they are ${from.id}'s`);
   }
   if (opts.demands) {

@@ -132,12 +132,12 @@ export const campaignSchema = z.strictObject({
       address_as: text
         .optional()
         .describe(
-          'how the letter addresses the recipient in its formulas, {address_as} ("Chairman Kim Jong Un"; in French "Monsieur le Président")',
+          'how the letter addresses the recipient in its formulas, {address_as} ("Mr President"; in French "Monsieur le Président")',
         ),
       styled: text
         .optional()
         .describe(
-          'how the delivery texts name the recipient, with title and honorific ("His Excellency Kim Jong Un, Chairman of the State Affairs Commission"; never the bare name)',
+          'how the delivery texts name the recipient, with title and honorific ("His Excellency Mr …, President of the Republic of …"; never the bare name)',
         ),
       titles: z.array(text).default([]).describe("the recipient's titles, one line each"),
       address: z.array(text).default([]).describe('the postal address, one line each'),
@@ -146,7 +146,7 @@ export const campaignSchema = z.strictObject({
   salutation: text
     .optional()
     .describe(
-      'the opening salutation, e.g. "Dear Chairman Kim,"; without it, the language\'s formula for the recipient\'s kind',
+      'the opening salutation, e.g. "Dear Mr President,"; without it, the language\'s formula for the recipient\'s kind',
     ),
   opening: bodySchema.default([]).describe('paragraphs before the sections'),
   numbered_sections: z.boolean().default(false).describe('number the section headings (1., 2., …)'),
@@ -374,7 +374,7 @@ export const workspaceSchema = z.strictObject({
     .record(localeCode, text)
     .optional()
     .describe("the coalition's name in other languages, by language code (its established name there)"),
-  short_name: text.describe('a short name, e.g. ICNK'),
+  short_name: text.describe('a short name (initials), e.g. CHRB'),
   return_address: addressLines.describe('the postal address replies go to, one line each'),
   return_address_local: z
     .record(localeCode, addressLines)

@@ -33,6 +33,9 @@ interface Token {
  * - Words of one script joined by spaces or in-word punctuation form a stretch, drawn whole in the
  *   first font that covers all of it: "Fundacja Wolności Łukasza Nowaka" in a Korean letter is all
  *   Noto Serif, not Noto Serif KR's Latin with Noto Serif only where KR lacks ś and Ł.
+ * - In a name (`opts.name`: a signatory, an organisation) every word of one script is one stretch,
+ *   whatever stands between them: "Baltic Human Rights Network – Łódź" or "Families 1969
+ *   Association, Łódź" is one face, not a heavier last word beside KR's lighter Latin.
  * - A word is cut where its script changes ("Łódź의": the name, then the Korean particle).
  * - Failing that, each word goes to the first font that covers it whole, and a word no single font
  *   covers falls back character by character.
@@ -42,13 +45,14 @@ interface Token {
  * - Combining marks, ZWJ and variation selectors stay with the character before them.
  * - A code point no font covers stays in the current run (callers check with `findUncovered`).
  */
-export function splitFontRuns(text: string, fontIds: string[]): FontRun[] {
+export function splitFontRuns(text: string, fontIds: string[], opts: { name?: boolean } = {}): FontRun[] {
   const primary = fontIds[0];
   if (primary === undefined) throw new Error('empty font stack');
   const tokens: Token[] = [...text.matchAll(TOKEN)].flatMap((m) =>
     WORD.test(m[0]) ? scriptPieces(m[0], m.index) : [{ text: m[0], start: m.index, word: false }],
   );
-  assignWords(tokens, fontIds);
+  if (opts.name) assignNameWords(tokens, fontIds);
+  else assignWords(tokens, fontIds);
   // Font of the next assigned token after each index: a neutral between two runs of one font joins them.
   const nextFont: (string | undefined)[] = [];
   for (let i = tokens.length - 1, next: string | undefined; i >= 0; i--) {
@@ -117,6 +121,24 @@ function assignWords(tokens: Token[], fontIds: string[]): void {
       token.fontId = stretchFont ?? (token.word ? fontIds.find((id) => coversAll(id, token.text)) : undefined);
     }
     i = end;
+  }
+}
+
+/**
+ * Sets `fontId` on the words of a name: those of one script all take the first font that covers
+ * every one of them; failing one, each word as in {@link assignWords}.
+ */
+function assignNameWords(tokens: Token[], fontIds: string[]): void {
+  // Words are cut where their script changes (scriptPieces): each has one script.
+  const byScript = new Map<string | undefined, Token[]>();
+  for (const t of tokens) {
+    if (!t.word) continue;
+    const script = scriptOf(t.text);
+    byScript.set(script, [...(byScript.get(script) ?? []), t]);
+  }
+  for (const words of byScript.values()) {
+    const font = fontIds.find((id) => words.every((t) => coversAll(id, t.text)));
+    for (const t of words) t.fontId = font ?? fontIds.find((id) => coversAll(id, t.text));
   }
 }
 

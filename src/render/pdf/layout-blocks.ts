@@ -112,12 +112,13 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
       return [box(ctx, lines, left, structNode('P', ctx.root), false)];
     }
     case 'recipient':
-      // One P per address line: their text must not run together for a screen reader.
+      // One P per address line: their text must not run together for a screen reader. Each line
+      // names one thing (the recipient, a title, a place): set like a signatory's name.
       return [
         stackedBox(
           ctx,
           block.lines.map((line) => ({
-            lines: setText(ctx, [{ text: line, style: 'regular' }], { align: 'left' }),
+            lines: setText(ctx, [{ text: line, style: 'regular', name: true }], { align: 'left' }),
             tag: structNode('P', ctx.root),
           })),
           left,
@@ -339,7 +340,7 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
     // In a right-to-left letter each name is isolated (FSI…PDI), so a Latin name keeps its own order:
     // "1969 KAL Abductees' Families Association", not "KAL Abductees' Families Association 1969".
     const name = ctx.rtl ? `\u2068${entry.name}\u2069` : entry.name;
-    const segments: StyledSegment[] = [{ text: name, style: 'regular' }];
+    const segments: StyledSegment[] = [{ text: name, style: 'regular', name: true }];
     if (entry.country !== undefined) {
       // The country never breaks; when it does not fit after the name it moves to the next line,
       // leaving the separator at the end of the name as UAX #14 wants for ", " and "、", and
@@ -397,7 +398,8 @@ function cc(ctx: Context, label: string, entries: { name: string; lines: string[
     const body = structNode('LBody', structNode('LI', list));
     if (index > 0) top += 0.3 * ctx.pitch;
     for (const text of [entry.name, ...entry.lines]) {
-      const part = setText(ctx, [{ text, style: 'regular' }], { align: 'left', width, fontSize: size });
+      // An addressee and its address lines are names, each set in one face per script.
+      const part = setText(ctx, [{ text, style: 'regular', name: true }], { align: 'left', width, fontSize: size });
       const placed = placeLines(ctx, part, style.marginLeft + (ctx.rtl ? 0 : indent), structNode('P', body), size);
       lines.push(...placed.map((l) => ({ ...l, baseline: l.baseline + top })));
       top += part.length * height;

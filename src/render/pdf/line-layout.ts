@@ -31,6 +31,8 @@ export interface StyledSegment {
   dots?: DotPosition;
   /** Language of the text (BCP 47), when not the letter's: its Han characters take that language's face. */
   lang?: string;
+  /** A name (a signatory, an organisation): its words of one script are drawn in one face. */
+  name?: boolean;
 }
 
 /** How to lay out one paragraph. */
@@ -395,6 +397,7 @@ function buildAtoms(texts: string[], segments: StyledSegment[], options: LayoutO
     for (const run of splitFontRuns(
       segmentText,
       lang === undefined ? options.fonts : fontsForLanguage(options.fonts, lang),
+      { name: segments[segment]?.name === true },
     )) {
       const start = offset + run.start;
       atoms.push({ start, end: start + run.text.length, face: loadFace(run.fontId, style), segment, size });
