@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { composeLetter } from '../src/compose/compose-letter.js';
 import { fillParams, paramNames } from '../src/compose/fill-params.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { particleAfter, particlePair, readingEnding } from '../src/text/korean-particles.js';
-import { REPO, tempWorkspace } from './helpers/workspace.js';
+import { MINI, REPO, runCli, tempWorkspace } from './helpers/workspace.js';
 
 /** Grammar in parameters: per-language forms ({{country.in}}) and Korean particles ({{을/를}}). */
 const particle = (pair: string, before: string) => particleAfter(particlePair(pair)!, before);
@@ -219,5 +222,144 @@ describe('a parameter with per-language forms, in a letter', () => {
       'locales/ko/campaigns/2026-forms.yaml': `params: { country: 벨라루스, ally: 미국, neighbour: { name: 한국, 처럼: 한국처럼 } }\n`,
     });
     expect(demandText(dir, 'ko')).toEqual({ text: '벨라루스는 미국과 한국처럼 유엔 감시단을 받아들일 것.', forms: [] });
+  });
+});
+
+describe('forms for translators', () => {
+  /** Russian that writes the country's plain value only: the forms its texts ask for are still to write. */
+  const plainRussian = () =>
+    workspace({
+      'locales/ru/campaigns/2026-forms.yaml': `# ru translations (openletter)
+params:
+  country: Беларусь # the name as Russian writes it
+  ally: { name: США, in: в США, gen: США }
+  neighbour: { name: Корея, in: в Корее, gen: Кореи }
+`,
+    });
+
+  it('exports each form the texts of a language ask for and it lacks, as a unit to write', async () => {
+    const dir = plainRussian();
+    const r = await runCli(['-w', dir, 'translations', 'export', '--lang', 'ru', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    const forms = rows.filter((row) => row.key!.includes('.params.country.'));
+    // The Russian text asks for "in" and "gen": what each is a form of, the English form where it has one.
+    expect(forms.map((row) => [row.key, row['source (en)'], row.translation])).toEqual([
+      ['campaigns:2026-forms.params.country.gen', 'Belarus', ''],
+      ['campaigns:2026-forms.params.country.in', 'in Belarus', ''],
+    ]);
+    expect(forms[0]!.context).toMatch(
+      /the form "gen" of the parameter country, which your texts ask for as \{\{country\.gen\}\}/,
+    );
+    // The forms the other parameters have are written: not asked again.
+    expect(rows.some((row) => /params\.(ally|neighbour)\./.test(row.key!))).toBe(false);
+    // XLIFF carries them too, as units of their own.
+    const xliff = await runCli(['-w', dir, 'translations', 'export', '--lang', 'ru']);
+    expect(xliff.stdout).toContain('id="campaigns:2026-forms.params.country.gen"');
+  });
+
+  it('imports the forms into the parameter, keeping its value, so the letter prints them', async () => {
+    const dir = plainRussian();
+    const file = join(dir, 'ru.csv');
+    const exported = await runCli([
+      '-w',
+      dir,
+      'translations',
+      'export',
+      '--lang',
+      'ru',
+      '--format',
+      'csv',
+      '--out',
+      file,
+    ]);
+    expect(exported.code).toBe(0);
+    const rows = parseCsv(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const russian: Record<string, string> = {
+      'campaigns:2026-forms.params.country.gen': 'Беларуси',
+      'campaigns:2026-forms.params.country.in': 'в Беларуси',
+    };
+    for (const row of rows) row.translation = russian[row.key!] ?? '';
+    writeFileSync(file, stringifyCsv(rows, { header: true, columns: Object.keys(rows[0]!) }));
+    const imported = await runCli(['-w', dir, 'translations', 'import', file, '--lang', 'ru']);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const written = readFileSync(join(dir, 'locales/ru/campaigns/2026-forms.yaml'), 'utf8');
+    expect(parse(written).params.country).toEqual({ name: 'Беларусь', gen: 'Беларуси', in: 'в Беларуси' });
+    expect(written).toContain('# the name as Russian writes it');
+    expect(demandText(dir, 'ru')).toEqual({
+      text: 'Допустить наблюдателей ООН в Беларуси, как в США и в Корее, по просьбе правительства Беларуси.',
+      forms: [],
+    });
+    // Nothing left to ask: a second export has no form of country.
+    const again = await runCli(['-w', dir, 'translations', 'export', '--lang', 'ru', '--format', 'csv']);
+    expect(again.stdout).not.toContain('params.country.');
+  });
+
+  it('refuses a form exported from an English value that has changed since', async () => {
+    const dir = plainRussian();
+    const file = join(dir, 'ru.csv');
+    await runCli(['-w', dir, 'translations', 'export', '--lang', 'ru', '--format', 'csv', '--out', file]);
+    const campaign = join(dir, 'campaigns/2026-forms.yaml');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('in: in Belarus', 'in: in the Republic of Belarus'));
+    const rows = parseCsv(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    for (const row of rows) if (row.key === 'campaigns:2026-forms.params.country.in') row.translation = 'в Беларуси';
+    writeFileSync(file, stringifyCsv(rows, { header: true, columns: Object.keys(rows[0]!) }));
+    const r = await runCli(['-w', dir, 'translations', 'import', file, '--lang', 'ru']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/was exported from English that has changed since .*params\.country\.in/);
+  });
+});
+
+describe('forms in letter.yaml messages', () => {
+  const signOff = (dir: string, lng: string) => {
+    const r = composeLetter(loadWorkspace(dir).value, '2026-forms', lng);
+    return {
+      text: r.value!.texts.find((t) => t.origin.key === 'chrome:sign_off.sincerely')?.text,
+      // (The Korean demand text of this workspace asks for a form on purpose: only letter.yaml counts here.)
+      problems: r.diagnostics
+        .filter((d) => d.code.startsWith('text/') && d.span.file.endsWith('letter.yaml'))
+        .map((d) => `${d.span.file}: ${d.message}`),
+    };
+  };
+
+  it('gives a message each form as {name_form}, and Korean particles as {name_을}', () => {
+    const dir = workspace({
+      'locales/ru/letter.yaml': RU_LETTER.replace(
+        'sincerely: С уважением,',
+        'sincerely: "С уважением к народу {country_gen},",',
+      ),
+      'locales/ko/letter.yaml': readFileSync(join(MINI, 'locales/ko/letter.yaml'), 'utf8').replace(
+        'sincerely: 삼가 드림',
+        'sincerely: "{country_을} 위하여"',
+      ),
+    });
+    expect(signOff(dir, 'ru')).toEqual({ text: 'С уважением к народу Беларуси,', problems: [] });
+    expect(signOff(dir, 'ko')).toEqual({ text: '벨라루스를 위하여', problems: [] });
+  });
+
+  it('reports a form the language does not define at its place in letter.yaml', () => {
+    const dir = workspace({
+      'locales/fr/letter.yaml': RU_LETTER.replace(
+        'sincerely: С уважением,',
+        'sincerely: "Pour le peuple {country_gen}",',
+      ),
+    });
+    const fr = signOff(dir, 'fr');
+    expect(fr.problems).toEqual([
+      'locales/fr/letter.yaml: form "gen" of parameter "country" is not defined in fr (it has in)',
+    ]);
+  });
+
+  it('says how to write a form in a message when a text writes it the demand texts’ way', () => {
+    const dir = workspace({
+      'locales/ru/letter.yaml': RU_LETTER.replace(
+        'sincerely: С уважением,',
+        'sincerely: "С уважением {{country.gen}},",',
+      ),
+    });
+    expect(signOff(dir, 'ru').problems).toEqual([
+      expect.stringContaining('"{{country.gen}}" is not a message argument: write {country_gen}'),
+    ]);
   });
 });

@@ -4,9 +4,9 @@ import type { Body, Campaign, Project, Quotation, Signatory } from '../model/pro
 import { composeMaps, wholeMap, type OffsetMap } from '../model/offset-map.js';
 import { spanWithin, type Origin, type Span, type SourcedText, type TracedText } from '../model/span.js';
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
-import { formatMessage, type MessageArgs } from '../text/message.js';
+import { formatMessage, messageArguments, type MessageArgs, type MessageProblem } from '../text/message.js';
 import { numberingTag } from '../text/digits.js';
-import { fillParams, paramNames, withoutParams } from './fill-params.js';
+import { fillParams, paramArguments, paramNames, withoutParams } from './fill-params.js';
 import { PARTICLE_PAIRS } from '../text/korean-particles.js';
 import { formatLetterDate } from './format-date.js';
 import { parseInline } from './inline-markdown.js';
@@ -347,13 +347,24 @@ class Composer {
   }
 
   private chromeText(key: string, t: SourcedText, extra: MessageArgs = {}): TracedTextBody {
-    const r = formatMessage(t.text, numberingTag(this.tr.locale.tag, this.tr.locale.digits), {
-      ...Object.fromEntries(this.params),
-      ...extra,
-    });
+    const used = messageArguments(t.text).uses.map((u) => u.name);
+    const { args, unknownForms } = paramArguments(this.params, this.forms, used);
+    const r = formatMessage(t.text, numberingTag(this.tr.locale.tag, this.tr.locale.digits), { ...args, ...extra });
     // A faulty message is reported once, as such; its text is then printed-checked no further.
     if (r.problems.length) {
-      this.diagnostics.push(...messageDiagnostics(t, r.problems, `text "${key}"`));
+      const form = (p: MessageProblem) =>
+        p.kind === 'unknown-argument' ? unknownForms.find((f) => f.argument === p.argument) : undefined;
+      for (const p of r.problems) {
+        const f = form(p);
+        if (f) this.unknownForm(f.name, f.form, spanWithin(t.span, fileMap(t), p.index, p.length));
+      }
+      this.diagnostics.push(
+        ...messageDiagnostics(
+          t,
+          r.problems.filter((p) => !form(p)),
+          `text "${key}"`,
+        ),
+      );
       return { text: t.text, offsets: fileMap(t) };
     }
     return this.finalText(t, { ...r, failed: false });

@@ -138,6 +138,47 @@ function fillPlain(
   return result;
 }
 
+/**
+ * The parameters as arguments of an ICU message (letter.yaml): `{country}` the value, `{country_in}`
+ * its form "in" (an ICU argument name holds no dot, so a form follows an underscore), `{country_을}`
+ * the value with a Korean particle chosen after it. `used` are the message's argument names: a form
+ * is looked up only for those, and one the language does not define is in `unknownForms` (the
+ * message then lacks that argument). A parameter called like a form (`country_in`) is that parameter.
+ */
+export function paramArguments(
+  params: ReadonlyMap<string, string>,
+  forms: ParamForms,
+  used: readonly string[],
+): { args: Record<string, string>; unknownForms: { argument: string; name: string; form: string }[] } {
+  const args: Record<string, string> = Object.fromEntries(params);
+  const unknownForms: { argument: string; name: string; form: string }[] = [];
+  for (const argument of new Set(used)) {
+    const f = formArgument(argument, params);
+    if (!f) continue;
+    const { name, form } = f;
+    const base = params.get(name)!;
+    const pair = particlePair(form);
+    const value = forms.get(name)?.get(form) ?? (pair && base + particleAfter(pair, base));
+    if (value === undefined) unknownForms.push({ argument, name, form });
+    else args[argument] = value;
+  }
+  return { args, unknownForms };
+}
+
+/**
+ * The parameter and form an ICU argument names (`country_in` → country, in), by the longest
+ * parameter name before an underscore (`country_short_in` is a form of `country_short`); undefined
+ * for a parameter itself or any other argument.
+ */
+export function formArgument(
+  argument: string,
+  params: ReadonlyMap<string, unknown>,
+): { name: string; form: string } | undefined {
+  if (params.has(argument)) return undefined;
+  const name = [...params.keys()].filter((p) => argument.startsWith(`${p}_`)).sort((a, b) => b.length - a.length)[0];
+  return name === undefined ? undefined : { name, form: argument.slice(name.length + 1) };
+}
+
 /** A text with every parameter token blanked out, character for character (to look for leftovers). */
 export function blankParams(text: string): string {
   return text.replace(PARAM, (m) => ' '.repeat(m.length));

@@ -72,7 +72,7 @@ function syntaxProblem(source: string, e: unknown): MessageProblem {
   // {{name}} was the syntax before ICU messages: say what to write instead.
   const old = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/.exec(source);
   const message = old
-    ? `"${old[0]}" is not a message argument: write {${old[1]}}`
+    ? `"${old[0]}" is not a message argument: write {${old[1]!.replace('.', '_')}}`
     : `not a valid message (${kind}); a literal { or } is written '{' or '}'`;
   return old
     ? { kind: 'syntax', message, index: old.index, length: old[0].length }

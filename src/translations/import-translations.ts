@@ -11,7 +11,8 @@ import { sourceHash } from './source-hash.js';
 import { recordSources } from './source-store.js';
 import { sourceChange } from './translation-status.js';
 import type { TranslationUnit, UnitFile } from './translation-units.js';
-import { keyLocation, openOrNew, setTranslation, toText } from './translation-files.js';
+import { keyLocation, openOrNew, paramNodePath, setTranslation, toText } from './translation-files.js';
+import { paramFormSource } from './param-form-units.js';
 
 export interface ImportResult {
   /** New file texts by workspace-relative path (only files that change). */
@@ -91,7 +92,9 @@ export function planTranslationImport(project: Project, lng: string, file: UnitF
     });
     return result;
   }
-  const sources = allSourceTexts(project);
+  // A parameter's form has no English text of its own: it is checked against what it is a form of.
+  const texts = allSourceTexts(project);
+  const sources = { get: (key: string) => texts.get(key) ?? paramFormSource(project, key) };
   const items = itemKeys(project);
   const changedSince: TranslationUnit[] = [];
   for (const u of file.units) {
@@ -214,7 +217,8 @@ export function planTranslationImport(project: Project, lng: string, file: UnitF
       continue;
     }
     const loc = keyLocation(lng, u.key, items.has(u.key))!;
-    setTranslation(open(loc.file), loc.path, u.target);
+    const doc = open(loc.file);
+    setTranslation(doc, paramNodePath(doc, loc.path), u.target);
     (current === undefined ? result.added : result.updated).push(u.key);
     lock.set(u.key, hash);
   }

@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseKey } from '../model/translation-key.js';
 
 /**
@@ -42,6 +42,24 @@ export function setTranslation(doc: Document, path: (string | number)[], value: 
     } else if (!isMap(node)) setNode(doc, here, doc.createNode({}));
   }
   doc.setIn(path, value);
+}
+
+/**
+ * A parameter's value and its forms share one node in a translation file (`country: Беларусь`, or
+ * `country: {name: Беларусь, in: в Беларуси}`): the path to write at `path` so neither is lost. A
+ * form added to a plain value makes it the map's `name:`; a value written to a map goes to `name:`.
+ */
+export function paramNodePath(doc: Document, path: (string | number)[]): (string | number)[] {
+  if (path[0] !== 'params' || path.length < 2) return path;
+  const at = path.slice(0, 2);
+  const node = doc.getIn(at, true);
+  if (path.length === 2) return isMap(node) ? [...at, 'name'] : path;
+  if (isScalar(node)) {
+    const map = doc.createNode({}) as YAMLMap;
+    map.set('name', node);
+    doc.setIn(at, map);
+  }
+  return path;
 }
 
 function setNode(doc: Document, path: (string | number)[], node: unknown): void {
