@@ -81,7 +81,10 @@ describe('openletter init', () => {
       );
     const written = files('.');
     expect(written.length).toBeGreaterThan(50);
-    const bundled = /DPRK|\bKim\b|ICNK|Pyongyang|North Korea|kwan-li-so|金正恩|김정은|북한|北朝鮮/;
+    // The state, its leader, the coalition and the camps, also as the bundled languages write them
+    // (Korean as the DPRK's missions name it too: 朝鮮語, 朝鲜文, 조선어).
+    const bundled =
+      /DPRK|\bKim\b|ICNK|Pyongyang|North Korea|kwan-li-so|金正恩|김정은|북한|北朝鮮|朝鮮|朝鲜|조선|КНДР|Пхеньян/;
     const leaks = written.flatMap((rel) =>
       readFileSync(join(dir, rel), 'utf8')
         .split('\n')

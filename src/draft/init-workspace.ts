@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { idFromName } from './slug.js';
 import { schemaLine } from './package-root.js';
+import { Document, parse } from 'yaml';
 import { parseKey } from '../model/translation-key.js';
+import { keyLocation } from '../translations/translation-files.js';
 import { jsonMapText } from '../translations/source-store.js';
 import { flowValue } from './yaml-edit.js';
 
@@ -90,13 +92,24 @@ export function planInit(packageRoot: string, opts: InitOptions): Map<string, st
     for (const n of list(`locales/${lng}`, yamlFile)) {
       if (n === 'signatories.yaml') continue;
       const text = read(`locales/${lng}/${n}`);
-      files.set(`locales/${lng}/${n}`, n === 'demands.yaml' ? withoutVariants(text, 2) : text);
+      files.set(
+        `locales/${lng}/${n}`,
+        n === 'demands.yaml'
+          ? withoutVariants(text, 2)
+          : n === 'delivery.yaml'
+            ? withoutLanguageName(text, 'ko')
+            : text,
+      );
     }
     // The fingerprints of the English each translation was made from, and that English: without them
     // a new workspace would never report a translation as stale, nor show what changed in the English.
     const lockFile = `locales/${lng}/sources.lock.json`;
     if (!existsSync(join(packageRoot, lockFile))) continue;
-    const lock = onlyDemandKeys(JSON.parse(read(lockFile)) as Record<string, string>);
+    const demands = files.get(`locales/${lng}/demands.yaml`);
+    const lock = onlyDemandKeys(
+      JSON.parse(read(lockFile)) as Record<string, string>,
+      demands === undefined ? undefined : parse(demands),
+    );
     files.set(lockFile, jsonMapText(lock));
     const storeFile = `locales/${lng}/source-texts.json`;
     if (existsSync(join(packageRoot, storeFile)))
@@ -221,14 +234,49 @@ function initials(name: string): string {
   return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
 }
 
-/** sources.lock.json without the bundled campaigns' keys, nor the blocks' variants (the new workspace has none). */
-function onlyDemandKeys(lock: Record<string, string>): Map<string, string> {
+/**
+ * sources.lock.json without the bundled campaigns' keys, nor the blocks' variants (the new workspace
+ * has none), nor a fingerprint of a text the copied `demands` (a language's demands.yaml) does not
+ * translate: its English would be copied along for nothing (the old wording of a text since made
+ * state-neutral, say).
+ */
+function onlyDemandKeys(lock: Record<string, string>, demands: unknown): Map<string, string> {
+  const doc = new Document(demands);
+  const translated = (key: string) => {
+    const at = keyLocation('', key, false);
+    return at !== undefined && doc.hasIn(at.path);
+  };
   return new Map(
     Object.entries(lock).filter(([k]) => {
       const key = parseKey(k);
-      return key?.ns === 'demands' && key.path[0] !== 'variants';
+      return key?.ns === 'demands' && key.path[0] !== 'variants' && translated(k);
     }),
   );
+}
+
+/**
+ * A delivery.yaml without the name it gives one language (`language_names.<code>:`), and without
+ * a comment above `language_names:` that explains that name. The bundled Japanese, Chinese and
+ * Korean name Korean as the DPRK's missions do (朝鮮語, 朝鲜文, 조선어): a new workspace takes the
+ * usual name from Intl instead (韓国語, 韩语, 한국어).
+ */
+export function withoutLanguageName(text: string, code: string): string {
+  const lines = text.split('\n');
+  const head = lines.indexOf('language_names:');
+  if (head < 0) return text;
+  const entry = lines.findIndex((l, i) => i > head && l.startsWith(`  ${code}:`));
+  if (entry < 0 || lines.slice(head + 1, entry).some((l) => !/^\s/.test(l))) return text;
+  const name = lines[entry]!.slice(`  ${code}:`.length)
+    .replace(/#.*$/, '')
+    .trim()
+    .replace(/^["']|["']$/g, '');
+  lines.splice(entry, 1);
+  const rest = lines.slice(head + 1).findIndex((l) => !/^\s/.test(l));
+  const empty = (rest < 0 ? lines.length : head + 1 + rest) === head + 1;
+  let top = head;
+  while (name && top > 0 && lines[top - 1]!.startsWith('#') && lines[top - 1]!.includes(name)) top--;
+  lines.splice(top, (empty ? head + 1 : head) - top);
+  return lines.join('\n');
 }
 
 /**
