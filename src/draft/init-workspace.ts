@@ -256,7 +256,7 @@ function onlyDemandKeys(lock: Record<string, string>, demands: unknown): Map<str
 
 /**
  * A delivery.yaml without the name it gives one language (`language_names.<code>:`), and without
- * a comment above `language_names:` that explains that name. The bundled Japanese, Chinese and
+ * a comment above `language_names:` that explains that name (any comment there, when it was the only one). The bundled Japanese, Chinese and
  * Korean name Korean as the DPRK's missions do (朝鮮語, 朝鲜文, 조선어): a new workspace takes the
  * usual name from Intl instead (韓国語, 韩语, 한국어).
  */
@@ -274,7 +274,8 @@ export function withoutLanguageName(text: string, code: string): string {
   const rest = lines.slice(head + 1).findIndex((l) => !/^\s/.test(l));
   const empty = (rest < 0 ? lines.length : head + 1 + rest) === head + 1;
   let top = head;
-  while (name && top > 0 && lines[top - 1]!.startsWith('#') && lines[top - 1]!.includes(name)) top--;
+  // The comment above an emptied block is about that name too.
+  while (top > 0 && lines[top - 1]!.startsWith('#') && (empty || (name && lines[top - 1]!.includes(name)))) top--;
   lines.splice(top, (empty ? head + 1 : head) - top);
   return lines.join('\n');
 }
