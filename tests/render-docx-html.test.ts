@@ -53,7 +53,7 @@ function htmlParagraphs(html: string): string[] {
 const documentXml = (docx: Uint8Array) => new TextDecoder().decode(unzipSync(docx)['word/document.xml']!);
 
 describe('render --format docx', () => {
-  it.each(['en', 'ko', 'zh-Hans', 'ja', 'fr', 'es'])(
+  it.each(['en', 'ko', 'zh-Hans', 'ja', 'fr', 'es', 'ru'])(
     '%s: mammoth reads back the Markdown text, with h1, h2 and lists',
     async (lng) => {
       const doc = letter(lng);
@@ -168,6 +168,26 @@ describe('render --format docx', () => {
     expect(xml).toContain('<w:bidi/>');
     expect(xml).toContain('<w:rtl/>');
     expect(xml).toContain('w:bidi="ar-EG"');
+  });
+
+  it("writes the page fields in the letter's digits: Word's HINDIARABIC switch for Arabic-Indic, none for Latin", async () => {
+    const parts = async (doc: LetterDocument) => {
+      const files = unzipSync(await renderDocx(doc));
+      const text = (name: string) => new TextDecoder().decode(files[name]);
+      const footer = Object.keys(files).find((n) => /^word\/footer\d+\.xml$/.test(n))!;
+      return { footer: text(footer), document: text('word/document.xml') };
+    };
+    const ar = letter('ar');
+    const arab = await parts({ ...ar, digits: 'arab' });
+    expect(arab.footer).toContain('PAGE \\* HINDIARABIC</w:instrText>');
+    expect(arab.footer).toContain('NUMPAGES \\* HINDIARABIC</w:instrText>');
+    expect(arab.document).toContain('<w:pgNumType w:fmt="hindiNumbers"/>');
+    // The bundled Arabic writes Western digits, as UN Arabic documents do: plain fields.
+    for (const latin of [await parts(ar), await parts(letter('en'))]) {
+      expect(latin.footer).toMatch(/>PAGE<\/w:instrText>/);
+      expect(latin.footer).not.toContain('HINDIARABIC');
+      expect(latin.document).not.toContain('hindiNumbers');
+    }
   });
 
   it('is byte-identical for the same letter, whatever the clock says', async () => {

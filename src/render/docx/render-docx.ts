@@ -5,6 +5,7 @@ import {
   Footer,
   HeadingLevel,
   LevelFormat,
+  NumberFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -15,6 +16,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
+import type { Digits } from '../../model/project.js';
 import { fontsForLanguage } from '../../fonts/fonts-by-language.js';
 import { fontFamilies, languageInfo, type FontFamily, type LanguageInfo } from '../language-info.js';
 import { normalizeDocx } from './normalize-docx.js';
@@ -24,6 +26,19 @@ const TWO_COLUMN_THRESHOLD = 6;
 /** Page sizes and margins in twentieths of a point (twips). */
 const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } };
 const MARGIN = 1418; // 2.5 cm
+/**
+ * Word's page fields in a letter's digits (ECMA-376 §17.16.4.3.1): the general format switch
+ * HINDIARABIC, Word's "١، ٢، ٣" (its ST_NumberFormat hindiNumbers), for Arabic-Indic digits of
+ * either form (Word shapes them as the run's language writes them). Latin digits need none.
+ */
+const FIELD_DIGITS: Record<
+  Digits,
+  { switch: string; format: (typeof NumberFormat)[keyof typeof NumberFormat] } | undefined
+> = {
+  latn: undefined,
+  arab: { switch: ' \\* HINDIARABIC', format: NumberFormat.HINDI_NUMBERS },
+  arabext: { switch: ' \\* HINDIARABIC', format: NumberFormat.HINDI_NUMBERS },
+};
 const SECTIONS = 'sections';
 const BULLETS = 'bullets';
 /** The body size in half-points (11 pt), and so one em in twips, for first-line indents. */
@@ -67,9 +82,12 @@ export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
     ...(lang.dir === 'rtl' ? { rightToLeft: true } : {}),
   };
   const ctx: Ctx = { doc, lang, run };
+  const digits = doc.digits && FIELD_DIGITS[doc.digits];
   const page = {
     size: PAGE[doc.paper],
     margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 709, footer: 709 },
+    // The section's page number format too: what Word's own page-number gallery and LibreOffice read.
+    ...(digits ? { pageNumbers: { formatType: digits.format } } : {}),
   };
   const sections: ISectionOptions[] = [];
   let current: Paragraph[] = [para(ctx, [text(ctx, doc.title)], { heading: HeadingLevel.HEADING_1 })];
@@ -150,6 +168,13 @@ export async function renderDocx(doc: LetterDocument): Promise<Uint8Array> {
   });
   return normalizeDocx(await Packer.toBuffer(document), doc.date, {
     'word/fontTable.xml': (xml) => fontTable(xml, families),
+    // The docx package writes a page field's instruction bare (PAGE, NUMPAGES): the switch goes after it.
+    ...(digits
+      ? {
+          'word/footer1.xml': (xml: string) =>
+            xml.replace(/>(PAGE|NUMPAGES)<\/w:instrText>/g, `>$1${digits.switch}</w:instrText>`),
+        }
+      : {}),
     ...(lang.eastAsian && !lang.spaceAroundLatin ? { 'word/styles.xml': noSpaceAroundLatin } : {}),
   });
 }
