@@ -53,6 +53,11 @@ const FILES = {
     'locales/<lng>/signatories.yaml',
     'Established names of roster entries in this language.',
   ],
+  'locale-countries': [
+    s.countryNamesSchema,
+    'locales/<lng>/countries.yaml',
+    "States' names where this language's usage differs from CLDR's, and places signatories signed with.",
+  ],
   ...(delivery.deliveryStringsSchema
     ? {
         delivery: [

@@ -214,6 +214,72 @@ describe('signatories as they signed', () => {
     ]);
   });
 
+  describe("a country as signed and the language's own country names", () => {
+    const apdp = org('apdp', 'Association of Parents of Disappeared Persons (APDP)', 'IN');
+    const dhrp = org('dhrp', 'Defence of Human Rights', 'PK');
+    const arnka = org('arnka', 'ARNKA', 'TH');
+    const hak = org('hak', 'HAK Association', 'TL');
+    const nk = org('nk', 'NKnet', 'KR');
+    const asSigned = {
+      forms: new Map([
+        ['apdp', { country: 'Kashmir' }],
+        ['dhrp', { country: 'Pakistan' }],
+        ['nk', { country: 'ROK' }],
+      ]),
+      countryNames: new Map([['KR', 'ROK']]),
+      style: 'after-comma' as const,
+      source: false,
+      sourceTag: 'en-US',
+    };
+    const t = (text: string) => ({ text });
+    const countries = (
+      tag: string,
+      locale: { countryNames?: Map<string, { text: string }>; placeNames?: Map<string, { text: string }> },
+    ) =>
+      signatureList([apdp, dhrp, arnka, hak, nk], { code: tag, tag, ...locale }, 'as-listed', asSigned).map(
+        (e) => e.country,
+      );
+
+    it("prints a place that is not the state as signed, in the language's form: Kashmir, never India (AR-05)", () => {
+      expect(countries('ar', { placeNames: new Map([['Kashmir', t('كشمير')]]) })[0]).toBe('كشمير');
+      expect(countries('fr', { placeNames: new Map([['Kashmir', t('Cachemire')]]) })[0]).toBe('Cachemire');
+      // No form in the language: as written (check warns), not the roster's state.
+      expect(countries('ru', {})[0]).toBe('Kashmir');
+    });
+
+    it("prints a written country that names the state (its name, an ISO alias, the letter's own) in the language", () => {
+      const [, pakistan, , , korea] = countries('ru', {});
+      expect(pakistan).toBe('Пакистан');
+      expect(korea).toBe('Республика Корея');
+    });
+
+    it("takes the language's form of a state where its usage differs from CLDR's, else Intl's", () => {
+      expect(countries('ar', { countryNames: new Map([['TH', t('تايلند')]]) })[2]).toBe('تايلند');
+      expect(countries('ar', {})[2]).toBe(new Intl.DisplayNames(['ar'], { type: 'region' }).of('TH'));
+      expect(countries('ru', { countryNames: new Map([['TL', t('Тимор-Лешти')]]) })[3]).toBe('Тимор-Лешти');
+    });
+
+    it('the bundled letters: APDP signed from Kashmir in every translation; UN names of Thailand, Timor-Leste', () => {
+      const p = loadWorkspace(REPO).value;
+      const entry = (lng: string, id: string) => {
+        const b = composeLetter(p, '2018-kim-jong-un', lng).value!.doc.blocks.find((x) => x.kind === 'signatures');
+        return b?.kind === 'signatures' ? b.entries.find((e) => e.id === id)?.country : undefined;
+      };
+      const apdpId = 'association-of-parents-of-disappeared-persons';
+      expect(['en', 'fr', 'es', 'ko', 'ja', 'zh-Hans', 'ar', 'ru'].map((l) => entry(l, apdpId))).toEqual([
+        'Kashmir',
+        'Cachemire',
+        'Cachemira',
+        '카슈미르',
+        'カシミール',
+        '克什米尔',
+        'كشمير',
+        'Кашмир',
+      ]);
+      expect(entry('ar', 'association-for-the-rescue-of-north-korea-abductees')).toBe('تايلند');
+    });
+  });
+
   it('prints no country at all when the campaign says none', () => {
     const r = signatureList(list, { code: 'en', tag: 'en-US' }, 'as-listed', {
       ...signed,

@@ -218,19 +218,24 @@ class Composer {
     return { before, after };
   }
 
-  /** A printed country: as the letter wrote it (the campaign), else the language's standard name. */
+  /**
+   * A printed country: as the letter wrote it (the campaign; in a translation, a place signed
+   * with), the language's own form (countries.yaml), else Intl's name.
+   */
   private signatoryCountry(id: string, country: string): TracedText {
     const ref = this.c.signatories.find((r) => r.id === id);
     const code = this.project.signatories.get(id)?.country;
-    const written = this.tr.isSource
-      ? ((ref?.country || undefined) ?? (code ? this.c.countryNames.get(code) : undefined))
-      : undefined;
-    if (written?.text === country)
-      return {
-        text: country,
-        origin: { span: written.span, kind: 'source', lang: this.tr.locale.code },
-        offsets: fileMap(written),
-      };
+    const signedWith = ref?.country || undefined;
+    const locale = this.tr.locale;
+    const written = this.tr.isSource ? (signedWith ?? (code ? this.c.countryNames.get(code) : undefined)) : signedWith;
+    const own =
+      (signedWith && locale.placeNames.get(signedWith.text)) ?? (code ? locale.countryNames.get(code) : undefined);
+    for (const [t, kind] of [
+      [written, 'source'],
+      [own, 'translation'],
+    ] as const)
+      if (t?.text === country)
+        return { text: country, origin: { span: t.span, kind, lang: locale.code }, offsets: fileMap(t) };
     const span = this.signatorySpan(id);
     return {
       text: country,

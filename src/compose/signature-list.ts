@@ -1,6 +1,7 @@
 import type { SignatureEntry } from '../model/letter-document.js';
 import type { Signatory, SignatoryCountryStyle } from '../model/project.js';
 import { fold } from '../text/fold.js';
+import { countryName, isSignedPlace } from '../text/country-names.js';
 import { collator, regionNames } from '../text/intl.js';
 
 /** How one signatory signed one letter, when not in the roster's usual form (source language). */
@@ -37,27 +38,41 @@ export function signatureList(
     code: string;
     tag: string;
     signatoryNames?: ReadonlyMap<string, { name: string; sortAs: string | undefined }>;
+    /** States' names where the language's usage differs from Intl's, by ISO code. */
+    countryNames?: ReadonlyMap<string, { text: string }>;
+    /** Places signed with that are not states, in the language, by the name as signed. */
+    placeNames?: ReadonlyMap<string, { text: string }>;
   },
   order: 'collation' | 'as-listed',
   signed: SignedAs = USUAL,
 ): SignatureEntry[] {
   const local = (s: Signatory) => locale.signatoryNames?.get(s.id);
   const form = (s: Signatory): SignedForm => signed.forms.get(s.id) ?? {};
-  const regions = regionNames(locale.tag);
   const sourceRegions = signed.sourceTag ? regionNames(signed.sourceTag) : undefined;
-  const countryOf = (s: Signatory): string | undefined => {
+  const stateTags = [signed.sourceTag ?? 'en', 'en'];
+  /** The country printed after `s`, and whether it is the one written for this entry (`asSigned`). */
+  const countryOf = (s: Signatory): { country: string | undefined; asSigned: boolean } => {
     const f = form(s);
-    if (signed.style === 'none' || f.country === false) return undefined;
-    if (signed.source && f.country !== undefined) return f.country;
-    if (!s.country) return undefined;
-    return (signed.source ? signed.countryNames.get(s.country) : undefined) ?? regions.of(s.country);
+    if (signed.style === 'none' || f.country === false) return { country: undefined, asSigned: false };
+    if (typeof f.country === 'string') {
+      if (signed.source) return { country: f.country, asSigned: true };
+      // A place that is not the state ("Kashmir" for India) stays what was signed: in the
+      // language's form where its countries.yaml has one, else as written (check warns).
+      const letters = s.country ? signed.countryNames.get(s.country) : undefined;
+      if (isSignedPlace(f.country, s.country, stateTags, letters ? [letters] : []))
+        return { country: locale.placeNames?.get(f.country)?.text ?? f.country, asSigned: true };
+    }
+    if (!s.country) return { country: undefined, asSigned: false };
+    const country =
+      (signed.source ? signed.countryNames.get(s.country) : undefined) ??
+      countryName(s.country, locale.tag, locale.countryNames);
+    return { country, asSigned: false };
   };
   const entries = signatories.map((s) => {
     const name = local(s)?.name ?? s.names.get(locale.code) ?? form(s).as ?? s.name.text;
-    const country = countryOf(s);
     // A country written for this entry is printed as signed, even after a name that ends with it;
     // "…for Paraguay" in a Japanese letter does not add パラグアイ either.
-    const asSigned = signed.source && typeof form(s).country === 'string';
+    const { country, asSigned } = countryOf(s);
     const inName =
       country !== undefined &&
       (endsWithWord(name, country) ||

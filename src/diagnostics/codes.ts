@@ -39,6 +39,10 @@ export const CODES = {
     'warning',
     'A campaign prints a signatory under a name that is neither its roster name nor an alias.',
   ],
+  'signatory/untranslated-place': [
+    'warning',
+    'A signatory signed with a place that is not a state, and a translation has no form of it: that letter prints it as signed.',
+  ],
   'text/placeholder': ['error', 'Text still holds an unrendered placeholder (__WORD__, {{…}}, TODO).'],
   'text/unknown-param': ['error', 'Text uses a {{parameter}} the campaign does not provide.'],
   'text/unknown-form': [

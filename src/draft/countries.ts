@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type * as Countries from 'i18n-iso-countries';
 import { closest } from '../util/closest.js';
-import { fold } from '../text/fold.js';
+import { normalizeCountry } from '../text/country-names.js';
 
 /**
  * Country names to ISO 3166-1 alpha-2 codes: every name and alias i18n-iso-countries keeps, in each
@@ -38,18 +38,6 @@ const WRITTEN: Record<string, string> = {
   'lao pdr': 'LA',
   'viet nam': 'VN',
 };
-
-/** Lowercase, accents dropped, punctuation as spaces, no leading "the"; "Korea, Republic of" → "republic of korea". */
-export function normalizeCountry(s: string): string {
-  let t = fold(s).trim();
-  const inverted = /^([^,]+),\s*(.+\bof)$/.exec(t);
-  if (inverted) t = `${inverted[2]} ${inverted[1]}`;
-  return t
-    .replace(/[’'`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
-}
 
 let table: { byName: Map<string, string>; codes: Set<string>; english: Map<string, string> } | undefined;
 

@@ -31,6 +31,7 @@ export const SCHEMA_GLOBS = {
   locale: ['locales/*/locale.yaml'],
   letter: ['locales/*/letter.yaml'],
   'locale-signatories': ['locales/*/signatories.yaml'],
+  'locale-countries': ['locales/*/countries.yaml'],
   delivery: ['locales/*/delivery.yaml'],
 } as const;
 

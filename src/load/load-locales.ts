@@ -8,6 +8,7 @@ import { loadLocaleFonts } from './load-locale-fonts.js';
 import type { FileReader } from './read-files.js';
 import {
   chromeSchema,
+  countryNamesSchema,
   localeSchema,
   RESERVED_NAMES,
   signatoryNamesSchema,
@@ -15,7 +16,7 @@ import {
   sourceTextsSchema,
 } from './schemas.js';
 import { validateFile } from './validate.js';
-import { spanAt } from './yaml-file.js';
+import { sourcedAt, spanAt } from './yaml-file.js';
 
 /** A locale code as a folder name: a BCP 47-like tag ("ko", "zh-Hans", "pt-BR"). */
 const LOCALE_CODE = /^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$/;
@@ -99,6 +100,7 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
   }
   const chromeFlat = flattenYaml(chromeFile, 'chrome').leaves;
   const signatoryNames = loadSignatoryNames(reader, `${dir}/signatories.yaml`);
+  const { countryNames, placeNames } = loadCountryNames(reader, `${dir}/countries.yaml`);
   out.set(code, {
     code,
     name: meta.value.name,
@@ -133,6 +135,8 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
     ),
     sourceTexts: loadJsonMap(reader, `${dir}/source-texts.json`, sourceTextsSchema, '12-digit fingerprints to texts'),
     signatoryNames,
+    countryNames,
+    placeNames,
     span: spanAt(metaFile, []),
   });
 }
@@ -148,6 +152,20 @@ function loadSignatoryNames(reader: FileReader, rel: string): LocaleInfo['signat
     const e = typeof entry === 'string' ? { name: entry, sort_as: undefined } : entry;
     out.set(id, { name: e.name, sortAs: e.sort_as, span: spanAt(f, [id]) });
   }
+  return out;
+}
+
+/** locales/<lng>/countries.yaml: `names:` by ISO code, `places:` by the name as signed. */
+function loadCountryNames(reader: FileReader, rel: string): Pick<LocaleInfo, 'countryNames' | 'placeNames'> {
+  const out: Pick<LocaleInfo, 'countryNames' | 'placeNames'> = { countryNames: new Map(), placeNames: new Map() };
+  const f = reader.yaml(rel, { required: false });
+  if (!f) return out;
+  const v = validateFile(f, countryNamesSchema);
+  reader.diagnostics.push(...v.diagnostics);
+  for (const [code, name] of Object.entries(v.value?.names ?? {}))
+    out.countryNames.set(code, sourcedAt(f, ['names', code], name));
+  for (const [place, name] of Object.entries(v.value?.places ?? {}))
+    out.placeNames.set(place, sourcedAt(f, ['places', place], name));
   return out;
 }
 

@@ -551,6 +551,20 @@ export const chromeSchema = z
       .describe('further wording for the letter, by key (a text, or texts by key)'),
   );
 
+/** locales/<lng>/countries.yaml: the language's names of states and of places signed with. */
+export const countryNamesSchema = z.strictObject({
+  names: z
+    .record(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. TH'), text)
+    .optional()
+    .describe("the state's name in this language where its usage differs from CLDR's (Intl), by ISO 3166-1 code"),
+  places: z
+    .record(z.string().min(1), text)
+    .optional()
+    .describe(
+      "a place signatories signed with that is not a state (a campaign's `country: Kashmir`), by the name as signed",
+    ),
+});
+
 export const signatoryNamesSchema = z.record(
   z.string().regex(SLUG, 'must be a signatory id from signatories.yaml'),
   z

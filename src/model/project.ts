@@ -239,6 +239,10 @@ export interface LocaleInfo {
   sourceTexts: Map<string, string>;
   /** Established names of roster entries in this language (locales/<lng>/signatories.yaml), by signatory id. */
   signatoryNames: Map<string, { name: string; sortAs: string | undefined; span: Span }>;
+  /** States' names where this language's usage differs from Intl's (locales/<lng>/countries.yaml `names:`), by ISO code. */
+  countryNames: Map<string, SourcedText>;
+  /** Places signed with that are not states ("Kashmir"), in this language (`places:`), by the name as signed. */
+  placeNames: Map<string, SourcedText>;
   span: Span;
 }
 

@@ -9,7 +9,12 @@ import type { Rule } from './rule.js';
 import { checkMissions } from './mission-rules.js';
 import { headDates, undatedHeads } from './head-dates-rule.js';
 import { localisedNamesRule } from './localised-names-rule.js';
-import { campaignWithoutSignatories, nearDuplicateSignatories, unknownSignedSpelling } from './signatory-rules.js';
+import {
+  campaignWithoutSignatories,
+  nearDuplicateSignatories,
+  unknownSignedSpelling,
+  untranslatedSignedPlace,
+} from './signatory-rules.js';
 import { quotations } from './quotation-rules.js';
 import { textHygiene } from './text-hygiene.js';
 
@@ -30,6 +35,7 @@ export const RULES: RegisteredRule[] = [
   { rule: nearDuplicateSignatories, scope: WORKSPACE },
   { rule: campaignWithoutSignatories, scope: LETTERS },
   { rule: unknownSignedSpelling, scope: LETTERS },
+  { rule: untranslatedSignedPlace, scope: LETTERS },
   { rule: placeholdersInUnusedTexts, scope: LETTERS },
   { rule: chromeMessages, scope: LETTERS },
   { rule: templateChecks, scope: PACKETS, delivery: true },

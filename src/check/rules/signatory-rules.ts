@@ -1,6 +1,8 @@
 import { diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Signatory } from '../../model/project.js';
 import type { Span } from '../../model/span.js';
+import { isSignedPlace } from '../../text/country-names.js';
+import { languageName } from '../../text/language-setting.js';
 import { compareNames, prepareName, type PreparedName } from '../../text/name-match.js';
 import type { Rule } from './rule.js';
 import { checkScope } from './scope.js';
@@ -112,6 +114,43 @@ export const unknownSignedSpelling: Rule = (ctx) => {
           {
             related: [{ message: `"${ref.id}" is here`, span: s.name.span }],
             hint: `add "${ref.as.text}" to its aliases in signatories.yaml, so imports and check recognise that spelling`,
+          },
+        ),
+      );
+    }
+  }
+  return out;
+};
+
+/**
+ * signatory/untranslated-place: a signatory signed with a place that is not its state ("Kashmir"),
+ * which translations print as signed, never as the state; one warning per entry, naming the
+ * languages whose countries.yaml has no form of it (they print it as written).
+ */
+export const untranslatedSignedPlace: Rule = (ctx) => {
+  const { project } = ctx;
+  const scope = checkScope(ctx);
+  const source = project.workspace.sourceLocale;
+  const tags = [project.locales.get(source)?.tag ?? 'en', 'en'];
+  const out: Diagnostic[] = [];
+  for (const c of project.campaigns.values()) {
+    if (!scope.campaigns.has(c.id)) continue;
+    for (const ref of c.signatories) {
+      const s = project.signatories.get(ref.id);
+      const place = ref.country || undefined;
+      if (!s || !place) continue;
+      const letters = s.country ? c.countryNames.get(s.country)?.text : undefined;
+      if (!isSignedPlace(place.text, s.country, tags, letters ? [letters] : [])) continue;
+      const lacking = c.locales.filter((l) => l !== source && !project.locales.get(l)?.placeNames.has(place.text));
+      if (!lacking.length) continue;
+      const names = lacking.map((l) => `${languageName(l, 'en')} (${l})`).join(', ');
+      out.push(
+        diag(
+          'signatory/untranslated-place',
+          place.span,
+          `"${ref.id}" signed ${c.id} from "${place.text}", a place that is not its state: the letter in ${names} prints it as written, having no form of it`,
+          {
+            hint: `add "${place.text}: …" under places: in ${lacking.map((l) => `locales/${l}/countries.yaml`).join(', ')}`,
           },
         ),
       );
