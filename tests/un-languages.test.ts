@@ -12,6 +12,24 @@ const pdfText = (pdf: string): string =>
     .replace(/[\u202a-\u202e]/gu, '')
     .replace(/\s+/gu, ' ');
 
+/**
+ * Each text line of a PDF's first page where pdftotext -bbox-layout places it: its left and right
+ * edges and its text without spaces, in drawing order (Arabic reversed: use it to find a line only).
+ */
+const pdfLines = (pdf: string): { xMin: number; xMax: number; text: string }[] =>
+  [
+    ...execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).matchAll(
+      /<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g,
+    ),
+  ].map((m) => ({
+    xMin: Number(m[1]),
+    xMax: Number(m[2]),
+    text: [...m[3]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+  }));
+/** The line holding `word` as drawn right to left (reversed). */
+const drawn = (lines: ReturnType<typeof pdfLines>, word: string) =>
+  lines.find((l) => l.text.includes([...word].reverse().join('')));
+
 /** The bundled workspace with the New York mission reading Arabic first and Geneva Russian. */
 function unLanguagesWorkspace(): string {
   const missions = readFileSync(join(REPO, 'missions.yaml'), 'utf8');
@@ -89,6 +107,15 @@ describe('the 2018 letter in Arabic and Russian, the UN languages the bundle lac
     expect(arNote).toContain('الرسالة المفتوحة باللغة العربية');
     const arFax = pdfText(packet('dprk-un-mission-new-york', 'fax-cover-ar.pdf'));
     expect(arFax).toContain('عدد الصفحات');
+    // Mirrored sheets: the cover note's lines end at the right margin, with its letterhead; the fax
+    // field names stand right of their values.
+    const note = pdfLines(packet('dprk-un-mission-new-york', 'cover-note-ar.pdf'));
+    const margin = note[0]!.xMax;
+    for (const word of ['صاحب', 'المرفقات', 'وتفضلوا']) expect(drawn(note, word)?.xMax).toBeCloseTo(margin, 0);
+    const fax = pdfLines(packet('dprk-un-mission-new-york', 'fax-cover-ar.pdf'));
+    const label = drawn(fax, 'رقم')!;
+    const value = fax.find((l) => l.text.includes('3154'))!;
+    expect(label.xMin).toBeGreaterThan(value.xMax);
     const ruNote = pdfText(packet('dprk-un-mission-geneva', 'cover-note-ru.pdf'));
     expect(ruNote).toContain('Ваше Превосходительство!');
     expect(ruNote).toContain('адресованное Его Превосходительству господину Ким Чен Ыну');
