@@ -258,6 +258,7 @@ async function buildPacket(
           setting: w,
           addressFonts: p.local.fonts,
           sender,
+          postal: plan.sender,
           recipient,
           date: facts.date,
           subject,

@@ -60,7 +60,10 @@ export interface CoverNoteInput {
   setting: LanguageSetting;
   /** Font stack for the recipient's address (the mission's language). */
   addressFonts: string[];
+  /** The coalition as the note names it: the letterhead, in the wording language. */
   sender: Sender;
+  /** The coalition as the post reads it (workspace.yaml's return address, as on the envelope): the window's return line. */
+  postal: Sender;
   /** Recipient block: "for the attention of" line first, then the postal address or the mission's name. */
   recipient: string[];
   /** The letter's date, formatted. */
@@ -84,7 +87,8 @@ export function coverNoteSheet(input: CoverNoteInput): SheetDocument {
   const measure = pageWidth - g.left - g.right;
   const { sender } = input;
   const contact = [...sender.returnAddress, ...(sender.contactEmail ? [sender.contactEmail] : [])].join(' · ');
-  const returnLine = [sender.shortName || sender.name, ...sender.returnAddress].join(' · ');
+  // Mail returned from abroad must be readable by the foreign post: the window keeps the postal lines.
+  const returnLine = [input.postal.shortName || input.postal.name, ...input.postal.returnAddress].join(' · ');
   const textX = g.field.x + g.indent;
   const textWidth = g.field.width - g.indent;
   const zones: Zone[] = [
