@@ -72,6 +72,7 @@ function coverNote(paper: PaperSize, address: string[]): SheetDocument {
     setting: EN,
     addressFonts: EN.fonts,
     sender: SENDER,
+    postal: SENDER,
     recipient: address,
     date: '1 March 2020',
     subject: 'Open letter',

@@ -97,6 +97,7 @@ describe('sheets worded in Arabic are mirrored', () => {
         setting: AR,
         addressFonts: AR.fonts,
         sender: SENDER,
+        postal: SENDER,
         recipient: ADDRESS,
         date: '١ مارس ٢٠٢٠',
         subject: 'رسالة مفتوحة',
