@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
+import { fontkit } from './fontkit.js';
 import { FONT_FILES, isBundledFont, knownFontIds, readFontFile } from './font-files.js';
 import { isWorkspaceFont, workspaceFontCovers } from './workspace-fonts.js';
 
@@ -18,15 +18,13 @@ export function isKnownFont(id: string): boolean {
  * milliseconds. (Rendering parses the fonts anyway; see font-library.ts.)
  */
 
-const require = createRequire(import.meta.url);
 const fallbackFonts = new Map<string, Font>();
 /** Only without the precomputed table (running from source): ask the font file itself. */
 function regularFont(fontId: string): Font {
   let f = fallbackFonts.get(fontId);
   if (!f) {
-    const fontkit = require('fontkit') as typeof import('fontkit');
     const file = FONT_FILES[fontId as keyof typeof FONT_FILES].regular;
-    f = fontkit.create(readFontFile(file)) as Font;
+    f = fontkit().create(readFontFile(file)) as Font;
     fallbackFonts.set(fontId, f);
   }
   return f;

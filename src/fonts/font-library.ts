@@ -1,6 +1,5 @@
-// The same fontkit module pdfkit imports (pdfkit 0.20 takes a parsed Font in registerFont only if
-// its duck-type check passes, and one parsed copy then serves both measuring and embedding).
-import { create as createFont, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
+import { fontkit } from './fontkit.js';
 import { FONT_FILES, isBundledFont, knownFontIds, readFontFile, type FaceStyle } from './font-files.js';
 import { keepGlyphCodePoints } from './glyph-code-points.js';
 import { workspaceFace } from './workspace-fonts.js';
@@ -44,8 +43,12 @@ export function loadFace(fontId: string, style: FaceStyle): FontFace {
   return face;
 }
 
+/**
+ * Opens a face once for the process: pdfkit's registerFont takes the parsed Font (its duck-type
+ * check), so one parsed copy serves both measuring and embedding.
+ */
 function parseFace(file: string): FontFace {
-  const parsed = createFont(readFontFile(file));
+  const parsed = fontkit().create(readFontFile(file));
   // create() returns a collection only for .ttc/.dfont files; the bundled files are single TTFs.
   if (!('unitsPerEm' in parsed)) throw new Error(`font file ${file} is a collection, expected one face`);
   keepGlyphCodePoints(parsed);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
+import { fontkit } from './fontkit.js';
 import type { FaceStyle } from './font-files.js';
 import { keepGlyphCodePoints } from './glyph-code-points.js';
 import { isWoff, woffToSfnt } from './woff.js';
@@ -51,7 +51,6 @@ export interface FontFileProblem {
 }
 
 const registered = new Map<string, WorkspaceFont>();
-const require = createRequire(import.meta.url);
 
 /** Separates the readable part of a workspace font id from its content fingerprint. */
 const ID_MARK = '#';
@@ -130,11 +129,10 @@ export function fontFileProblem(bytes: Buffer): string | undefined {
 
 /** A parsed single-face font, or why the bytes are not one. */
 function parseFontFile(bytes: Buffer): Font | string {
-  const fontkit = require('fontkit') as typeof import('fontkit');
-  let parsed: ReturnType<typeof fontkit.create>;
+  let parsed: ReturnType<ReturnType<typeof fontkit>['create']>;
   try {
     // WOFF 1.0 through our decoder: fontkit would inflate a table again on every glyph it reads.
-    parsed = fontkit.create(isWoff(bytes) ? woffToSfnt(bytes) : bytes);
+    parsed = fontkit().create(isWoff(bytes) ? woffToSfnt(bytes) : bytes);
   } catch (e) {
     return `not a font file fontkit can read (${e instanceof Error ? e.message : String(e)})`;
   }

@@ -2,14 +2,12 @@ import type { PageContent, PageLine, StructNode } from './flow.js';
 import type { FontFace } from '../../fonts/font-library.js';
 import type { LinePiece } from './line-layout.js';
 import { DOT_RADIUS, emphasisDots } from './emphasis-dots.js';
+import { shapedRuns } from './measure-text.js';
 import { patchEncoding, shareLayoutCache } from './pdfkit-font-patches.js';
 
 /** Colours of body text and of secondary text (countries, the footer), as CSS hex. */
 export const TEXT_COLOR = '#000000';
 export const MUTED_COLOR = '#595959';
-
-/** pdfkit's shaped-word caches per face key, shared by every document this process renders. */
-const sharedLayoutCaches = new Map<string, Record<string, unknown>>();
 
 /**
  * Draws laid-out pages into `pdf` (whose first page exists) and builds the structure tree under
@@ -119,7 +117,7 @@ export class FontSelector {
     if (!this.registered.has(face.key)) {
       this.pdf.registerFont(face.key, face.font);
       this.pdf.font(face.key);
-      shareLayoutCache(this.pdf, sharedLayoutCaches, face.key);
+      shareLayoutCache(this.pdf, shapedRuns(face));
       patchEncoding(this.pdf);
       this.registered.add(face.key);
       return;

@@ -1,4 +1,5 @@
 import type { FontFace } from '../../fonts/font-library.js';
+import { reuseShapingPlans } from '../../fonts/fontkit-plans.js';
 
 /** Advance of a piece of text in one face, unscaled. */
 export interface TextMetrics {
@@ -16,7 +17,49 @@ export const UNSHAPED_JOIN = /(?<=\p{Ps})(?=\p{Ps})/u;
 
 /** Past this many cached chunks per face the cache starts over, so a long batch cannot grow it without bound. */
 const MAX_CACHED_CHUNKS = 50_000;
-const caches = new WeakMap<FontFace, Map<string, TextMetrics>>();
+
+/** A shaped run as pdfkit's embedded font keeps it: positions in its 1000-unit space (see {@link shapedRuns}). */
+export interface PdfRun {
+  glyphs: { id: number; codePoints: number[]; advanceWidth: number }[];
+  positions: Record<string, number>[];
+  advanceWidth: number;
+}
+
+/**
+ * What a face's text was shaped into, for measuring and for drawing: each chunk is shaped once per
+ * process. `plain` is in the format of pdfkit's private `layoutCache` (text → run), which
+ * pdfkit-font-patches.ts hands every document; `featured` holds runs shaped with OpenType features
+ * (pdfkit itself never caches those), by features and text.
+ */
+export interface ShapedRuns {
+  plain: Record<string, PdfRun>;
+  featured: Map<string, PdfRun>;
+}
+
+interface FaceCache {
+  metrics: Map<string, TextMetrics>;
+  runs: ShapedRuns;
+}
+
+const caches = new WeakMap<FontFace, FaceCache>();
+
+function faceCache(face: FontFace): FaceCache {
+  let cache = caches.get(face);
+  if (cache === undefined) {
+    reuseShapingPlans(face.font);
+    cache = { metrics: new Map(), runs: { plain: Object.create(null) as Record<string, PdfRun>, featured: new Map() } };
+    caches.set(face, cache);
+  }
+  return cache;
+}
+
+/** The shaped runs of `face` that documents drawing it should use (see {@link ShapedRuns}). */
+export function shapedRuns(face: FontFace): ShapedRuns {
+  return faceCache(face).runs;
+}
+
+/** The key of a run shaped with `features` in {@link ShapedRuns.featured}. */
+export const featuredKey = (features: readonly string[], text: string): string => `${features.join(',')}\u0000${text}`;
 
 /**
  * Measures `text` as pdfkit will draw it: pdfkit shapes text in chunks that end after each space or
@@ -25,11 +68,7 @@ const caches = new WeakMap<FontFace, Map<string, TextMetrics>>();
  * we. Chunks are cached per face for the whole process: letters repeat words.
  */
 export function measureText(face: FontFace, text: string, features?: string[]): TextMetrics {
-  let cache = caches.get(face);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(face, cache);
-  }
+  const cache = faceCache(face);
   let width = 0;
   let glyphs = 0;
   if (features !== undefined && features.length > 0) {
@@ -54,19 +93,32 @@ export function measureText(face: FontFace, text: string, features?: string[]): 
   return { width, glyphs };
 }
 
-function measureChunk(
-  face: FontFace,
-  cache: Map<string, TextMetrics>,
-  chunk: string,
-  features: string[] = [],
-): TextMetrics {
-  const key = features.length > 0 ? `${features.join(',')}\u0000${chunk}` : chunk;
-  let metrics = cache.get(key);
+function measureChunk(face: FontFace, cache: FaceCache, chunk: string, features: string[] = []): TextMetrics {
+  const key = features.length > 0 ? featuredKey(features, chunk) : chunk;
+  let metrics = cache.metrics.get(key);
   if (metrics === undefined) {
     const run = features.length > 0 ? face.font.layout(chunk, features) : face.font.layout(chunk);
+    // The width in em from fontkit's own units, before the run is scaled for pdfkit below.
     metrics = { width: run.advanceWidth / face.unitsPerEm, glyphs: run.glyphs.length };
-    if (cache.size >= MAX_CACHED_CHUNKS) cache.clear();
-    cache.set(key, metrics);
+    if (cache.metrics.size >= MAX_CACHED_CHUNKS) {
+      cache.metrics.clear();
+      // Documents already open keep the runs they were given; later ones start afresh.
+      cache.runs = { plain: Object.create(null) as Record<string, PdfRun>, featured: new Map() };
+    }
+    cache.metrics.set(key, metrics);
+    const pdfRun = asPdfRun(run as unknown as PdfRun, 1000 / face.unitsPerEm);
+    if (features.length > 0) cache.runs.featured.set(key, pdfRun);
+    else cache.runs.plain[chunk] ??= pdfRun;
   }
   return metrics;
+}
+
+/** A fontkit run scaled to pdfkit's 1000-unit space, exactly as pdfkit 0.20.2's `layoutRun` does it. */
+function asPdfRun(run: PdfRun, scale: number): PdfRun {
+  for (let i = 0; i < run.positions.length; i++) {
+    const position = run.positions[i]!;
+    for (const key in position) position[key]! *= scale;
+    position.advanceWidth = run.glyphs[i]!.advanceWidth * scale;
+  }
+  return run;
 }

@@ -1,5 +1,6 @@
 /// <reference types="pdfkit" />
 import { mirroredCharacter } from './bidi.js';
+import { featuredKey, type PdfRun, type ShapedRuns } from './measure-text.js';
 
 /*
  * Patches of pdfkit's private font object (pdfkit 0.20.2 is pinned for them): a shaping cache shared
@@ -9,23 +10,21 @@ import { mirroredCharacter } from './bidi.js';
 /** The private part of pdfkit's embedded font that holds shaped words (pdfkit 0.20.2). */
 interface FontWithLayoutCache {
   layoutCache?: Record<string, unknown>;
+  featuredRuns?: Map<string, PdfRun>;
 }
 
 /**
- * Makes the current font of `doc` use `shared` as its cache of shaped words, so later documents
- * reuse the shaping of earlier ones; the first document's cache becomes the shared one. Relies on
- * pdfkit's private `_font.layoutCache` (hence the pinned version); a no-op if that field is absent.
+ * Makes the current font of `doc` draw from `runs`, the words measuring shaped (measure-text.ts),
+ * so no word is shaped twice, in one document or across documents: pdfkit's private
+ * `_font.layoutCache` (hence the pinned version) becomes `runs.plain`, and runs shaped with
+ * OpenType features, which pdfkit would shape again on every draw, are taken from `runs.featured`
+ * by {@link patchEncoding}. A no-op if pdfkit has no layout cache.
  */
-export function shareLayoutCache(
-  doc: PDFKit.PDFDocument,
-  shared: Map<string, Record<string, unknown>>,
-  key: string,
-): void {
+export function shareLayoutCache(doc: PDFKit.PDFDocument, runs: ShapedRuns): void {
   const font = (doc as unknown as { _font?: FontWithLayoutCache })._font;
   if (font?.layoutCache === undefined) return;
-  const cache = shared.get(key);
-  if (cache === undefined) shared.set(key, font.layoutCache);
-  else font.layoutCache = cache;
+  font.layoutCache = runs.plain;
+  font.featuredRuns = runs.featured;
 }
 
 /** A shaped glyph as fontkit returns it. */
@@ -54,6 +53,7 @@ interface EncodingFont {
   scale: number;
   encode(text: string, features?: unknown): [string[], unknown[]];
   distinctGlyphs?: Map<string, number>;
+  featuredRuns?: Map<string, PdfRun>;
 }
 
 /** The feature line-layout.ts draws right-to-left pieces with (see {@link patchEncoding}). */
@@ -80,7 +80,9 @@ export function patchEncoding(doc: PDFKit.PDFDocument): void {
   font.distinctGlyphs = copies;
   font.encode = function encode(text, features) {
     const rtl = Array.isArray(features) && features.includes(RIGHT_TO_LEFT);
-    const { glyphs, positions } = rtl ? shapeRightToLeft(this, text, features) : this.layout(text, features);
+    const { glyphs, positions } = rtl
+      ? shapeRightToLeft(this, text, features)
+      : (featured(this, text, features) ?? this.layout(text, features));
     const ids = glyphs.map((glyph) => {
       let gid = this.subset.includeGlyph(glyph.id);
       const reads = this.unicode[gid];
@@ -99,6 +101,12 @@ export function patchEncoding(doc: PDFKit.PDFDocument): void {
     });
     return [ids, positions];
   };
+}
+
+/** The run measuring shaped `text` into with `features`, if it did (see {@link shareLayoutCache}). */
+function featured(font: EncodingFont, text: string, features: unknown): PdfRun | undefined {
+  if (!Array.isArray(features) || features.length === 0) return undefined;
+  return font.featuredRuns?.get(featuredKey(features as string[], text));
 }
 
 /** pdfkit's layoutRun with the direction given, and unmirrored brackets mirrored. */
