@@ -313,6 +313,21 @@ describe('dates through Intl', () => {
     const b = composeLetter(p, '2018-kim-jong-un', lng).value!.doc.blocks[0]!;
     expect(b.kind === 'date' && b.text).toBe(expected);
   });
+
+  it('French writes the first of the month "1er" (letter.yaml days:), and only the first', () => {
+    const p = loadWorkspace(REPO).value;
+    const c = p.campaigns.get('2011-kim-jong-il')!;
+    const dated = (date: string, lng: string) => {
+      const campaigns = new Map(p.campaigns).set(c.id, { ...c, date });
+      const b = composeLetter({ ...p, campaigns }, c.id, lng).value!.doc.blocks[0]!;
+      return b.kind === 'date' && b.text;
+    };
+    expect(dated('2011-10-01', 'fr')).toBe('1er octobre 2011');
+    expect(dated('2011-10-11', 'fr')).toBe('11 octobre 2011');
+    expect(dated('2011-10-21', 'fr')).toBe('21 octobre 2011');
+    expect(dated('2011-10-01', 'es')).toBe('1 de octubre de 2011');
+    expect(dated('2011-10-01', 'en')).toBe('October 1, 2011');
+  });
 });
 
 describe('letter formulas by kind of recipient', () => {

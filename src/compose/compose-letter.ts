@@ -105,7 +105,7 @@ class Composer {
     const blocks: Block[] = [];
     blocks.push({
       kind: 'date',
-      text: formatLetterDate(c.date, tr.locale.tag, tr.locale.dateFormat, tr.locale.monthNames),
+      text: formatLetterDate(c.date, tr.locale.tag, tr.locale.dateFormat, tr.locale.monthNames, tr.locale.dayNames),
     });
     const recipient = [this.plain(key('recipient', 'name'), c.recipient.name)];
     c.recipient.titles.forEach((t, i) => recipient.push(this.plain(key('recipient', 'titles', i), t)));

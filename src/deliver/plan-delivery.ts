@@ -365,7 +365,7 @@ class Planner {
       title: doc?.title ?? c.title.text,
       // Styled, never bare: recipient.styled in the wording language (delivery/unlocalised when missing).
       recipient: styledRecipient(this.project, c, w.code),
-      date: formatLetterDate(c.date, w.tag, w.dateFormat, w.monthNames),
+      date: formatLetterDate(c.date, w.tag, w.dateFormat, w.monthNames, w.dayNames),
       signatories: ids.length,
       organisations: ids.length - individuals,
       individuals,

@@ -123,6 +123,8 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
     } as Intl.DateTimeFormatOptions,
     digits: meta.value.digits,
     monthNames: chrome.value.months,
+    dayNames:
+      chrome.value.days && Object.fromEntries(Object.entries(chrome.value.days).map(([d, t]) => [Number(d), t])),
     translations,
     scripts: meta.value.scripts,
     quotes: meta.value.quotes,

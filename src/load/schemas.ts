@@ -528,6 +528,12 @@ export const chromeSchema = z
       .describe(
         "the month names of a long date, January first, where the language's usage is not Intl's (UN Arabic: حزيران/يونيه)",
       ),
+    days: z
+      .record(z.string().regex(/^([1-9]|[12][0-9]|3[01])$/, 'must be a day of the month, 1 to 31'), text)
+      .optional()
+      .describe(
+        'days of the month written otherwise than as their number, by day: French { 1: 1er } ("1er octobre 2011")',
+      ),
     salutation: byRecipientKind
       .optional()
       .describe('the salutation of a campaign that writes none, with {address_as}: "Dear {address_as},"'),

@@ -222,6 +222,8 @@ export interface LocaleInfo {
   digits: Digits | undefined;
   /** Month names of a long date, January first (letter.yaml `months`); undefined = Intl's. */
   monthNames: string[] | undefined;
+  /** Days of the month written otherwise than as their number (letter.yaml `days`: fr 1 → 1er); undefined = none. */
+  dayNames: Record<number, string> | undefined;
   /** Flattened translations: "demands:<id>.text.0", "campaigns:<id>.opening.0" → text. */
   translations: Map<string, SourcedText>;
   typography: LetterTypography;

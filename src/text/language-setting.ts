@@ -8,7 +8,7 @@ import { languageNames } from './intl.js';
  */
 export interface LanguageSetting extends Pick<
   LocaleInfo,
-  'tag' | 'fonts' | 'lineBreak' | 'dateFormat' | 'digits' | 'monthNames'
+  'tag' | 'fonts' | 'lineBreak' | 'dateFormat' | 'digits' | 'monthNames' | 'dayNames'
 > {
   code: string;
   /** Its writing direction: an rtl sheet is mirrored (labels and lines from the right). */
@@ -31,8 +31,8 @@ const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', 
 export function languageSetting(project: Project, code: string): LanguageSetting {
   const locale = project.locales.get(code);
   if (locale) {
-    const { tag, fonts, lineBreak, dateFormat, digits, monthNames } = locale;
-    return { code, tag, dir: writingDirection(tag), fonts, lineBreak, dateFormat, digits, monthNames };
+    const { tag, fonts, lineBreak, dateFormat, digits, monthNames, dayNames } = locale;
+    return { code, tag, dir: writingDirection(tag), fonts, lineBreak, dateFormat, digits, monthNames, dayNames };
   }
   const d = DEFAULTS[code.split('-')[0] ?? code] ?? { fonts: LATIN_FIRST, lineBreak: 'normal' as const };
   return {
@@ -44,6 +44,7 @@ export function languageSetting(project: Project, code: string): LanguageSetting
     dateFormat: LONG_DATE,
     digits: undefined,
     monthNames: undefined,
+    dayNames: undefined,
   };
 }
 
