@@ -1,45 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { composeLetter } from '../src/compose/compose-letter.js';
-import { countryInsideBrackets } from '../src/compose/signature-list.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
+import { printedSignature } from '../src/model/printed-signature.js';
 import { REPO } from './helpers/workspace.js';
 
-const BRACKETS = { before: '（', after: '）' };
+const JA = { countryAffix: { before: '（', after: '）' }, countryInsideBrackets: '、' };
+const KO = { countryAffix: { before: ' (', after: ')' }, countryInsideBrackets: ', ' };
+const line = (e: ReturnType<typeof printedSignature>) => `${e.name}${e.country ? e.before + e.country + e.after : ''}`;
 
 describe('a signatory whose name ends in its own brackets', () => {
   it('gets its country inside them, after the language’s joiner: one pair of brackets, not two', () => {
     const entry = { id: 'comjan', name: '特定失踪者問題調査会（COMJAN）', country: '日本' };
-    expect(countryInsideBrackets(entry, BRACKETS, '、')).toEqual({
-      id: 'comjan',
+    expect(printedSignature(entry, JA)).toEqual({
       name: '特定失踪者問題調査会',
+      before: '（',
       country: 'COMJAN、日本',
+      after: '）',
     });
     // A Latin name's own half-width brackets become the language's.
     const hrnk = { id: 'hrnk', name: 'Committee for Human Rights in North Korea (HRNK)', country: '美国' };
-    expect(countryInsideBrackets(hrnk, BRACKETS, '，')).toMatchObject({
-      name: 'Committee for Human Rights in North Korea',
-      country: 'HRNK，美国',
-    });
+    expect(line(printedSignature(hrnk, { ...JA, countryInsideBrackets: '，' }))).toBe(
+      'Committee for Human Rights in North Korea（HRNK，美国）',
+    );
+  });
+
+  it('keeps the name’s own spacing before its bracket where the letter spaces the country (Korean)', () => {
+    const hrnk = { id: 'hrnk', name: '북한인권위원회(HRNK)', country: '미국' };
+    expect(line(printedSignature(hrnk, KO))).toBe('북한인권위원회(HRNK, 미국)');
+    const ajar = { id: 'ajar', name: 'Asia Justice and Rights (AJAR)', country: '인도네시아' };
+    expect(line(printedSignature(ajar, KO))).toBe('Asia Justice and Rights (AJAR, 인도네시아)');
   });
 
   it('is left alone without a joiner, without a country, when the country is not bracketed, or when it is all brackets', () => {
     const entry = { id: 'comjan', name: '特定失踪者問題調査会（COMJAN）', country: '日本' };
-    expect(countryInsideBrackets(entry, BRACKETS, undefined)).toBe(entry);
-    expect(countryInsideBrackets({ ...entry, country: undefined }, BRACKETS, '、').name).toBe(entry.name);
-    expect(countryInsideBrackets(entry, { before: ', ', after: '' }, '、')).toBe(entry);
+    const twice = '特定失踪者問題調査会（COMJAN）（日本）';
+    expect(line(printedSignature(entry, { countryAffix: JA.countryAffix }))).toBe(twice);
+    expect(line(printedSignature({ ...entry, country: undefined }, JA))).toBe(entry.name);
+    const comma = { countryAffix: { before: ', ', after: '' }, countryInsideBrackets: '、' };
+    expect(line(printedSignature(entry, comma))).toBe('特定失踪者問題調査会（COMJAN）, 日本');
     const bare = { id: 'x', name: '（ARNKA）', country: 'タイ' };
-    expect(countryInsideBrackets(bare, BRACKETS, '、')).toBe(bare);
+    expect(line(printedSignature(bare, JA))).toBe('（ARNKA）（タイ）');
   });
 
-  it('prints as the bundled Japanese and Chinese letters write it, and the English as signed', () => {
+  it('prints as the bundled Japanese, Chinese and Korean letters write it, and the English as signed', () => {
     const p = loadWorkspace(REPO).value;
-    const list = (campaign: string, lang: string) => {
+    const entries = (campaign: string, lang: string) => {
       const doc = composeLetter(p, campaign, lang).value!.doc;
       const block = doc.blocks.find((b) => b.kind === 'signatures');
-      const entries = block?.kind === 'signatures' ? block.entries : [];
-      return entries.map(
-        (e) => `${e.name}${e.country ? doc.countryAffix.before + e.country + doc.countryAffix.after : ''}`,
-      );
+      return { doc, entries: block?.kind === 'signatures' ? block.entries : [] };
+    };
+    const list = (campaign: string, lang: string) => {
+      const { doc, entries: all } = entries(campaign, lang);
+      return all.map((e) => line(printedSignature(e, doc)));
     };
     const ja = list('2018-kim-jong-un', 'ja');
     expect(ja).toContain('北朝鮮人権委員会（HRNK、アメリカ合衆国）');
@@ -48,8 +60,21 @@ describe('a signatory whose name ends in its own brackets', () => {
     const zh = list('2018-kim-jong-un', 'zh-Hans');
     expect(zh).toContain('The Committee for Human Rights in North Korea（HRNK，美国）');
     expect(zh.filter((n) => /[）)]（/u.test(n))).toEqual([]);
+    const ko = list('2012-kim-jong-un', 'ko');
+    expect(ko).toContain('북한인권위원회(HRNK, 미국)');
+    expect(ko).toContain('특정실종자문제조사회(COMJAN, 일본)');
+    expect(ko.filter((n) => /\) \(/u.test(n))).toEqual([]);
     expect(list('2018-kim-jong-un', 'en')).toContain(
       'The Committee for Human Rights in North Korea (HRNK), United States',
     );
+  });
+
+  it('leaves the entry as signed, name and country apart, for letter.json (M-24)', () => {
+    const p = loadWorkspace(REPO).value;
+    const doc = composeLetter(p, '2012-kim-jong-un', 'ja').value!.doc;
+    const block = doc.blocks.find((b) => b.kind === 'signatures');
+    const comjan = block?.kind === 'signatures' ? block.entries.find((e) => e.id === 'comjan') : undefined;
+    expect(comjan).toEqual({ id: 'comjan', name: '特定失踪者問題調査会（COMJAN）', country: '日本' });
+    expect(doc.countryInsideBrackets).toBe('、');
   });
 });

@@ -13,7 +13,7 @@ import { parseInline } from './inline-markdown.js';
 import { findPlaceholders } from './placeholders.js';
 import { insertText, noteOffset, noteText } from './quotation-note.js';
 import { applyTypography, curlQuotes } from './typography.js';
-import { countryInsideBrackets, signatureList } from './signature-list.js';
+import { signatureList } from './signature-list.js';
 import { createTranslator, type Translator } from './translator.js';
 import {
   bodyKey,
@@ -159,9 +159,7 @@ class Composer {
     // Names keep their spelling; their apostrophes and quotes are printed curled, one mark for one.
     const countryAffix = this.countryAffix();
     const joiner = tr.chrome('country_inside_brackets')?.text;
-    const entries = listed.map((e) =>
-      countryInsideBrackets({ ...e, name: curlQuotes(e.name, tr.locale.quotes).text }, countryAffix, joiner),
-    );
+    const entries = listed.map((e) => ({ ...e, name: curlQuotes(e.name, tr.locale.quotes).text }));
     entries.forEach((e, i) => {
       this.texts.push({ ...this.signatoryName(e.id, listed[i]?.name ?? e.name), text: e.name });
       if (e.country) this.texts.push(this.signatoryCountry(e.id, e.country));
@@ -193,6 +191,7 @@ class Composer {
       ...(tr.locale.digits === undefined ? {} : { digits: tr.locale.digits }),
       fonts: tr.locale.fonts,
       countryAffix,
+      ...(joiner === undefined ? {} : { countryInsideBrackets: joiner }),
       lineBreak: tr.locale.lineBreak,
       typography: tr.locale.typography,
       blocks,

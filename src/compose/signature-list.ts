@@ -115,22 +115,3 @@ function endsWithWord(name: string, country: string): boolean {
   const unspaced = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(c);
   return c.length > 0 && (n === c || n.endsWith(` ${c}`) || (unspaced && n.endsWith(c)));
 }
-
-/**
- * A name that ends in its own brackets ("…調査会（COMJAN）") and a country the language brackets too
- * (`（{country}）`): one pair of brackets, the country joined inside after `joiner` (ja "、", zh "，"),
- * as CJK type writes it: 「…調査会（COMJAN、日本）」, not 「…（COMJAN）（日本）」. The entry then
- * holds the name without its brackets and "COMJAN、日本" as what the brackets enclose. Without a
- * joiner, or when the country is not bracketed, the entry is left as it is.
- */
-export function countryInsideBrackets(
-  entry: SignatureEntry,
-  affix: { before: string; after: string },
-  joiner: string | undefined,
-): SignatureEntry {
-  if (!joiner || entry.country === undefined) return entry;
-  if (!/[（(]$/u.test(affix.before) || !/^[）)]/u.test(affix.after)) return entry;
-  const m = /^(.*?)\s*[（(]([^（）()]+)[）)]$/u.exec(entry.name);
-  if (!m || !m[1]) return entry;
-  return { ...entry, name: m[1], country: `${m[2]}${joiner}${entry.country}` };
-}

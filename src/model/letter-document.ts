@@ -52,6 +52,12 @@ export interface LetterDocument {
   fonts: string[];
   /** Around a signatory's country: ", " + country, " (" + country + ")", "（" + country + "）". */
   countryAffix: { before: string; after: string };
+  /**
+   * After a name ending in its own brackets, the country goes inside them after this (letter.yaml
+   * `country_inside_brackets`: ja "、", ko ", "); absent = the country in brackets of its own.
+   * model/printed-signature.ts joins them when a line is printed.
+   */
+  countryInsideBrackets?: string;
   lineBreak: LineBreakStyle;
   typography: LetterTypography;
   blocks: Block[];

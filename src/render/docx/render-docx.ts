@@ -20,6 +20,7 @@ import type { Digits } from '../../model/project.js';
 import { fontsForLanguage } from '../../fonts/fonts-by-language.js';
 import { fontFamilies, languageInfo, type FontFamily, type LanguageInfo } from '../language-info.js';
 import { normalizeDocx } from './normalize-docx.js';
+import { printedSignature } from '../../model/printed-signature.js';
 
 /** Signature lists longer than this are set in two columns, as in the PDF. */
 const TWO_COLUMN_THRESHOLD = 6;
@@ -254,21 +255,14 @@ function blockParagraphs(ctx: Ctx, b: Block): Paragraph[] {
         }),
       ];
     case 'signatures':
-      return b.entries.map((e) =>
-        para(
-          ctx,
-          [
-            text(ctx, e.name),
-            ...(e.country
-              ? [text(ctx, `${ctx.doc.countryAffix.before}${e.country}${ctx.doc.countryAffix.after}`)]
-              : []),
-          ],
-          {
+      return b.entries
+        .map((e) => printedSignature(e, ctx.doc))
+        .map((e) =>
+          para(ctx, [text(ctx, e.name), ...(e.country ? [text(ctx, `${e.before}${e.country}${e.after}`)] : [])], {
             spacing: { after: 40 },
             keepLines: true,
-          },
-        ),
-      );
+          }),
+        );
     case 'cc':
       return [
         para(ctx, [text(ctx, b.label)], { spacing: { before: 240 }, keepNext: true }),

@@ -1,6 +1,7 @@
 import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
 import { fontFamilies, languageInfo } from '../language-info.js';
 import { escapeHtml } from './escape-html.js';
+import { printedSignature } from '../../model/printed-signature.js';
 
 /** Signature lists longer than this are set in two columns, as in the PDF. */
 const TWO_COLUMN_THRESHOLD = 6;
@@ -96,10 +97,12 @@ function block(b: Block, doc: LetterDocument): string {
         .join('<br>\n')}</p>`;
     case 'signatures': {
       const cls = b.entries.length > TWO_COLUMN_THRESHOLD ? 'signatures columns' : 'signatures';
-      const items = b.entries.map(
-        (e) =>
-          `<li>${languageInfo(doc.lang).dir === 'rtl' ? `<bdi>${escapeHtml(e.name)}</bdi>` : escapeHtml(e.name)}${e.country ? `<span class="country">${escapeHtml(doc.countryAffix.before + e.country + doc.countryAffix.after)}</span>` : ''}</li>`,
-      );
+      const items = b.entries
+        .map((signed) => printedSignature(signed, doc))
+        .map(
+          (e) =>
+            `<li>${languageInfo(doc.lang).dir === 'rtl' ? `<bdi>${escapeHtml(e.name)}</bdi>` : escapeHtml(e.name)}${e.country ? `<span class="country">${escapeHtml(e.before + e.country + e.after)}</span>` : ''}</li>`,
+        );
       return `<ul class="${cls}">\n${items.join('\n')}\n</ul>`;
     }
     case 'cc':

@@ -1,6 +1,7 @@
 import { languageInfo } from '../language-info.js';
 import { assertNever, type Block, type Inline, type LetterDocument } from '../../model/letter-document.js';
 import { escapeMarkdown } from './escape-markdown.js';
+import { printedSignature } from '../../model/printed-signature.js';
 
 /** The letter as clean CommonMark, for a website or press release. Pure. */
 export function renderMarkdown(doc: LetterDocument): string {
@@ -35,9 +36,10 @@ function block(b: Block, doc: LetterDocument): string {
     case 'signatures':
       // Isolated names in a right-to-left letter, as in the PDF: a Latin name keeps its own order.
       return b.entries
+        .map((signed) => printedSignature(signed, doc))
         .map(
           (e) =>
-            `- ${languageInfo(doc.lang).dir === 'rtl' ? `\u2068${escapeMarkdown(e.name)}\u2069` : escapeMarkdown(e.name)}${e.country ? `${escapeMarkdown(doc.countryAffix.before)}${escapeMarkdown(e.country)}${escapeMarkdown(doc.countryAffix.after)}` : ''}`,
+            `- ${languageInfo(doc.lang).dir === 'rtl' ? `\u2068${escapeMarkdown(e.name)}\u2069` : escapeMarkdown(e.name)}${e.country ? `${escapeMarkdown(e.before)}${escapeMarkdown(e.country)}${escapeMarkdown(e.after)}` : ''}`,
         )
         .join('\n');
     case 'cc':

@@ -6,6 +6,7 @@ import { inlineSegments } from './inline-segments.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions, type StyledSegment } from './line-layout.js';
 import { lineBox, type PageStyle } from './page-style.js';
 import { languageInfo } from '../language-info.js';
+import { printedSignature } from '../../model/printed-signature.js';
 
 const CJK_FEATURES = ['chws'];
 
@@ -34,7 +35,7 @@ export function defaultSignatureFit(style: PageStyle): SignatureFit {
 /** What block layout reads of a document: a letter, or a delivery sheet's body. */
 export type BlockSetting = Pick<
   LetterDocument,
-  'blocks' | 'fonts' | 'lineBreak' | 'lang' | 'typography' | 'countryAffix'
+  'blocks' | 'fonts' | 'lineBreak' | 'lang' | 'typography' | 'countryAffix' | 'countryInsideBrackets'
 >;
 
 interface Context {
@@ -336,7 +337,8 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
   const indent = fit.size;
   const pitch = fit.size * fit.lineHeight;
   const gap = fit.gap * ctx.pitch;
-  const boxes = entries.map((entry, index): FlowBox => {
+  const boxes = entries.map((signed, index): FlowBox => {
+    const entry = printedSignature(signed, ctx.doc);
     // In a right-to-left letter each name is isolated (FSI…PDI), so a Latin name keeps its own order:
     // "1969 KAL Abductees' Families Association", not "KAL Abductees' Families Association 1969".
     const name = ctx.rtl ? `\u2068${entry.name}\u2069` : entry.name;
@@ -346,7 +348,7 @@ function signatures(ctx: Context, entries: SignatureEntry[]): FlowItem[] {
       // leaving the separator at the end of the name as UAX #14 wants for ", " and "、", and
       // taking its parentheses along.
       const secondary = { style: 'regular', muted: true, scale: SECONDARY_SCALE } as const;
-      const { before, after } = ctx.doc.countryAffix;
+      const { before, after } = entry;
       const opening = before.replace(/^.*\s/su, '');
       const separator = before.slice(0, before.length - opening.length);
       if (separator) segments.push({ text: separator, ...secondary });

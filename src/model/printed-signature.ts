@@ -1,0 +1,35 @@
+import type { LetterDocument, SignatureEntry } from './letter-document.js';
+
+/** A signature as a line prints it: the name, then the country between `before` and `after`. */
+export interface PrintedSignature {
+  name: string;
+  before: string;
+  country: string | undefined;
+  after: string;
+}
+
+/**
+ * How `entry` is printed in `doc`. A name that ends in its own brackets ("…調査会（COMJAN）",
+ * "북한인권위원회(HRNK)"), in a letter that brackets the country too and joins the two
+ * (`countryInsideBrackets`: ja "、", zh "，", ko ", "), gets one pair of brackets, the country
+ * inside after the joiner: 「…調査会（COMJAN、日本）」, "북한인권위원회(HRNK, 미국)", not
+ * 「…（COMJAN）（日本）」. Where the letter puts a space before the country's bracket, the name's
+ * own spacing before its bracket stays ("…위원회(HRNK, 미국)"); a full-width bracket takes none.
+ * The entry itself keeps the name and the country apart, as signed (letter.json).
+ */
+export function printedSignature(
+  entry: SignatureEntry,
+  doc: Pick<LetterDocument, 'countryAffix' | 'countryInsideBrackets'>,
+): PrintedSignature {
+  const { before, after } = doc.countryAffix;
+  const plain = { name: entry.name, before, country: entry.country, after };
+  const joiner = doc.countryInsideBrackets;
+  if (joiner === undefined || entry.country === undefined) return plain;
+  if (!/[（(]$/u.test(before) || !/^[）)]/u.test(after)) return plain;
+  const m = /^(.*?)(\s*)[（(]([^（）()]+)[）)]$/u.exec(entry.name);
+  if (!m || !m[1]) return plain;
+  const opening = before.slice(-1);
+  const separator = before.slice(0, -1);
+  const spacing = /^\s+$/u.test(separator) ? (m[2] ?? '') : separator;
+  return { name: m[1], before: spacing + opening, country: `${m[3]}${joiner}${entry.country}`, after };
+}
