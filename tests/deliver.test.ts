@@ -552,6 +552,67 @@ describe('bundled 2011 campaign', () => {
     expect(await title('dprk-un-mission-geneva/fax-cover-en.pdf')).toBe(
       `Fax cover sheet: ${mission('dprk-un-mission-geneva')}`,
     );
+    const envelope = (id: string) => [...built.files.keys()].find((f) => f.startsWith(`${id}/envelope-`))!;
+    expect(await title(envelope('chongryon-central-hq-tokyo'))).toBe(`封筒：${mission('chongryon-central-hq-tokyo')}`);
+    expect(await title(envelope('dprk-general-delegation-paris'))).toBe(
+      `Enveloppe : ${mission('dprk-general-delegation-paris')}`,
+    );
+    expect(await title(envelope('dprk-embassy-london'))).toBe(`Envelope: ${mission('dprk-embassy-london')}`);
+  });
+
+  it("words the delivery list in the source language's delivery.yaml: title, counts and column headings", async () => {
+    const listText = async (delivery: BuiltDelivery) => {
+      const pdf = await getDocumentProxy(new Uint8Array(delivery.files.get('delivery-list.pdf') as Uint8Array));
+      const content = await (await pdf.getPage(1)).getTextContent();
+      return content.items.map((i) => ('str' in i ? i.str : '')).join('\n');
+    };
+    const english = await listText(built);
+    expect(english).toContain(`Delivery list: ${p.title}`);
+    expect(english).toContain('letter of October 13, 2011 · 6 packets, 0 refused');
+    expect(english).toContain('Received by');
+    // A campaign written first in French: the same list, worded by locales/fr/delivery.yaml.
+    const paris = p.packets.find((k) => k.mission.id === 'dprk-general-delegation-paris')!;
+    const fr = paris.wording;
+    const french = await listText(
+      await buildDelivery({ ...p, listSetting: fr, listTexts: fr.texts, packets: [paris] }, letters),
+    );
+    expect(french).toContain(`Liste de remise : ${p.title}`);
+    expect(french).toContain('lettre du 13 octobre 2011 · 1 pli, 0 refusé');
+    for (const heading of ['Mission', 'Adresse', 'Voie(s)', 'Manque / à vérifier', 'Remis le', 'Reçu par'])
+      expect(french.split('\n')).toContain(heading);
+    expect(french).not.toMatch(/Delivered on|Received by/);
+  });
+
+  it('gives the Japanese cover note its 宛名 once: the address ends with the person, no salutation line before 拝啓 (M-13)', async () => {
+    const lines = async (delivery: BuiltDelivery) => {
+      const pdf = await getDocumentProxy(new Uint8Array(delivery.files.get(CHONGRYON_NOTE) as Uint8Array));
+      const content = await (await pdf.getPage(1)).getTextContent();
+      // Runs on one baseline make a line.
+      const byLine = new Map<number, string>();
+      for (const i of content.items)
+        if ('str' in i)
+          byLine.set(
+            Math.round(i.transform[5] as number),
+            (byLine.get(Math.round(i.transform[5] as number)) ?? '') + i.str,
+          );
+      return [...byLine].sort(([a], [b]) => b - a).flatMap(([, line]) => (line.trim() ? [line.trim()] : []));
+    };
+    const CHONGRYON_NOTE = 'chongryon-central-hq-tokyo/cover-note-ja.pdf';
+    const named = await lines(built);
+    const date = named.indexOf('2011年10月13日');
+    expect(named.slice(date - 2, date)).toEqual(['在日本朝鮮人総聯合会 中央本部', '議長 徐萬述様']);
+    expect(named.filter((l) => l.includes('徐萬述'))).toHaveLength(1);
+    expect(named[date + 2]).toMatch(/^拝啓/);
+    // No head known: the generic salutation ends the address block instead, still once.
+    const packet = p.packets.find((k) => k.mission.id === 'chongryon-central-hq-tokyo')!;
+    const nobody = { ...packet, attention: undefined, salutation: 'ご担当者様' };
+    const unnamed = await lines(await buildDelivery({ ...p, packets: [nobody] }, letters));
+    const dated = unnamed.indexOf('2011年10月13日');
+    expect(unnamed.slice(dated - 2, dated)).toEqual(['在日本朝鮮人総聯合会 中央本部', 'ご担当者様']);
+    expect(unnamed.filter((l) => l === 'ご担当者様')).toHaveLength(1);
+    // Only the locales that say so: an English note keeps its salutation line.
+    expect(packet.coverSalutation).toBe('address');
+    expect(p.packets.find((k) => k.mission.id === 'dprk-un-mission-new-york')?.coverSalutation).toBe('line');
   });
 
   it('says exactly what is missing for each mission', () => {

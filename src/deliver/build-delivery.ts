@@ -9,7 +9,8 @@ import { buildEmailDraft } from './email-draft.js';
 import { languageName } from '../text/language-setting.js';
 import { numberingTag } from '../text/digits.js';
 import { byteLength, manifestJson, sha256, type ManifestEntry } from './manifest.js';
-import { checklistSheet } from './pdf/checklist-sheet.js';
+import { checklistSheet, ENGLISH_HEADINGS, type ChecklistInput } from './pdf/checklist-sheet.js';
+import { CHECKLIST_COLUMNS } from '../model/delivery-arguments.js';
 import { coverNoteSheet } from './pdf/cover-note-sheet.js';
 import { envelopeSheet } from './pdf/envelope-sheet.js';
 import { faxCoverSheet } from './pdf/fax-cover-sheet.js';
@@ -24,6 +25,7 @@ import { ADDRESS_MIN_SIZE, MM } from './paper.js';
 import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, type TextValues } from './render-template.js';
 import { regionNames } from '../text/intl.js';
+import { formatLetterDate } from '../compose/format-date.js';
 
 /** File names of the whole-delivery files, next to the packet folders. */
 export const DELIVERY_LIST_CSV = 'delivery-list.csv';
@@ -86,8 +88,7 @@ export async function buildDelivery(
     checklistSheet({
       paper: plan.listPaper,
       setting: plan.listSetting,
-      title: `Delivery list: ${plan.title}`,
-      subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
+      ...checklistWords(plan, diagnostics),
       author: plan.sender.name,
       rows,
     }),
@@ -105,6 +106,41 @@ export async function buildDelivery(
     );
   else files.set(DELIVERY_LIST_PDF, checklist.bytes);
   return { files, packets, diagnostics };
+}
+
+/**
+ * The delivery list's title, counts line and column headings in the source language
+ * (`delivery_list:` of its delivery.yaml); in English from a delivery.yaml without them.
+ */
+function checklistWords(
+  plan: DeliveryPlan,
+  problems: Diagnostic[],
+): Pick<ChecklistInput, 'title' | 'subtitle' | 'headings'> {
+  const w = plan.listTexts;
+  if (!w?.texts.has('delivery_list.title'))
+    return {
+      title: `Delivery list: ${plan.title}`,
+      subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
+      headings: ENGLISH_HEADINGS,
+    };
+  const s = plan.listSetting;
+  const tag = numberingTag(s.tag, s.digits);
+  const dated = (iso: string) => formatLetterDate(iso, s.tag, s.dateFormat, s.monthNames, s.dayNames);
+  const say = (key: string, args: MessageArgs = {}) => formatText(w, key, args, tag, problems);
+  return {
+    title: say('delivery_list.title', { title: plan.title }),
+    subtitle: say('delivery_list.subtitle', {
+      campaign: plan.campaignId,
+      date: dated(plan.campaignDate),
+      packets: plan.packets.length,
+      refused: plan.refused.length,
+      today: dated(plan.today),
+      sender: plan.sender.name,
+    }),
+    headings: Object.fromEntries(
+      CHECKLIST_COLUMNS.map((c) => [c, say(`delivery_list.columns.${c}`)]),
+    ) as ChecklistInput['headings'],
+  };
 }
 
 /**
@@ -236,7 +272,6 @@ async function buildPacket(
     );
   };
   const subject = say('cover_note.subject');
-  const docTitle = (what: string) => `${what}: ${m.name}`;
   // A sheet's title in the PDF's metadata (what a viewer's title bar shows), worded in the packet's
   // language: "Lettre de transmission : Mission permanente …"; without the text, the mission's name in it.
   const sheetTitle = (key: string) => (w.texts.texts.has(key) ? say(key) : String(p.args.mission));
@@ -246,7 +281,11 @@ async function buildPacket(
     switch (f.kind) {
       case 'cover-note': {
         const address = p.address ?? [String(p.args.mission), `${String(p.args.city)}, ${countryName}`];
-        const attention = p.attention ? [p.attention] : [];
+        // Japanese greets in the address block, its 宛名: the person named there (議長　許宗萬様), else
+        // ご担当者様; a salutation line before the body would name the addressee twice.
+        const inAddress = p.coverSalutation === 'address';
+        const person = p.attention ?? (inAddress ? p.salutation : undefined);
+        const attention = person ? [person] : [];
         const addressed = p.address ? addressFields(m, p.address) : address.map(() => undefined);
         const unfielded = attention.map(() => undefined);
         // Japanese and Chinese name the person last, after the address.
@@ -262,7 +301,7 @@ async function buildPacket(
           recipient,
           date: facts.date,
           subject,
-          body: template('coverNote', context),
+          body: template('coverNote', inAddress ? { ...context, salutation: '' } : context),
           title: sheetTitle('cover_note.document_title'),
         });
         addSheet(f.name, await renderSheetPdf(note, date), fields);
@@ -284,7 +323,7 @@ async function buildPacket(
           address: p.address,
           setting: p.local,
           senderFonts: plan.listSetting.fonts,
-          title: docTitle('Envelope'),
+          title: sheetTitle('envelope.document_title'),
         });
         addSheet(f.name, await renderSheetPdf(envelope, date), addressFields(m, p.address));
         break;

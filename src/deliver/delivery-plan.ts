@@ -90,6 +90,8 @@ export interface PacketPlan {
   attention: string | undefined;
   /** Where the wording language puts the attention line: above the address, or after it (ja, zh). */
   addressee: 'first' | 'last';
+  /** Where the cover note greets: its own line (`salutation`), or the address block's person line (ja 宛名). */
+  coverSalutation: 'line' | 'address';
   /** Postal address lines, in the local script where the record has them; undefined when the registry has none (then no envelope). */
   address: string[] | undefined;
   envelope: EnvelopeSpec | undefined;
@@ -137,6 +139,8 @@ export interface DeliveryPlan {
   partials: Record<string, string>;
   /** Setting used for the delivery list (the workspace's source language). */
   listSetting: LanguageSetting;
+  /** The delivery list's wording: the source language's delivery.yaml (undefined: none, the list is in English). */
+  listTexts: DeliveryWording | undefined;
   diagnostics: Diagnostic[];
 }
 

@@ -116,6 +116,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     templates: texts.templates,
     partials: partialsOf(project),
     listSetting: languageSetting(project, source),
+    listTexts: texts.wordings.get(source),
     diagnostics: [...diagnostics, ...ctx.diagnosticsOnce()],
   };
 }
@@ -288,6 +289,7 @@ class Planner {
       salutation,
       attention,
       addressee: this.project.locales.get(wording.code)?.addressee ?? 'first',
+      coverSalutation: this.project.locales.get(wording.code)?.coverSalutation ?? 'line',
       address: names.address,
       envelope,
       fax: mission.fax,

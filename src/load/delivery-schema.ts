@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECKLIST_COLUMNS } from '../model/delivery-arguments.js';
 
 const text = z.string().min(1, 'must not be empty');
 
@@ -67,6 +68,30 @@ export const deliveryStringsSchema = z.strictObject({
       subject: text.describe('the subject line of the e-mail draft'),
     })
     .describe('the unsent e-mail draft to the mission'),
+  envelope: z
+    .strictObject({
+      document_title: text.describe(
+        'the envelope\'s title in its PDF metadata, e.g. "Enveloppe : {mission}"; default the mission\'s name',
+      ),
+    })
+    .optional()
+    .describe('the envelope PDF'),
+  delivery_list: z
+    .strictObject({
+      title: text.describe('the heading of the printable delivery list, with {title}: "Delivery list: {title}"'),
+      subtitle: text.describe(
+        "the line under it: {campaign}, {date} (the letter's), {packets} and {refused} (counts), {today} (the day records were judged), {sender}",
+      ),
+      columns: z
+        .strictObject(
+          Object.fromEntries(
+            CHECKLIST_COLUMNS.map((c) => [c, text.describe(`the heading of the "${c}" column`)]),
+          ) as Record<(typeof CHECKLIST_COLUMNS)[number], typeof text>,
+        )
+        .describe('the headings of its ten columns'),
+    })
+    .optional()
+    .describe("the printable delivery list (delivery-list.pdf), in the campaign's source language; default English"),
   /**
    * Names of languages in this language where Intl's would be wrong for the recipient (Chinese and
    * Japanese Intl data say 韩语/韓国語, the South Korean term; a DPRK mission reads 朝鲜语/朝鮮語).

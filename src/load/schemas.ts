@@ -447,6 +447,12 @@ export const localeSchema = z.strictObject({
     .describe(
       'where an address block names the person it is for: first, above the address (English, French), or last, after it (Japanese, Chinese)',
     ),
+  cover_salutation: z
+    .enum(['line', 'address'])
+    .default('line')
+    .describe(
+      "where the cover note greets its reader: on a line of its own before the body (line), or as the address block's line naming the person, the Japanese 宛名 (address: no line of its own; with no head of mission known, the generic salutation, ご担当者様, ends the address block); the e-mail keeps its salutation line",
+    ),
   typography: z
     .strictObject({
       paragraph_indent: z

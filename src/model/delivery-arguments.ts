@@ -52,6 +52,28 @@ const WORDED_BY_DELIVERY: Record<string, readonly string[]> = {
     ]),
   ),
   'email.subject': [],
+  'envelope.document_title': [],
+};
+
+/** The delivery list's columns, in order (delivery.yaml `delivery_list.columns.<column>`). */
+export const CHECKLIST_COLUMNS = [
+  'mission',
+  'address',
+  'methods',
+  'contact',
+  'languages',
+  'files',
+  'missing',
+  'delivered_on',
+  'by',
+  'received_by',
+] as const;
+
+/** The delivery list's texts: about the whole delivery, so they are given none of a packet's arguments. */
+const WORDED_FOR_THE_LIST: Record<string, readonly string[]> = {
+  'delivery_list.title': ['title'],
+  'delivery_list.subtitle': ['campaign', 'date', 'packets', 'refused', 'today', 'sender'],
+  ...Object.fromEntries(CHECKLIST_COLUMNS.map((c) => [`delivery_list.columns.${c}`, []])),
 };
 
 /** What a template's {{t "key" name=value}} adds to the packet's arguments: its own values and its named ones. */
@@ -62,5 +84,7 @@ export const TEMPLATE_TEXT_ARGUMENTS = ['salutation', 'pages'] as const;
  * templates' {{t}} calls of that key pass.
  */
 export function textArguments(key: string, named: Iterable<string> = []): string[] {
+  const listed = WORDED_FOR_THE_LIST[key];
+  if (listed) return [...listed];
   return [...new Set([...PACKET_ARGUMENTS, ...(WORDED_BY_DELIVERY[key] ?? [...TEMPLATE_TEXT_ARGUMENTS, ...named])])];
 }

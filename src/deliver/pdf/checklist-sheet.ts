@@ -4,30 +4,49 @@ import { packetStatus, type DeliveryRow } from '../delivery-rows.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import { MM, SHEET } from '../paper.js';
 import { sheetSetting } from './sheet-setting.js';
+import { CHECKLIST_COLUMNS } from '../../model/delivery-arguments.js';
 
 export interface ChecklistInput {
   paper: PaperSize;
   setting: LanguageSetting;
   title: string;
+  /** The column headings in the list's language. */
+  headings: Record<ChecklistColumn, string>;
   /** Line under the title: campaign, date, counts, the day records were judged. */
   subtitle: string;
   author: string;
   rows: DeliveryRow[];
 }
 
-/** Columns: heading and share of the table width. The last three are left empty to be filled by hand. */
-const COLUMNS: [string, number][] = [
-  ['Mission', 0.15],
-  ['Address', 0.13],
-  ['Method(s)', 0.06],
-  ['Contact', 0.13],
-  ['Languages', 0.06],
-  ['Files', 0.11],
-  ['Missing / check', 0.15],
-  ['Delivered on', 0.07],
-  ['By', 0.07],
-  ['Received by', 0.07],
-];
+export type ChecklistColumn = (typeof CHECKLIST_COLUMNS)[number];
+
+/** Each column's share of the table width. The last three are left empty to be filled by hand. */
+const SHARES: Record<ChecklistColumn, number> = {
+  mission: 0.15,
+  address: 0.13,
+  methods: 0.06,
+  contact: 0.13,
+  languages: 0.06,
+  files: 0.11,
+  missing: 0.15,
+  delivered_on: 0.07,
+  by: 0.07,
+  received_by: 0.07,
+};
+
+/** The headings of a delivery.yaml without `delivery_list:` (one written before it existed). */
+export const ENGLISH_HEADINGS: Record<ChecklistColumn, string> = {
+  mission: 'Mission',
+  address: 'Address',
+  methods: 'Method(s)',
+  contact: 'Contact',
+  languages: 'Languages',
+  files: 'Files',
+  missing: 'Missing / check',
+  delivered_on: 'Delivered on',
+  by: 'By',
+  received_by: 'Received by',
+};
 const MARGIN = 12 * MM;
 /** Cell text: small, so ten columns fit across a landscape page. */
 const CELL = { size: 7, leading: 1.25 };
@@ -74,8 +93,8 @@ export function checklistSheet(input: ChecklistInput): SheetDocument {
     body: {
       kind: 'table',
       table: {
-        columns: COLUMNS.map(([, share]) => share * width),
-        heading: COLUMNS.map(([name]) => [{ text: name, bold: true, ...CELL }]),
+        columns: CHECKLIST_COLUMNS.map((c) => SHARES[c] * width),
+        heading: CHECKLIST_COLUMNS.map((c) => [{ text: input.headings[c], bold: true, ...CELL }]),
         rows: input.rows.map(cellsOf),
         pad: 3,
         // Room to write by hand.
