@@ -568,7 +568,7 @@ describe('bundled 2011 campaign', () => {
     };
     const english = await listText(built);
     expect(english).toContain(`Delivery list: ${p.title}`);
-    expect(english).toContain('letter of October 13, 2011 · 6 packets, 0 refused');
+    expect(english).toContain('letter of October 13, 2011 · 6 packets, 0 withheld');
     expect(english).toContain('Received by');
     // A campaign written first in French: the same list, worded by locales/fr/delivery.yaml.
     const paris = p.packets.find((k) => k.mission.id === 'dprk-general-delegation-paris')!;
@@ -576,9 +576,17 @@ describe('bundled 2011 campaign', () => {
     const french = await listText(
       await buildDelivery({ ...p, listSetting: fr, listTexts: fr.texts, packets: [paris] }, letters),
     );
-    expect(french).toContain(`Liste de remise : ${p.title}`);
-    expect(french).toContain('lettre du 13 octobre 2011 · 1 pli, 0 refusé');
-    for (const heading of ['Mission', 'Adresse', 'Voie(s)', 'Manque / à vérifier', 'Remis le', 'Reçu par'])
+    expect(french).toContain(`Bordereau de remise : ${p.title}`);
+    expect(french).toContain('lettre du 13 octobre 2011 · 1 pli, 0 mission écartée');
+    for (const heading of [
+      'Mission',
+      'Adresse',
+      'Voie(s)',
+      'Manquant / à vérifier',
+      'Remis le',
+      'Remis par',
+      'Reçu par',
+    ])
       expect(french.split('\n')).toContain(heading);
     expect(french).not.toMatch(/Delivered on|Received by/);
   });

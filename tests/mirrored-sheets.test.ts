@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checklistSheet } from '../src/deliver/pdf/checklist-sheet.js';
+import { checklistSheet, ENGLISH_HEADINGS } from '../src/deliver/pdf/checklist-sheet.js';
 import { coverNoteSheet } from '../src/deliver/pdf/cover-note-sheet.js';
 import { envelopeSheet } from '../src/deliver/pdf/envelope-sheet.js';
 import { faxCoverSheet } from '../src/deliver/pdf/fax-cover-sheet.js';
@@ -239,6 +239,8 @@ describe('sheets worded in Arabic are mirrored', () => {
         setting: AR,
         title: 'قائمة التسليم',
         subtitle: 'الحملة',
+        // Latin headings, to find each column's box by its word.
+        headings: ENGLISH_HEADINGS,
         author: SENDER.name,
         rows: [row],
       }),

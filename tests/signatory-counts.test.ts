@@ -47,4 +47,11 @@ describe('the cover note counts its signatories by kind, in every bundled langua
     expect(body(lng, 0, 12)).toContain(individuals);
     expect(body(lng, 40, 1)).toContain(both);
   });
+
+  it('ar says one and two in the singular and the dual, with the verb agreeing (review-s12-wording #10)', () => {
+    expect(body('ar', 1, 0)).toContain('وقعت عليها منظمة واحدة،');
+    expect(body('ar', 2, 0)).toContain('وقعت عليها منظمتان،');
+    expect(body('ar', 0, 1)).toContain('وقع عليها فرد واحد،');
+    expect(body('ar', 0, 2)).toContain('وقع عليها فردان،');
+  });
 });
