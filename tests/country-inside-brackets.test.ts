@@ -54,7 +54,7 @@ describe('a signatory whose name ends in its own brackets', () => {
       return all.map((e) => line(printedSignature(e, doc)));
     };
     const ja = list('2018-kim-jong-un', 'ja');
-    expect(ja).toContain('北朝鮮人権委員会（HRNK、アメリカ合衆国）');
+    expect(ja).toContain('北朝鮮人権委員会（HRNK、米国）');
     expect(ja).toContain('北朝鮮に拉致された人々を救援する会チェンマイ（ARNKA、タイ）');
     expect(ja.filter((n) => n.includes('）（'))).toEqual([]);
     const zh = list('2018-kim-jong-un', 'zh-Hans');

@@ -209,6 +209,23 @@ describe('planDelivery', () => {
     expect(q.diagnostics.filter((d) => d.code === 'delivery/fallback-language')).toHaveLength(1);
   });
 
+  it("names the host country of a packet without an address as the wording language's countries.yaml does (C-1)", async () => {
+    const own = miniWorkspace();
+    writeFileSync(join(own, 'locales', 'en', 'countries.yaml'), 'names:\n  US: United States of America\n');
+    const { plan: q, letters: enclosed } = await planned(own, ['mission-bare']);
+    expect(q.packets.map((x) => x.country)).toEqual(['United States of America']);
+    const built = await buildDelivery(q, await renderEnclosed(q, enclosed));
+    const note = built.files.get('mission-bare/cover-note-en.pdf');
+    if (!(note instanceof Uint8Array)) throw new Error('no cover note');
+    const pdf = await getDocumentProxy(new Uint8Array(note));
+    const { items } = await (await pdf.getPage(1)).getTextContent();
+    const lines = items.flatMap((i) => ('str' in i ? [i.str] : []));
+    // The address block's last line: the city and the country, in the workspace's form, not CLDR's.
+    expect(lines).toContain('Washington, United States of America');
+    expect(lines).not.toContain('Washington, United States');
+    rmSync(own, { recursive: true, force: true });
+  });
+
   it('refuses a mission id that is not a safe folder name', () => {
     const missions = new Map(project.missions);
     const london = missions.get('embassy-london');

@@ -280,6 +280,55 @@ describe('signatories as they signed', () => {
       ]);
       expect(entry('ar', 'association-for-the-rescue-of-north-korea-abductees')).toBe('تايلند');
     });
+
+    it("a translation prints a country signed inside the name's last brackets in its own words (C-2)", () => {
+      const comjan = org('comjan', 'COMJAN (Investigation Commission)', 'JP');
+      const usa = org('usa', 'Freedom Group', 'US');
+      const forms = new Map([
+        ['comjan', { as: 'COMJAN (Investigation Commission)(Japan)' }],
+        ['usa', { as: 'Freedom Group (Washington)' }],
+      ]);
+      const printed = (tag: string, source: boolean) =>
+        signatureList([comjan, usa], { code: tag, tag }, 'as-listed', {
+          forms,
+          countryNames: new Map([['US', 'USA']]),
+          style: 'parentheses',
+          source,
+          sourceTag: 'en-US',
+        }).map((e) => [e.name, e.country]);
+      // As signed in the source language: the name as written, its country not repeated.
+      expect(printed('en-US', true)).toEqual([
+        ['COMJAN (Investigation Commission)(Japan)', undefined],
+        ['Freedom Group (Washington)', 'USA'],
+      ]);
+      // In French the bracketed "(Japan)" gives way to the French name; a bracket that is no country stays.
+      expect(printed('fr', false)).toEqual([
+        ['COMJAN (Investigation Commission)', 'Japon'],
+        ['Freedom Group (Washington)', 'États-Unis'],
+      ]);
+      // The bundled 2012 letter: no English "(Japan)" left in the French and Spanish lists.
+      const p = loadWorkspace(REPO).value;
+      const comjanIn = (lng: string) => {
+        const b = composeLetter(p, '2012-kim-jong-un', lng).value!.doc.blocks.find((x) => x.kind === 'signatures');
+        const e = b?.kind === 'signatures' ? b.entries.find((x) => x.id === 'comjan') : undefined;
+        return [e?.name.endsWith('(Japan)'), e?.country];
+      };
+      expect(['en', 'fr', 'es'].map(comjanIn)).toEqual([
+        [true, undefined],
+        [false, 'Japon'],
+        [false, 'Japón'],
+      ]);
+    });
+
+    it("Japanese lists name the United States and the United Kingdom as the letters' text does: 米国, 英国 (JA-C6)", () => {
+      const p = loadWorkspace(REPO).value;
+      const b = composeLetter(p, '2018-kim-jong-un', 'ja').value!.doc.blocks.find((x) => x.kind === 'signatures');
+      const countries = new Set(b?.kind === 'signatures' ? b.entries.map((e) => e.country?.split('、').at(-1)) : []);
+      expect(countries).toContain('米国');
+      expect(countries).toContain('英国');
+      expect(countries).not.toContain('アメリカ合衆国');
+      expect(countries).not.toContain('イギリス');
+    });
   });
 
   it('prints no country at all when the campaign says none', () => {

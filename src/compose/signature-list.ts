@@ -68,8 +68,23 @@ export function signatureList(
       countryName(s.country, locale.tag, locale.countryNames);
     return { country, asSigned: false };
   };
+  /**
+   * The name a translation prints: its own, else as signed without a trailing bracketed country in
+   * the source language ("…North Korea)(Japan)"), which the language then prints in its own words.
+   */
+  const nameOf = (s: Signatory): string => {
+    const own = local(s)?.name ?? s.names.get(locale.code);
+    if (own !== undefined) return own;
+    const as = form(s).as;
+    if (as === undefined) return s.name.text;
+    if (signed.source || !s.country) return as;
+    let name = as;
+    for (const c of [signed.countryNames.get(s.country), sourceRegions?.of(s.country)])
+      if (c) name = withoutBracketedEnd(name, c);
+    return name;
+  };
   const entries = signatories.map((s) => {
-    const name = local(s)?.name ?? s.names.get(locale.code) ?? form(s).as ?? s.name.text;
+    const name = nameOf(s);
     // A country written for this entry is printed as signed, even after a name that ends with it;
     // "…for Paraguay" in a Japanese letter does not add パラグアイ either.
     const { country, asSigned } = countryOf(s);
@@ -98,6 +113,13 @@ export function signatureList(
       return byName.compare(key(a.s, a.entry.name), key(b.s, b.entry.name)) || (a.s.id < b.s.id ? -1 : 1);
     })
     .map((e) => e.entry);
+}
+
+/** `name` without a last bracketed `country` ("…Korea)(Japan)" → "…Korea)"); else `name` as it is. */
+function withoutBracketedEnd(name: string, country: string): string {
+  const end = /\s*[(（]([^()（）]+)[)）]$/u.exec(name);
+  if (!end || end.index === 0 || fold(end[1]!).trim() !== fold(country).trim()) return name;
+  return name.slice(0, end.index);
 }
 
 /**

@@ -24,7 +24,6 @@ import { addressFields, printedAt } from '../model/printed-field.js';
 import { ADDRESS_MIN_SIZE, MM } from './paper.js';
 import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, type TextValues } from './render-template.js';
-import { regionNames } from '../text/intl.js';
 import { formatLetterDate } from '../compose/format-date.js';
 
 /** File names of the whole-delivery files, next to the packet folders. */
@@ -275,12 +274,11 @@ async function buildPacket(
   // A sheet's title in the PDF's metadata (what a viewer's title bar shows), worded in the packet's
   // language: "Lettre de transmission : Mission permanente …"; without the text, the mission's name in it.
   const sheetTitle = (key: string) => (w.texts.texts.has(key) ? say(key) : String(p.args.mission));
-  const countryName = regionName(m.country, w.tag);
 
   for (const f of p.files) {
     switch (f.kind) {
       case 'cover-note': {
-        const address = p.address ?? [String(p.args.mission), `${String(p.args.city)}, ${countryName}`];
+        const address = p.address ?? [String(p.args.mission), `${String(p.args.city)}, ${p.country}`];
         // Japanese greets in the address block, its 宛名: the person named there (議長　許宗萬様), else
         // ご担当者様; a salutation line before the body would name the addressee twice.
         const inAddress = p.coverSalutation === 'address';
@@ -403,13 +401,4 @@ async function buildPacket(
     });
   out.set('manifest.json', manifestJson({ campaign: plan.campaignId, mission: m.id, files: entries }));
   return { files: out, entries };
-}
-
-/** A country's name in a language ("United Kingdom", "영국"), from its ISO code. */
-function regionName(code: string, tag: string): string {
-  try {
-    return regionNames(tag).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }

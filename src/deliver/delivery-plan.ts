@@ -92,6 +92,8 @@ export interface PacketPlan {
   addressee: 'first' | 'last';
   /** Where the cover note greets: its own line (`salutation`), or the address block's person line (ja 宛名). */
   coverSalutation: 'line' | 'address';
+  /** The host country as the wording language names it: its countries.yaml `names:`, else Intl's. */
+  country: string;
   /** Postal address lines, in the local script where the record has them; undefined when the registry has none (then no envelope). */
   address: string[] | undefined;
   envelope: EnvelopeSpec | undefined;

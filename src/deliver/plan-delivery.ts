@@ -18,6 +18,7 @@ import type {
 } from './delivery-plan.js';
 import { languageName, languageSetting } from '../text/language-setting.js';
 import { numberingTag } from '../text/digits.js';
+import { countryName } from '../text/country-names.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
 import { localisedNames, styledRecipient } from '../model/localised-names.js';
 import { envelopeFor, paperFor } from './paper.js';
@@ -290,6 +291,8 @@ class Planner {
       attention,
       addressee: this.project.locales.get(wording.code)?.addressee ?? 'first',
       coverSalutation: this.project.locales.get(wording.code)?.coverSalutation ?? 'line',
+      // One name per state per language across the packet: the letters' (countries.yaml), else CLDR's.
+      country: countryName(mission.country, wording.tag, this.project.locales.get(wording.code)?.countryNames),
       address: names.address,
       envelope,
       fax: mission.fax,
