@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
 import { visualOrder } from '../src/render/pdf/bidi.js';
-import { scriptWorkspace } from './helpers/script-workspace.js';
-import { runCli } from './helpers/workspace.js';
+import { drawnGlyphRuns } from './helpers/pdf-glyphs.js';
+import { FIXTURE_FONTS, scriptWorkspace } from './helpers/script-workspace.js';
+import { REPO, runCli } from './helpers/workspace.js';
 
 const AR: LayoutOptions = {
   width: 300,
@@ -136,6 +139,49 @@ describe('right-to-left letters', () => {
     const lines = extracted(join(await render('fa'), 'fa.pdf'));
     expect(lines).toContain('رئیس کمیسیون امور دولتی');
     expect(lines).toContain('منتظر پاسخ شما هستیم.');
+  });
+
+  it('an Urdu letter: ے ں ہ ھ drawn in the joining forms the font gives each word, Urdu digits, logical order', async () => {
+    const pdf = join(await render('ur', { 'fonts/NotoNaskhArabic-Regular.ttf': 'naskh' }), 'ur.pdf');
+    const lines = extracted(pdf);
+    expect(lines).toContain('ریاستی امور کمیشن کے چیئرمین');
+    expect(lines).toContain('ہم آپ کے جواب کے منتظر ہیں۔');
+    expect(lines.join(' ')).toContain('ہم اس سلسلے میں آپ کے ساتھ تعاون');
+    // digits: arabext: the date and the page numbers in Urdu digits (U+06F0…), never Latin ones.
+    const date = lines[0]!.replace(/[\u200e\u200f\u2066-\u2069]/gu, '');
+    expect(date).toMatch(/۱/u);
+    expect(date).toMatch(/۲۰۲۰/u);
+    expect(date).not.toMatch(/[0-9]/);
+    expect(lines.some((l) => /^صفحہ ?۱ ?از ?۱$/u.test(l.replace(/\s+/g, ' ')))).toBe(true);
+    // The section's number too (pdftotext sets its full stop on the other side).
+    expect(lines.find((l) => l.includes('حراست') && l.length < 12)?.replace(/[^.\d۰-۹]/gu, '')).toMatch(
+      /^(?:۱\.|\.۱)$/u,
+    );
+
+    // What is printed: each word's glyphs, read back from the embedded subset, are those fontkit
+    // shapes the word into with the original font (initial, medial and final forms), not letters
+    // shaped one by one.
+    const original = create(
+      readFileSync(createRequire(join(REPO, 'package.json')).resolve(FIXTURE_FONTS.naskh)),
+    ) as Font;
+    const outline = (font: Font, id: number) => font.getGlyph(id).path.toSVG();
+    const drawn = drawnGlyphRuns(new Uint8Array(readFileSync(pdf)))
+      .filter((r) => r.font.name === 'NotoNaskhArabic-Regular')
+      .map((r) => r.glyphs.map((id) => outline(r.font.font, id)).join('|'));
+    expect(drawn.length).toBeGreaterThan(10);
+    for (const word of ['کے', 'میں', 'ہیں', 'ہم', 'ساتھ', 'ہے', 'چیئرمین', 'دیں', 'قیدیوں', 'سلسلے']) {
+      const shaped = original.layout(word).glyphs;
+      const isolated = [...word].map((c) => original.glyphForCodePoint(c.codePointAt(0)!).id).reverse();
+      // The word joins: its shaped glyphs are not the letters' isolated ones.
+      expect(shaped.map((g) => g.id)).not.toEqual(isolated);
+      const forms = shaped.map((g) => outline(original, g.id)).join('|');
+      expect(
+        drawn.some((run) => run.includes(forms)),
+        `${word} is not drawn as the font shapes it`,
+      ).toBe(true);
+      const letters = isolated.map((id) => outline(original, id)).join('|');
+      expect(drawn.some((run) => run.includes(letters))).toBe(false);
+    }
   });
 
   it('a Hebrew letter in a workspace font, with a Latin acronym and numbers', async () => {

@@ -5,7 +5,7 @@ import { composeMaps, wholeMap, type OffsetMap } from '../model/offset-map.js';
 import { spanWithin, type Origin, type Span, type SourcedText, type TracedText } from '../model/span.js';
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
 import { formatMessage, messageArguments, type MessageArgs, type MessageProblem } from '../text/message.js';
-import { numberingTag } from '../text/digits.js';
+import { formatDigits, numberingTag } from '../text/digits.js';
 import { fillParams, paramArguments, paramNames, withoutParams } from './fill-params.js';
 import { PARTICLE_PAIRS } from '../text/korean-particles.js';
 import { formatLetterDate } from './format-date.js';
@@ -125,7 +125,8 @@ class Composer {
         number++;
         blocks.push({
           kind: 'heading',
-          number: c.numberedSections ? `${number}.` : undefined,
+          // In the language's digits, as its page numbers (digits: arabext → ۱.).
+          number: c.numberedSections ? `${formatDigits(number, this.tr.locale.digits)}.` : undefined,
           content: this.inline(key('sections', i, 'heading'), s.heading),
         });
       }
