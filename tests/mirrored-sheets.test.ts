@@ -122,9 +122,12 @@ describe('sheets worded in Arabic are mirrored', () => {
       expect(l.right).toBeCloseTo(105 * MM, 0);
       expect(l.left).toBeGreaterThan(20 * MM);
     }
-    // The body: the date at the end side (left), as in the Arabic letter; every other line ends at the right edge.
+    // The body: the date on the right, at the start side, like the letterhead (issue 15 item 1), then
+    // every line ends at the right edge too.
     const [date, ...body] = within(all, 90 * MM, 297 * MM);
-    expect(date?.left).toBeCloseTo(20 * MM, 0);
+    expect(date?.text).toMatch(/٢٠٢٠/u);
+    expect(date?.right).toBeCloseTo(right, 0);
+    expect(date?.left).toBeGreaterThan(A4_WIDTH / 2);
     expect(body.length).toBeGreaterThanOrEqual(3);
     for (const l of body) expect(l.right).toBeCloseTo(right, 0);
   });

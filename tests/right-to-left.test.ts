@@ -127,6 +127,17 @@ describe('right-to-left letters', () => {
     expect(lines.some((l) => l.includes('منظمة العمل الدولية'))).toBe(true);
     expect(lines.some((l) => l.includes('Open North Korea'))).toBe(true);
     expect(lines.some((l) => /^صفحة ?1 ?من ?1$/.test(l.replace(/\s+/g, ' ')))).toBe(true);
+    // The date, the first line, stands on the right like the recipient block (issue 15 item 1).
+    const words = [
+      ...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).matchAll(
+        /<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"/g,
+      ),
+    ];
+    const width = Number(words[0]![1]);
+    const top = Math.min(...words.slice(1).map((w) => Number(w[3])));
+    const first = words.slice(1).filter((w) => Number(w[3]) < top + 2);
+    expect(Math.min(...first.map((w) => Number(w[2])))).toBeGreaterThan(width / 2);
+    expect(Math.max(...first.map((w) => Number(w[4])))).toBeGreaterThan(width - 80);
     // The tag structure and the document carry the language.
     expect(readFileSync(pdf, 'latin1')).toContain('/Lang (ar)');
     expect(readFileSync(join(out, 'ar.html'), 'utf8')).toContain('<html lang="ar" dir="rtl">');

@@ -109,7 +109,9 @@ function layoutBlock(ctx: Context, block: Block): FlowItem[] {
   const left = style.marginLeft;
   switch (block.kind) {
     case 'date': {
-      const lines = setText(ctx, [{ text: block.text, style: 'regular' }], { align: 'right' });
+      // At the end of the line in a left-to-right letter; a right-to-left one sets it on the right, at
+      // its start, like its letterhead and recipient (a right-to-left line swaps left and right).
+      const lines = setText(ctx, [{ text: block.text, style: 'regular' }], { align: ctx.rtl ? 'left' : 'right' });
       return [box(ctx, lines, left, structNode('P', ctx.root), false)];
     }
     case 'recipient':
