@@ -45,8 +45,8 @@ function lineEnds(text: string, lines: LayoutLine[]): number[] {
 }
 
 /** Every word boundary ICU's segmenter finds, asked independently of the code under test. */
-function segmenterBoundaries(text: string): Set<number> {
-  const words = new Intl.Segmenter('th', { granularity: 'word' });
+function segmenterBoundaries(text: string, lang = 'th'): Set<number> {
+  const words = new Intl.Segmenter(lang, { granularity: 'word' });
   return new Set([...words.segment(text)].map((s) => s.index));
 }
 
@@ -115,5 +115,55 @@ describe('scripts without spaces between words', () => {
       expect(boundaries.has(at)).toBe(true);
     }
     expect(first.pieces.length).toBeGreaterThan(3);
+  });
+});
+
+/**
+ * Lao and Burmese, like Thai: a paragraph in the language's Noto face (a workspace font file from
+ * devDependencies), justified, breaks only where ICU's dictionary finds a word boundary (or at a space).
+ */
+const UNSPACED: { lang: string; tag: string; font: keyof typeof FIXTURE_FONTS; file: string; text: string }[] = [
+  {
+    lang: 'lo',
+    tag: 'lo-LA',
+    font: 'lao',
+    file: 'fonts/NotoSansLao-Regular.ttf',
+    text:
+      'ພວກເຮົາຂຽນຈົດໝາຍເຖິງທ່ານກ່ຽວກັບການກັກຂັງ ແລະ ສິດທິມະນຸດ. ພວກເຮົາຂໍຮຽກຮ້ອງໃຫ້ທ່ານອະນຸຍາດໃຫ້' +
+      'ຄະນະກຳມະການກາແດງສາກົນ (ICRC) ເຂົ້າຢ້ຽມຢາມສະຖານທີ່ກັກຂັງທັງໝົດ ເພື່ອສິດເສລີພາບ ຍຸດຕິທຳ ແລະ ສັນຕິພາບຂອງໂລກ.',
+  },
+  {
+    lang: 'my',
+    tag: 'my-MM',
+    font: 'myanmar',
+    file: 'fonts/NotoSansMyanmar-Regular.woff',
+    text:
+      'ကျွန်ုပ်တို့သည် ထိန်းသိမ်းခံထားရသူများနှင့် လူ့အခွင့်အရေးအကြောင်း သင့်ထံ စာရေးပါသည်။ ' +
+      'အပြည်ပြည်ဆိုင်ရာကြက်ခြေနီကော်မတီ (ICRC) အား အကျဉ်းထောင်အားလုံးသို့ သွားရောက်ကြည့်ရှုခွင့်ပြုရန် ' +
+      'ကျွန်ုပ်တို့ တောင်းဆိုပါသည်။ လွတ်လပ်မှု၊ တရားမျှတမှုနှင့် ငြိမ်းချမ်းရေးသည် ကမ္ဘာ့လူသားအားလုံးအတွက် ဖြစ်ပါသည်။',
+  },
+];
+
+describe.each(UNSPACED)('$lang, a script without spaces between words', ({ tag, font, file, text }) => {
+  const face = registerWorkspaceFont({
+    regular: { path: file, bytes: readFileSync(require.resolve(FIXTURE_FONTS[font])) },
+  });
+  if (!('id' in face)) throw new Error(`the ${font} fixture font does not load`);
+  const options: LayoutOptions = { ...TH, fonts: [face.id, 'noto-serif'], hyphenate: hyphenatorFor(tag) };
+
+  it('breaks a justified paragraph only at word boundaries, several of them inside runs of letters', () => {
+    const lines = layoutParagraph([{ text, style: 'regular' }], options);
+    expect(lines.length).toBeGreaterThan(3);
+    const boundaries = segmenterBoundaries(text, tag);
+    const ends = lineEnds(text, lines);
+    expect(ends.at(-1)).toBe(text.length);
+    for (const end of ends.slice(0, -1))
+      expect(
+        boundaries.has(end),
+        `line ends inside a word: …${text.slice(end - 6, end)}|${text.slice(end, end + 6)}`,
+      ).toBe(true);
+    const unspaced = ends.slice(0, -1).filter((e) => text[e - 1] !== ' ' && text[e] !== ' ');
+    expect(unspaced.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.pieces.some((p) => p.artifact)).toBe(false);
   });
 });
