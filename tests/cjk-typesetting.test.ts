@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Inline } from '../src/model/letter-document.js';
 import { inlineSegments } from '../src/render/pdf/inline-segments.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
 import { loadFace } from '../src/fonts/font-library.js';
@@ -108,9 +109,9 @@ describe('CJK punctuation and spacing', () => {
 });
 
 describe('emphasis', () => {
-  const content = [
-    { kind: 'text', text: '建設' } as const,
-    { kind: 'emphasis', children: [{ kind: 'text', text: '突撃隊' }] } as const,
+  const content: Inline[] = [
+    { kind: 'text', text: '建設' },
+    { kind: 'emphasis', children: [{ kind: 'text', text: '突撃隊' }] },
   ];
 
   it('is italic where the language has italics, bold where it sets emphasis in bold', () => {

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { applyPunctuationSpace, applyTypography } from '../src/compose/typography.js';
+import { applyPunctuationSpace, applyTypography, type TypographyRules } from '../src/compose/typography.js';
 import { sourceRange } from '../src/model/offset-map.js';
 import { signatureList } from '../src/compose/signature-list.js';
 import { insertText, noteOffset, noteText } from '../src/compose/quotation-note.js';
@@ -42,7 +42,7 @@ describe('French punctuation spacing', () => {
 
 describe('quotation marks and tied number pairs', () => {
   const ENGLISH = { quotes: '“”‘’', punctuationSpace: undefined };
-  const typeset = (text: string, rules = ENGLISH) => applyTypography(text, rules).text;
+  const typeset = (text: string, rules: TypographyRules = ENGLISH) => applyTypography(text, rules).text;
 
   it('curls straight quotes and apostrophes, inner quotes included, and leaves an escaped quote straight', () => {
     expect(typeset(`the "Korea's" case, 'inner' in the '90s`)).toBe('the “Korea’s” case, ‘inner’ in the ’90s');

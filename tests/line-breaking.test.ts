@@ -6,7 +6,7 @@ import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/ren
 import { measureText } from '../src/render/pdf/measure-text.js';
 import { loadFace } from '../src/fonts/font-library.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
-import { PLAIN_TYPOGRAPHY, testLetter } from './helpers/letter-document.js';
+import { testLetter } from './helpers/letter-document.js';
 import { pdfPageTexts } from './helpers/pdf-text.js';
 
 const OPTIONS: BreakOptions = {
@@ -148,7 +148,6 @@ describe('justified Latin paragraphs', () => {
     fontSize: 10.5,
     fonts: ['noto-serif'],
     lineBreak: 'normal',
-    typography: PLAIN_TYPOGRAPHY,
     align: 'justify',
     hyphenate: hyphenatorFor('en-US'),
   };

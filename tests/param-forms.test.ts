@@ -207,7 +207,7 @@ describe('a parameter with per-language forms, in a letter', () => {
   it('reports, with its place, a form a text asks for that its language does not define', () => {
     const ko = demandText(dir, 'ko');
     expect(ko.forms.map((d) => d.message)).toEqual(['form "처럼" of parameter "neighbour" is not defined in ko']);
-    expect(ko.forms[0]!.span.file).toBe('locales/ko/demands.yaml');
+    expect(ko.forms[0]!.span?.file).toBe('locales/ko/demands.yaml');
     expect(ko.forms[0]!.hint).toMatch(
       /locales\/ko\/campaigns\/2026-forms\.yaml: params: \{ neighbour: \{ name: …, 처럼: … \} \}/,
     );
@@ -318,8 +318,8 @@ describe('forms in letter.yaml messages', () => {
       text: r.value!.texts.find((t) => t.origin.key === 'chrome:sign_off.sincerely')?.text,
       // (The Korean demand text of this workspace asks for a form on purpose: only letter.yaml counts here.)
       problems: r.diagnostics
-        .filter((d) => d.code.startsWith('text/') && d.span.file.endsWith('letter.yaml'))
-        .map((d) => `${d.span.file}: ${d.message}`),
+        .filter((d) => d.code.startsWith('text/') && d.span?.file.endsWith('letter.yaml'))
+        .map((d) => `${d.span?.file}: ${d.message}`),
     };
   };
 

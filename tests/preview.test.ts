@@ -147,7 +147,7 @@ describe('openletter preview: the page', () => {
       en,
       readFileSync(en, 'utf8').replace('to visit all places', 'to inspect, without notice, all places'),
     );
-    const html = previewContent(await previewState(ws, '2020-test-letter'));
+    const html = previewContent(await previewState(ws, '2020-test-letter', '2026-11-23'));
     const ko = html.slice(html.indexOf('data-locale="ko"'));
     expect(ko).toMatch(
       /\[i18n\/stale\]<\/code> ko translation of &quot;icrc-visits\.text\.0&quot;[^<]*<span class="where">[^<]*<\/span><br><em>[^<]*<\/em><br><span class="change">the English since it was translated: [^<]*\(ICRC\) to <del>visit<\/del><ins>inspect, without notice,<\/ins> all places/,

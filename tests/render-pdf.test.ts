@@ -9,7 +9,7 @@ import { findUncovered, knownFontIds, loadFace } from '../src/fonts/font-library
 import { isKnownFont } from '../src/fonts/font-coverage.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
 import { paginate } from '../src/render/pdf/paginate.js';
-import type { FlowBox } from '../src/render/pdf/flow.js';
+import { structNode, type FlowBox } from '../src/render/pdf/flow.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { pdfPageTexts } from './helpers/pdf-text.js';
 
@@ -402,11 +402,11 @@ describe('paginate', () => {
   it('moves a heading that would end a page to the next page with the lines it keeps with', () => {
     // 9 boxes fit a page of 95; box 7 is a heading kept with box 8 (a first line kept with box 9).
     const items = [...Array.from({ length: 7 }, () => box(false)), box(true), box(true), box(false), box(false)];
-    items.forEach(
-      (item, i) => (item.lines = [{ x: 0, baseline: 0, pieces: [], tag: { type: `b${i}`, parent: undefined } }]),
-    );
+    // Each box's one line carries its own tag object: the page lists name the boxes by it.
+    const tags = items.map(() => structNode('P', undefined));
+    items.forEach((item, i) => (item.lines = [{ x: 0, baseline: 0, pieces: [], tag: tags[i]! }]));
     const pages = paginate(items, { top: 0, height: 95 });
-    expect(pages.map((p) => p.map((l) => l.tag.type))).toEqual([
+    expect(pages.map((p) => p.map((l) => `b${tags.indexOf(l.tag)}`))).toEqual([
       ['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6'],
       ['b7', 'b8', 'b9', 'b10'],
     ]);

@@ -13,7 +13,6 @@ const INPUTS = [
   'scripts/build-hyphenation.mjs',
   'scripts/gen-font-coverage.mjs',
   'tsconfig.build.json',
-  'tsconfig.json',
   'package-lock.json',
 ];
 
