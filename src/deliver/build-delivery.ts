@@ -1,5 +1,6 @@
 import type { TemplateVariable } from './render-template.js';
 import { diag, hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { assertNever } from '../model/letter-document.js';
 import type { PaperSize } from '../model/project.js';
 import type { RenderedPdf } from '../render/pdf/render-pdf.js';
 import { letterPaper, type DeliveryPlan, type PacketPlan } from './delivery-plan.js';
@@ -8,7 +9,8 @@ import { deliveryRows } from './delivery-rows.js';
 import { buildEmailDraft } from './email-draft.js';
 import { languageName } from '../text/language-setting.js';
 import { numberingTag } from '../text/digits.js';
-import { byteLength, manifestJson, sha256, type ManifestEntry } from './manifest.js';
+import { byteLength, manifestJson, type ManifestEntry } from './manifest.js';
+import { sha256 } from '../util/sha256.js';
 import { checklistSheet, ENGLISH_HEADINGS, type ChecklistInput } from './pdf/checklist-sheet.js';
 import { CHECKLIST_COLUMNS } from '../model/delivery-arguments.js';
 import { coverNoteSheet } from './pdf/cover-note-sheet.js';
@@ -377,6 +379,8 @@ async function buildPacket(
       }
       case 'manifest':
         break;
+      default:
+        assertNever(f.kind);
     }
   }
   if (overflows.length) problems.push(overflowDiagnostic(overflows, p));

@@ -1,4 +1,4 @@
-import { sha256 } from './manifest.js';
+import { sha256 } from '../util/sha256.js';
 
 export interface EmailDraftInput {
   from: { name: string; address: string } | undefined;

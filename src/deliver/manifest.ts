@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { PacketFileKind } from './delivery-plan.js';
 
 /** One file of a packet as listed in its manifest. */
@@ -17,10 +16,6 @@ export interface Manifest {
   campaign: string;
   mission: string;
   files: ManifestEntry[];
-}
-
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 export function byteLength(data: Uint8Array | string): number {

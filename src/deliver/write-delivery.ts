@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { decodeText } from '../load/decode-text.js';
 import { withLock } from '../output/output-lock.js';
 import { swapIn } from '../output/write-folder-atomic.js';
 import { WriteRefused } from '../output/write-refused.js';
+import { sha256 } from '../util/sha256.js';
 import {
   cellsOfOldList,
   LOG_FILE,
@@ -24,8 +24,6 @@ export interface LogUpdate {
   named: ReadonlySet<string>;
   today: string;
 }
-
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Writes a built delivery into `dest`, all at once (a copy is written beside it and swapped in, so

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/sha256.js';
 
 /**
  * A short fingerprint of an English source text. A translation remembers the fingerprint of the
@@ -6,5 +6,5 @@ import { createHash } from 'node:crypto';
  * marks it stale.
  */
 export function sourceHash(text: string): string {
-  return createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 12);
+  return sha256(text.normalize('NFC')).slice(0, 12);
 }
