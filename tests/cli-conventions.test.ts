@@ -55,6 +55,19 @@ describe('workspace discovery', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/workspace\.yaml does not exist \[file\/missing\]\n {2}hint: run `openletter init`/);
   });
+  it('in a folder deleted from elsewhere (`cd x; rm -rf ../x`), says so in one line, exit 1', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'openletter-deleted-'));
+    // The shell enters the folder, then removes it: the process starts in a folder that no longer exists.
+    const r = spawnSync('bash', ['-c', `mkdir x && cd x && rm -rf ../x && exec "${process.execPath}" "${BIN}" check`], {
+      cwd: parent,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe(
+      'openletter: error: the current folder no longer exists (deleted or moved); cd into a workspace and run again\n',
+    );
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(1);
+  });
 });
 
 describe('--json: exactly one JSON document on standard output, after any command', () => {

@@ -4,7 +4,7 @@ import type { FileStat, Io } from './io.js';
 
 /** The real machine: the process's folder, environment, clock, standard streams and disk. */
 export function nodeIo(): Io {
-  const cwd = process.cwd();
+  const cwd = currentFolder();
   const at = (path: string) => resolve(cwd, path);
   return {
     cwd,
@@ -43,4 +43,21 @@ export function nodeIo(): Io {
       writeFileSync(at(path), data);
     },
   };
+}
+
+/**
+ * The process's folder. A shell can stay in a folder deleted from elsewhere (`rm -rf ../x`); Node
+ * then cannot name it (ENOENT from uv_cwd) and nothing relative to it can be read: say so in one
+ * line and stop, as no command can run there.
+ */
+function currentFolder(): string {
+  try {
+    return process.cwd();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    process.stderr.write(
+      'openletter: error: the current folder no longer exists (deleted or moved); cd into a workspace and run again\n',
+    );
+    process.exit(1);
+  }
 }
