@@ -103,6 +103,27 @@ describe('sign-on CSVs saved by Excel in a Windows code page', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toContain('name: Łódź Rights\n');
   });
+  it('a short sheet that Windows-1252 and Windows-1250 read differently is never written on the guess', async () => {
+    const dir = tempWorkspace(MINI);
+    // Too short for the detection to tell "naïve" (1252) from "naďve" (1250).
+    excelCsv(dir, 'Name,Country\nJustice,FR\nnaïve naïve,JP\nSociété,KR\n', 'windows-1252');
+    const written = await import_(dir, '--write');
+    expect(written.code).toBe(1);
+    expect(written.stderr).toMatch(
+      /^\S*signon\.csv:1:1: error: cannot tell the encoding of \S*signon\.csv: Windows-125([02]) or Windows-125(?!\1)[02]; nothing written \[file\/encoding\]\n/,
+    );
+    expect(written.stderr).toMatch(/hint: name it with --encoding \(windows-125[02], windows-125[02]\)/);
+    expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toBe(ROSTER);
+    // The dry run reads it, and says which other encoding would read it differently.
+    const dry = await import_(dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(
+      /read \S*signon\.csv as Windows-125[02] \(detected; Windows-125[02] would read it differently\)/,
+    );
+    const named = await import_(dir, '--encoding', 'windows-1252', '--write');
+    expect(named.code, named.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'signatories.yaml'), 'utf8')).toContain('name: naïve naïve\n');
+  });
   it('a CSV holding U+FFFD (already damaged) imports nothing and says where', async () => {
     const dir = tempWorkspace(MINI, {
       'signon.csv': 'Organisation name,Country\nSoci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale,FR\n',

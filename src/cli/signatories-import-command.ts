@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { relative, resolve } from 'node:path';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors } from '../diagnostics/diagnostic.js';
 import { applyImport, idsWithSigned } from '../draft/apply-import.js';
 import { planSignatoryImport, type RowOutcome } from '../draft/plan-signatory-import.js';
 import { readSignOnCsv } from '../draft/read-signon-csv.js';
@@ -101,6 +101,27 @@ Examples:
         setExit(cmd, EXIT.errors);
         return;
       }
+      const uncertain = decoded.value.others ?? [];
+      if (opts.write && uncertain.length) {
+        // Written on a wrong guess, every accented name would go into the roster misspelt.
+        const candidates = [decoded.value.encoding, ...uncertain];
+        report(
+          [
+            diag(
+              'file/encoding',
+              { file: shown, start: 0, end: 1 },
+              `cannot tell the encoding of ${shown}: ${candidates.map(encodingName).join(' or ')}; nothing written`,
+              {
+                hint: `name it with --encoding (${candidates.join(', ')}): a dry run without --write shows the names as read`,
+              },
+            ),
+          ],
+          new Map([[shown, decoded.value.text]]),
+          g,
+        );
+        setExit(cmd, EXIT.errors);
+        return;
+      }
       const csv = readSignOnCsv(decoded.value.text, shown, { map: opts.map, kind: opts.kind });
       const rosterText = project.files.get(rosterRel) ?? 'signatories: []\n';
       const plan = planSignatoryImport(project, csv.rows, {
@@ -132,7 +153,7 @@ Examples:
         report(problems, files, g, { summary: false });
         if (decoded.value.encoding !== 'utf-8')
           g.io.stdout.write(
-            `read ${shown} as ${encodingName(decoded.value.encoding)} (${decoded.value.how}); if names look wrong, name the encoding with --encoding\n`,
+            `read ${shown} as ${encodingName(decoded.value.encoding)} (${decoded.value.how}${uncertain.length ? `; ${uncertain.map(encodingName).join(' or ')} would read it differently` : ''}); if names look wrong, name the encoding with --encoding\n`,
           );
         printPlan(
           g.io.stdout,

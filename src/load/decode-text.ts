@@ -20,6 +20,12 @@ export interface DecodedText {
   /** The encoding the bytes were read as, as iconv-lite names it ("utf-8", "cp932"). */
   encoding: string;
   how: 'utf-8' | 'byte order mark' | 'declared' | 'detected' | 'given';
+  /**
+   * For a detected encoding: other code pages that read the bytes as different text and that the
+   * detection rates nearly as likely (a short French sheet: Windows-1252 "naïve" or Windows-1250
+   * "naďve"). Then only the user can tell, and nothing may be written on the guess.
+   */
+  others?: string[];
 }
 
 /**
@@ -87,10 +93,26 @@ function looksUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** The legacy encoding the bytes most likely are, if detection is confident enough to name one. */
-function detectLegacy(buf: Uint8Array): string | undefined {
-  const best = chardet.analyse(buf).find((m) => LEGACY[m.name] !== undefined);
-  return best && best.confidence >= 10 ? LEGACY[best.name] : undefined;
+/**
+ * The legacy encoding the bytes most likely are, if detection is confident enough to name one,
+ * and the others it cannot rule out: an encoding rated at least half as likely whose reading
+ * differs and holds no C1 control or undefined byte (which no spreadsheet writes in a name).
+ */
+function detectLegacy(buf: Uint8Array): { encoding: string; others: string[] } | undefined {
+  const matches = chardet.analyse(buf).filter((m) => LEGACY[m.name] !== undefined);
+  const best = matches[0];
+  if (!best || best.confidence < 10) return undefined;
+  const encoding = LEGACY[best.name]!;
+  const read = (e: string) => iconv.decode(Buffer.from(buf), e);
+  const text = read(encoding);
+  const others = new Set<string>();
+  for (const m of matches.slice(1)) {
+    const other = LEGACY[m.name]!;
+    if (m.confidence * 2 < best.confidence || other === encoding) continue;
+    const alt = read(other);
+    if (alt !== text && !/[\u0080-\u009F\uFFFD]/.test(alt)) others.add(other);
+  }
+  return { encoding, others: [...others] };
 }
 
 /** `<?xml version="1.0" encoding="Shift_JIS"?>`: the declared encoding (read as ASCII). */
@@ -185,12 +207,15 @@ export function decodeText(
     // Not UTF-8: below.
   }
   const likely = detectLegacy(buf);
-  if (kind === 'table' && likely) return decodeAs(likely, 'detected');
+  if (kind === 'table' && likely) {
+    const read = decodeAs(likely.encoding, 'detected');
+    return likely.others.length ? { ...read, value: { ...read.value, others: likely.others } } : read;
+  }
   // Point at the first byte that is not UTF-8, in a lossy decoding the caller may show.
   const lossy = new TextDecoder('utf-8').decode(buf);
   const bad = Math.max(0, lossy.indexOf('\uFFFD'));
   return refuse(
-    `${file} is not UTF-8${likely ? `; it looks like ${encodingName(likely)}` : ''}`,
+    `${file} is not UTF-8${likely ? `; it looks like ${encodingName(likely.encoding)}` : ''}`,
     saveAs,
     { file, start: bad, end: bad + 1 },
     lossy,
