@@ -7,6 +7,9 @@ import { memoryIo } from '../src/io/memory-io.js';
 import { readTextFile } from '../src/load/read-text-file.js';
 import { escapeForTerminal } from '../src/util/control-chars.js';
 import { fromXliff, toXliff } from '../src/translations/xliff.js';
+import { run } from '../src/cli/main.js';
+import { MINI, readText, workspaceFiles } from './helpers/workspace.js';
+import { join } from 'node:path';
 import type { TranslationUnit, UnitFile } from '../src/translations/translation-units.js';
 
 /**
@@ -19,6 +22,8 @@ const SEED = 13;
 
 /** Raw control characters, bidi controls and line separators: nothing of these may reach a terminal. */
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+/** The same in a report of several lines: all but the line feed. */
+const UNSAFE_IN_OUTPUT = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 describe('property: encodings', () => {
   // Words a sign-on form in each language holds, every letter in the encoding's repertoire.
@@ -118,32 +123,32 @@ describe('property: encodings', () => {
   );
 });
 
-describe('property: control characters', () => {
-  const unsafe = fc.constantFrom(
-    '\u0000',
-    '\u0007',
-    '\u0008',
-    '\u001B',
-    '\u001B[2J',
-    '\u001B]0;owned\u0007',
-    '\u007F',
-    '\u0085',
-    '\u009B',
-    '\u202A',
-    '\u202E',
-    '\u2066',
-    '\u2069',
-    '\u2028',
-  );
-  const safe = fc.constantFrom('Han', ' ', 'Voice', 'Société', '열린북한', '人権', '-', '(', ')', '😀', 'x');
-  /** A text with one or more unsafe characters among ordinary words. */
-  const hostile = fc
-    .tuple(fc.array(fc.oneof(safe, unsafe), { maxLength: 12 }), unsafe, fc.nat())
-    .map(([parts, one, at]) => {
-      parts.splice(at % (parts.length + 1), 0, one);
-      return parts.join('');
-    });
+const unsafe = fc.constantFrom(
+  '\u0000',
+  '\u0007',
+  '\u0008',
+  '\u001B',
+  '\u001B[2J',
+  '\u001B]0;owned\u0007',
+  '\u007F',
+  '\u0085',
+  '\u009B',
+  '\u202A',
+  '\u202E',
+  '\u2066',
+  '\u2069',
+  '\u2028',
+);
+const safe = fc.constantFrom('Han', ' ', 'Voice', 'Société', '열린북한', '人権', '-', '(', ')', '😀', 'x');
+/** A text with one or more unsafe characters among ordinary words. */
+const hostile = fc
+  .tuple(fc.array(fc.oneof(safe, unsafe), { maxLength: 12 }), unsafe, fc.nat())
+  .map(([parts, one, at]) => {
+    parts.splice(at % (parts.length + 1), 0, one);
+    return parts.join('');
+  });
 
+describe('property: control characters', () => {
   it('whatever a string holds, escapeForTerminal leaves no control or bidi character, and changes nothing else', () => {
     fc.assert(
       fc.property(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 60 })), (s) => {
@@ -168,6 +173,43 @@ describe('property: control characters', () => {
       { seed: SEED, numRuns: 300 },
     );
   });
+});
+
+describe('property: check on control characters in names and texts, end to end', () => {
+  // In this process, on a memory copy of the mini workspace: a spawned `openletter check` per case
+  // costs seconds, and fifty of them under vitest's fork pool outlasted its RPC timeout.
+  const files = Object.fromEntries(workspaceFiles(MINI).map(([rel, data]) => [`/ws/${rel}`, data]));
+  const roster = readText(join(MINI, 'signatories.yaml'));
+  const demand = readText(join(MINI, 'demands/join-ilo.yaml'));
+  /** `s` as a YAML double-quoted scalar, every control written as an escape (raw ones are YAML errors). */
+  const quoted = (s: string) =>
+    `"${s.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+  const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+  it('flags each at its file and line, exits 1, and prints no raw control to the terminal', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, fc.constantFrom('signatory name', 'demand text'), async (s, where) => {
+        const [rel, text] =
+          where === 'signatory name'
+            ? ['signatories.yaml', roster.replace('name: Han Voice', `name: ${quoted(s)}`)]
+            : ['demands/join-ilo.yaml', demand.replace(/- item: .*/, (m) => `- item: ${quoted(s)}`)];
+        const io = memoryIo({
+          files: { ...files, [`/ws/${rel}`]: text },
+          cwd: '/ws',
+          env: { OPENLETTER_TODAY: '2026-11-23' },
+        });
+        const code = await run(['check'], io);
+        expect(code).toBe(1);
+        const line = lineOf(text, where === 'signatory name' ? 'name: "' : '- item: "');
+        expect(io.stdout.text).toMatch(
+          new RegExp(`^${rel}:${line}:\\d+: error: .*\\[text/(control-char|bidi-control)\\]$`, 'm'),
+        );
+        expect(io.stdout.text + io.stderr.text).not.toMatch(UNSAFE_IN_OUTPUT);
+        expect(io.stderr.text).not.toMatch(/\n\s+at /);
+      }),
+      { seed: SEED, numRuns: 20 },
+    );
+  }, 180_000);
 });
 
 describe('property: translator files', () => {

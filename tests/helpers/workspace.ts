@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { run } from '../../src/cli/main.js';
@@ -28,6 +28,15 @@ export function tempWorkspace(from = MINI, overrides: Record<string, string | nu
     }
   }
   return dir;
+}
+
+/** Every file of a fixture workspace, as [path relative to it, bytes]: to load it into a memoryIo. */
+export function workspaceFiles(from = MINI): [string, Buffer][] {
+  return readdirSync(from, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+    .map((abs) => [relative(from, abs), readFileSync(abs)]);
 }
 
 export function readText(path: string): string {
