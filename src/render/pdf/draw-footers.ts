@@ -1,6 +1,7 @@
 import type { LetterDocument } from '../../model/letter-document.js';
 import { MUTED_COLOR, type FontSelector } from './draw-pages.js';
 import { layoutParagraph } from './line-layout.js';
+import { fillText } from './pdfkit-text.js';
 import type { PageStyle } from './page-style.js';
 import { languageInfo } from '../language-info.js';
 import { formatDigits } from '../../text/digits.js';
@@ -29,12 +30,7 @@ export function drawFooters(pdf: PDFKit.PDFDocument, fonts: FontSelector, doc: L
     pdf.markContent('Artifact', { type: 'Pagination' });
     for (const piece of line.pieces) {
       fonts.select(piece.face);
-      pdf.fontSize(piece.fontSize).fillColor(MUTED_COLOR);
-      pdf.text(piece.text, style.marginLeft + piece.x, style.footerBaseline, {
-        lineBreak: false,
-        baseline: 0,
-        ...(piece.features !== undefined ? { features: piece.features as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
-      });
+      fillText(pdf, piece, MUTED_COLOR, style.marginLeft + piece.x, style.footerBaseline);
     }
     pdf.endMarkedContent();
   }

@@ -4,6 +4,7 @@ import type { LinePiece } from './line-layout.js';
 import { DOT_RADIUS, emphasisDots } from './emphasis-dots.js';
 import { shapedRuns } from './measure-text.js';
 import { patchEncoding, shareLayoutCache } from './pdfkit-font-patches.js';
+import { fillText } from './pdfkit-text.js';
 
 /** Colours of body text and of secondary text (countries, the footer), as CSS hex. */
 export const TEXT_COLOR = '#000000';
@@ -88,14 +89,8 @@ function linkGroups(pieces: LinePiece[]): LinePiece[][] {
 
 function drawPiece(pdf: PDFKit.PDFDocument, fonts: FontSelector, line: PageLine, piece: LinePiece): void {
   fonts.select(piece.face);
-  pdf.fontSize(piece.fontSize).fillColor(piece.muted ? MUTED_COLOR : TEXT_COLOR);
-  // baseline 0: y is the baseline itself, the same for every font on the line.
-  pdf.text(piece.text, line.x + piece.x, line.y, {
-    lineBreak: false,
-    baseline: 0,
-    ...(piece.characterSpacing !== 0 ? { characterSpacing: piece.characterSpacing } : {}),
-    ...(piece.features !== undefined ? { features: piece.features as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
-  });
+  // y is the baseline itself, the same for every font on the line.
+  fillText(pdf, piece, piece.muted ? MUTED_COLOR : TEXT_COLOR, line.x + piece.x, line.y);
 }
 
 /** Emphasis dots of a piece: filled circles, an Artifact (not part of the text). */

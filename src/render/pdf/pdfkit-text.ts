@@ -1,0 +1,126 @@
+/// <reference types="pdfkit" />
+
+/*
+ * One laid-out piece of text written into the page's content stream in one call, with the very
+ * operators pdfkit 0.20.2 (pinned) writes for `doc.fillColor(c).text(s, x, y, { lineBreak: false,
+ * baseline: 0, characterSpacing, features })`: same bytes, a fifth of the work. pdfkit's text() runs
+ * its option merging and measures each string twice more (for the cursor and the link box) and
+ * turns every operator line into its own byte array; a letter draws thousands of pieces.
+ */
+
+/** The private parts of pdfkit's document and embedded font this relies on (pdfkit 0.20.2). */
+interface PdfkitInternals {
+  _font: {
+    id: string;
+    ref(): unknown;
+    encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+  };
+  _fontSize: number;
+  _fillColor: unknown;
+  _ctm: number[];
+  page: { height: number; fonts: Record<string, unknown>; write(chunk: string): void };
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/** How pdfkit writes a number into content: rounded to six decimals (PDFObject.number). */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** pdfkit's `fillColor('#rrggbb')` operators: the DeviceRGB colour space, then the colour. */
+const colorOperators = new Map<string, string>();
+function fillOperators(color: string): string {
+  let ops = colorOperators.get(color);
+  if (ops === undefined) {
+    const hex = Number.parseInt(color.slice(1), 16);
+    const rgb = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255);
+    ops = `/DeviceRGB cs\n${rgb.join(' ')} scn`;
+    colorOperators.set(color, ops);
+  }
+  return ops;
+}
+
+/** What to draw: text without line feeds in the document's current font (selected by the caller). */
+export interface TextRun {
+  text: string;
+  fontSize: number;
+  characterSpacing: number;
+  features: string[] | undefined;
+}
+
+/**
+ * Fills `run` in `color` (CSS hex, `#rrggbb`) with its left end at `x` and its baseline at `y` (PDF
+ * points from the top-left corner), exactly as pdfkit's text() would, in the current font.
+ */
+export function fillText(pdf: PDFKit.PDFDocument, run: TextRun, color: string, x: number, y: number): void {
+  const doc = pdf as unknown as PdfkitInternals;
+  const { text } = run;
+  doc._fillColor = [color, undefined];
+  doc._fontSize = run.fontSize;
+  if (text.length === 0) {
+    // pdfkit sets the colour, then draws nothing.
+    doc.page.write(fillOperators(color));
+    return;
+  }
+  const font = doc._font;
+  const { page } = doc;
+  page.fonts[font.id] ??= font.ref();
+  const top = page.height - y;
+  const ops = [
+    fillOperators(color),
+    'q',
+    // pdfkit flips the y axis for each text (its transform(), undone by the Q below).
+    `1 0 0 -1 0 ${num(page.height)} cm`,
+    'BT',
+    `1 0 0 1 ${num(x)} ${num(top)} Tm`,
+    `/${font.id} ${num(run.fontSize)} Tf`,
+  ];
+  if (run.characterSpacing) ops.push(`${num(run.characterSpacing)} Tc`);
+  const [encoded, positions] = font.encode(text, run.features);
+  const scale = run.fontSize / 1000;
+  // Glyphs are written in TJ segments, cut where a glyph's advance differs from its width (kerning),
+  // and repositioned with Tm around a glyph with an offset (a mark).
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  let at = x;
+  const addSegment = (cur: number): void => {
+    if (last < cur) {
+      const pos = positions[cur - 1] as GlyphPosition;
+      commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(pos.xAdvance - pos.advanceWidth))}`);
+    }
+    last = cur;
+  };
+  const flush = (i: number): void => {
+    addSegment(i);
+    if (commands.length > 0) {
+      ops.push(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i = 0;
+  for (; i < positions.length; i++) {
+    const pos = positions[i] as GlyphPosition;
+    if (pos.xOffset || pos.yOffset) {
+      flush(i);
+      ops.push(`1 0 0 1 ${num(at + pos.xOffset * scale)} ${num(top + pos.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        ops.push(`1 0 0 1 ${num(at)} ${num(top)} Tm`);
+        hadOffset = false;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+    }
+    at += pos.xAdvance * scale;
+  }
+  flush(i);
+  ops.push('ET', 'Q');
+  page.write(ops.join('\n'));
+}
