@@ -162,7 +162,17 @@ function scriptPieces(word: string, start: number): Token[] {
   return pieces;
 }
 
-const scriptOfChar = (char: string) => SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? 'other';
+/** Script of each character met so far: a lookup instead of up to seven property tests per character. */
+const scripts = new Map<string, string>();
+
+function scriptOfChar(char: string): string {
+  let script = scripts.get(char);
+  if (script === undefined) {
+    script = SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? 'other';
+    scripts.set(char, script);
+  }
+  return script;
+}
 
 /** The script of a word whose letters all share one script, else undefined. */
 function scriptOf(word: string): string | undefined {

@@ -165,7 +165,8 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
     const placed = placeLine(set, l, { ...options, width: options.width - indent });
     // The indent is at the start of the line: on the right in a right-to-left paragraph.
     const shift = options.direction === 'rtl' ? 0 : indent;
-    return { pieces: placed.pieces.map((p) => ({ ...p, x: p.x + shift })), width: placed.width + indent };
+    for (const piece of placed.pieces) piece.x += shift;
+    return { pieces: placed.pieces, width: placed.width + indent };
   });
 }
 
@@ -463,7 +464,8 @@ function placeLine(set: ParagraphSet, line: LineSpan, options: LayoutOptions): L
   const shrinking = overfull && cjkMode && options.features !== undefined;
   const base = options.direction ?? 'ltr';
   const lineLevel = levels && lineLevels(text, levels, line.start, line.end, base);
-  const raw: Omit<LinePiece, 'x' | 'width' | 'characterSpacing'>[] = [];
+  /** The pieces in logical order; x, width and character spacing are set once the line is justified. */
+  const raw: LinePiece[] = [];
   const natural: PieceMetrics[] = [];
   /** Bidi level of each piece, in logical order (all 0 without right-to-left text). */
   const pieceLevels: number[] = [];
@@ -476,19 +478,20 @@ function placeLine(set: ParagraphSet, line: LineSpan, options: LayoutOptions): L
     // Justification needs a position after every space, or at every CJK/Latin boundary (where the
     // CJK/Latin space goes too): cut the atom there.
     const slice = text.slice(from, to);
-    const parts = (
+    let parts =
       cjkMode && (justify || edges.width > 0)
         ? slice.split(CJK_BOUNDARY)
         : !justify
           ? [slice]
-          : splitAtGaps(slice.split(/(?<= )/), from, gaps)
-    )
-      .flatMap((part) => (shrinking ? part.split(PUNCTUATION_EDGE) : [part]))
-      .flatMap((part) => (options.features !== undefined ? part.split(UNSHAPED_JOIN) : [part]));
+          : splitAtGaps(splitAfterSpaces(slice), from, gaps);
+    if (shrinking) parts = parts.flatMap((part) => part.split(PUNCTUATION_EDGE));
+    if (options.features !== undefined) parts = parts.flatMap((part) => part.split(UNSHAPED_JOIN));
+    const bidi = lineLevel && bidiParts(parts, from, line.start, lineLevel);
+    const count = bidi?.length ?? parts.length;
     let partStart = from;
-    for (const [part, level] of lineLevel
-      ? bidiParts(parts, from, line.start, lineLevel)
-      : parts.map((p) => [p, 0] as const)) {
+    for (let k = 0; k < count; k++) {
+      const part = bidi === undefined ? (parts[k] as string) : (bidi[k] as [string, number])[0];
+      const level = bidi === undefined ? 0 : (bidi[k] as [string, number])[1];
       const partEnd = partStart + part.length;
       const drawn = part.replace(UNDRAWN, '');
       if (drawn !== '') {
@@ -498,6 +501,9 @@ function placeLine(set: ParagraphSet, line: LineSpan, options: LayoutOptions): L
         pieceLevels.push(level);
         starts.push(partStart);
         raw.push({
+          x: 0,
+          width: 0,
+          characterSpacing: 0,
           text: drawn,
           face: atom.face,
           fontSize: atom.size,
@@ -509,9 +515,13 @@ function placeLine(set: ParagraphSet, line: LineSpan, options: LayoutOptions): L
           dots: segment?.dots,
         });
         const full = measureText(atom.face, drawn, features);
-        const contentText = text.slice(partStart, Math.min(partEnd, line.contentEnd)).replace(UNDRAWN, '');
+        // Only the part the line's content ends in is measured again without its trailing space.
         const content =
-          partStart < line.contentEnd ? measureText(atom.face, contentText, features) : { width: 0, glyphs: 0 };
+          partEnd <= line.contentEnd
+            ? full
+            : partStart < line.contentEnd
+              ? measureText(atom.face, text.slice(partStart, line.contentEnd).replace(UNDRAWN, ''), features)
+              : NOTHING;
         const cjk = cjkMode && CJK_CHAR.test(drawn);
         natural.push({
           width: full.width * atom.size,
@@ -533,6 +543,9 @@ function placeLine(set: ParagraphSet, line: LineSpan, options: LayoutOptions): L
     pieceLevels.push(pieceLevels.at(-1) ?? 0);
     starts.push(line.contentEnd);
     raw.push({
+      x: 0,
+      width: 0,
+      characterSpacing: 0,
       text: HYPHEN,
       face: hyphenAtom.face,
       fontSize: hyphenAtom.size,
@@ -587,7 +600,11 @@ function placeLine(set: ParagraphSet, line: LineSpan, options: LayoutOptions): L
     x += spaceBefore[i] ?? 0;
     const characterSpacing = cjkMode && !n.cjk ? 0 : spacing;
     const width = n.width + characterSpacing * n.glyphs;
-    pieces.push({ ...(raw[i] as (typeof raw)[number]), x, width, characterSpacing });
+    const piece = raw[i] as LinePiece;
+    piece.x = x;
+    piece.width = width;
+    piece.characterSpacing = characterSpacing;
+    pieces.push(piece);
     x += width + (odd ? 0 : glue);
   }
   return { pieces, width: justified ? options.width : contentWidth + offset };
@@ -636,6 +653,20 @@ function setHalfWidth(
     n.contentWidth = half;
   }
   return gained;
+}
+
+const NOTHING = { width: 0, glyphs: 0 };
+
+/** `text` cut after each space: "a b  c" → "a ", "b ", " ", "c". */
+function splitAfterSpaces(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) {
+    parts.push(text.slice(start, i + 1));
+    start = i + 1;
+  }
+  if (start < text.length) parts.push(text.slice(start));
+  return parts;
 }
 
 /** Cuts parts (consecutive, from `from`) at the word boundaries in `gaps`, where justification adds glue. */

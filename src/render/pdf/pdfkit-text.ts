@@ -29,6 +29,25 @@ interface GlyphPosition {
   advanceWidth: number;
 }
 
+type Encoded = [string[], GlyphPosition[]];
+type EncodingFont = PdfkitInternals['_font'];
+
+/**
+ * Glyph ids and positions of each string already drawn, per embedded font (so per document): the
+ * second "the" of a letter costs a lookup. Encoding adds the glyphs to the document's subset, which a
+ * string's first encoding has done.
+ */
+const encodings = new WeakMap<EncodingFont, Map<string, Encoded>>();
+
+function encodeOnce(font: EncodingFont, text: string, features: string[] | undefined): Encoded {
+  let drawn = encodings.get(font);
+  if (drawn === undefined) encodings.set(font, (drawn = new Map()));
+  const key = features === undefined ? text : `${features.join(',')}\u0000${text}`;
+  let encoded = drawn.get(key);
+  if (encoded === undefined) drawn.set(key, (encoded = font.encode(text, features)));
+  return encoded;
+}
+
 /** How pdfkit writes a number into content: rounded to six decimals (PDFObject.number). */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
@@ -81,7 +100,7 @@ export function fillText(pdf: PDFKit.PDFDocument, run: TextRun, color: string, x
     `/${font.id} ${num(run.fontSize)} Tf`,
   ];
   if (run.characterSpacing) ops.push(`${num(run.characterSpacing)} Tc`);
-  const [encoded, positions] = font.encode(text, run.features);
+  const [encoded, positions] = encodeOnce(font, text, run.features);
   const scale = run.fontSize / 1000;
   // Glyphs are written in TJ segments, cut where a glyph's advance differs from its width (kerning),
   // and repositioned with Tm around a glyph with an offset (a mark).
