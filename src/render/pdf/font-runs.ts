@@ -48,6 +48,8 @@ interface Token {
 export function splitFontRuns(text: string, fontIds: string[], opts: { name?: boolean } = {}): FontRun[] {
   const primary = fontIds[0];
   if (primary === undefined) throw new Error('empty font stack');
+  // Every rule below gives the primary font all of a text it covers whole: most text of a letter.
+  if (text !== '' && coversEvery(primary, text)) return [{ fontId: primary, text, start: 0 }];
   const tokens: Token[] = [...text.matchAll(TOKEN)].flatMap((m) =>
     WORD.test(m[0]) ? scriptPieces(m[0], m.index) : [{ text: m[0], start: m.index, word: false }],
   );
@@ -190,6 +192,16 @@ function coversAll(fontId: string, text: string): boolean {
   for (const char of text) {
     if (CLINGS.test(char)) continue;
     if (!fontCovers(fontId, char.codePointAt(0) ?? 0)) return false;
+  }
+  return true;
+}
+
+/** Whether `fontId` has every code point of `text`, marks and joiners included. */
+function coversEvery(fontId: string, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i) as number;
+    if (codePoint > 0xffff) i++;
+    if (!fontCovers(fontId, codePoint)) return false;
   }
   return true;
 }

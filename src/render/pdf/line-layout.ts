@@ -143,8 +143,17 @@ export function layoutParagraph(segments: StyledSegment[], options: LayoutOption
   const atoms = buildAtoms(texts, segments, options);
   const edges = spaceEdges(text, options);
   // Width of text[start, end) as set: the CJK/Latin spaces inside it count, those at its ends do not.
-  const measure = (start: number, end: number): number =>
-    measureRange(text, atoms, start, end, options.features) + edges.within(start, end);
+  // Breaking asks for most ranges two or three times (fitting, total fit, the line's width).
+  const widths = new Map<number, number>();
+  const measure = (start: number, end: number): number => {
+    const key = start * (text.length + 1) + end;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = measureRange(text, atoms, start, end, options.features) + edges.within(start, end);
+      widths.set(key, width);
+    }
+    return width;
+  };
   const noBreak = noBreakRanges(texts, segments);
   let units = joinUnits(breakUnits(text, options.lineBreak), noBreak);
   if (options.hyphenate !== undefined && options.align === 'justify') {
@@ -285,7 +294,6 @@ function totalFit(
   const em = options.fontSize;
   const contextual = options.features !== undefined && options.features.length > 0;
   const pieces = units.map((unit, i): BreakPiece => {
-    const content = text.slice(unit.start, unit.contentEnd);
     const alone = measure(unit.start, unit.contentEnd);
     // With contextual features (chws) a unit's width depends on the character after it: measure it
     // in context, and give back the difference when a line ends after it.
@@ -305,10 +313,11 @@ function totalFit(
     // against the next unit gives only the rest, all of it when the line ends after it.
     const halt = options.lineBreak === 'cjk' && contextual ? halfWidthGain(text, atoms, unit, options.features) : 0;
     const haltInLine = Math.max(0, halt - (alone - width));
-    const cjk = options.lineBreak === 'cjk' ? [...content].filter((c) => CJK_CHAR.test(c)).length : 0;
+    const cjk = options.lineBreak === 'cjk' ? countCjk(text, unit.start, unit.contentEnd) : 0;
     const nextIsCjk = options.lineBreak === 'cjk' && CJK_CHAR.test(text[units[i + 1]?.start ?? text.length] ?? '');
-    const glyphs = [...content].length;
-    const explicitHyphen = /[-\u2010]$/u.test(content);
+    const glyphs = options.lineBreak === 'keep-all' ? [...text.slice(unit.start, unit.contentEnd)].length : 0;
+    const lastChar = unit.contentEnd > unit.start ? text.charCodeAt(unit.contentEnd - 1) : 0;
+    const explicitHyphen = lastChar === 0x2d || lastChar === 0x2010;
     return {
       width,
       stretch:
@@ -352,6 +361,13 @@ function totalFit(
       hyphen: to.hyphen === true && !last,
     };
   });
+}
+
+/** Kanji, kana and CJK punctuation in text[start, end). */
+function countCjk(text: string, start: number, end: number): number {
+  let count = 0;
+  for (const char of text.slice(start, end)) if (CJK_CHAR.test(char)) count++;
+  return count;
 }
 
 /** How much narrower the unit's punctuation runs are set half-width (halt) than as measured, PDF points. */
