@@ -25,6 +25,24 @@ import {
   parseKey,
 } from '../model/translation-key.js';
 
+/** Past this many parsed texts the memo starts over, so a long batch of letters cannot grow it without bound. */
+const MAX_PARSED_TEXTS = 20_000;
+const parsedTexts = new Map<string, ReturnType<typeof parseInline>>();
+
+/**
+ * {@link parseInline}, once per distinct text in a process: every letter of a campaign, and every
+ * paper size and packet of `deliver`, parses the same wording again. Results are never mutated.
+ */
+function parseInlineOnce(src: string): ReturnType<typeof parseInline> {
+  let parsed = parsedTexts.get(src);
+  if (parsed === undefined) {
+    if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
+    parsed = parseInline(src);
+    parsedTexts.set(src, parsed);
+  }
+  return parsed;
+}
+
 /** A composed letter plus every final string with its origin and offsets (for glyph and hygiene checks). */
 export interface ComposedLetter {
   doc: LetterDocument;
@@ -328,7 +346,7 @@ class Composer {
       return [{ kind: 'text', text: t.text }];
     }
     const filled = this.chromeText(found, t);
-    const { inlines, offsets } = parseInline(filled.text);
+    const { inlines, offsets } = parseInlineOnce(filled.text);
     this.texts.push({
       text: inlineText(inlines),
       origin: { span: t.span, kind: 'chrome', lang: this.tr.locale.code, key: chromeKey(found) },
@@ -419,7 +437,7 @@ class Composer {
   private inline(key: string, source: SourcedText): Inline[] {
     const { text: t, origin } = this.lookup(key, source);
     const filled = this.finalText(t, this.fill(t), origin.kind !== 'source' || this.tr.isSource);
-    const { inlines, problems, offsets } = parseInline(filled.text);
+    const { inlines, problems, offsets } = parseInlineOnce(filled.text);
     for (const p of problems)
       this.diagnostics.push(
         diag('text/markup', t.span, p, { hint: 'close the markup, or escape a literal character with a backslash' }),
