@@ -84,14 +84,32 @@ const UNHYPHENATED_TOKEN = /[@/\\:\d_=]|^www\./iu;
  * Khmer and Burmese are never hyphenated: they break between dictionary words, with no hyphen drawn.
  */
 export function hyphenationPoints(text: string, hyphenate: Hyphenator): number[] {
+  let known = tokenPoints.get(hyphenate);
+  if (known === undefined) tokenPoints.set(hyphenate, (known = new Map()));
   const points: number[] = [];
   for (const token of text.matchAll(/\S+/gu)) {
-    if (UNHYPHENATED_TOKEN.test(token[0]) || /[-\u2010\u00ad]/u.test(token[0])) continue;
-    for (const word of token[0].matchAll(/[\p{L}\p{M}]+/gu)) {
-      if (word[0] === word[0].toUpperCase() || UNSPACED_SCRIPT.test(word[0])) continue;
-      const at = token.index + word.index;
-      for (const p of hyphenate(word[0])) points.push(at + p);
+    let inToken = known.get(token[0]);
+    if (inToken === undefined) {
+      if (known.size >= MAX_KNOWN_TOKENS) known.clear();
+      inToken = pointsInToken(token[0], hyphenate);
+      known.set(token[0], inToken);
     }
+    for (const p of inToken) points.push(token.index + p);
+  }
+  return points;
+}
+
+/** Past this many tokens per language the memo starts over, so a long batch cannot grow it without bound. */
+const MAX_KNOWN_TOKENS = 50_000;
+/** Hyphenation points of each whitespace-delimited token met so far, per language: letters repeat their words. */
+const tokenPoints = new WeakMap<Hyphenator, Map<string, readonly number[]>>();
+
+function pointsInToken(token: string, hyphenate: Hyphenator): number[] {
+  if (UNHYPHENATED_TOKEN.test(token) || /[-\u2010\u00ad]/u.test(token)) return [];
+  const points: number[] = [];
+  for (const word of token.matchAll(/[\p{L}\p{M}]+/gu)) {
+    if (word[0] === word[0].toUpperCase() || UNSPACED_SCRIPT.test(word[0])) continue;
+    for (const p of hyphenate(word[0])) points.push(word.index + p);
   }
   return points;
 }

@@ -17,7 +17,6 @@ interface PdfkitInternals {
   };
   _fontSize: number;
   _fillColor: unknown;
-  _ctm: number[];
   page: { height: number; fonts: Record<string, unknown>; write(chunk: string): void };
 }
 
@@ -29,23 +28,34 @@ interface GlyphPosition {
   advanceWidth: number;
 }
 
-type Encoded = [string[], GlyphPosition[]];
 type EncodingFont = PdfkitInternals['_font'];
 
-/**
- * Glyph ids and positions of each string already drawn, per embedded font (so per document): the
- * second "the" of a letter costs a lookup. Encoding adds the glyphs to the document's subset, which a
- * string's first encoding has done.
- */
-const encodings = new WeakMap<EncodingFont, Map<string, Encoded>>();
+/** A string encoded in an embedded font: glyph ids (hex) and positions, as pdfkit's encode returns them. */
+interface GlyphRun {
+  encoded: string[];
+  positions: GlyphPosition[];
+  /** Its TJ operators when no glyph is offset (no marks): they do not depend on where it is drawn. */
+  operators: string[] | undefined;
+}
 
-function encodeOnce(font: EncodingFont, text: string, features: string[] | undefined): Encoded {
-  let drawn = encodings.get(font);
-  if (drawn === undefined) encodings.set(font, (drawn = new Map()));
+/**
+ * Each string already drawn, per embedded font (so per document): the second "the" of a letter costs
+ * a lookup. Encoding adds the glyphs to the document's subset, which a string's first encoding has done.
+ */
+const glyphRuns = new WeakMap<EncodingFont, Map<string, GlyphRun>>();
+
+function glyphRun(font: EncodingFont, text: string, features: string[] | undefined): GlyphRun {
+  let drawn = glyphRuns.get(font);
+  if (drawn === undefined) glyphRuns.set(font, (drawn = new Map()));
   const key = features === undefined ? text : `${features.join(',')}\u0000${text}`;
-  let encoded = drawn.get(key);
-  if (encoded === undefined) drawn.set(key, (encoded = font.encode(text, features)));
-  return encoded;
+  let run = drawn.get(key);
+  if (run === undefined) {
+    const [encoded, positions] = font.encode(text, features);
+    const placed = positions.some((pos) => pos.xOffset || pos.yOffset);
+    run = { encoded, positions, operators: placed ? undefined : glyphOperators(encoded, positions, 0, 0, 0) };
+    drawn.set(key, run);
+  }
+  return run;
 }
 
 /** How pdfkit writes a number into content: rounded to six decimals (PDFObject.number). */
@@ -100,10 +110,25 @@ export function fillText(pdf: PDFKit.PDFDocument, run: TextRun, color: string, x
     `/${font.id} ${num(run.fontSize)} Tf`,
   ];
   if (run.characterSpacing) ops.push(`${num(run.characterSpacing)} Tc`);
-  const [encoded, positions] = encodeOnce(font, text, run.features);
-  const scale = run.fontSize / 1000;
-  // Glyphs are written in TJ segments, cut where a glyph's advance differs from its width (kerning),
-  // and repositioned with Tm around a glyph with an offset (a mark).
+  const glyphs = glyphRun(font, text, run.features);
+  ops.push(...(glyphs.operators ?? glyphOperators(glyphs.encoded, glyphs.positions, x, top, run.fontSize / 1000)));
+  ops.push('ET', 'Q');
+  page.write(ops.join('\n'));
+}
+
+/**
+ * pdfkit's TJ operators for encoded glyphs starting at (`x`, `top`) in text space: segments cut where
+ * a glyph's advance differs from its width (kerning), and a Tm around each glyph with an offset (a
+ * mark), which only then makes them depend on the position and the `scale` (font size / 1000).
+ */
+function glyphOperators(
+  encoded: string[],
+  positions: GlyphPosition[],
+  x: number,
+  top: number,
+  scale: number,
+): string[] {
+  const ops: string[] = [];
   const commands: string[] = [];
   let last = 0;
   let hadOffset = false;
@@ -140,6 +165,5 @@ export function fillText(pdf: PDFKit.PDFDocument, run: TextRun, color: string, x
     at += pos.xAdvance * scale;
   }
   flush(i);
-  ops.push('ET', 'Q');
-  page.write(ops.join('\n'));
+  return ops;
 }
