@@ -59,7 +59,7 @@ const packed = JSON.parse(
 const paths = packed.files.map((f) => f.path);
 for (const needed of [
   'bin/openletter.js',
-  'dist/cli/main.js',
+  'dist/openletter.cjs',
   'dist/font-coverage.json',
   'dist/fonts/NotoSerifKR_700Bold.woff2',
   'dist/fonts/OFL-noto-serif-kr.txt',
@@ -71,6 +71,9 @@ for (const needed of [
   if (!paths.includes(needed)) fail(`the tarball lacks ${needed}`);
 for (const banned of ['src/', 'tests/', 'scripts/', '.ci/', 'node_modules/'])
   if (paths.some((p) => p.startsWith(banned))) fail(`the tarball carries ${banned}`);
+// bin/openletter.js runs the one bundled file: the compiled modules it was made of would only take room.
+const modules = paths.filter((p) => /^dist\/.*\.js$/.test(p));
+if (modules.length) fail(`the tarball carries compiled modules beside the bundle: ${modules.slice(0, 3).join(', ')}`);
 
 // 2. Install it into an empty project, as `npm install openletter` would.
 const project = join(tmp, 'project');

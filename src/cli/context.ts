@@ -4,6 +4,10 @@ import { COLOURS, useColour } from './colour.js';
 import { jsonDocument } from './json-output.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
+import { cachedLoad } from '../load/workspace-cache.js';
+import { nodeIo } from '../io/node-io.js';
+import { userCacheDir } from '../util/user-cache-dir.js';
+import { BUILD } from './build-id.js';
 import type { Campaign, Project } from '../model/project.js';
 import { closest } from '../util/closest.js';
 import { realPath } from '../output/real-path.js';
@@ -55,8 +59,13 @@ export function refuseSourceFolder(dest: string, project: Project): void {
   );
 }
 
+/** The workspace, from the per-user cache of loaded workspaces when no file changed since (workspace-cache.ts). */
 export function load(g: GlobalOptions): { project: Project; diagnostics: Diagnostic[] } {
-  const r = loadWorkspace(workspaceDir(g), g.io);
+  const root = resolve(workspaceDir(g));
+  const dir = BUILD === undefined ? undefined : userCacheDir(g.io.env, process.platform, 'workspaces');
+  const r = cachedLoad(dir, BUILD ?? '', root, [g.io, nodeIo()], ([source, packageSource]) =>
+    loadWorkspace(root, source, packageSource),
+  );
   return { project: r.value, diagnostics: r.diagnostics };
 }
 

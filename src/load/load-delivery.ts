@@ -13,6 +13,7 @@ import { keyName } from '../model/translation-key.js';
 import { deliveryStringsSchema } from './delivery-schema.js';
 import { flattenYaml } from './flatten-yaml.js';
 import { FileReader } from './read-files.js';
+import type { FileSource } from './read-text-file.js';
 import { validateFile } from './validate.js';
 
 /** Root of the openletter package: its templates/ and locales/<lng>/delivery.yaml are the defaults. */
@@ -24,9 +25,14 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
  * delivery.yaml wins even when broken: its errors are reported, not bypassed. Problems and file
  * texts go to `reader`, as for every workspace file.
  */
-export function loadDelivery(reader: FileReader, packageRoot = PACKAGE_ROOT): DeliveryTexts {
+export function loadDelivery(
+  reader: FileReader,
+  packageRoot = PACKAGE_ROOT,
+  packageSource: FileSource = nodeIo(),
+): DeliveryTexts {
   const readers = [reader];
-  if (resolve(packageRoot) !== resolve(reader.root)) readers.push(new FileReader(packageRoot, nodeIo(), '(bundled) '));
+  if (resolve(packageRoot) !== resolve(reader.root))
+    readers.push(new FileReader(packageRoot, packageSource, '(bundled) '));
 
   const templates = {} as Record<TemplateName, TemplateSource | undefined>;
   for (const [name, file] of Object.entries(TEMPLATE_FILES) as [TemplateName, string][]) {

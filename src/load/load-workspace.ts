@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Campaign, DemandBlock, Project, Workspace } from '../model/project.js';
 import { diag, scopeFrom, type Result, type Scope } from '../diagnostics/diagnostic.js';
 import { loadLocales } from './load-locales.js';
@@ -19,9 +20,11 @@ import { loadTemplates } from './load-templates.js';
 
 /**
  * Read a workspace folder into a Project. Reports every problem it finds (syntax, schema,
- * cross-file references) and keeps going, so one run shows them all.
+ * cross-file references) and keeps going, so one run shows them all. Every file it reads comes
+ * through `source`, or `packageSource` for the defaults openletter ships (workspace-cache.ts relies
+ * on that).
  */
-export function loadWorkspace(rootDir: string, source?: FileSource): Result<Project> {
+export function loadWorkspace(rootDir: string, source?: FileSource, packageSource?: FileSource): Result<Project> {
   const reader = new FileReader(resolve(rootDir), source);
   const broken: Project['broken'] = {
     demands: new Set(),
@@ -62,7 +65,7 @@ export function loadWorkspace(rootDir: string, source?: FileSource): Result<Proj
   const locales = loadLocales(reader);
   const glossary = loadGlossary(reader);
   const templates = reader.within({ kind: 'packet' }, () => loadTemplates(reader));
-  const delivery = reader.within({ kind: 'packet' }, () => loadDelivery(reader));
+  const delivery = reader.within({ kind: 'packet' }, () => loadDelivery(reader, undefined, packageSource));
   const project: Project = {
     root: reader.root,
     workspace,
@@ -91,9 +94,10 @@ function loadWorkspaceFile(reader: FileReader): Workspace {
   };
   const f = reader.yaml('workspace.yaml');
   if (!f) return fallback;
+  const texts = topLevelTexts(f);
   const v = validateFile(f, workspaceSchema);
   reader.diagnostics.push(...v.diagnostics);
-  if (!v.value) return fallback;
+  if (!v.value) return { ...fallback, texts };
   return {
     name: v.value.name,
     shortName: v.value.short_name,
@@ -103,7 +107,21 @@ function loadWorkspaceFile(reader: FileReader): Workspace {
     names: new Map(Object.entries(v.value.names ?? {})),
     returnAddressLocal: new Map(Object.entries(v.value.return_address_local ?? {})),
     nameSpan: spanAt(f, ['name']),
+    texts,
   };
+}
+
+/** The strings at the top level of a YAML file, alone or in a list, each with its key and place. */
+function topLevelTexts(f: YamlFile): NonNullable<Workspace['texts']> {
+  const out: NonNullable<Workspace['texts']> = [];
+  if (!isMap(f.doc.contents)) return out;
+  for (const { key, value } of f.doc.contents.items) {
+    if (!isScalar(key)) continue;
+    for (const s of isSeq(value) ? value.items : [value])
+      if (isScalar(s) && typeof s.value === 'string' && s.range)
+        out.push({ key: String(key.value), text: s.value, span: { file: f.path, start: s.range[0], end: s.range[1] } });
+  }
+  return out;
 }
 
 /** One entity per file in a folder (campaigns/, demands/); the id must equal the file name. */

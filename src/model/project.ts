@@ -262,6 +262,12 @@ export interface Workspace {
   returnAddressLocal?: Map<string, string[]>;
   /** Where workspace.yaml gives the name (diagnostics about its forms point there). */
   nameSpan?: Span;
+  /**
+   * Every string workspace.yaml gives at its top level, alone or as a list item, by key, where it is
+   * written: rules about the coalition's details read these, not the file again. Kept when the file
+   * fails its schema (the rules still see what was written).
+   */
+  texts?: { key: string; text: string; span: Span }[];
 }
 
 export interface Project {

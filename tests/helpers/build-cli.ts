@@ -12,6 +12,7 @@ const INPUTS = [
   'scripts/build-fonts.mjs',
   'scripts/build-hyphenation.mjs',
   'scripts/gen-font-coverage.mjs',
+  'scripts/build-bundle.mjs',
   'tsconfig.build.json',
   'package-lock.json',
 ];
