@@ -119,8 +119,9 @@ describe('scripts without spaces between words', () => {
 });
 
 /**
- * Lao and Burmese, like Thai: a paragraph in the language's Noto face (a workspace font file from
- * devDependencies), justified, breaks only where ICU's dictionary finds a word boundary (or at a space).
+ * Lao, Khmer and Burmese, like Thai: a paragraph in the language's Noto face (a workspace font file
+ * from devDependencies), justified, breaks only where ICU's dictionary finds a word boundary (or at a
+ * space). Noto Sans Khmer shapes only with fontkit mended (src/fonts/fontkit-fixes.ts: NULL anchors).
  */
 const UNSPACED: { lang: string; tag: string; font: keyof typeof FIXTURE_FONTS; file: string; text: string }[] = [
   {
@@ -131,6 +132,15 @@ const UNSPACED: { lang: string; tag: string; font: keyof typeof FIXTURE_FONTS; f
     text:
       'ພວກເຮົາຂຽນຈົດໝາຍເຖິງທ່ານກ່ຽວກັບການກັກຂັງ ແລະ ສິດທິມະນຸດ. ພວກເຮົາຂໍຮຽກຮ້ອງໃຫ້ທ່ານອະນຸຍາດໃຫ້' +
       'ຄະນະກຳມະການກາແດງສາກົນ (ICRC) ເຂົ້າຢ້ຽມຢາມສະຖານທີ່ກັກຂັງທັງໝົດ ເພື່ອສິດເສລີພາບ ຍຸດຕິທຳ ແລະ ສັນຕິພາບຂອງໂລກ.',
+  },
+  {
+    lang: 'km',
+    tag: 'km-KH',
+    font: 'khmer',
+    file: 'fonts/NotoSansKhmer-Regular.ttf',
+    text:
+      'យើងខ្ញុំសូមសរសេរមកឯកឧត្តមអំពីការឃុំខ្លួន និងសិទ្ធិមនុស្ស។ យើងខ្ញុំស្នើសុំឱ្យឯកឧត្តមអនុញ្ញាតឱ្យ' +
+      'គណៈកម្មាធិការអន្តរជាតិកាកបាទក្រហម (ICRC) ចូលទស្សនាកន្លែងឃុំឃាំងទាំងអស់ ដើម្បីសេរីភាព យុត្តិធម៌ និងសន្តិភាពក្នុងពិភពលោក។',
   },
   {
     lang: 'my',

@@ -1,4 +1,5 @@
 import type { FontFace } from '../../fonts/font-library.js';
+import { mendFontkit } from '../../fonts/fontkit-fixes.js';
 import { reuseShapingPlans } from '../../fonts/fontkit-plans.js';
 
 /** Advance of a piece of text in one face, unscaled. */
@@ -46,6 +47,8 @@ const caches = new WeakMap<FontFace, FaceCache>();
 function faceCache(face: FontFace): FaceCache {
   let cache = caches.get(face);
   if (cache === undefined) {
+    // Every face is measured before it is drawn: its fontkit classes are mended and planned here once.
+    mendFontkit(face.font);
     reuseShapingPlans(face.font);
     cache = { metrics: new Map(), runs: { plain: Object.create(null) as Record<string, PdfRun>, featured: new Map() } };
     caches.set(face, cache);
