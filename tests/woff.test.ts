@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../src/fonts/font-files.js';
-import { sfntToWoff, woffToSfnt } from '../src/fonts/woff.js';
+import { woffToSfnt } from '../src/fonts/woff.js';
 import { sfntTables as tables } from './helpers/sfnt-tables.js';
+import { sfntToWoff } from './helpers/woff-fixture.js';
 import { REPO } from './helpers/workspace.js';
 
 const require = createRequire(join(REPO, 'package.json'));

@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 
 /**
  * WOFF 1.0 (W3C, 2012): an sfnt font (TrueType/OpenType) with each table compressed by zlib. A
@@ -29,38 +29,6 @@ export function isWoff(bytes: Uint8Array): boolean {
   );
 }
 
-/** An sfnt font file as a WOFF 1.0 file (tables in tag order, each compressed if that is smaller). */
-export function sfntToWoff(sfnt: Buffer): Buffer {
-  const flavor = sfnt.readUInt32BE(0);
-  const tables = readSfntTables(sfnt);
-  const chunks = tables.map((t) => {
-    const z = deflateSync(t.data, { level: 9 });
-    return z.length < t.data.length ? z : t.data;
-  });
-  const head = tables.find((t) => t.tag === tagOf('head'));
-  const directory = Buffer.alloc(WOFF_ENTRY * tables.length);
-  let offset = WOFF_HEADER + directory.length;
-  tables.forEach((t, i) => {
-    const e = i * WOFF_ENTRY;
-    directory.writeUInt32BE(t.tag, e);
-    directory.writeUInt32BE(offset, e + 4);
-    directory.writeUInt32BE(chunks[i]!.length, e + 8);
-    directory.writeUInt32BE(t.data.length, e + 12);
-    directory.writeUInt32BE(t.checksum, e + 16);
-    offset += padded(chunks[i]!.length);
-  });
-  const header = Buffer.alloc(WOFF_HEADER);
-  header.writeUInt32BE(WOFF_SIGNATURE, 0);
-  header.writeUInt32BE(flavor, 4);
-  header.writeUInt32BE(offset, 8);
-  header.writeUInt16BE(tables.length, 12);
-  header.writeUInt32BE(sfntSize(tables), 16);
-  // The WOFF version is the font's own (head.fontRevision, 16.16), as the spec suggests.
-  if (head) header.writeUInt32BE(head.data.readUInt32BE(4), 20);
-  const body = chunks.map((c) => Buffer.concat([c, Buffer.alloc(padded(c.length) - c.length)]));
-  return Buffer.concat([header, directory, ...body]);
-}
-
 /** The sfnt font inside a WOFF 1.0 file. @throws Error when the file is not a well-formed WOFF. */
 export function woffToSfnt(woff: Buffer): Buffer {
   if (!isWoff(woff)) throw new Error('not a WOFF 1.0 file');
@@ -77,22 +45,6 @@ export function woffToSfnt(woff: Buffer): Buffer {
     tables.push({ tag: woff.readUInt32BE(e), checksum: woff.readUInt32BE(e + 16), data });
   }
   return writeSfnt(woff.readUInt32BE(4), tables);
-}
-
-function readSfntTables(sfnt: Buffer): Table[] {
-  const count = sfnt.readUInt16BE(4);
-  const tables: Table[] = [];
-  for (let i = 0; i < count; i++) {
-    const e = SFNT_HEADER + i * SFNT_ENTRY;
-    const offset = sfnt.readUInt32BE(e + 8);
-    const length = sfnt.readUInt32BE(e + 12);
-    tables.push({
-      tag: sfnt.readUInt32BE(e),
-      checksum: sfnt.readUInt32BE(e + 4),
-      data: sfnt.subarray(offset, offset + length),
-    });
-  }
-  return tables.sort((a, b) => a.tag - b.tag);
 }
 
 function writeSfnt(flavor: number, tables: Table[]): Buffer {
@@ -119,5 +71,3 @@ function writeSfnt(flavor: number, tables: Table[]): Buffer {
 
 const sfntSize = (tables: Table[]) =>
   SFNT_HEADER + SFNT_ENTRY * tables.length + tables.reduce((n, t) => n + padded(t.data.length), 0);
-
-const tagOf = (tag: string) => Buffer.from(tag, 'latin1').readUInt32BE(0);
