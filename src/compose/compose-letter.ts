@@ -125,14 +125,19 @@ class Composer {
       kind: 'date',
       text: formatLetterDate(c.date, tr.locale.tag, tr.locale.dateFormat, tr.locale.monthNames, tr.locale.dayNames),
     });
-    const recipient = [this.plain(key('recipient', 'name'), c.recipient.name)];
-    c.recipient.titles.forEach((t, i) => recipient.push(this.plain(key('recipient', 'titles', i), t)));
-    c.recipient.address.forEach((t, i) => recipient.push(this.plain(key('recipient', 'address', i), t)));
+    const name = this.plain(key('recipient', 'name'), c.recipient.name);
+    const recipient = this.recipientLines(
+      name,
+      c.recipient.titles.map((t, i) => this.plain(key('recipient', 'titles', i), t)),
+      c.recipient.address.map((t, i) => this.plain(key('recipient', 'address', i), t)),
+    );
     blocks.push({ kind: 'recipient', lines: recipient });
-    blocks.push({
-      kind: 'salutation',
-      content: c.salutation ? this.inline(key('salutation'), c.salutation) : this.formula('salutation', c.span),
-    });
+    // Japanese greets in the recipient block, its 宛名 (…委員長 / 金正恩閣下): no salutation line as well.
+    if (tr.locale.salutation === 'line')
+      blocks.push({
+        kind: 'salutation',
+        content: c.salutation ? this.inline(key('salutation'), c.salutation) : this.formula('salutation', c.span),
+      });
     // The opening formula the sign-off answers (拝啓 … 敬具), on its own line, where the language has one.
     if (this.formulaKey(`opening.${c.signOff}`))
       blocks.push({ kind: 'salutation', content: this.formula(`opening.${c.signOff}`, c.signOffSpan) });
@@ -203,7 +208,7 @@ class Composer {
       lang: tr.locale.tag,
       title,
       author: this.project.workspace.name,
-      subject: recipient[0] ?? '',
+      subject: name,
       date: c.date,
       paper: c.paper,
       pageLabel,
@@ -303,6 +308,27 @@ class Composer {
 
   private body(prefix: string, body: Body): Block[] {
     return this.group(body.map((el, i) => ({ key: bodyKey(prefix, i), el })));
+  }
+
+  /**
+   * The recipient block's lines, in the language's order (letter.yaml `recipient_block`, per kind of
+   * recipient): a message whose lines are {name}, {titles} (one a line), {address} and
+   * {address_reversed} (from the country down, as Chinese and Japanese write it) around the
+   * language's words ("{name}閣下"). Without it: the name, the titles, the address.
+   */
+  private recipientLines(name: string, titles: string[], address: string[]): string[] {
+    const found = this.formulaKey('recipient_block');
+    if (!found) return [name, ...titles, ...address];
+    const block = this.chromeText(found, this.tr.chrome(found)!, {
+      name,
+      titles: titles.join('\n'),
+      address: address.join('\n'),
+      address_reversed: [...address].reverse().join('\n'),
+    });
+    return block.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
   }
 
   /** The chrome key of a formula for this recipient: "<key>.<kind>", else "<key>" for every kind. */

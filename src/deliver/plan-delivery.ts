@@ -207,6 +207,7 @@ class Planner {
       faxNumber: mission.fax ?? '',
       lang: wording.code,
       addressed: !head ? 'generic' : mission.kind === 'other' ? 'named' : 'excellency',
+      gender: (head && names.head?.gender) || 'unknown',
     };
     const say = (key: string, values: MessageArgs = {}) =>
       formatText(wording.texts, key, { ...args, ...values }, numberingTag(wording.tag, wording.digits), problems);
@@ -290,7 +291,7 @@ class Planner {
       salutation,
       attention,
       addressee: this.project.locales.get(wording.code)?.addressee ?? 'first',
-      coverSalutation: this.project.locales.get(wording.code)?.coverSalutation ?? 'line',
+      coverSalutation: this.project.locales.get(wording.code)?.salutation ?? 'line',
       // One name per state per language across the packet: the letters' (countries.yaml), else CLDR's.
       country: countryName(mission.country, wording.tag, this.project.locales.get(wording.code)?.countryNames),
       address: names.address,

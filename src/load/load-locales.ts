@@ -115,7 +115,7 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
       signOffAlign: meta.value.typography.sign_off_align,
     },
     addressee: meta.value.addressee,
-    coverSalutation: meta.value.cover_salutation,
+    salutation: meta.value.salutation,
     chrome: chromeFlat,
     // The locale's digits, unless letter.yaml's date names a numberingSystem of its own.
     dateFormat: {

@@ -313,6 +313,12 @@ const headHolder = z.strictObject({
   until: headDate
     .optional()
     .describe("the last day known in post; left out, until the next holder's from, or still in post"),
+  gender: z
+    .enum(['female', 'male'])
+    .optional()
+    .describe(
+      'as the public record states it, for the forms of address that differ (Son Excellence Madame / Monsieur, Excma. Sra. / Excmo. Sr.); left out, the delivery texts use their neutral form',
+    ),
 });
 
 export const missionSchema = z.strictObject({
@@ -447,11 +453,11 @@ export const localeSchema = z.strictObject({
     .describe(
       'where an address block names the person it is for: first, above the address (English, French), or last, after it (Japanese, Chinese)',
     ),
-  cover_salutation: z
+  salutation: z
     .enum(['line', 'address'])
     .default('line')
     .describe(
-      "where the cover note greets its reader: on a line of its own before the body (line), or as the address block's line naming the person, the Japanese 宛名 (address: no line of its own; with no head of mission known, the generic salutation, ご担当者様, ends the address block); the e-mail keeps its salutation line",
+      "where a letter and its cover note greet their reader: on a line of their own before the body (line), or in the address block's line naming the person, the Japanese 宛名 (address: no salutation line; the letter's recipient_block ends with the person and his honorific, and a cover note with no head of mission known ends its address with the generic salutation, ご担当者様); the e-mail keeps its salutation line",
     ),
   typography: z
     .strictObject({
@@ -539,6 +545,11 @@ export const chromeSchema = z
       .optional()
       .describe(
         'days of the month written otherwise than as their number, by day: French { 1: 1er } ("1er octobre 2011")',
+      ),
+    recipient_block: byRecipientKind
+      .optional()
+      .describe(
+        'the recipient block in the language\'s order, one line a line: {name}, {titles} (one a line), {address} and {address_reversed} (the address from the country down) around the language\'s words ("{name}閣下"); default the name, the titles, the address',
       ),
     salutation: byRecipientKind
       .optional()

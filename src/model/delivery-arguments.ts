@@ -26,6 +26,9 @@ export const PACKET_ARGUMENTS = [
   // representative), named (the head of another body), generic (no head known); a text picks its
   // form with {addressed, select, excellency {…} other {…}}.
   'addressed',
+  // The head's gender as the record states it: female, male, or unknown (not recorded, or no head),
+  // for {gender, select, female {Madame} male {Monsieur} other {…}}: never the masculine by default.
+  'gender',
 ] as const;
 export type PacketArguments = Record<(typeof PACKET_ARGUMENTS)[number], string | number>;
 

@@ -11,6 +11,8 @@ export interface HeadOfMission {
   title: Map<string, string>;
   /** "Ja Song Nam (Ambassador)", in the source language (else the first the record gives): what the delivery list prints. */
   label: string | undefined;
+  /** For the forms of address that differ by it (fr Madame / Monsieur); undefined: not recorded, the texts' neutral form. */
+  gender: 'female' | 'male' | undefined;
   /** The first day known in post (credentials, appointment, earliest dated source); undefined: the record's `verified`. */
   from: string | undefined;
   /** The last day known in post; undefined: until the next holder's `from`, or still in post. */

@@ -18,7 +18,7 @@ export interface LocalisedNames {
   /** The mission's city (La Habana, Genève, 제네바). */
   city: string;
   /** The head of mission's name and title; undefined when the record knows nobody in post on the letter's date. */
-  head: { name: string; title: string } | undefined;
+  head: { name: string; title: string; gender: 'female' | 'male' | undefined } | undefined;
   /** The postal address as the wording language writes it (the local script where the record has it). */
   address: string[] | undefined;
 }
@@ -82,7 +82,7 @@ export function localisedNames(
     const title = holder.title.get(lang);
     if (name === undefined) need('head_of_mission.name', holder.nameSpan, 'missions.yaml');
     if (title === undefined) need('head_of_mission.title', holder.titleSpan, 'missions.yaml');
-    head = { name: name ?? '', title: title ?? '' };
+    head = { name: name ?? '', title: title ?? '', gender: holder.gender };
   }
 
   return {

@@ -229,8 +229,8 @@ export interface LocaleInfo {
   typography: LetterTypography;
   /** Where an address block names its person (the cover note's attention line): above the address, or after it (ja, zh). */
   addressee: 'first' | 'last';
-  /** Where the cover note greets its reader: a line before the body, or the address block's person line (ja 宛名). */
-  coverSalutation: 'line' | 'address';
+  /** Where a letter and its cover note greet their reader: a line before the body, or the address block's person line (ja 宛名). */
+  salutation: 'line' | 'address';
   /** The quotation marks straight quotes become: outer open, close, inner open, close ("“”‘’"). */
   quotes: string;
   /** No-break spaces around punctuation (French typography); undefined = none. */
