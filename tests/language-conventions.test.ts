@@ -510,8 +510,16 @@ describe('each language closes a letter to a head of state by its own formula', 
     expect(signOff('es')).toBe('Reciba, señor Presidente, el testimonio de nuestra más alta consideración.');
   });
 
-  it('Japanese opens with 謹啓 after the salutation and closes with its pair 謹白, set flush right', () => {
-    expect(salutations('ja')).toEqual(['金正恩委員長閣下', '謹啓']);
+  it('Japanese greets in its 宛名 (…委員長 / 金正恩閣下), opens with 謹啓 and closes with its pair 謹白, set flush right', () => {
+    // No separate 金正恩委員長閣下 line: 閣下 is said once, at the end of the recipient block (JA-C2).
+    expect(salutations('ja')).toEqual(['謹啓']);
+    const block = composeLetter(p, '2018-kim-jong-un', 'ja').value!.doc.blocks.find((b) => b.kind === 'recipient');
+    expect(block?.kind === 'recipient' && block.lines).toEqual([
+      '朝鮮民主主義人民共和国',
+      '平壌　朝鮮労働党中央委員会庁舎',
+      '朝鮮民主主義人民共和国国務委員会委員長',
+      '金正恩閣下',
+    ]);
     expect(signOff('ja')).toBe('謹白');
     expect(p.locales.get('ja')!.typography.signOffAlign).toBe('right');
   });
@@ -533,7 +541,7 @@ describe('each language closes a letter to a head of state by its own formula', 
     expect(signOff('es', '2012-kim-jong-un')).toBe(
       'Reciba, señor Comandante Supremo, el testimonio de nuestra más alta consideración.',
     );
-    expect(salutations('ja', '2011-kim-jong-il')).toEqual(['金正日委員長閣下', '謹啓']);
+    expect(salutations('ja', '2011-kim-jong-il')).toEqual(['謹啓']);
     expect(signOff('ja', '2011-kim-jong-il')).toBe('謹白');
     expect(salutations('ja', '2012-kim-jong-un')).toEqual(['金正恩最高司令官閣下', '謹啓']);
   });
@@ -553,14 +561,15 @@ describe("letter.yaml's salutation for a campaign that writes none, in each lang
   it('to a head of state', () => {
     expect(salutation('fr')).toEqual(['Monsieur le Président,']);
     expect(salutation('es')).toEqual(['Excelentísimo señor Presidente:']);
-    expect(salutation('ja')).toEqual(['金正恩委員長閣下', '謹啓']);
+    // Japanese greets in the recipient block (locale.yaml salutation: address): only the opening formula.
+    expect(salutation('ja')).toEqual(['謹啓']);
     expect(salutation('ko')).toEqual(['김정은 국무위원장 귀하']);
     expect(salutation('zh-Hans')).toEqual(['尊敬的金正恩委员长：']);
   });
 
   it('to a head of mission and to an organisation', () => {
     expect(salutation('zh-Hans', 'head-of-mission')).toEqual(['尊敬的金正恩委员长阁下：']);
-    expect(salutation('ja', 'head-of-mission')).toEqual(['金正恩委員長閣下', '拝啓']);
+    expect(salutation('ja', 'head-of-mission')).toEqual(['拝啓']);
     expect(salutation('ko', 'organisation')).toEqual(['김정은 국무위원장 귀중']);
     expect(salutation('es', 'organisation')).toEqual(['Señoras y señores:']);
   });
