@@ -543,7 +543,7 @@ describe('each language closes a letter to a head of state by its own formula', 
     );
     expect(salutations('ja', '2011-kim-jong-il')).toEqual(['謹啓']);
     expect(signOff('ja', '2011-kim-jong-il')).toBe('謹白');
-    expect(salutations('ja', '2012-kim-jong-un')).toEqual(['金正恩最高司令官閣下', '謹啓']);
+    expect(salutations('ja', '2012-kim-jong-un')).toEqual(['謹啓']);
   });
 });
 
