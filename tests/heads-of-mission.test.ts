@@ -8,6 +8,7 @@ const holder = (label: string, from?: string, until?: string): HeadOfMission => 
   name: new Map([['en', label]]),
   title: new Map([['en', 'Ambassador']]),
   label,
+  gender: undefined,
   from,
   until,
   span: SPAN,
