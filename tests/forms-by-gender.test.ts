@@ -57,18 +57,42 @@ describe('delivery texts by the head of mission’s gender', () => {
       'Excelentísimo señor Embajador:',
       'Excelencia:',
     ],
-    ['es', 'cover_note.salutation_named', 'Señora TITLE:', 'Señor TITLE:', 'Distinguido/a TITLE:'],
+    // S12-4, S12-5: no slash or bracketed endings; the neutral form names no one.
+    ['es', 'cover_note.salutation_named', 'Señora TITLE:', 'Señor TITLE:', 'De nuestra mayor consideración:'],
     [
       'ru',
       'cover_note.salutation_named',
       'Уважаемая госпожа NAME!',
       'Уважаемый господин NAME!',
-      'Уважаемый(-ая) NAME!',
+      'Уважаемые дамы и господа!',
     ],
+    // S12-7: a named head is greeted as Madame or Monsieur once the record says which.
+    ['fr', 'cover_note.salutation_named', 'Madame,', 'Monsieur,', 'Madame, Monsieur,'],
   ])('%s %s', (lng, key, female, male, unknown) => {
     expect(say(lng, key, 'female')).toBe(female);
     expect(say(lng, key, 'male')).toBe(male);
     expect(say(lng, key, 'unknown')).toBe(unknown);
+  });
+
+  it('fr: the closing repeats the named head’s Madame or Monsieur; Excellence and the generic form whatever the record says', () => {
+    const closing = (gender: string, addressed: string) => say('fr', 'cover_note.closing', gender, addressed);
+    expect(closing('female', 'named')).toBe(
+      'Nous vous prions d’agréer, Madame, l’assurance de notre haute considération.',
+    );
+    expect(closing('male', 'named')).toBe(
+      'Nous vous prions d’agréer, Monsieur, l’assurance de notre haute considération.',
+    );
+    expect(closing('unknown', 'named')).toBe(
+      'Nous vous prions d’agréer, Madame, Monsieur, l’assurance de notre haute considération.',
+    );
+    for (const gender of ['female', 'male', 'unknown']) {
+      expect(closing(gender, 'excellency')).toBe(
+        'Nous vous prions d’agréer, Excellence, l’assurance de notre très haute considération.',
+      );
+      expect(closing(gender, 'generic')).toBe(
+        'Nous vous prions d’agréer, Madame, Monsieur, l’assurance de notre haute considération.',
+      );
+    }
   });
 
   it('reads gender: from the holder in missions.yaml, and none from a record that does not state it', () => {

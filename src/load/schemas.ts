@@ -317,7 +317,7 @@ const headHolder = z.strictObject({
     .enum(['female', 'male'])
     .optional()
     .describe(
-      'as the public record states it, for the forms of address that differ (Son Excellence Madame / Monsieur, Excma. Sra. / Excmo. Sr.); left out, the delivery texts use their neutral form',
+      'as the public record states it, for the forms of address that differ (Son Excellence Madame / Monsieur, Excma. Sra. / Excmo. Sr.); with female, write the titles in the feminine too (fr Ambassadrice, Représentante permanente; es Embajadora); left out, the delivery texts use their neutral form',
     ),
 });
 
