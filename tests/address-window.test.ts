@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coverNoteSheet } from '../src/deliver/pdf/cover-note-sheet.js';
 import { envelopeSheet } from '../src/deliver/pdf/envelope-sheet.js';
-import { DL_ENVELOPE, NO10_ENVELOPE } from '../src/deliver/paper.js';
+import { DL_ENVELOPE, NO10_ENVELOPE } from '../src/model/address-windows.js';
 import type { PaperSize, Project } from '../src/model/project.js';
 import type { SheetDocument } from '../src/model/sheet-document.js';
 import { renderSheetPdf } from '../src/render/pdf/render-sheet.js';

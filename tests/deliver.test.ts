@@ -18,7 +18,7 @@ import { checkWorkspace } from '../src/pipeline/check-workspace.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import type { DeliveryPlan } from '../src/deliver/delivery-plan.js';
 import { neutralizeCell } from '../src/deliver/delivery-list-csv.js';
-import { DL_ENVELOPE, NO10_ENVELOPE, type EnvelopeSpec } from '../src/deliver/paper.js';
+import { DL_ENVELOPE, NO10_ENVELOPE, type EnvelopeSpec } from '../src/model/address-windows.js';
 import { planDelivery } from '../src/deliver/plan-delivery.js';
 import { loadWorkspace } from '../src/load/load-workspace.js';
 import { MINI, REPO, runCli, tempWorkspace, type CliResult } from './helpers/workspace.js';

@@ -7,7 +7,7 @@ import { checklistSheet, ENGLISH_HEADINGS } from '../src/deliver/pdf/checklist-s
 import { coverNoteSheet } from '../src/deliver/pdf/cover-note-sheet.js';
 import { envelopeSheet } from '../src/deliver/pdf/envelope-sheet.js';
 import { faxCoverSheet } from '../src/deliver/pdf/fax-cover-sheet.js';
-import { DL_ENVELOPE } from '../src/deliver/paper.js';
+import { DL_ENVELOPE } from '../src/model/address-windows.js';
 import type { DeliveryRow } from '../src/deliver/delivery-rows.js';
 import type { Project } from '../src/model/project.js';
 import type { SheetDocument } from '../src/model/sheet-document.js';

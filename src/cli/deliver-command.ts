@@ -55,7 +55,8 @@ and receipt scans or notes kept there stay):
   delivery-log.csv                    the delivery record to fill in (delivered on, method, by, received
                                         by, notes): merged into on every run, never replaced
 Nothing is sent. A closed mission is refused and named. Nothing is written if a letter has errors.
-Exit 1 if a letter has errors or a named mission is closed (the other packets are still written).
+Exit 1 if a letter has errors, or a named mission is closed or its address does not fit the window
+(the other packets are still written).
 
 Examples:
   $ openletter deliver 2011-kim-jong-il

@@ -1,9 +1,9 @@
 import type { TemplateVariable } from './render-template.js';
-import { diag, hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { assertNever } from '../model/letter-document.js';
 import type { PaperSize } from '../model/project.js';
 import type { RenderedPdf } from '../render/pdf/render-pdf.js';
-import { letterPaper, type DeliveryPlan, type PacketPlan } from './delivery-plan.js';
+import { letterPaper, type DeliveryPlan, type PacketPlan, type RefusedMission } from './delivery-plan.js';
 import { deliveryListCsv } from './delivery-list-csv.js';
 import { deliveryRows } from './delivery-rows.js';
 import { buildEmailDraft } from './email-draft.js';
@@ -22,8 +22,8 @@ import {
   type SheetUncovered,
   type ZoneOverflow,
 } from '../render/pdf/render-sheet.js';
-import { addressFields, printedAt } from '../model/printed-field.js';
-import { ADDRESS_MIN_SIZE, MM } from './paper.js';
+import { addressFields } from '../model/printed-field.js';
+import { addressTooLong, noteRecipient, type AddressOverflow } from './address-fit.js';
 import type { MessageArgs } from '../text/message.js';
 import { formatText, renderTemplate, type TextValues } from './render-template.js';
 import { formatLetterDate } from '../compose/format-date.js';
@@ -44,6 +44,8 @@ export interface BuiltDelivery {
   files: Map<string, Uint8Array | string>;
   packets: BuiltPacket[];
   diagnostics: Diagnostic[];
+  /** The plan as made: a packet that could not be drawn is among the refused, as the delivery list says. */
+  plan: DeliveryPlan;
 }
 
 /** A letter the packets enclose, rendered once: its text as Markdown, and its PDF per paper size. */
@@ -74,22 +76,34 @@ export async function buildDelivery(
   const files = new Map<string, Uint8Array | string>();
   const packets: BuiltPacket[] = [];
   const diagnostics: Diagnostic[] = [];
+  const undrawn: RefusedMission[] = [];
   for (const packet of plan.packets) {
     const problems: Diagnostic[] = [];
     const built = await buildPacket(plan, packet, letters, date, problems);
     diagnostics.push(...problems);
-    if (hasErrors(problems)) continue; // that packet is left out
+    const error = problems.find((d) => d.severity === 'error');
+    if (error) {
+      undrawn.push({ mission: packet.mission, reason: error.message }); // that packet is left out
+      continue;
+    }
     for (const [name, data] of built.files) files.set(`${packet.folder}/${name}`, data);
     packets.push({ missionId: packet.mission.id, folder: packet.folder, files: built.entries });
     options.onProgress?.(`packet ${packet.folder}: ${built.entries.length + 1} files`);
   }
-  const rows = deliveryRows(plan);
+  const made: DeliveryPlan = undrawn.length
+    ? {
+        ...plan,
+        packets: plan.packets.filter((p) => !undrawn.some((r) => r.mission === p.mission)),
+        refused: [...plan.refused, ...undrawn],
+      }
+    : plan;
+  const rows = deliveryRows(made);
   files.set(DELIVERY_LIST_CSV, deliveryListCsv(rows));
   const checklist = await renderSheetPdf(
     checklistSheet({
       paper: plan.listPaper,
       setting: plan.listSetting,
-      ...checklistWords(plan, diagnostics),
+      ...checklistWords(made, diagnostics),
       author: plan.sender.name,
       rows,
     }),
@@ -106,7 +120,7 @@ export async function buildDelivery(
       ),
     );
   else files.set(DELIVERY_LIST_PDF, checklist.bytes);
-  return { files, packets, diagnostics };
+  return { files, packets, diagnostics, plan: made };
 }
 
 /**
@@ -170,36 +184,6 @@ function uncoveredDiagnostic(
     packet?.mission.span,
     `${packet ? `no packet for "${packet.mission.id}": ` : ''}no font draws ${shown}`,
     { ...options, ...(packet ? { scope: { kind: 'packet', mission: packet.mission.id } } : {}) },
-  );
-}
-
-/** An address zone that overflowed its window on a sheet of the packet. */
-interface AddressOverflow extends ZoneOverflow {
-  file: string;
-  fields: (string | undefined)[];
-}
-
-/**
- * An address too long for a window, as one diagnostic at the mission field to shorten: the first
- * line that wraps even at 7 pt (else the first address line: there are too many lines). Nothing is
- * drawn outside the window: those sheets, and so the packet, are not made.
- */
-function overflowDiagnostic(overflows: AddressOverflow[], p: PacketPlan): Diagnostic {
-  const [first] = overflows as [AddressOverflow];
-  const blamed = first.wrapped.find((i) => first.fields[i] !== undefined) ?? first.fields.findIndex((f) => f);
-  const field = first.fields[blamed];
-  const line = first.lines[blamed] ?? '';
-  const why = first.wrapped.includes(blamed) ? 'this line wraps' : `its ${first.lines.length} lines are too many`;
-  const mm = (pt: number) => (pt / MM).toFixed(0);
-  const files = [...new Set(overflows.map((o) => o.file))].join(', ');
-  return diag(
-    'mission/address-too-long',
-    field ? printedAt(p.mission, field, 0, line.length) : p.mission.span,
-    `mission "${p.mission.id}"${field ? ` ${field}` : ''}: the address needs ${mm(first.needed)} mm of the ${mm(first.height)} mm window of ${files} even at ${ADDRESS_MIN_SIZE} pt (${why}); no packet made`,
-    {
-      hint: `shorten the address in missions.yaml (abbreviate, or leave out what the post does not need): it is never set smaller than ${ADDRESS_MIN_SIZE} pt nor drawn outside the window`,
-      scope: { kind: 'packet', mission: p.mission.id },
-    },
   );
 }
 
@@ -280,31 +264,22 @@ async function buildPacket(
   for (const f of p.files) {
     switch (f.kind) {
       case 'cover-note': {
-        const address = p.address ?? [String(p.args.mission), `${String(p.args.city)}, ${p.country}`];
-        // Japanese greets in the address block, its 宛名: the person named there (議長　許宗萬様), else
-        // ご担当者様; a salutation line before the body would name the addressee twice.
+        const recipient = noteRecipient(p);
+        // A salutation the address block holds (Japanese) is not repeated above the body.
         const inAddress = p.coverSalutation === 'address';
-        const person = p.attention ?? (inAddress ? p.salutation : undefined);
-        const attention = person ? [person] : [];
-        const addressed = p.address ? addressFields(m, p.address) : address.map(() => undefined);
-        const unfielded = attention.map(() => undefined);
-        // Japanese and Chinese name the person last, after the address.
-        const last = p.addressee === 'last';
-        const recipient = last ? [...address, ...attention] : [...attention, ...address];
-        const fields = last ? [...addressed, ...unfielded] : [...unfielded, ...addressed];
         const note = coverNoteSheet({
           paper: p.paper,
           setting: w,
           addressFonts: p.local.fonts,
           sender,
           postal: plan.sender,
-          recipient,
+          recipient: recipient.lines,
           date: facts.date,
           subject,
           body: template('coverNote', inAddress ? { ...context, salutation: '' } : context),
           title: sheetTitle('cover_note.document_title'),
         });
-        addSheet(f.name, await renderSheetPdf(note, date), fields);
+        addSheet(f.name, await renderSheetPdf(note, date), recipient.fields);
         break;
       }
       case 'letter':
@@ -383,7 +358,7 @@ async function buildPacket(
         assertNever(f.kind);
     }
   }
-  if (overflows.length) problems.push(overflowDiagnostic(overflows, p));
+  if (overflows.length) problems.push(addressTooLong(overflows, p));
   if (uncovered.length)
     problems.push(
       uncoveredDiagnostic(uncovered, p, {

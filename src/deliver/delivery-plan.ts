@@ -4,7 +4,7 @@ import type { DeliveryTexts, DeliveryWording, Mission, PaperSize, Workspace } fr
 import type { MissionDoubt } from '../check/rules/mission-rules.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
 import type { LanguageSetting } from '../text/language-setting.js';
-import type { EnvelopeSpec } from './paper.js';
+import type { EnvelopeSpec } from '../model/address-windows.js';
 
 /** What a packet file is. */
 /** `letter-text` is the composed text of a letter sent (its Markdown), kept so `diff --since` can say what changed since. */
@@ -144,6 +144,11 @@ export interface DeliveryPlan {
   /** The delivery list's wording: the source language's delivery.yaml (undefined: none, the list is in English). */
   listTexts: DeliveryWording | undefined;
   diagnostics: Diagnostic[];
+  /**
+   * Addresses too long for a window, measured while planning (also in `diagnostics`, their packets
+   * refused): what `check` reports of the plan, so it and `deliver` agree.
+   */
+  addressProblems: Diagnostic[];
 }
 
 /** The paper a packet's letters are printed on: US Letter if the campaign or the destination asks for it. */

@@ -21,8 +21,9 @@ import { numberingTag } from '../text/digits.js';
 import { countryName } from '../text/country-names.js';
 import type { PacketArguments } from '../model/delivery-arguments.js';
 import { localisedNames, styledRecipient } from '../model/localised-names.js';
-import { envelopeFor, paperFor } from './paper.js';
+import { envelopeFor, paperFor } from '../model/address-windows.js';
 import { formatText } from './render-template.js';
+import { addressOverflows, addressTooLong } from './address-fit.js';
 
 /** A project loaded without delivery texts (built by hand in a test): every packet says what it lacks. */
 const NO_TEXTS: DeliveryTexts = {
@@ -71,6 +72,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
   const wanted = input.missions ? new Set(input.missions) : undefined;
   const packets: PacketPlan[] = [];
   const refused: RefusedMission[] = [];
+  const addressProblems: Diagnostic[] = [];
   const missionOrder: string[] = [];
   for (const ref of campaign.missions) {
     if ((wanted && !wanted.has(ref.id)) || missionOrder.includes(ref.id)) continue;
@@ -87,8 +89,18 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     }
     // A packet that cannot be worded is left out; its problems (check reports them too) block the delivery.
     const planned = ctx.packet(mission, missionDoubts(mission, today), about);
-    if (planned.packet) packets.push(planned.packet);
     diagnostics.push(...planned.problems);
+    if (!planned.packet) continue;
+    // An address that would not show whole through a window: refused before anything is drawn.
+    const overflows = addressOverflows(planned.packet);
+    if (overflows.length) {
+      const tooLong = addressTooLong(overflows, planned.packet);
+      refused.push({ mission, reason: tooLong.message });
+      diagnostics.push(tooLong);
+      addressProblems.push(tooLong);
+      continue;
+    }
+    packets.push(planned.packet);
   }
   if (packets.some((p) => p.email) && !sender.contactEmail)
     diagnostics.push(
@@ -119,6 +131,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     listSetting: languageSetting(project, source),
     listTexts: texts.wordings.get(source),
     diagnostics: [...diagnostics, ...ctx.diagnosticsOnce()],
+    addressProblems,
   };
 }
 

@@ -2,7 +2,7 @@ import { checkLetters } from '../check/check-project.js';
 import { buildDelivery, type BuiltPacket, type EnclosedLetter } from '../deliver/build-delivery.js';
 import { letterPaper, type DeliveryPlan } from '../deliver/delivery-plan.js';
 import { planDelivery } from '../deliver/plan-delivery.js';
-import { dedupeDiagnostics, hasErrors, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, InternalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LetterDocument } from '../model/letter-document.js';
 import type { PaperSize, Project } from '../model/project.js';
 import { renderMarkdown } from '../render/markdown/render-markdown.js';
@@ -112,8 +112,9 @@ export async function deliverCampaign(
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });
   const all = dedupeDiagnostics([...diagnostics, ...built.diagnostics]);
-  if (hasErrors(built.diagnostics)) return blocked(all);
-  return { files: built.files, diagnostics: all, outcome: 'made', plan, packets: built.packets, sources };
+  // A packet that could not be drawn is refused with the others; what is not one packet's stops the run.
+  if (built.diagnostics.some(stopsEverything)) return blocked(all);
+  return { files: built.files, diagnostics: all, outcome: 'made', plan: built.plan, packets: built.packets, sources };
 }
 
 /**

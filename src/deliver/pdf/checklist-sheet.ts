@@ -2,7 +2,8 @@ import type { PaperSize } from '../../model/project.js';
 import type { SheetDocument, TableCell, ZoneLine } from '../../model/sheet-document.js';
 import { packetStatus, type DeliveryRow } from '../delivery-rows.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
-import { MM, SHEET } from '../paper.js';
+import { MM } from '../../model/address-windows.js';
+import { PAPER } from '../../render/pdf/page-style.js';
 import { sheetSetting } from './sheet-setting.js';
 import { CHECKLIST_COLUMNS } from '../../model/delivery-arguments.js';
 
@@ -60,7 +61,7 @@ const CELL = { size: 7, leading: 1.25 };
  */
 export function checklistSheet(input: ChecklistInput): SheetDocument {
   // Landscape: the portrait sheet turned.
-  const [pageHeight, pageWidth] = SHEET[input.paper];
+  const [pageHeight, pageWidth] = PAPER[input.paper];
   const width = pageWidth - 2 * MARGIN;
   // Rows stop above the page number.
   const frame = { x: MARGIN, width, top: MARGIN, bottom: pageHeight - MARGIN - 8 };

@@ -1,7 +1,13 @@
 import type { SheetDocument } from '../../model/sheet-document.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import type { Sender } from '../delivery-plan.js';
-import { ADDRESS_MIN_SIZE, MM, type EnvelopeSpec } from '../paper.js';
+import {
+  ADDRESS_MIN_SIZE,
+  ENVELOPE_ADDRESS,
+  envelopeAddressBox,
+  MM,
+  type EnvelopeSpec,
+} from '../../model/address-windows.js';
 import { sheetSetting } from './sheet-setting.js';
 
 export interface EnvelopeInput {
@@ -29,12 +35,7 @@ const RETURN_MARGIN = 8 * MM;
 export function envelopeSheet(input: EnvelopeInput): SheetDocument {
   const { spec, sender } = input;
   const back = { size: 7.5, leading: 1.25, fonts: input.senderFonts, dir: 'auto' as const };
-  const window = {
-    x: spec.window.x + spec.inset,
-    y: spec.window.y + spec.inset,
-    width: spec.window.width - 2 * spec.inset,
-    height: spec.window.height - 2 * spec.inset,
-  };
+  const window = envelopeAddressBox(spec);
   const page = { x: 0, width: spec.width, top: 0, bottom: spec.height };
   return {
     ...sheetSetting(input.setting, {
@@ -67,8 +68,7 @@ export function envelopeSheet(input: EnvelopeInput): SheetDocument {
           tag: 'P',
           lines: input.address.map((text) => ({
             text,
-            size: 11,
-            leading: 1.2,
+            ...ENVELOPE_ADDRESS,
             fonts: input.setting.fonts,
             dir: 'auto',
           })),

@@ -4,7 +4,7 @@ import { PAPER } from '../../render/pdf/page-style.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import { formatDigits } from '../../text/digits.js';
 import type { Sender } from '../delivery-plan.js';
-import { MM } from '../paper.js';
+import { MM } from '../../model/address-windows.js';
 import { packetSheetSetting } from './sheet-setting.js';
 import { templateBlocks } from './template-blocks.js';
 
