@@ -3,7 +3,7 @@
 // dist/font-coverage.json and their advance widths into dist/font-widths.json, so `openletter check`
 // can refuse uncovered characters and measure mission addresses against the envelope windows without
 // reading 40 MB of CJK fonts. Run by `npm run build` (and so by `npm ci`); without the files the
-// renderer asks the fonts, and the address check waits for the drawing.
+// renderer and the address check ask the fonts themselves.
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -17,9 +19,11 @@ import {
 } from '../src/model/address-windows.js';
 import type { PaperSize, Project } from '../src/model/project.js';
 import type { SheetDocument } from '../src/model/sheet-document.js';
+import { registerWorkspaceFont } from '../src/fonts/workspace-fonts.js';
 import { memoryIo } from '../src/io/memory-io.js';
 import { renderSheetPdf } from '../src/render/pdf/render-sheet.js';
 import { languageSetting, type LanguageSetting } from '../src/text/language-setting.js';
+import { FIXTURE_FONTS } from './helpers/script-workspace.js';
 import { REPO, runCli } from './helpers/workspace.js';
 
 /**
@@ -96,23 +100,51 @@ describe.each(SHEETS)('the measure of the $name', (sheet) => {
     const setting = languageSetting(PROJECT, lang);
     const measured = measureAddress(address, sheet.box, sheet.setting, setting.fonts);
     const drawn = await renderSheetPdf(sheet.doc(address, setting), DATE);
-    expect(measured).toBeDefined();
     const overflow = drawn.overflow[0];
-    expect(measured!.needed > measured!.height, `needs ${measured!.needed} of ${measured!.height}`).toBe(
+    expect(measured.needed > measured.height, `needs ${measured.needed} of ${measured.height}`).toBe(
       overflow !== undefined,
     );
     if (overflow) {
-      expect(measured!.wrapped).toEqual(overflow.wrapped);
-      expect(measured!.needed).toBeCloseTo(overflow.needed, 6);
-      expect(measured!.height).toBeCloseTo(overflow.height, 6);
+      expect(measured.wrapped).toEqual(overflow.wrapped);
+      expect(measured.needed).toBeCloseTo(overflow.needed, 6);
+      expect(measured.height).toBeCloseTo(overflow.height, 6);
     }
   });
 });
 
-it('a font without a width table (a workspace font file) is not measured: drawing decides', () => {
-  expect(measureAddress(['Quayside 1'], noteAddressBox('A4'), COVER_NOTE_ADDRESS, ['fonts/Own-Regular.ttf'])).toBe(
-    undefined,
-  );
+/** A font file a workspace brings, registered as loading does: its id then stands in a locale's stack. */
+function workspaceFont(font: keyof typeof FIXTURE_FONTS, path: string): string {
+  const bytes = readFileSync(createRequire(join(REPO, 'package.json')).resolve(FIXTURE_FONTS[font]));
+  const registered = registerWorkspaceFont({ regular: { path, bytes } });
+  if (!('id' in registered)) throw new Error(`fixture font ${font} unusable`);
+  return registered.id;
+}
+
+const THAI = 'สถานเอกอัครราชทูตสาธารณรัฐตัวอย่าง ประจำประเทศไทย อาคารสาทรซิตี้ทาวเวอร์ ชั้น ๒๕ ถนนสาทรใต้ แขวงทุ่งมหาเมฆ';
+const HEBREW = 'שגרירות הרפובליקה הדמוקרטית של ארץ הדוגמה בישראל, מגדל המוזיאון, רחוב ברקוביץ׳ 4, קומה 12, תל אביב-יפו';
+
+describe.each(SHEETS)('the measure of the $name with a workspace font', (sheet) => {
+  const fonts = {
+    th: [workspaceFont('thai', 'fonts/NotoSansThai-Regular.ttf'), 'noto-serif'],
+    he: [workspaceFont('hebrew', 'fonts/NotoSerifHebrew-Regular.ttf'), 'noto-serif'],
+  };
+  it.each([
+    ...[1, 2, 4, 6, 8, 10].map((n): ['th' | 'he', number, string] => ['th', n, THAI]),
+    ...[1, 2, 4, 6, 8, 10].map((n): ['th' | 'he', number, string] => ['he', n, HEBREW]),
+  ])('%s, %i lines: the same verdict and height as drawing', async (lang, n, line) => {
+    const setting = { ...languageSetting(PROJECT, lang), fonts: fonts[lang] };
+    const address = Array.from({ length: n }, () => line);
+    const measured = measureAddress(address, sheet.box, sheet.setting, setting.fonts);
+    const drawn = await renderSheetPdf(sheet.doc(address, setting), DATE);
+    const overflow = drawn.overflow[0];
+    expect(measured.needed > measured.height, `needs ${measured.needed} of ${measured.height}`).toBe(
+      overflow !== undefined,
+    );
+    if (overflow) {
+      expect(measured.wrapped).toEqual(overflow.wrapped);
+      expect(measured.needed).toBeCloseTo(overflow.needed, 6);
+    }
+  });
 });
 
 /** tests/errors/address-too-long.yaml's workspace, delivering to a second mission whose address fits. */
@@ -141,8 +173,13 @@ function overlongWorkspace(): Record<string, string> {
   };
 }
 
+/**
+ * The command run in memory on `files`; what `deliver` writes goes to disk (the Io reads, the output
+ * folder is written in place), so the Io's folder is a fresh temporary one.
+ */
 const json = async (args: string[], files: Record<string, string>) => {
-  const io = memoryIo({ files, env: { OPENLETTER_TODAY: '2026-11-23' } });
+  const cwd = mkdtempSync(join(tmpdir(), 'openletter-address-'));
+  const io = memoryIo({ files, cwd, env: { OPENLETTER_TODAY: '2026-11-23' } });
   const r = await runCli([...args, '--json'], { io });
   return { code: r.code, doc: JSON.parse(r.stdout) as Record<string, unknown>, io };
 };
@@ -165,13 +202,13 @@ describe('an address too long for its windows', () => {
     );
     expect(tooLong(delivered.doc)).toEqual(found);
     // The other packet is written; the refused one is named, on the delivery list too.
-    const result = delivered.doc as { packets: { mission: string }[]; refused: { mission: string }[] };
+    const result = delivered.doc as { out: string; packets: { mission: string }[]; refused: { mission: string }[] };
     expect(result.packets.map((p) => p.mission)).toEqual(['embassy-paris']);
     expect(result.refused.map((r) => r.mission)).toEqual(['embassy-london']);
-    const out = 'out/2020-test-letter/delivery';
-    expect(delivered.io.read(`${out}/embassy-paris/manifest.json`)).toBeDefined();
-    expect(delivered.io.read(`${out}/embassy-london/manifest.json`)).toBeUndefined();
-    const list = delivered.io.read(`${out}/delivery-list.csv`)!.toString('utf8');
+    const out = join(delivered.io.cwd, result.out);
+    expect(existsSync(join(out, 'embassy-paris', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(out, 'embassy-london'))).toBe(false);
+    const list = readFileSync(join(out, 'delivery-list.csv'), 'utf8');
     const row = list.split('\n').find((l) => l.includes('Embassy of Exampleland in London'));
     expect(row).toMatch(/refused/i);
   });

@@ -49,7 +49,7 @@ export interface AddressOverflow extends AddressMeasure {
 /**
  * Whether the packet's addresses fit their windows, measured before anything is drawn: the cover
  * note's recipient lines in its field, the postal address in the envelope's window. The overflows
- * found, in file order; none when the fonts have no width table (the sheets then find out).
+ * found, in file order.
  */
 export function addressOverflows(p: PacketPlan): AddressOverflow[] {
   const out: AddressOverflow[] = [];
@@ -57,12 +57,12 @@ export function addressOverflows(p: PacketPlan): AddressOverflow[] {
   if (note) {
     const r = noteRecipient(p);
     const m = measureAddress(r.lines, noteAddressBox(p.paper), COVER_NOTE_ADDRESS, p.local.fonts);
-    if (m && m.needed > m.height) out.push({ ...m, file: note.name, ...r });
+    if (m.needed > m.height) out.push({ ...m, file: note.name, ...r });
   }
   const envelope = p.files.find((f) => f.kind === 'envelope');
   if (envelope && p.envelope && p.address) {
     const m = measureAddress(p.address, envelopeAddressBox(p.envelope), ENVELOPE_ADDRESS, p.local.fonts);
-    if (m && m.needed > m.height)
+    if (m.needed > m.height)
       out.push({ ...m, file: envelope.name, lines: p.address, fields: addressFields(p.mission, p.address) });
   }
   return out;
@@ -103,19 +103,18 @@ export interface AddressMeasure {
 
 /**
  * How `lines` set in `box` at {@link ADDRESS_MIN_SIZE} (the sheets shrink an address down to it
- * before giving up) wrap and how high they stand, measured with the build's advance widths: the
- * same breaks as the sheet (UAX #14, no break between two Hangul, an overlong word split, greedy
- * fill) and the first font of the stack that has each character. Undefined when a font of the stack
- * has no table (a workspace font file): drawing then finds what does not fit.
+ * before giving up) wrap and how high they stand, measured with the fonts' advance widths (the
+ * build's table for bundled fonts, the file's own metrics for a workspace font): the same breaks as
+ * the sheet (UAX #14, no break between two Hangul, an overlong word split, greedy fill) and the
+ * first font of the stack that has each character.
  */
 export function measureAddress(
   lines: readonly string[],
   box: Rect,
   setting: AddressSetting,
   fonts: readonly string[],
-): AddressMeasure | undefined {
+): AddressMeasure {
   const advances = advanceWidths(fonts);
-  if (!advances) return undefined;
   const size = ADDRESS_MIN_SIZE;
   const wrapped: number[] = [];
   let count = 0;
