@@ -7,6 +7,7 @@ import { breakUnits, dictionaryBreaks } from '../src/render/pdf/break-units.js';
 import { hyphenatorFor } from '../src/render/pdf/hyphenation.js';
 import { layoutParagraph, type LayoutLine, type LayoutOptions } from '../src/render/pdf/line-layout.js';
 import { FIXTURE_FONTS } from './helpers/script-workspace.js';
+import { UNSPACED } from './helpers/unspaced-texts.js';
 import { REPO } from './helpers/workspace.js';
 
 const require = createRequire(join(REPO, 'package.json'));
@@ -123,36 +124,6 @@ describe('scripts without spaces between words', () => {
  * from devDependencies), justified, breaks only where ICU's dictionary finds a word boundary (or at a
  * space). Noto Sans Khmer shapes only with fontkit mended (src/fonts/fontkit-fixes.ts: NULL anchors).
  */
-const UNSPACED: { lang: string; tag: string; font: keyof typeof FIXTURE_FONTS; file: string; text: string }[] = [
-  {
-    lang: 'lo',
-    tag: 'lo-LA',
-    font: 'lao',
-    file: 'fonts/NotoSansLao-Regular.ttf',
-    text:
-      'ພວກເຮົາຂຽນຈົດໝາຍເຖິງທ່ານກ່ຽວກັບການກັກຂັງ ແລະ ສິດທິມະນຸດ. ພວກເຮົາຂໍຮຽກຮ້ອງໃຫ້ທ່ານອະນຸຍາດໃຫ້' +
-      'ຄະນະກຳມະການກາແດງສາກົນ (ICRC) ເຂົ້າຢ້ຽມຢາມສະຖານທີ່ກັກຂັງທັງໝົດ ເພື່ອສິດເສລີພາບ ຍຸດຕິທຳ ແລະ ສັນຕິພາບຂອງໂລກ.',
-  },
-  {
-    lang: 'km',
-    tag: 'km-KH',
-    font: 'khmer',
-    file: 'fonts/NotoSansKhmer-Regular.ttf',
-    text:
-      'យើងខ្ញុំសូមសរសេរមកឯកឧត្តមអំពីការឃុំខ្លួន និងសិទ្ធិមនុស្ស។ យើងខ្ញុំស្នើសុំឱ្យឯកឧត្តមអនុញ្ញាតឱ្យ' +
-      'គណៈកម្មាធិការអន្តរជាតិកាកបាទក្រហម (ICRC) ចូលទស្សនាកន្លែងឃុំឃាំងទាំងអស់ ដើម្បីសេរីភាព យុត្តិធម៌ និងសន្តិភាពក្នុងពិភពលោក។',
-  },
-  {
-    lang: 'my',
-    tag: 'my-MM',
-    font: 'myanmar',
-    file: 'fonts/NotoSansMyanmar-Regular.woff',
-    text:
-      'ကျွန်ုပ်တို့သည် ထိန်းသိမ်းခံထားရသူများနှင့် လူ့အခွင့်အရေးအကြောင်း သင့်ထံ စာရေးပါသည်။ ' +
-      'အပြည်ပြည်ဆိုင်ရာကြက်ခြေနီကော်မတီ (ICRC) အား အကျဉ်းထောင်အားလုံးသို့ သွားရောက်ကြည့်ရှုခွင့်ပြုရန် ' +
-      'ကျွန်ုပ်တို့ တောင်းဆိုပါသည်။ လွတ်လပ်မှု၊ တရားမျှတမှုနှင့် ငြိမ်းချမ်းရေးသည် ကမ္ဘာ့လူသားအားလုံးအတွက် ဖြစ်ပါသည်။',
-  },
-];
 
 describe.each(UNSPACED)('$lang, a script without spaces between words', ({ tag, font, file, text }) => {
   const face = registerWorkspaceFont({

@@ -18,25 +18,13 @@ const mended = new WeakSet<object>();
  *   OpenType spec allows. fontkit dereferences it and throws (foliojs/fontkit#367), so Noto Sans
  *   Khmer and Noto Nastaliq Urdu cannot shape common words. The attachment is skipped, as HarfBuzz
  *   skips it (and as fontkit's open pull request #374 does).
- * - `getGlyph(id, codePoints)` keeps one Glyph per id with the code points of its first use, so a
- *   glyph drawn for two readings reports the first one everywhere: after a plain Lao າ, the second
- *   half of ຳ (ໍ + the same າ glyph, which stands for no character of its own) reads າ too, and text
- *   extraction reads ກຳາ. Each use gets the glyph with its own code points (the cached glyph's
- *   outline, metrics and caches shared).
+ * - Glyph readings, see {@link mendGlyphReadings}.
+ *
+ * It builds the font's layout engine (parsing GSUB and GPOS): call it before the first layout.
  */
 export function mendFontkit(font: Font): void {
+  mendGlyphReadings(font);
   const internals = font as unknown as FontInternals;
-  const owner = ownerOf(internals, 'getGlyph');
-  if (owner && !mended.has(owner)) {
-    mended.add(owner);
-    const getGlyph = owner['getGlyph'] as FontInternals['getGlyph'];
-    owner['getGlyph'] = function (this: FontInternals, id: number, ...rest: [number[]?]): Glyph | null {
-      const glyph = getGlyph.call(this, id, ...rest);
-      const [codePoints] = rest;
-      if (!glyph || codePoints === undefined || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
-      return Object.create(glyph, { codePoints: { value: codePoints } }) as Glyph;
-    };
-  }
   // The layout engine is made on first use; with a GPOS table it holds the positioning processor.
   const gpos = internals.GPOS ? internals._layoutEngine?.engine?.GPOSProcessor : undefined;
   const processor = gpos ? ownerOf(gpos, 'applyAnchor') : undefined;
@@ -48,6 +36,28 @@ export function mendFontkit(font: Font): void {
       applyAnchor.call(this, markRecord, baseAnchor, base);
     } satisfies ApplyAnchor;
   }
+}
+
+/**
+ * `getGlyph(id, codePoints)` keeps one Glyph per id with the code points of its first use, so a
+ * glyph drawn for two readings reports the first one everywhere: in an Arabic font, which draws the
+ * bodies of ب ت ث ن ي with one glyph, every later use claimed the first letter (نكيب for نكتب); after a
+ * plain Lao າ, the second half of ຳ (ໍ + the same າ glyph, which GSUB adds with no character of its
+ * own) read າ too, and text extraction read ກຳາ. Each use gets the glyph with its own code points,
+ * none included (the cached glyph's outline, metrics and caches shared). Cheap: called on every face
+ * as it is opened, so no glyph is ever shaped unmended.
+ */
+export function mendGlyphReadings(font: Font): void {
+  const owner = ownerOf(font, 'getGlyph');
+  if (!owner || mended.has(owner)) return;
+  mended.add(owner);
+  const getGlyph = owner['getGlyph'] as FontInternals['getGlyph'];
+  owner['getGlyph'] = function (this: FontInternals, id: number, ...rest: [number[]?]): Glyph | null {
+    const glyph = getGlyph.call(this, id, ...rest);
+    const [codePoints] = rest;
+    if (!glyph || codePoints === undefined || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+    return Object.create(glyph, { codePoints: { value: codePoints } }) as Glyph;
+  };
 }
 
 /** The object on `value`'s prototype chain that defines `method`. */

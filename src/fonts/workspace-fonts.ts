@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Font } from 'fontkit';
 import { fontkit } from './fontkit.js';
 import type { FaceStyle } from './font-files.js';
-import { keepGlyphCodePoints } from './glyph-code-points.js';
+import { mendGlyphReadings } from './fontkit-fixes.js';
 import { isWoff, woffToSfnt } from './woff.js';
 
 /**
@@ -147,7 +147,7 @@ function parseFontFile(bytes: Buffer): Font | string {
 }
 
 function face(font: Font, key: string): ParsedFace {
-  keepGlyphCodePoints(font);
+  mendGlyphReadings(font);
   const upm = font.unitsPerEm;
   return { key, font, unitsPerEm: upm, ascent: font.ascent / upm, descent: -font.descent / upm };
 }

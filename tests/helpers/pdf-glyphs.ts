@@ -44,6 +44,14 @@ const ref = (dict: string, key: string): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
+/** The content stream of each page of a PDF, inflated, as text (latin1), in the order pdfkit writes the pages. */
+export function pageContents(pdf: Uint8Array): string[] {
+  const objects = pdfObjects(pdf);
+  return [...objects.values()]
+    .filter(({ dict }) => /\/Type \/Page\b/.test(dict))
+    .map(({ dict }) => objects.get(ref(dict, 'Contents') ?? -1)?.stream?.toString('latin1') ?? '');
+}
+
 /**
  * Every glyph run the PDF's pages draw, in content-stream order, with the font it is drawn in: the
  * embedded TrueType subset (pdfkit numbers glyphs in it from 0), opened with fontkit so that a

@@ -36,7 +36,31 @@ interface GlyphRun {
   positions: GlyphPosition[];
   /** Its TJ operators when no glyph is offset (no marks): they do not depend on where it is drawn. */
   operators: string[] | undefined;
+  /** Whether it holds letters of a script whose glyphs do not spell the text in order (see {@link SPELLED_APART}). */
+  spelledApart: boolean;
 }
+
+/**
+ * Scripts whose shaping reorders, splits or stacks glyphs: a vowel drawn before its consonant
+ * (Devanagari ि, Khmer េ, Burmese ေ), one letter drawn as two glyphs (Lao ຳ, Thai ำ, Khmer ោ), marks
+ * set apart on their own. The glyphs in drawing order do not spell the text, and text extraction
+ * (poppler, copy and paste) reads them scrambled or on another line, so such a piece carries its
+ * text as /ActualText. Decided by script, whatever the font: the scripts fontkit shapes with its
+ * Indic and Universal shapers, and Thai, Lao and Myanmar, which fonts reorder and decompose in GSUB.
+ */
+const SPELLED_APART = new RegExp(
+  `[${(
+    'Bengali Devanagari Gujarati Gurmukhi Kannada Malayalam Oriya Sinhala Tamil Telugu ' +
+    'Thai Lao Khmer Myanmar Tibetan New_Tai_Lue Tai_Tham Tai_Viet Tai_Le Cham ' +
+    'Balinese Javanese Sundanese Batak Buginese Rejang Kayah_Li Lepcha Limbu Chakma Meetei_Mayek ' +
+    'Syloti_Nagri Saurashtra Tagalog Hanunoo Buhid Tagbanwa Brahmi Kaithi Kharoshthi Sharada Siddham ' +
+    'Takri Tirhuta Grantha Modi Khojki Khudawadi Mahajani Pahawh_Hmong'
+  )
+    .split(' ')
+    .map((script) => `\\p{Script=${script}}`)
+    .join('')}]`,
+  'u',
+);
 
 /**
  * Each string already drawn, per embedded font (so per document): the second "the" of a letter costs
@@ -52,7 +76,12 @@ function glyphRun(font: EncodingFont, text: string, features: string[] | undefin
   if (run === undefined) {
     const [encoded, positions] = font.encode(text, features);
     const placed = positions.some((pos) => pos.xOffset || pos.yOffset);
-    run = { encoded, positions, operators: placed ? undefined : glyphOperators(encoded, positions, 0, 0, 0) };
+    run = {
+      encoded,
+      positions,
+      operators: placed ? undefined : glyphOperators(encoded, positions, 0, 0, 0),
+      spelledApart: SPELLED_APART.test(text),
+    };
     drawn.set(key, run);
   }
   return run;
@@ -84,7 +113,10 @@ export interface TextRun {
 
 /**
  * Fills `run` in `color` (CSS hex, `#rrggbb`) with its left end at `x` and its baseline at `y` (PDF
- * points from the top-left corner), exactly as pdfkit's text() would, in the current font.
+ * points from the top-left corner), exactly as pdfkit's text() would, in the current font. The glyphs
+ * of a run in a script whose glyphs do not spell the text are wrapped in a Span carrying the text as
+ * /ActualText, written by pdfkit's markContent (UTF-16BE after a byte-order mark), nested in whatever
+ * marked content the caller has open (the structure element's, an Artifact).
  */
 export function fillText(pdf: PDFKit.PDFDocument, run: TextRun, color: string, x: number, y: number): void {
   const doc = pdf as unknown as PdfkitInternals;
@@ -111,9 +143,19 @@ export function fillText(pdf: PDFKit.PDFDocument, run: TextRun, color: string, x
   ];
   if (run.characterSpacing) ops.push(`${num(run.characterSpacing)} Tc`);
   const glyphs = glyphRun(font, text, run.features);
-  ops.push(...(glyphs.operators ?? glyphOperators(glyphs.encoded, glyphs.positions, x, top, run.fontSize / 1000)));
-  ops.push('ET', 'Q');
+  const shown = glyphs.operators ?? glyphOperators(glyphs.encoded, glyphs.positions, x, top, run.fontSize / 1000);
+  if (!glyphs.spelledApart) {
+    ops.push(...shown, 'ET', 'Q');
+    page.write(ops.join('\n'));
+    return;
+  }
+  // Inside the text object, so that the span's end sees the text's own coordinates: poppler places
+  // the actual text where the glyphs were shown, with the graphics state at the EMC.
   page.write(ops.join('\n'));
+  pdf.markContent('Span', { actual: text });
+  page.write(shown.join('\n'));
+  pdf.endMarkedContent();
+  page.write('ET\nQ');
 }
 
 /**
