@@ -39,7 +39,13 @@ const ownUrl = {
   },
 };
 
-/** Every compiled module and the locked dependency versions: what the bundle is made of. */
+/**
+ * Every compiled module, the locked dependency versions and the scripts that derive the build's data
+ * files from them (the coverage table `check` reads, hyphenation patterns, fonts): what the bundle is
+ * made of and reads. The data files themselves are written after the bundle.
+ */
+const DATA_SCRIPTS = ['build-fonts.mjs', 'build-hyphenation.mjs', 'gen-font-coverage.mjs'];
+
 function buildId() {
   const hash = createHash('sha256');
   const walk = (dir) => {
@@ -50,6 +56,7 @@ function buildId() {
     }
   };
   walk(DIST);
+  for (const name of DATA_SCRIPTS) hash.update(`${name}\0`).update(readFileSync(join(ROOT, 'scripts', name)));
   return hash.update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
 }
 

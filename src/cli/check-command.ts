@@ -31,9 +31,11 @@ Examples:
         else for (const c of codes) g.io.stdout.write(`${c.code.padEnd(28)} ${c.severity.padEnd(8)} ${c.meaning}\n`);
         return;
       }
-      const { project, diagnostics } = load(g);
-      const found = await checkWorkspace(project, diagnostics, { today: today(g) });
-      const code = report(found.diagnostics, found.files, g, { to: 'stdout' });
+      const { project, diagnostics, remember } = load(g);
+      const day = today(g);
+      // Findings depend on the files, the build and the day alone: an unchanged workspace is not checked again.
+      const found = await remember(`check\0${day}`, () => checkWorkspace(project, diagnostics, { today: day }));
+      const code = report(found.diagnostics, project.files, g, { to: 'stdout' });
       const checked = {
         campaigns: project.campaigns.size,
         letters: found.letters,

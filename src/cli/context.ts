@@ -4,7 +4,8 @@ import { COLOURS, useColour } from './colour.js';
 import { jsonDocument } from './json-output.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWorkspace } from '../load/load-workspace.js';
-import { cachedLoad } from '../load/workspace-cache.js';
+import { cachedLoad, type CachedWorkspace } from '../load/workspace-cache.js';
+import { registerProjectFonts } from '../load/load-locale-fonts.js';
 import { nodeIo } from '../io/node-io.js';
 import { userCacheDir } from '../util/user-cache-dir.js';
 import { BUILD } from './build-id.js';
@@ -59,14 +60,27 @@ export function refuseSourceFolder(dest: string, project: Project): void {
   );
 }
 
-/** The workspace, from the per-user cache of loaded workspaces when no file changed since (workspace-cache.ts). */
-export function load(g: GlobalOptions): { project: Project; diagnostics: Diagnostic[] } {
+/**
+ * The workspace, from the per-user cache of loaded workspaces when no file changed since
+ * (workspace-cache.ts), and `remember`, which keeps what a command derives from it alone in the same
+ * cache. Node's version is part of the build: its Intl formats dates and sorts names.
+ */
+export function load(g: GlobalOptions): {
+  project: Project;
+  diagnostics: Diagnostic[];
+  remember: CachedWorkspace['remember'];
+} {
   const root = resolve(workspaceDir(g));
   const dir = BUILD === undefined ? undefined : userCacheDir(g.io.env, process.platform, 'workspaces');
-  const r = cachedLoad(dir, BUILD ?? '', root, [g.io, nodeIo()], ([source, packageSource]) =>
-    loadWorkspace(root, source, packageSource),
+  const cached = cachedLoad(
+    dir,
+    `${BUILD ?? ''}\0${process.version}`,
+    root,
+    [g.io, nodeIo()],
+    ([source, packageSource]) => loadWorkspace(root, source, packageSource),
+    (r) => registerProjectFonts(r.value, g.io),
   );
-  return { project: r.value, diagnostics: r.diagnostics };
+  return { project: cached.result.value, diagnostics: cached.result.diagnostics, remember: cached.remember };
 }
 
 /**

@@ -7,7 +7,10 @@ import {
   type WorkspaceFontFile,
   type WorkspaceFontFiles,
 } from '../fonts/workspace-fonts.js';
+import { join } from 'node:path';
+import type { LocaleInfo, Project } from '../model/project.js';
 import type { FileReader } from './read-files.js';
+import type { FileSource } from './read-text-file.js';
 import { spanAt, type YamlFile } from './yaml-file.js';
 
 /** A `fonts:` entry as locale.yaml writes it: a bundled id, a path under fonts/, or a path per face. */
@@ -24,11 +27,17 @@ export function isFontPath(entry: string): boolean {
 
 /**
  * The font ids of a locale's stack: bundled ids as written, workspace font files read, parsed and
- * registered (see fonts/workspace-fonts.ts). A file that is missing, outside fonts/ or not a font is
- * an error at its entry and leaves the stack; an unknown bundled id stays, for `check` to report.
+ * registered (see fonts/workspace-fonts.ts), and the files of those. A file that is missing, outside
+ * fonts/ or not a font is an error at its entry and leaves the stack; an unknown bundled id stays,
+ * for `check` to report.
  */
-export function loadLocaleFonts(reader: FileReader, file: YamlFile, entries: FontEntry[]): string[] {
+export function loadLocaleFonts(
+  reader: FileReader,
+  file: YamlFile,
+  entries: FontEntry[],
+): Pick<LocaleInfo, 'workspaceFonts'> & { ids: string[] } {
   const ids: string[] = [];
+  const workspaceFonts: LocaleInfo['workspaceFonts'] = [];
   entries.forEach((entry, i) => {
     if (typeof entry === 'string' && !isFontPath(entry)) {
       ids.push(entry);
@@ -51,6 +60,10 @@ export function loadLocaleFonts(reader: FileReader, file: YamlFile, entries: Fon
         : { problems: unusableFaces(files) };
     if ('id' in registered) {
       ids.push(registered.id);
+      workspaceFonts.push({
+        id: registered.id,
+        files: Object.fromEntries(Object.entries(files).map(([style, f]) => [style, f.path])),
+      });
       return;
     }
     for (const p of registered.problems) {
@@ -62,7 +75,36 @@ export function loadLocaleFonts(reader: FileReader, file: YamlFile, entries: Fon
       );
     }
   });
-  return ids;
+  return { ids, workspaceFonts };
+}
+
+/**
+ * Registers again the workspace font files a cached Project's locales use (a new process has none
+ * registered): false when a file no longer reads as the font the Project names (changed since it
+ * was hashed), and then the workspace must be loaded again.
+ */
+export function registerProjectFonts(project: Project, source: FileSource): boolean {
+  for (const locale of project.locales.values())
+    for (const { id, files } of locale.workspaceFonts) {
+      const read: Partial<Record<FaceStyle, WorkspaceFontFile>> = {};
+      for (const [style, path] of Object.entries(files)) {
+        const bytes = readOrUndefined(source, join(project.root, path));
+        if (bytes === undefined) return false;
+        read[style as FaceStyle] = { path, bytes };
+      }
+      const again = read.regular && registerWorkspaceFont(read as WorkspaceFontFiles);
+      if (!again || !('id' in again) || again.id !== id) return false;
+    }
+  return true;
+}
+
+function readOrUndefined(source: FileSource, path: string): Buffer | undefined {
+  try {
+    return source.read(path);
+  } catch {
+    // Unreadable now: loading again reports it where the locale names it.
+    return undefined;
+  }
 }
 
 /** The faces that were read but are not fonts: reported even when another face of the entry is missing. */

@@ -101,11 +101,13 @@ function loadLocale(reader: FileReader, code: string, out: Map<string, LocaleInf
   const chromeFlat = flattenYaml(chromeFile, 'chrome').leaves;
   const signatoryNames = loadSignatoryNames(reader, `${dir}/signatories.yaml`);
   const { countryNames, placeNames } = loadCountryNames(reader, `${dir}/countries.yaml`);
+  const fonts = loadLocaleFonts(reader, metaFile, meta.value.fonts);
   out.set(code, {
     code,
     name: meta.value.name,
     tag: meta.value.tag,
-    fonts: loadLocaleFonts(reader, metaFile, meta.value.fonts),
+    fonts: fonts.ids,
+    workspaceFonts: fonts.workspaceFonts,
     lineBreak: meta.value.line_break,
     typography: {
       paragraphIndent: meta.value.typography.paragraph_indent,

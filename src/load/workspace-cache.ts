@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Result } from '../diagnostics/diagnostic.js';
 import type { Project } from '../model/project.js';
+import { sha256 } from '../util/sha256.js';
 import type { FileSource } from './read-text-file.js';
 
 /**
@@ -15,6 +15,9 @@ import type { FileSource } from './read-text-file.js';
  * schema validation and normalising are skipped. Any file added, removed or edited changes an answer,
  * and the workspace is loaded again. The cache holds the workspace's texts (names, addresses): it is
  * the user's alone (folder 0700, files 0600), and a file someone else could have written is ignored.
+ *
+ * What a command derives from the loaded workspace alone (check's findings) is kept in the same entry
+ * (`remember`): it holds for as long as the load does.
  */
 
 /** One question loading asked, and the answer as a string (a file's content as its hash). */
@@ -29,13 +32,32 @@ interface Answer {
 interface Entry {
   key: string;
   trace: Answer[];
+  /** The Result<Project>, serialized when it was loaded: what commands do with it later does not leak in. */
+  result: Uint8Array;
+  /** Values `remember` computed with this load, serialized when computed, by key, oldest first. */
+  derived: Map<string, Uint8Array>;
+}
+
+/** How many derived values an entry keeps (a key names a command and its day or campaign). */
+const MAX_DERIVED = 32;
+
+/** A load, and what commands derived from it before. */
+export interface CachedWorkspace {
   result: Result<Project>;
+  /**
+   * What `compute` gives for `key`: recorded with the load, so a later process of the same build
+   * loading the same files gets it without computing. `compute` must depend only on the loaded
+   * workspace, the build and what `key` names (a command's options, today's date).
+   */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /**
  * What `load` gives with `sources`, from `dir` when the recorded answers still hold, else loaded
  * (through recording sources) and stored there for the next process. `build` names the code: an entry
- * written by another build is never used. Without a dir, this is `load(sources)`.
+ * written by another build is never used. Without a dir, this is `load(sources)` and `remember`
+ * computes. `revive` redoes what loading did besides its result (registering the workspace's font
+ * files): false when it cannot, and then the workspace is loaded again.
  */
 export function cachedLoad(
   dir: string | undefined,
@@ -43,20 +65,38 @@ export function cachedLoad(
   root: string,
   sources: FileSource[],
   load: (sources: FileSource[]) => Result<Project>,
-): Result<Project> {
-  if (dir === undefined) return load(sources);
+  revive: (result: Result<Project>) => boolean = () => true,
+): CachedWorkspace {
+  if (dir === undefined) return { result: load(sources), remember: (_key, compute) => compute() };
   const key = `${build}\0${root}`;
   const prefix = `${sha256(build).slice(0, 16)}-`;
   const file = join(dir, `${prefix}${sha256(root).slice(0, 24)}.bin`);
-  const entry = readEntry(file);
-  if (entry?.key === key && stillTrue(entry.trace, sources)) return entry.result;
-  const trace: Answer[] = [];
-  const result = load(sources.map((s, i) => recording(s, i, trace)));
-  store(dir, file, serialize({ key, trace, result } satisfies Entry), prefix);
-  return result;
+  let entry = readEntry(file);
+  let result: Result<Project> | undefined;
+  if (entry?.key === key && stillTrue(entry.trace, sources)) {
+    result = deserialize(entry.result) as Result<Project>;
+    if (!revive(result)) result = undefined;
+  }
+  if (result === undefined) {
+    const trace: Answer[] = [];
+    result = load(sources.map((s, i) => recording(s, i, trace)));
+    entry = { key, trace, result: serialize(result), derived: new Map() };
+    store(dir, file, entry, prefix);
+  }
+  const kept = entry!;
+  return {
+    result,
+    async remember<T>(name: string, compute: () => Promise<T>): Promise<T> {
+      const known = kept.derived.get(name);
+      if (known !== undefined) return deserialize(known) as T;
+      const value = await compute();
+      kept.derived.set(name, serialize(value));
+      for (const old of kept.derived.keys()) if (kept.derived.size > MAX_DERIVED) kept.derived.delete(old);
+      store(dir, file, kept, prefix);
+      return value;
+    },
+  };
 }
-
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** Ask `source` one question; the answer as recorded, errors too (a load reports an unreadable file). */
 function ask(
@@ -108,7 +148,8 @@ function readEntry(file: string): Entry | undefined {
     // Written by someone else, or writable by others: not ours to trust.
     if (process.getuid && st.uid !== process.getuid()) return undefined;
     if ((st.mode & 0o022) !== 0) return undefined;
-    return deserialize(readFileSync(file)) as Entry;
+    const entry = deserialize(readFileSync(file)) as Entry;
+    return entry.derived instanceof Map && entry.result instanceof Uint8Array ? entry : undefined;
   } catch {
     // Missing, or damaged (a partial write by a killed process): load afresh.
     return undefined;
@@ -119,12 +160,12 @@ function readEntry(file: string): Entry | undefined {
  * Through a temporary file renamed into place: a process reading at the same time sees all or nothing.
  * Entries of other builds (names not starting with `prefix`) are removed: no later process can use them.
  */
-function store(dir: string, file: string, data: Buffer, prefix: string): void {
+function store(dir: string, file: string, entry: Entry, prefix: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
-    writeFileSync(temporary, data, { mode: 0o600 });
+    writeFileSync(temporary, serialize(entry), { mode: 0o600 });
     renameSync(temporary, file);
     for (const name of readdirSync(dir))
       if (name.endsWith('.bin') && !name.startsWith(prefix)) rmSync(join(dir, name), { force: true });

@@ -213,6 +213,11 @@ export interface LocaleInfo {
   tag: string;
   /** Font ids in fallback order. */
   fonts: string[];
+  /**
+   * The workspace font files among `fonts`: each id's face files (style → workspace-relative path),
+   * which a process given this locale from the cache of loaded workspaces registers again.
+   */
+  workspaceFonts: { id: string; files: Record<string, string> }[];
   lineBreak: LineBreakStyle;
   /** Letter chrome strings, flattened ("sign_off.sincerely" → text). */
   chrome: Map<string, SourcedText>;

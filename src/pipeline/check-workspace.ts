@@ -3,12 +3,10 @@ import { dedupeDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js
 import type { LetterDocument } from '../model/letter-document.js';
 import type { Project } from '../model/project.js';
 
-/** What `check` found: every problem, and how many letters it composed. */
+/** What `check` found: every problem, and how many letters it composed (plain data: it is cached). */
 export interface WorkspaceCheck {
   diagnostics: Diagnostic[];
   letters: number;
-  /** Texts of every file read, by the path diagnostics use (for source lines). */
-  files: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,7 +26,6 @@ export async function checkWorkspace(
       ...(await addressProblems(project, checked, options.today)),
     ]),
     letters: checked.letters.size,
-    files: project.files,
   };
 }
 
