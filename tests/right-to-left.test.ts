@@ -35,6 +35,18 @@ function extracted(pdf: string): string[] {
     .filter(Boolean);
 }
 
+/** The words of a PDF's first page as pdftotext -bbox-layout places them, by line (top to bottom). */
+function layoutLines(pdf: string): { text: string; xMin: number; xMax: number }[][] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((line) =>
+    [...line[1]!.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({
+      text: w[3]!,
+      xMin: Number(w[1]),
+      xMax: Number(w[2]),
+    })),
+  );
+}
+
 async function render(lng: string, fonts: Parameters<typeof scriptWorkspace>[1] = {}): Promise<string> {
   const ws = scriptWorkspace([lng], fonts);
   const check = await runCli(['-w', ws, 'check', '--json']);
@@ -144,6 +156,50 @@ describe('right-to-left letters', () => {
     const md = readFileSync(join(out, 'ar.md'), 'utf8');
     expect(md.startsWith('<div dir="rtl" lang="ar">\n\n# رسالة مفتوحة بشأن الاحتجاز\n')).toBe(true);
     expect(md.endsWith('\n\n</div>\n')).toBe(true);
+  });
+
+  it('an Arabic letter hangs its section number and bullets on the right, their text to their left', async () => {
+    const ws = scriptWorkspace(['ar']);
+    expect((await runCli(['-w', ws, 'render', '2020-test-letter', '--lang', 'ar,en', '--format', 'pdf'])).code).toBe(0);
+    const [ar, en] = ['ar', 'en'].map((lng) => layoutLines(join(ws, 'out/2020-test-letter', `${lng}.pdf`)));
+    // The text block's edges: A4 with 72 pt margins, as the justified lines reach them.
+    const [left, right] = [72, 595.28 - 72];
+    for (const lines of [ar, en]) {
+      expect(Math.min(...lines.flat().map((w) => w.xMin))).toBeCloseTo(left, 0);
+      expect(Math.max(...lines.flat().map((w) => w.xMax))).toBeCloseTo(right, 0);
+    }
+    // The numbered heading "1. الاحتجاز": the number at the right margin, the heading left of it.
+    const heading = ar.find((line) => line.some((w) => /^(\.1|1\.)$/.test(w.text)))!;
+    const number = heading.find((w) => /^(\.1|1\.)$/.test(w.text))!;
+    expect(number.xMax).toBeCloseTo(right, 0);
+    expect(heading.length).toBeGreaterThan(1);
+    for (const w of heading.filter((w) => w !== number)) expect(w.xMax).toBeLessThan(number.xMin);
+    // Each bullet stands just inside the right margin, and its item's text on the line is left of it.
+    const bulleted = ar.filter((line) => line.some((w) => w.text === '•'));
+    expect(bulleted).toHaveLength(2);
+    for (const line of bulleted) {
+      const bullet = line.find((w) => w.text === '•')!;
+      expect(right - bullet.xMax).toBeGreaterThan(0);
+      expect(right - bullet.xMax).toBeLessThan(11 * 0.6);
+      expect(line.length).toBeGreaterThan(2);
+      for (const w of line.filter((w) => w !== bullet)) expect(w.xMax).toBeLessThan(bullet.xMin);
+    }
+    // The English letter is the mirror image: number and bullets on the left, text to their right.
+    const enNumber = en.flat().find((w) => /^1\.$/.test(w.text))!;
+    expect(enNumber.xMin).toBeCloseTo(left, 0);
+    for (const line of en.filter((l) => l.some((w) => w.text === '•'))) {
+      const bullet = line.find((w) => w.text === '•')!;
+      expect(bullet.xMin - left).toBeGreaterThan(0);
+      expect(bullet.xMin - left).toBeLessThan(11 * 0.6);
+      for (const w of line.filter((w) => w !== bullet)) expect(w.xMin).toBeGreaterThan(bullet.xMax);
+    }
+    // The page label is centred under the text block in both (mirroring leaves it in place), and
+    // in Arabic its words run from the right: "صفحة" rightmost, the page count leftmost.
+    const label = ar.at(-1)!;
+    const centre = (label[0]!.xMin + label.at(-1)!.xMax) / 2;
+    expect(centre).toBeCloseTo((left + right) / 2, 0);
+    expect(label[0]!.text).toBe('1');
+    expect(label.at(-1)!.text).not.toMatch(/\d/);
   });
 
   it('a Persian letter draws ی and ک in Persian forms and reads back with them', async () => {
