@@ -65,6 +65,9 @@ for (const needed of [
   'dist/fonts/OFL-noto-serif-kr.txt',
   'dist/hyphenation/patterns/en-us.json.br',
   'dist/hyphenation/LICENSE-hyphen.txt',
+  'dist/harfbuzz/harfbuzz.wasm',
+  'dist/harfbuzz/COPYING-harfbuzz.txt',
+  'dist/harfbuzz/LICENSE-harfbuzzjs.txt',
   'LICENSE',
   'README.md',
 ])
@@ -142,6 +145,15 @@ ol(['deliver', 'example-letter', '--today', '2026-12-01'], ws);
 const packet = join(ws, 'out/example-letter/delivery/dprk-un-mission-geneva');
 for (const f of ['cover-note-en.pdf', 'letter-en.pdf', 'manifest.json'])
   if (!existsSync(join(packet, f))) fail(`deliver did not write ${f}`);
+
+// A Korean letter of the package's own workspace: Hangul shaped by the shipped HarfBuzz, and read back.
+ol(
+  ['render', '2018-kim-jong-un', '--lang', 'ko', '--format', 'pdf', '--out', join(tmp, 'ko')],
+  join(project, 'node_modules/openletter'),
+);
+const korean = spawnSync('pdftotext', [join(tmp, 'ko/2018-kim-jong-un/ko.pdf'), '-'], { encoding: 'utf8' });
+if (korean.status !== 0 || !korean.stdout.includes('김정은'))
+  fail('the packed Korean letter does not read back 김정은');
 
 process.stdout.write(
   `packed: ${packed.filename} ${(packed.size / 1e3).toFixed(0)} kB, ${paths.length} files; ` +

@@ -1,6 +1,5 @@
 import type { FontFace } from '../../fonts/font-library.js';
-import { mendFontkit } from '../../fonts/fontkit-fixes.js';
-import { reuseShapingPlans } from '../../fonts/fontkit-plans.js';
+import { shapeRun, type GlyphPlacement, type ShapedGlyph, type ShapedRun } from '../../fonts/shape-run.js';
 
 /** Advance of a piece of text in one face, unscaled. */
 export interface TextMetrics {
@@ -21,8 +20,13 @@ const MAX_CACHED_CHUNKS = 50_000;
 
 /** A shaped run as pdfkit's embedded font keeps it: positions in its 1000-unit space (see {@link shapedRuns}). */
 export interface PdfRun {
-  glyphs: { id: number; codePoints: number[]; advanceWidth: number }[];
-  positions: Record<string, number>[];
+  glyphs: ShapedGlyph[];
+  positions: PdfGlyphPosition[];
+  advanceWidth: number;
+}
+
+/** A glyph's place in pdfkit's 1000-unit space, and its unkerned advance (which pdfkit's TJ needs). */
+export interface PdfGlyphPosition extends GlyphPlacement {
   advanceWidth: number;
 }
 
@@ -47,9 +51,6 @@ const caches = new WeakMap<FontFace, FaceCache>();
 function faceCache(face: FontFace): FaceCache {
   let cache = caches.get(face);
   if (cache === undefined) {
-    // Every face is measured before it is drawn: its fontkit classes are mended and planned here once.
-    mendFontkit(face.font);
-    reuseShapingPlans(face.font);
     cache = { metrics: new Map(), runs: { plain: Object.create(null) as Record<string, PdfRun>, featured: new Map() } };
     caches.set(face, cache);
   }
@@ -100,8 +101,8 @@ function measureChunk(face: FontFace, cache: FaceCache, chunk: string, features:
   const key = features.length > 0 ? featuredKey(features, chunk) : chunk;
   let metrics = cache.metrics.get(key);
   if (metrics === undefined) {
-    const run = features.length > 0 ? face.font.layout(chunk, features) : face.font.layout(chunk);
-    // The width in em from fontkit's own units, before the run is scaled for pdfkit below.
+    const run = shapeRun(face.font, chunk, features);
+    // The width in em from the font's own units, before the run is scaled for pdfkit below.
     metrics = { width: run.advanceWidth / face.unitsPerEm, glyphs: run.glyphs.length };
     if (cache.metrics.size >= MAX_CACHED_CHUNKS) {
       cache.metrics.clear();
@@ -109,27 +110,27 @@ function measureChunk(face: FontFace, cache: FaceCache, chunk: string, features:
       cache.runs = { plain: Object.create(null) as Record<string, PdfRun>, featured: new Map() };
     }
     cache.metrics.set(key, metrics);
-    const pdfRun = asPdfRun(run as unknown as PdfRun, 1000 / face.unitsPerEm);
+    const pdfRun = asPdfRun(run, 1000 / face.unitsPerEm);
     if (features.length > 0) cache.runs.featured.set(key, pdfRun);
     else cache.runs.plain[chunk] ??= pdfRun;
   }
   return metrics;
 }
 
-/**
- * A fontkit run scaled to pdfkit's 1000-unit space, exactly as pdfkit 0.20.2's `layoutRun` does it,
- * kept as just what pdfkit reads (glyphs, positions, total advance): a fontkit GlyphRun also holds
- * its script, language and a table of every feature applied, which for every measured chunk of a
- * campaign came to 16 MB.
- */
-function asPdfRun(run: PdfRun, scale: number): PdfRun {
+/** A run scaled to pdfkit's 1000-unit space, exactly as pdfkit 0.20.2's `layoutRun` scales fontkit's. */
+export function asPdfRun(run: ShapedRun, scale: number): PdfRun {
   let advanceWidth = 0;
-  for (let i = 0; i < run.positions.length; i++) {
-    const position = run.positions[i]!;
-    for (const key in position) position[key]! *= scale;
-    position.advanceWidth = run.glyphs[i]!.advanceWidth * scale;
+  const positions = run.positions.map((p, i) => {
+    const xAdvance = p.xAdvance * scale;
     // Summed in the order GlyphRun's advanceWidth getter sums, so pdfkit gets the same number.
-    advanceWidth += position.xAdvance!;
-  }
-  return { glyphs: run.glyphs, positions: run.positions, advanceWidth };
+    advanceWidth += xAdvance;
+    return {
+      xAdvance,
+      yAdvance: p.yAdvance * scale,
+      xOffset: p.xOffset * scale,
+      yOffset: p.yOffset * scale,
+      advanceWidth: run.glyphs[i]!.advanceWidth * scale,
+    };
+  });
+  return { glyphs: run.glyphs, positions, advanceWidth };
 }
