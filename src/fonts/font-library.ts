@@ -1,7 +1,6 @@
 import type { Font } from 'fontkit';
 import { fontkit } from './fontkit.js';
 import { FONT_FILES, isBundledFont, knownFontIds, readFontFile, type FaceStyle } from './font-files.js';
-import { mendGlyphReadings } from './fontkit-fixes.js';
 import { workspaceFace } from './workspace-fonts.js';
 
 export { knownFontIds, type FaceStyle } from './font-files.js';
@@ -51,7 +50,6 @@ function parseFace(file: string): FontFace {
   const parsed = fontkit().create(readFontFile(file));
   // create() returns a collection only for .ttc/.dfont files; the bundled files are single TTFs.
   if (!('unitsPerEm' in parsed)) throw new Error(`font file ${file} is a collection, expected one face`);
-  mendGlyphReadings(parsed);
   const upm = parsed.unitsPerEm;
   const key = file.replace(/^@expo-google-fonts\//, '').replace(/\/(\d+)\w*\/.*$/, '/$1') + italicSuffix(file);
   return { key, font: parsed, unitsPerEm: upm, ascent: parsed.ascent / upm, descent: -parsed.descent / upm };

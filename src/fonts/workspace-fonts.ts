@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Font } from 'fontkit';
 import { fontkit } from './fontkit.js';
 import type { FaceStyle } from './font-files.js';
-import { mendGlyphReadings } from './fontkit-fixes.js';
 import { isWoff, woffToSfnt } from './woff.js';
 
 /**
@@ -147,7 +146,6 @@ function parseFontFile(bytes: Buffer): Font | string {
 }
 
 function face(font: Font, key: string): ParsedFace {
-  mendGlyphReadings(font);
   const upm = font.unitsPerEm;
   return { key, font, unitsPerEm: upm, ascent: font.ascent / upm, descent: -font.descent / upm };
 }

@@ -74,8 +74,3 @@ export function shapingDirection(text: string): Direction {
   }
   return 'ltr';
 }
-
-/** The mirror image of a bracket or other Bidi_Mirrored character ("(" → ")"), if it has one. */
-export function mirroredCharacter(char: string): string | undefined {
-  return bidi.getMirroredCharacter(char) ?? undefined;
-}
