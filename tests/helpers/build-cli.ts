@@ -13,6 +13,7 @@ const INPUTS = [
   'scripts/build-hyphenation.mjs',
   'scripts/gen-font-coverage.mjs',
   'scripts/build-bundle.mjs',
+  'scripts/build-shaper.mjs',
   'tsconfig.build.json',
   'package-lock.json',
 ];
