@@ -7,6 +7,8 @@ import { memoryIo } from '../src/io/memory-io.js';
 import { readTextFile } from '../src/load/read-text-file.js';
 import { escapeForTerminal } from '../src/util/control-chars.js';
 import { fromXliff, toXliff } from '../src/translations/xliff.js';
+import { NameIndex } from '../src/text/name-index.js';
+import { compareNames, prepareName } from '../src/text/name-match.js';
 import { run } from '../src/cli/main.js';
 import { MINI, readText, workspaceFiles } from './helpers/workspace.js';
 import { join } from 'node:path';
@@ -267,6 +269,71 @@ describe('property: translator files', () => {
     );
   });
 });
+
+describe('property: the name index of a sign-on import', () => {
+  // Few words, so that names share most of them (as sign-on sheets do), and short words to drop.
+  const WORDS = ['anna', 'ana', 'kim', 'lee', 'li', 'na', 'of', 'for', 'human', 'rights', 'watch', 'seoul', 'citizens'];
+  const word = fc.constantFrom(...WORDS);
+  const letter = fc.constantFrom(...'aeiknrst');
+  /** One edit as hurried typing makes it: a letter changed, added or lost, two words joined or split, a word dropped. */
+  const edit = fc.tuple(fc.constantFrom('change', 'add', 'lose', 'join', 'split', 'drop'), fc.nat(), letter);
+  const written = fc.tuple(fc.array(word, { minLength: 1, maxLength: 5 }), fc.array(edit, { maxLength: 3 }));
+  /** A name and two copies of it as mistyped on other rows (each copy 0–3 edits away). */
+  const names = fc
+    .tuple(written, fc.array(edit, { maxLength: 3 }), fc.array(edit, { maxLength: 3 }))
+    .map(([[words, edits], a, b]) => {
+      const first = edits.reduce(applyEdit, words.join(' '));
+      return [first, a.reduce(applyEdit, first), b.reduce(applyEdit, first)];
+    });
+
+  it('finds every pair of names the plain pairwise comparison calls alike', () => {
+    let typos = 0;
+    fc.assert(
+      fc.property(fc.array(names, { minLength: 50, maxLength: 80 }), (rows) => {
+        const names = rows.flat().map(prepareName);
+        const index = new NameIndex();
+        names.forEach((n, i) => index.add(n, i));
+        names.forEach((a, i) => {
+          const found = new Set(index.candidates(a));
+          names.forEach((b, j) => {
+            const alike = compareNames(a, b);
+            if (i === j || !alike) return;
+            if (alike.kind === 'near' && alike.why === 'a small spelling difference') typos++;
+            expect(found.has(j), `"${a.trimmed}" ~ "${b.trimmed}"`).toBe(true);
+          });
+        });
+      }),
+      { seed: SEED, numRuns: 12 },
+    );
+    // Not vacuous: the edits make hundreds of pairs only the typo rule calls alike.
+    expect(typos).toBeGreaterThan(300);
+  });
+});
+
+/** `name` with one edit at position `at` (taken modulo its length). */
+function applyEdit(name: string, [kind, at, letter]: [string, number, string]): string {
+  const i = at % (name.length + 1);
+  const spaces = [...name.matchAll(/ /g)].map((m) => m.index);
+  const words = name.split(' ');
+  switch (kind) {
+    case 'change':
+      return i < name.length && name[i] !== ' ' ? name.slice(0, i) + letter + name.slice(i + 1) : name;
+    case 'add':
+      return name.slice(0, i) + letter + name.slice(i);
+    case 'lose':
+      return i < name.length && name[i] !== ' ' ? name.slice(0, i) + name.slice(i + 1) : name;
+    case 'join': {
+      const s = spaces[at % Math.max(1, spaces.length)];
+      return s === undefined ? name : name.slice(0, s) + name.slice(s + 1);
+    }
+    case 'split':
+      return i > 0 && i < name.length && name[i - 1] !== ' ' && name[i] !== ' '
+        ? `${name.slice(0, i)} ${name.slice(i)}`
+        : name;
+    default:
+      return words.length > 1 ? words.filter((_, w) => w !== at % words.length).join(' ') : name;
+  }
+}
 
 /** The target's XML as Trados, memoQ or OmegaT may write it back (see `tool` above). */
 function rewriteTarget(

@@ -116,6 +116,24 @@ describe('signatories', () => {
     });
     expect(codes(ds, 'signatory/near-duplicate')).toEqual([]);
   });
+  it('a typo is edits inside words, words joined or split, or a short word left out; not two of these at once', () => {
+    for (const [a, b] of [
+      ['Anna Kim Lee', 'Ann Akim Lee'],
+      ['Citizens for Human Rights Seoul', 'Citizens for Human Rihgts Seol'],
+      ['Human Rights Watch', 'HumanRights Watch'],
+      ['Network of Human Rights Seoul', 'Network Human Rights Seoul'],
+    ])
+      expect(compareNames(a!, b!), `${a} / ${b}`).toEqual({ kind: 'near', why: 'a small spelling difference' });
+    for (const [a, b] of [
+      // Three edits across a space: another given name, not a typo (the old matcher called these alike).
+      ['Anna Watanabe Taylor', 'Li Na Watanabe Taylor'],
+      // Words joined and a letter changed: two kinds of edit at once.
+      ['Human Rights Watch', 'HumanRight Watch'],
+      // A word of three letters left out is more than a typo.
+      ['Network for Human Rights Seoul', 'Network Human Rights Seoul'],
+    ])
+      expect(compareNames(a!, b!), `${a} / ${b}`).toBeUndefined();
+  });
   it('two roster entries with one contact e-mail address are near-duplicates, whatever their names', async () => {
     const { ds } = await check({
       'signatories.yaml': `${roster}  - id: baltic-network\n    name: Baltic Human Rights Network\n    kind: organisation\n    contact: { email: office@baltic.example }\n  - id: vilnius-centre\n    name: Human Rigths Centre Vilnius\n    kind: organisation\n    contact: { email: Office@Baltic.example }\n`,

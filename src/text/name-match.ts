@@ -91,32 +91,45 @@ export function typoLimit(len: number): number {
   return len >= 20 ? 3 : len >= 10 ? 2 : len >= 6 ? 1 : 0;
 }
 
-/** A small edit distance relative to the length (typoLimit), other than one word swapped for another. */
+/**
+ * A small spelling difference between two normalised names, within typoLimit edits in all:
+ * - the same number of words, edits inside words position by position ("Katacombs" /
+ *   "Katakomb"), where one word replaced by another of similar length ("Human Rights in Asia" /
+ *   "… in Iran") is a different body;
+ * - words joined, split or shifted ("Anna Kim Lee" / "Ann Akim Lee"): the same letters without
+ *   the spaces;
+ * - a short word left out ("Network of Human Rights Seoul" / "Network Human Rights Seoul").
+ * An edit across a space combined with another is not a typo: that is what keeps the index of
+ * these names (name-index.ts) small.
+ */
 export function isTypo(a: string, b: string): boolean {
   const limit = typoLimit(Math.min(a.length, b.length));
   if (!limit || Math.abs(a.length - b.length) > limit) return false;
-  // One word replaced by another of similar length ("Human Rights in Asia" / "… in Iran") is a
-  // different body. Tested before the distance of the whole names: it is the usual verdict among
-  // names made of the same words, and costs a distance of two words.
   const wa = a.split(' ');
   const wb = b.split(' ');
   if (wa.length === wb.length) {
-    let differing = -1;
-    for (let i = 0; i < wa.length; i++)
+    let total = 0;
+    let differing = 0;
+    let one = 0;
+    for (let i = 0; i < wa.length && total <= limit; i++)
       if (wa[i] !== wb[i]) {
-        if (differing >= 0) {
-          differing = -2;
-          break;
-        }
-        differing = i;
+        differing++;
+        one = i;
+        total += distance(wa[i]!, wb[i]!);
       }
-    if (differing >= 0) {
-      const x = wa[differing]!;
-      const y = wb[differing]!;
-      if (distance(x, y) > Math.max(1, Math.floor(Math.min(x.length, y.length) / 4))) return false;
+    if (total <= limit) {
+      if (differing !== 1) return true;
+      const x = wa[one]!;
+      const y = wb[one]!;
+      return total <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 4));
     }
   }
-  return distance(a, b) <= limit;
+  if (a.replaceAll(' ', '') === b.replaceAll(' ', '')) return distance(a, b) <= limit;
+  if (Math.abs(wa.length - wb.length) !== 1) return false;
+  const [long, short] = wa.length > wb.length ? [wa, wb] : [wb, wa];
+  let at = 0;
+  while (at < short.length && long[at] === short[at]) at++;
+  return long[at]!.length + 1 <= limit && long.slice(at + 1).every((w, i) => w === short[at + i]);
 }
 
 /** Whether either name uses an acronym for the other (acronymMatch, both ways). */
@@ -163,15 +176,18 @@ function expandsTo(acr: string, words: string[]): boolean {
  * For an index of names (name-index.ts): the first letters (up to 3) of each acronym acronymMatch
  * would try, and the initials of every run of words an acronym could stand for (the words of the
  * name's long form, common words skippable between them), 2 and 3 long. An acronym matches a name
- * only if its key is among that name's initial keys.
+ * only if its key is among that name's initial keys. Keys are numbers (initialsKey): a name has
+ * dozens of initial keys and no string need be made for them.
  */
-export function acronymKeys(n: PreparedName): string[] {
-  return n.acronyms.filter(({ acr, rest }) => rest.length || acr.length >= 3).map(({ acr }) => acr.slice(0, 3));
+export function acronymKeys(n: PreparedName): number[] {
+  return n.acronyms
+    .filter(({ acr, rest }) => rest.length || acr.length >= 3)
+    .map(({ acr }) => initialsKey(acr.charCodeAt(0), acr.charCodeAt(1), acr.length > 2 ? acr.charCodeAt(2) : 0));
 }
 
-export function initialKeys(n: PreparedName): string[] {
+export function initialKeys(n: PreparedName): number[] {
   const words = (n.bare || n.norm).split(' ').filter(Boolean);
-  const keys = new Set<string>();
+  const keys = new Set<number>();
   // The next word an acronym letter may take after word j: any, up to the first that is not common.
   const next = (j: number) => {
     const out: number[] = [];
@@ -181,11 +197,16 @@ export function initialKeys(n: PreparedName): string[] {
     }
     return out;
   };
+  const first = words.map((w) => w.charCodeAt(0));
   for (let i = 0; i < words.length; i++)
     for (const j of next(i)) {
-      const two = words[i]![0]! + words[j]![0]!;
-      keys.add(two);
-      for (const k of next(j)) keys.add(two + words[k]![0]!);
+      keys.add(initialsKey(first[i]!, first[j]!, 0));
+      for (const k of next(j)) keys.add(initialsKey(first[i]!, first[j]!, first[k]!));
     }
   return [...keys];
+}
+
+/** Two or three initials (UTF-16 code units, 0 for none) as one number, exactly (16 bits each). */
+function initialsKey(a: number, b: number, c: number): number {
+  return (a * 65536 + b) * 65536 + c;
 }
