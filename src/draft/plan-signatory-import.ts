@@ -86,7 +86,7 @@ export function planSignatoryImport(project: Project, rows: SignOnRow[], opts: P
   const signing = new Set(campaign?.signatories.map((r) => r.id) ?? []);
   const roster = new Roster(project);
   const taken = new Set([...project.signatories.keys(), ...project.broken.signatories]);
-  const seen = new Rows();
+  const seen = new Rows(roster.index);
   const adding = new Set<string>();
   const signedAdding = new Set<string>();
   const fresh = new Map<string, NewEntry>();
@@ -197,7 +197,7 @@ class Roster {
   /** The first entry (in roster order) printed under a spelling, and the first with it as any spelling. */
   readonly byName = new Map<string, Signatory>();
   readonly bySpelling = new Map<string, Signatory>();
-  private readonly index = new NameIndex();
+  readonly index = new NameIndex();
   private readonly byEmail = new Map<string, number[]>();
 
   constructor(project: Project) {
@@ -253,8 +253,13 @@ class Rows {
   private readonly byRow = new Map<number, SeenRow>();
   private readonly firstByTrimmed = new Map<string, number>();
   private readonly firstByNorm = new Map<string, number>();
-  private readonly index = new NameIndex();
+  private readonly index: NameIndex;
   private readonly byEmail = new Map<string, number[]>();
+
+  /** The rows' index shares the roster's words: each row's name is read once. */
+  constructor(roster: NameIndex) {
+    this.index = new NameIndex(roster);
+  }
 
   add(x: SeenRow): void {
     const i = this.rows.length;

@@ -19,12 +19,19 @@ export class NameIndex {
   private readonly byNorm = new Map<string, number[]>();
   private readonly bySorted = new Map<string, number[]>();
   private readonly byBare = new Map<string, number[]>();
-  private readonly vocabulary = new Vocabulary();
-  private readonly norms = new TypoIndex(this.vocabulary);
-  private readonly sorted = new TypoIndex(this.vocabulary);
+  private readonly vocabulary: Vocabulary;
+  private readonly norms: TypoIndex;
+  private readonly sorted: TypoIndex;
   /** Names holding an acronym, by its first letters; names by the initials of their words. */
   private readonly acronyms = new Map<number, number[]>();
   private readonly initials = new Map<number, number[]>();
+
+  /** An index, sharing the words of `other` if given (each name is then read once for both). */
+  constructor(other?: NameIndex) {
+    this.vocabulary = other?.vocabulary ?? new Vocabulary();
+    this.norms = new TypoIndex(this.vocabulary);
+    this.sorted = new TypoIndex(this.vocabulary);
+  }
 
   /** Index `name` as one of the names of entry `entry` (an entry may have several names). */
   add(name: PreparedName, entry: number): void {
@@ -37,8 +44,9 @@ export class NameIndex {
     if (name.bare) push(this.byBare, name.bare, entry);
     this.norms.add(name.norm, entry);
     this.sorted.add(name.sorted, entry);
-    for (const key of acronymKeys(name)) push(this.acronyms, key, entry);
-    for (const key of initialKeys(name)) push(this.initials, key, entry);
+    const { acronyms, initials } = this.vocabulary.keys(name);
+    for (const key of acronyms) push(this.acronyms, key, entry);
+    for (const key of initials) push(this.initials, key, entry);
   }
 
   /** The entries holding a name compareNames may find like `name`, ascending. */
@@ -64,8 +72,9 @@ export class NameIndex {
       keep(this.norms.near(name.norm), (n) => isTypo(n.norm, name.norm));
       keep(this.sorted.near(name.sorted), (n) => isTypo(n.sorted, name.sorted));
       const acronyms = new Set<number>();
-      for (const key of acronymKeys(name)) for (const e of this.initials.get(key) ?? []) acronyms.add(e);
-      for (const key of initialKeys(name)) for (const e of this.acronyms.get(key) ?? []) acronyms.add(e);
+      const keys = this.vocabulary.keys(name);
+      for (const key of keys.acronyms) for (const e of this.initials.get(key) ?? []) acronyms.add(e);
+      for (const key of keys.initials) for (const e of this.acronyms.get(key) ?? []) acronyms.add(e);
       keep(acronyms, (n) => isAcronymPair(n, name));
     }
     return [...out].sort((a, b) => a - b);
@@ -150,22 +159,28 @@ class TypoIndex {
       return found;
     }
     // A candidate holds allowed words at every two neighbouring positions: the pair of positions
-    // whose own words are rarest there, looked up for each two words allowed.
+    // whose own words are rarest there. Per word allowed at the first: its strings, if few (a
+    // typo's word, seen once or twice), else those holding it beside each word allowed at the
+    // second (the query's own word, seen thousands of times, with the words allowed beside it).
     let at = 1;
     let fewest = Infinity;
-    const count = (p: number) => postings[ids[p]!]?.get(slotOf(k, p))?.length ?? 0;
-    let before = count(0);
+    const count = (p: number, w: number) => postings[w]?.get(slotOf(k, p))?.length ?? 0;
+    let before = count(0, ids[0]!);
     for (let p = 1; p < k; p++) {
-      const here = count(p);
-      const estimate = (before + 1) * (here + 1) * allowed[p - 1]!.ids.length * allowed[p]!.ids.length;
-      if (estimate < fewest) {
-        fewest = estimate;
+      const here = count(p, ids[p]!);
+      if (before * here < fewest) {
+        fewest = before * here;
         at = p;
       }
       before = here;
     }
-    for (const a of allowed[at - 1]!.ids)
-      for (const b of allowed[at]!.ids) for (const id of pairs.get(pairKey(k, at, a, b)) ?? []) check(id);
+    const second = allowed[at]!.ids;
+    for (const a of allowed[at - 1]!.ids) {
+      const strings = postings[a]?.get(slotOf(k, at - 1));
+      if (!strings) continue;
+      if (strings.length <= second.length) for (const id of strings) check(id);
+      else for (const b of second) for (const id of pairs.get(pairKey(k, at, a, b)) ?? []) check(id);
+    }
     return found;
   }
 }
@@ -190,8 +205,19 @@ class Vocabulary {
   private readonly deletions = new Map<string, number[]>();
   /** Per string read: its words, its letters without spaces, its forms with a short word left out. */
   private readonly strings = new Map<string, Read>();
+  /** Per name: its acronym and initial keys (a name is looked up in two indexes, then added to one). */
+  private readonly initials = new WeakMap<PreparedName, { acronyms: number[]; initials: number[] }>();
   /** Per word and limit: the words allowed in its place, kept while its neighbours are the same. */
   private readonly allowedCache = new Map<number, Allowed & { neighbours: number }>();
+
+  keys(name: PreparedName): { acronyms: number[]; initials: number[] } {
+    let keys = this.initials.get(name);
+    if (!keys) {
+      keys = { acronyms: acronymKeys(name), initials: initialKeys(name) };
+      this.initials.set(name, keys);
+    }
+    return keys;
+  }
 
   read(s: string): Read {
     let r = this.strings.get(s);

@@ -206,7 +206,7 @@ export function initialKeys(n: PreparedName): number[] {
   return [...keys];
 }
 
-/** Two or three initials (UTF-16 code units, 0 for none) as one number, exactly (16 bits each). */
+/** Two or three initials (UTF-16 code units, 0 for none) as one small integer (10 bits each: other letters may share a key, and only add candidates). */
 function initialsKey(a: number, b: number, c: number): number {
-  return (a * 65536 + b) * 65536 + c;
+  return ((a & 1023) << 20) | ((b & 1023) << 10) | (c & 1023);
 }
