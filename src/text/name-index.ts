@@ -91,10 +91,10 @@ function push<K>(map: Map<K, number[]>, key: K, entry: number): void {
  * Strings isTypo may accept as alike, found through their words. A string is a sequence of
  * words of one vocabulary; a typo inside words keeps the word count and changes each word to one
  * of its vocabulary neighbours (words a few edits away), so a candidate holds at every position
- * the query's word or a neighbour of it. Each position's candidates are looked up by (word count,
- * position, word); the two positions with the fewest are intersected, the rest checked per
- * candidate. Joined, split or shifted words are one hash key (the letters without spaces), a
- * short word left out another (the string without it).
+ * the query's word or a neighbour of it. Strings are filed by (word count, position, word) and by
+ * pairs of neighbouring words; a query looks up the neighbouring pair of positions whose words
+ * are rarest and checks each string found at every position. Joined, split or shifted words are
+ * one hash key (the letters without spaces), a short word left out another (the string without it).
  */
 class TypoIndex {
   /** Per indexed string: its entry and its words. */
