@@ -341,7 +341,7 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     const bare = rows[2] as Record<string, string>;
     expect(bare['Missing']).toMatch(/no postal address.*no fax number.*no e-mail address/);
     expect(bare['Check']).toContain('status unknown');
-    expect(rows[3]?.['Packet']).toBe('REFUSED: closed on 2021-06-30; do not deliver');
+    expect(rows[3]?.['Packet']).toBe('REFUSED: closed on June 30, 2021; do not deliver');
     // What volunteers fill in is in delivery-log.csv, which deliver merges into (tests/delivery-record.test.ts).
     expect(Object.keys(rows[0]!)).not.toContain('Delivered on');
     expect(raw.toString('utf8')).toContain('\r\n');
@@ -591,7 +591,10 @@ describe('bundled 2011 campaign', () => {
     const paris = p.packets.find((k) => k.mission.id === 'dprk-general-delegation-paris')!;
     const fr = paris.wording;
     const french = await listText(
-      await buildDelivery({ ...p, listSetting: fr, listTexts: fr.texts, packets: [paris] }, letters),
+      await buildDelivery(
+        { ...p, listLanguage: 'fr', listSetting: fr, listTexts: fr.texts, packets: [paris] },
+        letters,
+      ),
     );
     expect(french).toContain(`Bordereau de remise : ${p.title}`);
     expect(french).toContain('lettre du 13 octobre 2011 · 1 pli, 0 mission écartée');
@@ -606,6 +609,11 @@ describe('bundled 2011 campaign', () => {
     ])
       expect(french.split('\n')).toContain(heading);
     expect(french).not.toMatch(/Delivered on|Received by/);
+    // And its cells: the ways to deliver, what is missing, the contact lines.
+    const cells = french.replace(/\s+/g, ' ');
+    expect(cells).toContain('en mains propres');
+    expect(cells).toContain('pas de numéro de télécopie');
+    expect(cells).not.toMatch(/packet built|no fax number|Letters:|Head:/);
   });
 
   it('gives the Japanese cover note its 宛名 once: the address ends with the person, no salutation line before 拝啓 (M-13)', async () => {
@@ -662,17 +670,18 @@ describe('bundled 2011 campaign', () => {
     expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Local name']).toBe(
       '在日本朝鮮人総聯合会 中央本部',
     );
-    // The head in post on the letter's date, on the list as in the packet; none where none is known.
+    // The head in post on the letter's date, on the list as the packet's language writes him
+    // (en cover_note.head "{name}, {title}"); none where none is known.
     expect(csv.find((r) => r['Mission'] === 'chongryon-central-hq-tokyo')?.['Head of mission']).toBe(
-      'So Man Sul (Chairman)',
+      'So Man Sul, Chairman',
     );
     expect(csv.find((r) => r['Mission'] === 'dprk-un-mission-geneva')?.['Head of mission']).toBe(
-      'So Se Pyong (Ambassador, Permanent Representative)',
+      'So Se Pyong, Ambassador, Permanent Representative',
     );
     const london = csv.find((r) => r['Mission'] === 'dprk-embassy-london');
     expect(london?.['Head of mission']).toBe('');
     expect(london?.['Missing']).toContain(
-      "no head of mission known on 2011-10-13, the letter's date: the cover note is addressed to the mission",
+      "no head of mission known on October 13, 2011, the letter's date: the cover note is addressed to the mission",
     );
   });
 

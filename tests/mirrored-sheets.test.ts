@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checklistSheet, ENGLISH_HEADINGS } from '../src/deliver/pdf/checklist-sheet.js';
+import { checklistSheet } from '../src/deliver/pdf/checklist-sheet.js';
+import { ListWords } from '../src/deliver/delivery-list-words.js';
 import { coverNoteSheet } from '../src/deliver/pdf/cover-note-sheet.js';
 import { envelopeSheet } from '../src/deliver/pdf/envelope-sheet.js';
 import { faxCoverSheet } from '../src/deliver/pdf/fax-cover-sheet.js';
@@ -215,15 +216,14 @@ describe('sheets worded in Arabic are mirrored', () => {
   });
 
   it('the checklist: the first column at the right edge, cells flush right', async () => {
-    const row = {
+    const row: DeliveryRow = {
       id: 'embassy-cairo',
       name: 'سفارة إكزامبلاند في القاهرة',
       nameLocal: '',
       city: 'القاهرة',
       country: 'EG',
       localFonts: undefined,
-      packet: 'packet built',
-      refused: false,
+      refusal: undefined,
       address: ADDRESS,
       methods: ['post'],
       phone: '',
@@ -235,15 +235,20 @@ describe('sheets worded in Arabic are mirrored', () => {
       files: ['cover-note-ar.pdf'],
       missing: [],
       check: [],
-    } as unknown as DeliveryRow;
+      verified: undefined,
+    };
+    // The English words (a delivery.yaml without delivery_list:): Latin headings, to find each column's box by its word.
+    const english = new ListWords(
+      { campaignId: 'c', listLanguage: 'ar', listSetting: AR, listTexts: undefined, listCountries: undefined },
+      [],
+    );
     const path = await pdf(
       checklistSheet({
         paper: 'A4',
         setting: AR,
         title: 'قائمة التسليم',
         subtitle: 'الحملة',
-        // Latin headings, to find each column's box by its word.
-        headings: ENGLISH_HEADINGS,
+        words: english,
         author: SENDER.name,
         rows: [row],
       }),

@@ -11,7 +11,8 @@ import { languageName } from '../text/language-setting.js';
 import { numberingTag } from '../text/digits.js';
 import { byteLength, manifestJson, type ManifestEntry } from './manifest.js';
 import { sha256 } from '../util/sha256.js';
-import { checklistSheet, ENGLISH_HEADINGS, type ChecklistInput } from './pdf/checklist-sheet.js';
+import { checklistSheet } from './pdf/checklist-sheet.js';
+import { ListWords } from './delivery-list-words.js';
 import { CHECKLIST_COLUMNS } from '../model/delivery-arguments.js';
 import { coverNoteSheet } from './pdf/cover-note-sheet.js';
 import { envelopeSheet } from './pdf/envelope-sheet.js';
@@ -83,7 +84,7 @@ export async function buildDelivery(
     diagnostics.push(...problems);
     const error = problems.find((d) => d.severity === 'error');
     if (error) {
-      undrawn.push({ mission: packet.mission, reason: error.message }); // that packet is left out
+      undrawn.push({ mission: packet.mission, reason: error.message, code: error.code }); // that packet is left out
       continue;
     }
     for (const [name, data] of built.files) files.set(`${packet.folder}/${name}`, data);
@@ -97,13 +98,23 @@ export async function buildDelivery(
         refused: [...plan.refused, ...undrawn],
       }
     : plan;
-  const rows = deliveryRows(made);
-  files.set(DELIVERY_LIST_CSV, deliveryListCsv(rows));
+  const words = new ListWords(made, diagnostics);
+  const rows = deliveryRows(made, words);
+  files.set(DELIVERY_LIST_CSV, deliveryListCsv(rows, words));
   const checklist = await renderSheetPdf(
     checklistSheet({
       paper: plan.listPaper,
       setting: plan.listSetting,
-      ...checklistWords(made, diagnostics),
+      words,
+      title: words.say('title', { title: made.title }),
+      subtitle: words.say('subtitle', {
+        campaign: made.campaignId,
+        date: words.date(made.campaignDate),
+        packets: made.packets.length,
+        refused: made.refused.length,
+        today: words.date(made.today),
+        sender: made.sender.name,
+      }),
       author: plan.sender.name,
       rows,
     }),
@@ -121,41 +132,6 @@ export async function buildDelivery(
     );
   else files.set(DELIVERY_LIST_PDF, checklist.bytes);
   return { files, packets, diagnostics, plan: made };
-}
-
-/**
- * The delivery list's title, counts line and column headings in the source language
- * (`delivery_list:` of its delivery.yaml); in English from a delivery.yaml without them.
- */
-function checklistWords(
-  plan: DeliveryPlan,
-  problems: Diagnostic[],
-): Pick<ChecklistInput, 'title' | 'subtitle' | 'headings'> {
-  const w = plan.listTexts;
-  if (!w?.texts.has('delivery_list.title'))
-    return {
-      title: `Delivery list: ${plan.title}`,
-      subtitle: `${plan.campaignId} · letter of ${plan.campaignDate} · ${plan.packets.length} packet(s), ${plan.refused.length} refused · mission records judged as of ${plan.today} · from ${plan.sender.name}`,
-      headings: ENGLISH_HEADINGS,
-    };
-  const s = plan.listSetting;
-  const tag = numberingTag(s.tag, s.digits);
-  const dated = (iso: string) => formatLetterDate(iso, s.tag, s.dateFormat, s.monthNames, s.dayNames);
-  const say = (key: string, args: MessageArgs = {}) => formatText(w, key, args, tag, problems);
-  return {
-    title: say('delivery_list.title', { title: plan.title }),
-    subtitle: say('delivery_list.subtitle', {
-      campaign: plan.campaignId,
-      date: dated(plan.campaignDate),
-      packets: plan.packets.length,
-      refused: plan.refused.length,
-      today: dated(plan.today),
-      sender: plan.sender.name,
-    }),
-    headings: Object.fromEntries(
-      CHECKLIST_COLUMNS.map((c) => [c, say(`delivery_list.columns.${c}`)]),
-    ) as ChecklistInput['headings'],
-  };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { assertNever } from '../model/letter-document.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DeliveryTexts, DeliveryWording, Mission, PaperSize, Workspace } from '../model/project.js';
 import type { MissionDoubt } from '../check/rules/mission-rules.js';
@@ -12,24 +11,6 @@ export type PacketFileKind = 'cover-note' | 'letter' | 'letter-text' | 'envelope
 
 /** A way to deliver a packet; `hand-hint`: by hand, to a place known only by a location hint. */
 export type DeliveryMethod = 'post' | 'hand' | 'hand-hint' | 'fax' | 'email';
-
-/** A method as the delivery list and checklist name it. */
-export function methodLabel(method: DeliveryMethod): string {
-  switch (method) {
-    case 'post':
-      return 'post';
-    case 'hand':
-      return 'hand';
-    case 'hand-hint':
-      return 'hand (location hint only)';
-    case 'fax':
-      return 'fax';
-    case 'email':
-      return 'e-mail';
-    default:
-      return assertNever(method);
-  }
-}
 
 /** A file a packet will hold, by name inside the mission's folder. */
 export interface PlannedFile {
@@ -64,8 +45,14 @@ export interface LetterFacts {
 /** Something a packet lacks, stated on the delivery list and in the summary. */
 export interface Missing {
   what: 'address' | 'fax' | 'email' | 'letter-language' | 'head-of-mission';
-  /** One sentence for the volunteer. */
+  /** One sentence for the volunteer, in English (the terminal's summary; the delivery list words it in its language). */
   message: string;
+  /** letter-language: the language no letter is written in. */
+  lang?: string;
+  /** head-of-mission: the letter's date, when the record has holders but none in post on it. */
+  date?: string;
+  /** address: the record's location hint. */
+  hint?: string;
 }
 
 /** One mission's packet: decided, not yet rendered. */
@@ -112,7 +99,10 @@ export interface PacketPlan {
 /** A mission named by the campaign that gets no packet. */
 export interface RefusedMission {
   mission: Mission;
+  /** Why, in English, for the terminal: "closed on 2023-10-31", or the message of the error that refuses it. */
   reason: string;
+  /** The code of the error that refuses it (mission/head-dates), which the delivery list names; undefined: the mission is closed. */
+  code: string | undefined;
 }
 
 /** The sender: the coalition, as workspace.yaml names it. */
@@ -139,8 +129,12 @@ export interface DeliveryPlan {
   templates: DeliveryTexts['templates'];
   /** The workspace's templates/partials/<name>.hbs texts by name, for `{{> name}}` in the templates. */
   partials: Record<string, string>;
+  /** The delivery list's language: the campaign's source language. */
+  listLanguage: string;
   /** Setting used for the delivery list (the workspace's source language). */
   listSetting: LanguageSetting;
+  /** Country names of the list's language (its countries.yaml), for the host countries it prints. */
+  listCountries: ReadonlyMap<string, { text: string }> | undefined;
   /** The delivery list's wording: the source language's delivery.yaml (undefined: none, the list is in English). */
   listTexts: DeliveryWording | undefined;
   diagnostics: Diagnostic[];

@@ -83,7 +83,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     diagnostics.push(...about);
     const refusal = refusalOf(mission, about);
     if (refusal) {
-      refused.push({ mission, reason: refusal.reason });
+      refused.push({ mission, reason: refusal.reason, code: refusal.code });
       if (refusal.diagnostic) diagnostics.push(refusal.diagnostic);
       continue;
     }
@@ -95,7 +95,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     const overflows = addressOverflows(planned.packet);
     if (overflows.length) {
       const tooLong = addressTooLong(overflows, planned.packet);
-      refused.push({ mission, reason: tooLong.message });
+      refused.push({ mission, reason: tooLong.message, code: tooLong.code });
       diagnostics.push(tooLong);
       addressProblems.push(tooLong);
       continue;
@@ -128,8 +128,10 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     listPaper: campaign.paper,
     templates: texts.templates,
     partials: partialsOf(project),
+    listLanguage: source,
     listSetting: languageSetting(project, source),
     listTexts: texts.wordings.get(source),
+    listCountries: project.locales.get(source)?.countryNames,
     diagnostics: [...diagnostics, ...ctx.diagnosticsOnce()],
     addressProblems,
   };
@@ -139,18 +141,20 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
 function refusalOf(
   mission: Mission,
   problems: readonly Diagnostic[],
-): { reason: string; diagnostic?: Diagnostic } | undefined {
+): { reason: string; code?: string; diagnostic?: Diagnostic } | undefined {
   if (mission.status === 'closed') return { reason: `closed${mission.closedOn ? ` on ${mission.closedOn}` : ''}` };
   const error = problems.find((d) => d.severity === 'error');
-  if (error) return { reason: error.message };
+  if (error) return { reason: error.message, code: error.code };
   if (!isSafeId(mission.id)) {
-    const reason = 'its id is not safe as a folder name';
-    return {
-      reason,
-      diagnostic: diag('file/unsafe-name', mission.span, `mission id "${mission.id}" is not safe as a folder name`, {
+    const diagnostic = diag(
+      'file/unsafe-name',
+      mission.span,
+      `mission id "${mission.id}" is not safe as a folder name`,
+      {
         hint: 'use lowercase letters, digits and "-" only',
-      }),
-    };
+      },
+    );
+    return { reason: 'its id is not safe as a folder name', code: diagnostic.code, diagnostic };
   }
   return undefined;
 }
@@ -182,6 +186,7 @@ class Planner {
     for (const l of mission.languages.filter((code) => !c.locales.includes(code))) {
       missing.push({
         what: 'letter-language',
+        lang: l,
         message: `no letter in ${languageName(l, 'en')} (${l}): ${c.id} is not written in it`,
       });
       this.diagnostics.push(
@@ -232,6 +237,7 @@ class Planner {
     if (!head)
       missing.push({
         what: 'head-of-mission',
+        ...(mission.heads.length ? { date: c.date } : {}),
         message: mission.heads.length
           ? `no head of mission known on ${c.date}, the letter's date: the cover note is addressed to the mission`
           : 'head of mission unknown: the cover note is addressed to the mission',
@@ -243,6 +249,7 @@ class Planner {
       const hint = mission.locationHint ? ` (location hint, not an address: ${mission.locationHint})` : '';
       missing.push({
         what: 'address',
+        ...(mission.locationHint ? { hint: mission.locationHint } : {}),
         message: `no postal address: no envelope; find the address or deliver by hand${hint}`,
       });
       this.diagnostics.push(

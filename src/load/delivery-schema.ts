@@ -1,7 +1,36 @@
 import { z } from 'zod';
-import { CHECKLIST_COLUMNS } from '../model/delivery-arguments.js';
+import { CHECKLIST_COLUMNS, LIST_CELLS } from '../model/delivery-arguments.js';
 
 const text = z.string().min(1, 'must not be empty');
+
+/** What each group of the delivery list's cell texts is (delivery_list.cells, .methods, …). */
+const LIST_GROUPS: Record<keyof typeof LIST_CELLS, string> = {
+  cells:
+    "the words of its cells: the packet column (built, refused with a reason), a refusal's reason, the contact and language lines, a doubt's line, the separator between short items",
+  methods: 'the ways to deliver a packet, and the words when none is known',
+  missing: 'what a packet lacks',
+  doubts: 'the doubts about a mission record',
+  csv: "the headings of delivery-list.csv's columns",
+};
+
+/** The schema of each group of cell texts, every text required: a list is never half in one language. */
+function listCells() {
+  return Object.fromEntries(
+    Object.entries(LIST_CELLS).map(([group, texts]) => [
+      group,
+      z
+        .strictObject(
+          Object.fromEntries(
+            Object.entries(texts).map(([key, args]) => [
+              key,
+              text.describe(args.length ? `"${key}", given {${args.join('}, {')}}` : `"${key}"`),
+            ]),
+          ),
+        )
+        .describe(LIST_GROUPS[group as keyof typeof LIST_CELLS]),
+    ]),
+  ) as Record<keyof typeof LIST_CELLS, z.ZodObject<Record<string, typeof text>>>;
+}
 
 /**
  * locales/<lng>/delivery.yaml: the wording of cover notes, fax cover sheets and e-mail drafts in one
@@ -89,6 +118,7 @@ export const deliveryStringsSchema = z.strictObject({
           ) as Record<(typeof CHECKLIST_COLUMNS)[number], typeof text>,
         )
         .describe('the headings of its ten columns'),
+      ...listCells(),
     })
     .optional()
     .describe("the printable delivery list (delivery-list.pdf), in the campaign's source language; default English"),

@@ -72,11 +72,73 @@ export const CHECKLIST_COLUMNS = [
   'received_by',
 ] as const;
 
+/** The columns of delivery-list.csv, in order (delivery.yaml `delivery_list.csv.<column>`: their headings). */
+export const CSV_COLUMNS = [
+  'id',
+  'name',
+  'local_name',
+  'city',
+  'country',
+  'packet',
+  'address',
+  'methods',
+  'phone',
+  'fax',
+  'email',
+  'head',
+  'letters',
+  'wording',
+  'files',
+  'missing',
+  'check',
+] as const;
+
+/**
+ * The words in the delivery list's cells (delivery.yaml `delivery_list.<group>.<key>`), each with
+ * the arguments it is given: what the packet column says, the delivery methods, what a packet
+ * lacks and the doubts about a record, in the list's language as its headings are.
+ */
+export const LIST_CELLS = {
+  cells: {
+    built: [],
+    refused: ['reason'],
+    closed: [],
+    closed_on: ['date'],
+    record_error: ['code'],
+    no_address: [],
+    phone: ['number'],
+    fax: ['number'],
+    head: ['head'],
+    letters: ['languages'],
+    note: ['language'],
+    check: ['doubt'],
+    // Between the items of a list of methods or languages (", ", "、", "، ").
+    separator: [],
+  },
+  methods: { post: [], hand: [], hand_hint: [], fax: [], email: [], none: [] },
+  missing: {
+    letter_language: ['language', 'code', 'campaign'],
+    head_on_date: ['date'],
+    head_unknown: [],
+    address: [],
+    address_hint: ['hint'],
+    fax: [],
+    email: [],
+  },
+  doubts: { status_unknown: [], no_source: [], never_verified: [], stale: ['date'] },
+  csv: Object.fromEntries(CSV_COLUMNS.map((c) => [c, []])) as Record<(typeof CSV_COLUMNS)[number], []>,
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
 /** The delivery list's texts: about the whole delivery, so they are given none of a packet's arguments. */
 const WORDED_FOR_THE_LIST: Record<string, readonly string[]> = {
   'delivery_list.title': ['title'],
   'delivery_list.subtitle': ['campaign', 'date', 'packets', 'refused', 'today', 'sender'],
   ...Object.fromEntries(CHECKLIST_COLUMNS.map((c) => [`delivery_list.columns.${c}`, []])),
+  ...Object.fromEntries(
+    Object.entries(LIST_CELLS).flatMap(([group, texts]) =>
+      Object.entries(texts).map(([key, args]) => [`delivery_list.${group}.${key}`, args]),
+    ),
+  ),
 };
 
 /** What a template's {{t "key" name=value}} adds to the packet's arguments: its own values and its named ones. */

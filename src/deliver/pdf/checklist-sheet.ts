@@ -1,6 +1,7 @@
 import type { PaperSize } from '../../model/project.js';
 import type { SheetDocument, TableCell, ZoneLine } from '../../model/sheet-document.js';
-import { packetStatus, type DeliveryRow } from '../delivery-rows.js';
+import type { ListWords } from '../delivery-list-words.js';
+import type { DeliveryRow } from '../delivery-rows.js';
 import type { LanguageSetting } from '../../text/language-setting.js';
 import { MM } from '../../model/address-windows.js';
 import { PAPER } from '../../render/pdf/page-style.js';
@@ -11,8 +12,8 @@ export interface ChecklistInput {
   paper: PaperSize;
   setting: LanguageSetting;
   title: string;
-  /** The column headings in the list's language. */
-  headings: Record<ChecklistColumn, string>;
+  /** The headings and cells' words in the list's language. */
+  words: ListWords;
   /** Line under the title: campaign, date, counts, the day records were judged. */
   subtitle: string;
   author: string;
@@ -35,19 +36,6 @@ const SHARES: Record<ChecklistColumn, number> = {
   received_by: 0.07,
 };
 
-/** The headings of a delivery.yaml without `delivery_list:` (one written before it existed). */
-export const ENGLISH_HEADINGS: Record<ChecklistColumn, string> = {
-  mission: 'Mission',
-  address: 'Address',
-  methods: 'Method(s)',
-  contact: 'Contact',
-  languages: 'Languages',
-  files: 'Files',
-  missing: 'Missing / check',
-  delivered_on: 'Delivered on',
-  by: 'By',
-  received_by: 'Received by',
-};
 const MARGIN = 12 * MM;
 /** Cell text: small, so ten columns fit across a landscape page. */
 const CELL = { size: 7, leading: 1.25 };
@@ -65,6 +53,7 @@ export function checklistSheet(input: ChecklistInput): SheetDocument {
   const width = pageWidth - 2 * MARGIN;
   // Rows stop above the page number.
   const frame = { x: MARGIN, width, top: MARGIN, bottom: pageHeight - MARGIN - 8 };
+  const headings = input.words.headings();
   return {
     ...sheetSetting(input.setting, {
       title: input.title,
@@ -95,8 +84,8 @@ export function checklistSheet(input: ChecklistInput): SheetDocument {
       kind: 'table',
       table: {
         columns: CHECKLIST_COLUMNS.map((c) => SHARES[c] * width),
-        heading: CHECKLIST_COLUMNS.map((c) => [{ text: input.headings[c], bold: true, ...CELL }]),
-        rows: input.rows.map(cellsOf),
+        heading: CHECKLIST_COLUMNS.map((c) => [{ text: headings[c], bold: true, ...CELL }]),
+        rows: input.rows.map((r) => cellsOf(r, input.words)),
         pad: 3,
         // Room to write by hand.
         minRowHeight: 30,
@@ -110,31 +99,36 @@ function pageNumber(pageHeight: number): SheetDocument['first']['running'] {
   return { text: '{page} / {pages}', y: pageHeight - MARGIN, top: true, size: 6.5, align: 'right', pagesBesides: 0 };
 }
 
-function cellsOf(row: DeliveryRow): TableCell[] {
+function cellsOf(row: DeliveryRow, words: ListWords): TableCell[] {
   const line = (text: string, style: Partial<ZoneLine> = {}): ZoneLine => ({ text, ...CELL, ...style });
   const local = row.localFonts ? { fonts: row.localFonts, dir: 'auto' as const } : {};
   const mission = [line(row.name, { bold: true })];
   if (row.nameLocal) mission.push(line(row.nameLocal, local));
-  mission.push(line(`${row.city}, ${row.country}`), line(row.id, { muted: true }));
-  if (row.refusal !== undefined) mission.push(line(packetStatus(row), { bold: true }));
+  mission.push(line(words.join([row.city, words.country(row.country)])), line(row.id, { muted: true }));
+  if (row.refusal !== undefined) mission.push(line(words.status(row), { bold: true }));
   const address = row.address.length
     ? row.address.map((l) => line(l, local))
-    : [line('none on record', { muted: true })];
+    : [line(words.say('cells.no_address'), { muted: true })];
   const contact: ZoneLine[] = [];
-  if (row.phone) contact.push(line(`Tel. ${row.phone}`));
-  if (row.fax) contact.push(line(`Fax ${row.fax}`));
+  if (row.phone) contact.push(line(words.say('cells.phone', { number: row.phone })));
+  if (row.fax) contact.push(line(words.say('cells.fax', { number: row.fax })));
   if (row.email) contact.push(line(row.email));
-  if (row.head) contact.push(line(`Head: ${row.head}`, { muted: true }));
+  if (row.head) contact.push(line(words.say('cells.head', { head: row.head }), { muted: true }));
   const languages =
-    row.refusal !== undefined ? [] : [line(`Letters: ${row.letters.join(', ')}`), line(`Note: ${row.wording}`)];
+    row.refusal !== undefined
+      ? []
+      : [
+          line(words.say('cells.letters', { languages: words.join(row.letters.map((l) => words.language(l))) })),
+          line(words.say('cells.note', { language: words.language(row.wording) })),
+        ];
   const notes = [
-    ...row.missing.map((m) => line(`– ${m}`)),
-    ...row.check.map((c) => line(`Check: ${c}`, { bold: true })),
+    ...row.missing.map((m) => line(`– ${words.missing(m)}`)),
+    ...row.check.map((d) => line(words.say('cells.check', { doubt: words.doubt(d, row.verified) }), { bold: true })),
   ];
   return [
     mission,
     address,
-    row.methods.map((m) => line(m)),
+    words.methods(row).map((m) => line(m)),
     contact,
     languages,
     row.files.map((f) => line(f)),
