@@ -24,6 +24,20 @@ describe('a signatory whose name ends in its own brackets', () => {
     );
   });
 
+  it('sets a name’s own half-width last brackets full-width in a Japanese or Chinese list, without a country too', () => {
+    const ajar = { id: 'ajar', name: 'Asia Justice and Rights (AJAR)', country: undefined };
+    expect(line(printedSignature(ajar, JA))).toBe('Asia Justice and Rights（AJAR）');
+    expect(line(printedSignature(ajar, { ...JA, countryInsideBrackets: '，' }))).toBe(
+      'Asia Justice and Rights（AJAR）',
+    );
+    // Only the last brackets, and only in a list whose own brackets are full-width.
+    const inside = { id: 'x', name: 'I(d)reas Network', country: undefined };
+    expect(line(printedSignature(inside, JA))).toBe('I(d)reas Network');
+    expect(line(printedSignature(ajar, KO))).toBe('Asia Justice and Rights (AJAR)');
+    const en = { countryAffix: { before: ', ', after: '' } };
+    expect(line(printedSignature(ajar, en))).toBe('Asia Justice and Rights (AJAR)');
+  });
+
   it('keeps the name’s own spacing before its bracket where the letter spaces the country (Korean)', () => {
     const hrnk = { id: 'hrnk', name: '북한인권위원회(HRNK)', country: '미국' };
     expect(line(printedSignature(hrnk, KO))).toBe('북한인권위원회(HRNK, 미국)');
@@ -57,7 +71,12 @@ describe('a signatory whose name ends in its own brackets', () => {
     expect(ja).toContain('北朝鮮人権委員会（HRNK、米国）');
     expect(ja).toContain('北朝鮮に拉致された人々を救援する会チェンマイ（ARNKA、タイ）');
     expect(ja.filter((n) => n.includes('）（'))).toEqual([]);
+    expect(ja).toContain('Asia Justice and Rights（AJAR）');
+    expect(ja).toContain('Asian Federation Against Involuntary Disappearances（AFAD）');
+    // No half-width brackets left at the end of a name in a Japanese or Chinese list.
+    expect(ja.filter((n) => /\)$/u.test(n))).toEqual([]);
     const zh = list('2018-kim-jong-un', 'zh-Hans');
+    expect(zh.filter((n) => /\)$/u.test(n))).toEqual([]);
     expect(zh).toContain('The Committee for Human Rights in North Korea（HRNK，美国）');
     expect(zh.filter((n) => /[）)]（/u.test(n))).toEqual([]);
     const ko = list('2012-kim-jong-un', 'ko');
@@ -76,5 +95,9 @@ describe('a signatory whose name ends in its own brackets', () => {
     const comjan = block?.kind === 'signatures' ? block.entries.find((e) => e.id === 'comjan') : undefined;
     expect(comjan).toEqual({ id: 'comjan', name: '特定失踪者問題調査会（COMJAN）', country: '日本' });
     expect(doc.countryInsideBrackets).toBe('、');
+    const ajar = composeLetter(p, '2018-kim-jong-un', 'ja').value!.doc.blocks.flatMap((b) =>
+      b.kind === 'signatures' ? b.entries.filter((e) => e.id === 'asia-justice-and-rights') : [],
+    );
+    expect(ajar.map((e) => e.name)).toEqual(['Asia Justice and Rights (AJAR)']);
   });
 });

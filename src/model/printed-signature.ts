@@ -15,7 +15,10 @@ export interface PrintedSignature {
  * inside after the joiner: 「…調査会（COMJAN、日本）」, "북한인권위원회(HRNK, 미국)", not
  * 「…（COMJAN）（日本）」. Where the letter puts a space before the country's bracket, the name's
  * own spacing before its bracket stays ("…위원회(HRNK, 미국)"); a full-width bracket takes none.
- * The entry itself keeps the name and the country apart, as signed (letter.json).
+ * In a list whose brackets are full-width (ja, zh), a name's own half-width last brackets are set
+ * in them too, with or without a country: 「Asia Justice and Rights（AJAR）」 beside
+ * 「International Christian Concern（ICC、米国）」, the bracket being the list's typography, not
+ * the Latin word's. The entry itself keeps the name and the country apart, as signed (letter.json).
  */
 export function printedSignature(
   entry: SignatureEntry,
@@ -23,11 +26,15 @@ export function printedSignature(
 ): PrintedSignature {
   const { before, after } = doc.countryAffix;
   const plain = { name: entry.name, before, country: entry.country, after };
-  const joiner = doc.countryInsideBrackets;
-  if (joiner === undefined || entry.country === undefined) return plain;
-  if (!/[（(]$/u.test(before) || !/^[）)]/u.test(after)) return plain;
+  const bracketed = /[（(]$/u.test(before) && /^[）)]/u.test(after);
   const m = /^(.*?)(\s*)[（(]([^（）()]+)[）)]$/u.exec(entry.name);
-  if (!m || !m[1]) return plain;
+  if (!bracketed || !m || !m[1]) return plain;
+  if (entry.country === undefined) {
+    const fullWidth = before.endsWith('（') && after.startsWith('）');
+    return fullWidth && entry.name.endsWith(')') ? { name: m[1], before, country: m[3], after } : plain;
+  }
+  const joiner = doc.countryInsideBrackets;
+  if (joiner === undefined) return plain;
   const opening = before.slice(-1);
   const separator = before.slice(0, -1);
   const spacing = /^\s+$/u.test(separator) ? (m[2] ?? '') : separator;
