@@ -92,3 +92,13 @@ describe.each(Object.keys(SHEETS_2018))(`the ${CAMPAIGN_2018} packet for %s`, (m
     }
   });
 });
+
+describe(`the ${CAMPAIGN_2018} envelopes`, () => {
+  it('carry the address in the local script where the record has it (Tokyo, Beijing), else as written', async () => {
+    const envelope = (mission: string) =>
+      pdfText(join(out2018, CAMPAIGN_2018, 'delivery', mission, 'envelope-dl.pdf')).then((t) => t.replace(/\s+/g, ''));
+    expect(await envelope('chongryon-central-hq-tokyo')).toContain('東京都千代田区富士見2-14-15');
+    expect(await envelope('dprk-embassy-beijing')).toContain('北京市朝阳区日坛北路11号');
+    expect(await envelope('dprk-general-delegation-paris')).toContain('3rueAsseline');
+  });
+});
