@@ -27,6 +27,8 @@ describe('a signatory whose name ends in its own brackets', () => {
   it('sets a name’s own half-width last brackets full-width in a Japanese or Chinese list, without a country too', () => {
     const ajar = { id: 'ajar', name: 'Asia Justice and Rights (AJAR)', country: undefined };
     expect(line(printedSignature(ajar, JA))).toBe('Asia Justice and Rights（AJAR）');
+    // In the name, not in the country's place (set smaller and unbroken): no country is printed.
+    expect(printedSignature(ajar, JA).country).toBeUndefined();
     expect(line(printedSignature(ajar, { ...JA, countryInsideBrackets: '，' }))).toBe(
       'Asia Justice and Rights（AJAR）',
     );

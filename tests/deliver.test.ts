@@ -341,7 +341,7 @@ describe('openletter deliver (mini workspace, end to end)', () => {
     const bare = rows[2] as Record<string, string>;
     expect(bare['Missing']).toMatch(/no postal address.*no fax number.*no e-mail address/);
     expect(bare['Check']).toContain('status unknown');
-    expect(rows[3]?.['Packet']).toBe('REFUSED: closed on June 30, 2021; do not deliver');
+    expect(rows[3]?.['Packet']).toBe('WITHHELD: closed on June 30, 2021; do not deliver');
     // What volunteers fill in is in delivery-log.csv, which deliver merges into (tests/delivery-record.test.ts).
     expect(Object.keys(rows[0]!)).not.toContain('Delivered on');
     expect(raw.toString('utf8')).toContain('\r\n');

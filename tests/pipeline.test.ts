@@ -115,7 +115,8 @@ describe('every bundled campaign in every language', () => {
         .join('');
       // The title is in the metadata; what goes around a country ("（", "）") is printed around each one.
       const around = (x: { origin: { key?: string | undefined } }) => /^chrome:country_/.test(x.origin.key ?? '');
-      // A name that takes its country inside its own brackets is printed joined ("…（COMJAN、日本）"): read back as printed.
+      // A name that takes its country inside its own brackets is printed joined ("…（COMJAN、日本）"), and one
+      // in a full-width list with its own brackets full-width ("…Rights（AJAR）"): read back as printed.
       const joined = doc.blocks
         .flatMap((b) => (b.kind === 'signatures' ? b.entries : []))
         .map((e) => ({ signed: e.name, printed: printedSignature(e, doc) }))
@@ -124,7 +125,7 @@ describe('every bundled campaign in every language', () => {
         ...r
           .value!.texts.filter((x) => x.text !== doc.title && !around(x) && !joined.some((j) => j.signed === x.text))
           .map((x) => x.text),
-        ...joined.map(({ printed: p }) => p.name + p.before + (p.country ?? '') + p.after),
+        ...joined.map(({ printed: p }) => p.name + (p.country === undefined ? '' : p.before + p.country + p.after)),
       ];
       if (rtl) {
         // pdftotext orders right-to-left lines by its own rules (a line on a page of Latin names, the

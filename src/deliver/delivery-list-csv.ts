@@ -21,8 +21,8 @@ const CELLS: Record<(typeof CSV_COLUMNS)[number], (r: DeliveryRow, w: ListWords)
   letters: (r) => r.letters.join(', '),
   wording: (r) => r.wording,
   files: (r) => r.files.join(', '),
-  missing: (r, w) => r.missing.map((m) => w.missing(m)).join('; '),
-  check: (r, w) => r.check.map((d) => w.doubt(d, r.verified)).join('; '),
+  missing: (r, w) => r.missing.map((m) => w.missing(m)).join(w.say('cells.item_separator')),
+  check: (r, w) => r.check.map((d) => w.doubt(d, r.verified)).join(w.say('cells.item_separator')),
 };
 
 /** Spreadsheets run a cell starting with one of these as a formula (CSV injection). */

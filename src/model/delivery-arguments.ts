@@ -114,6 +114,10 @@ export const LIST_CELLS = {
     check: ['doubt'],
     // Between the items of a list of methods or languages (", ", "、", "، ").
     separator: [],
+    // Between the sentences of one CSV cell (what a packet lacks, the doubts): "; ", "؛ ", "／".
+    item_separator: [],
+    // A mission's city and host country ("Geneva, Switzerland", 「ジュネーブ（スイス）」).
+    place: ['city', 'country'],
   },
   methods: { post: [], hand: [], hand_hint: [], fax: [], email: [], none: [] },
   missing: {

@@ -31,7 +31,8 @@ export function printedSignature(
   if (!bracketed || !m || !m[1]) return plain;
   if (entry.country === undefined) {
     const fullWidth = before.endsWith('（') && after.startsWith('）');
-    return fullWidth && entry.name.endsWith(')') ? { name: m[1], before, country: m[3], after } : plain;
+    // The brackets stay in the name: its style, and line breaks at its spaces, not the country's.
+    return fullWidth && entry.name.endsWith(')') ? { ...plain, name: `${m[1]}（${m[3]}）` } : plain;
   }
   const joiner = doc.countryInsideBrackets;
   if (joiner === undefined) return plain;

@@ -104,7 +104,10 @@ function cellsOf(row: DeliveryRow, words: ListWords): TableCell[] {
   const local = row.localFonts ? { fonts: row.localFonts, dir: 'auto' as const } : {};
   const mission = [line(row.name, { bold: true })];
   if (row.nameLocal) mission.push(line(row.nameLocal, local));
-  mission.push(line(words.join([row.city, words.country(row.country)])), line(row.id, { muted: true }));
+  mission.push(
+    line(words.say('cells.place', { city: row.city, country: words.country(row.country) })),
+    line(row.id, { muted: true }),
+  );
   if (row.refusal !== undefined) mission.push(line(words.status(row), { bold: true }));
   const address = row.address.length
     ? row.address.map((l) => line(l, local))
