@@ -37,7 +37,8 @@ try {
 
 /**
  * $XDG_CACHE_HOME/openletter/code, else ~/.cache/openletter/code (%LOCALAPPDATA%\openletter\cache\code
- * on Windows), as src/fonts/font-cache.ts places decoded faces; none when OPENLETTER_CACHE=off.
+ * on Windows): src/util/user-cache-dir.ts's rule, which cannot be imported before the bundle loads
+ * (tests/user-cache-dir.test.ts holds the two to one answer); none when OPENLETTER_CACHE=off.
  */
 function codeCacheDir(env, platform) {
   if (env.OPENLETTER_CACHE === 'off') return undefined;

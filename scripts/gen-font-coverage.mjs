@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { knownFontIds, loadFace } = await import(resolve(ROOT, 'dist/fonts/font-library.js'));
-const { fontCacheDir, useFontCache } = await import(resolve(ROOT, 'dist/fonts/font-cache.js'));
+const { useFontCache } = await import(resolve(ROOT, 'dist/fonts/font-cache.js'));
+const { userCacheDir } = await import(resolve(ROOT, 'dist/util/user-cache-dir.js'));
 // The faces as the CLI reads them, through the per-user cache of decoded faces: a rebuild does not
 // brotli-decode every CJK face again.
-useFontCache(fontCacheDir(process.env, process.platform));
+useFontCache(userCacheDir(process.env, process.platform, 'fonts'));
 const coverage = {};
 const widths = {};
 for (const id of knownFontIds()) {

@@ -3,9 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedFace, fontCacheDir, useFontCache } from '../src/fonts/font-cache.js';
+import { cachedFace, useFontCache } from '../src/fonts/font-cache.js';
 import { bundledFontName, DECODED_HASHES, FONT_FILES, readFontFile } from '../src/fonts/font-files.js';
 import { woff2ToSfnt } from '../src/fonts/woff2.js';
+import { userCacheDir } from '../src/util/user-cache-dir.js';
 import { REPO, spawnCli } from './helpers/workspace.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -22,16 +23,6 @@ function counting(bytes: Buffer): { decode: () => Buffer; calls: () => number } 
 afterEach(() => useFontCache(undefined));
 
 describe('the cache of decoded font faces', () => {
-  it('lives under XDG_CACHE_HOME, else ~/.cache (%LOCALAPPDATA% on Windows); OPENLETTER_CACHE=off turns it off', () => {
-    expect(fontCacheDir({ XDG_CACHE_HOME: '/x', HOME: '/h' }, 'linux')).toBe(join('/x', 'openletter', 'fonts'));
-    expect(fontCacheDir({ HOME: '/h' }, 'darwin')).toBe(join('/h', '.cache', 'openletter', 'fonts'));
-    expect(fontCacheDir({ LOCALAPPDATA: 'C:\\L', HOME: '/h' }, 'win32')).toBe(
-      join('C:\\L', 'openletter', 'cache', 'fonts'),
-    );
-    expect(fontCacheDir({ OPENLETTER_CACHE: 'off', XDG_CACHE_HOME: '/x', HOME: '/h' }, 'linux')).toBeUndefined();
-    expect(fontCacheDir({}, 'linux')).toBeUndefined();
-  });
-
   it('decodes a face once: the next process reads it from the cache, file named by its hash', () => {
     const dir = tempDir();
     useFontCache(dir);
@@ -113,7 +104,7 @@ describe('the cache of decoded font faces', () => {
   }, 180_000); // three whole processes
   it("is a temporary folder during the tests (tests/helpers/temp-cache.ts), never the user's", () => {
     // Every CLI a test runs, in-process or spawned, takes its cache folder from this environment.
-    const dir = fontCacheDir(process.env, process.platform)!;
+    const dir = userCacheDir(process.env, process.platform, 'fonts')!;
     expect(dir.startsWith(join(tmpdir(), 'openletter-test-cache-'))).toBe(true);
     expect(dir.startsWith(homedir())).toBe(false);
   });

@@ -4,7 +4,8 @@ import { BusyError } from '../output/output-lock.js';
 import { WriteRefused } from '../output/write-refused.js';
 import { exitCodeOf } from './exit.js';
 import { attachIo } from './globals.js';
-import { fontCacheDir, useFontCache } from '../fonts/font-cache.js';
+import { useFontCache } from '../fonts/font-cache.js';
+import { userCacheDir } from '../util/user-cache-dir.js';
 import { hasJsonDocument, jsonDocument, printJsonDocument, wantsJson } from './json-output.js';
 import type { Io } from '../io/io.js';
 import { checkSourceDateEpoch } from './source-date-epoch.js';
@@ -147,7 +148,7 @@ From any folder inside a workspace, the workspace is found upward (the folder ho
  */
 export async function run(args: string[], io: Io): Promise<number> {
   const json = wantsJson(args);
-  useFontCache(fontCacheDir(io.env, process.platform));
+  useFontCache(userCacheDir(io.env, process.platform, 'fonts'));
   let code: number;
   try {
     checkSourceDateEpoch(io.env);

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import anyAscii from 'any-ascii';
 import { isSafeId } from '../load/schemas.js';
+import { sha256 } from '../util/sha256.js';
 
 /**
  * A safe id for a new roster entry from its name, romanised by any-ascii: "Helping Hands
@@ -16,7 +16,7 @@ export function idFromName(name: string, taken: ReadonlySet<string>): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (base.length > 56) base = base.slice(0, 56).replace(/-[^-]*$/, '') || base.slice(0, 56);
-  if (!base || !/[a-z]/.test(base)) base = `signatory-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  if (!base || !/[a-z]/.test(base)) base = `signatory-${sha256(name).slice(0, 8)}`;
   if (!isSafeId(base)) base = `${base}-1`;
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;

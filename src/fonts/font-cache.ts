@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256 } from '../util/sha256.js';
 
 /**
  * A per-user cache of decoded font faces. The package ships its faces as WOFF2 (small install),
@@ -11,28 +11,13 @@ import { join } from 'node:path';
  * The cache only saves time: when its folder cannot be written, faces are decoded as before.
  */
 
-/** The cache folder the CLI set for this process (undefined: decode every time). */
+/** The cache folder the CLI set for this process (util/user-cache-dir.ts "fonts"; undefined: decode every time). */
 let cacheDir: string | undefined;
 
 /** Use `dir` for decoded faces from now on, or no cache (undefined). The CLI calls this once per run. */
 export function useFontCache(dir: string | undefined): void {
   cacheDir = dir;
 }
-
-/**
- * Where decoded faces are cached for the user of `env`: $XDG_CACHE_HOME/openletter/fonts, else
- * ~/.cache/openletter/fonts (on Windows %LOCALAPPDATA%\openletter\cache\fonts); none when
- * OPENLETTER_CACHE=off or no home folder is known.
- */
-export function fontCacheDir(env: Readonly<Record<string, string | undefined>>, platform: string): string | undefined {
-  if (env.OPENLETTER_CACHE === 'off') return undefined;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'openletter', 'fonts');
-  if (platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'openletter', 'cache', 'fonts');
-  if (env.HOME) return join(env.HOME, '.cache', 'openletter', 'fonts');
-  return undefined;
-}
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The face whose decoded bytes hash to `hash`: from the cache when a file there still has that

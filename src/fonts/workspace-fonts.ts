@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Font } from 'fontkit';
 import { fontkit } from './fontkit.js';
 import type { FaceStyle } from './font-files.js';
+import { sha256 } from '../util/sha256.js';
 import { isWoff, woffToSfnt } from './woff.js';
 
 /**
@@ -64,10 +64,9 @@ export function isWorkspaceFont(id: string): boolean {
  * not a usable font (not a font file, a collection, no Unicode cmap) with the reason.
  */
 export function registerWorkspaceFont(files: WorkspaceFontFiles): { id: string } | { problems: FontFileProblem[] } {
-  const hash = createHash('sha256');
   const styles = (Object.keys(files) as FaceStyle[]).sort();
-  for (const style of styles) hash.update(`${style}\0${files[style]!.path}\0`).update(files[style]!.bytes);
-  const id = `${files.regular.path}${ID_MARK}${hash.digest('hex').slice(0, 12)}`;
+  const hash = sha256(styles.flatMap((style) => [`${style}\0${files[style]!.path}\0`, files[style]!.bytes]));
+  const id = `${files.regular.path}${ID_MARK}${hash.slice(0, 12)}`;
   if (registered.has(id)) return { id };
   const problems: FontFileProblem[] = [];
   const faces: Partial<Record<FaceStyle, ParsedFace>> = {};
