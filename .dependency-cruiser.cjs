@@ -1,6 +1,6 @@
 /**
  * The layers of src/ (checked by `npm test`): stages depend downwards only, the renderer sees only
- * the document model, fonts and text utilities, and stages are composed in src/pipeline/ alone.
+ * the document model, fonts, text and util/ helpers, and stages are composed in src/pipeline/ alone.
  */
 module.exports = {
   forbidden: [
@@ -28,10 +28,19 @@ module.exports = {
     },
     {
       name: 'render-sees-the-model',
-      comment: 'render/ turns a finished document into bytes: model, fonts and text utilities only (and its packages).',
+      comment:
+        'render/ turns a finished document into bytes: model, fonts, text and util/ helpers only (and its packages).',
       severity: 'error',
       from: { path: '^src/render/' },
-      to: { path: '^src/', pathNot: '^src/(render|model|fonts|text)/' },
+      to: { path: '^src/', pathNot: '^src/(render|model|fonts|text|util)/' },
+    },
+    {
+      name: 'util-is-a-leaf',
+      comment:
+        'src/util/ holds helpers any layer may use (sha256, memo, the cache folder): they import nothing of ours.',
+      severity: 'error',
+      from: { path: '^src/util/' },
+      to: { path: '^src/', pathNot: '^src/util/' },
     },
     {
       name: 'deliver-is-a-stage',

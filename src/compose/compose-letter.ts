@@ -6,6 +6,7 @@ import { spanWithin, type Origin, type Span, type SourcedText, type TracedText }
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
 import { formatMessage, messageArguments, type MessageArgs, type MessageProblem } from '../text/message.js';
 import { formatDigits, numberingTag } from '../text/digits.js';
+import { memo } from '../util/memo.js';
 import { fillParams, paramArguments, paramNames, withoutParams } from './fill-params.js';
 import { PARTICLE_PAIRS } from '../text/korean-particles.js';
 import { formatLetterDate } from './format-date.js';
@@ -25,23 +26,12 @@ import {
   parseKey,
 } from '../model/translation-key.js';
 
-/** Past this many parsed texts the memo starts over, so a long batch of letters cannot grow it without bound. */
-const MAX_PARSED_TEXTS = 20_000;
-const parsedTexts = new Map<string, ReturnType<typeof parseInline>>();
-
 /**
  * {@link parseInline}, once per distinct text in a process: every letter of a campaign, and every
- * paper size and packet of `deliver`, parses the same wording again. Results are never mutated.
+ * paper size and packet of `deliver`, parses the same wording again. Results are never mutated;
+ * past 20,000 texts the memo starts over, so a long batch of letters cannot grow it without bound.
  */
-function parseInlineOnce(src: string): ReturnType<typeof parseInline> {
-  let parsed = parsedTexts.get(src);
-  if (parsed === undefined) {
-    if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
-    parsed = parseInline(src);
-    parsedTexts.set(src, parsed);
-  }
-  return parsed;
-}
+const parseInlineOnce = memo(parseInline, { max: 20_000 });
 
 /** A composed letter plus every final string with its origin and offsets (for glyph and hygiene checks). */
 export interface ComposedLetter {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import { identityMap, OffsetMapBuilder, replaceMapped, wholeMap, type OffsetMap } from '../model/offset-map.js';
 import { particleAfter, particlePair } from '../text/korean-particles.js';
+import { memo } from '../util/memo.js';
 
 // Handlebars costs ~100 ms to load; most texts hold only plain {{name}} parameters, which the fast
 // path below fills with the same semantics. Handlebars is loaded for anything else (to report it).
@@ -37,12 +38,11 @@ export interface FillResult {
   syntaxError: string | undefined;
 }
 
-const cache = new Map<
-  string,
+/** A text read as a template: its parameters and how to fill them, or why it is not one. */
+type Compiled =
   | { names: string[]; plain: true }
   | { names: string[]; plain: false; render: (data: Record<string, string>) => string }
-  | { error: string }
->();
+  | { error: string };
 
 /** The parameters a text uses (by name, whatever form it picks). */
 export function paramNames(text: string): { names: string[]; error: string | undefined } {
@@ -189,14 +189,11 @@ export function withoutParams(text: string): { text: string; offsets: OffsetMap 
   return replaceMapped(text, PARAM, () => '');
 }
 
-function compile(text: string) {
-  let c = cache.get(text);
-  if (c) return c;
+const compile = memo((text: string): Compiled => {
+  let c: Compiled;
   if (PLAIN.test(text) && !/\\\{\{/.test(text)) {
     const names = [...text.matchAll(PARAM)].flatMap((m) => (m[1] ? [m[1]] : []));
-    c = { names, plain: true };
-    cache.set(text, c);
-    return c;
+    return { names, plain: true };
   }
   try {
     const ast = Handlebars().parse(text);
@@ -224,6 +221,5 @@ function compile(text: string) {
   } catch (e) {
     c = { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
   }
-  cache.set(text, c);
   return c;
-}
+});

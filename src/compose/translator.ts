@@ -3,6 +3,7 @@ import type { LocaleInfo } from '../model/project.js';
 import type { SourcedText } from '../model/span.js';
 import { InternalError } from '../model/internal-error.js';
 import { chromeKey } from '../model/translation-key.js';
+import { memoByObject } from '../util/memo.js';
 
 /**
  * Looks up the text for a key in one locale. i18next is the resource store (flat keys, no
@@ -19,13 +20,7 @@ export interface Translator {
 }
 
 /** One translator per loaded locale: every letter in that language shares it. */
-const translators = new WeakMap<LocaleInfo, Translator>();
-
-export function createTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = buildTranslator(locale, sourceLocale)));
-  return t;
-}
+export const createTranslator = memoByObject(buildTranslator);
 
 function buildTranslator(locale: LocaleInfo, sourceLocale: string): Translator {
   const resources: Record<string, string> = {};

@@ -3,6 +3,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageDiagnostics } from '../diagnostics/message-diagnostics.js';
 import type { DeliveryWording, TemplateSource } from '../model/project.js';
 import { formatMessage, type MessageArgs, type MessageValue } from '../text/message.js';
+import { memo } from '../util/memo.js';
 
 /** Values a delivery text or template may use by name. */
 export type TextValues = Record<string, unknown>;
@@ -35,7 +36,8 @@ export function formatText(
   return r.text;
 }
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+/** A template's compiled function, once per text for the process: every packet renders the same few. */
+const compiled = memo((text: string) => Handlebars.compile(text, { strict: true, noEscape: true }));
 
 /**
  * Renders a delivery template to plain text. Templates run in strict mode (every name used must be
@@ -64,14 +66,8 @@ export function renderTemplate(
     );
     return '';
   };
-  const cacheKey = `${source.file}\u0000${source.text}`;
   try {
-    let template = compiled.get(cacheKey);
-    if (template === undefined) {
-      template = Handlebars.compile(source.text, { strict: true, noEscape: true });
-      compiled.set(cacheKey, template);
-    }
-    const out = template(values.context, { helpers: { t }, partials });
+    const out = compiled(source.text)(values.context, { helpers: { t }, partials });
     return out
       .replace(/\r\n?/g, '\n')
       .replace(/[ \t]+$/gm, '')

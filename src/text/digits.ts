@@ -1,4 +1,5 @@
 import type { Digits } from '../model/project.js';
+import { numberFormat } from './intl.js';
 
 /**
  * `tag` with the Unicode extension that makes Intl write numbers in `digits` ("ar" with arab →
@@ -9,12 +10,8 @@ export function numberingTag(tag: string, digits: Digits | undefined): string {
   return digits === undefined ? tag : new Intl.Locale(tag, { numberingSystem: digits }).toString();
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-
 /** A whole number in `digits`, without grouping (page numbers: 12 → "١٢"); Latin digits without. */
 export function formatDigits(n: number, digits: Digits | undefined): string {
   if (digits === undefined) return String(n);
-  let f = formats.get(digits);
-  if (f === undefined) formats.set(digits, (f = new Intl.NumberFormat(`en-u-nu-${digits}`, { useGrouping: false })));
-  return f.format(n);
+  return numberFormat(`en-u-nu-${digits}`, { useGrouping: false }).format(n);
 }

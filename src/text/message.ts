@@ -12,6 +12,7 @@
 import { parse, TYPE, type MessageFormatElement, type PluralOrSelectOption } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { identityMap, OffsetMapBuilder, type OffsetMap } from '../model/offset-map.js';
+import { memo } from '../util/memo.js';
 import { dateFormat, numberFormat, pluralRules } from './intl.js';
 
 /** The value of one argument: plural and number arguments need a number, the others take text. */
@@ -49,20 +50,15 @@ export interface FormattedMessage {
 }
 
 type Parsed = { elements: MessageFormatElement[] } | { problem: MessageProblem };
-const parsed = new Map<string, Parsed>();
 
-/** The parsed message (cached: the same wording is formatted for every packet). */
-function parseCached(source: string): Parsed {
-  let p = parsed.get(source);
-  if (p) return p;
+/** The parsed message (once per process: the same wording is formatted for every packet). */
+const parseCached = memo((source: string): Parsed => {
   try {
-    p = { elements: parse(source, { captureLocation: true, ignoreTag: true }) };
+    return { elements: parse(source, { captureLocation: true, ignoreTag: true }) };
   } catch (e) {
-    p = { problem: syntaxProblem(source, e) };
+    return { problem: syntaxProblem(source, e) };
   }
-  parsed.set(source, p);
-  return p;
-}
+});
 
 function syntaxProblem(source: string, e: unknown): MessageProblem {
   const err = e as { message?: string; location?: { start: { offset: number }; end: { offset: number } } };

@@ -3,6 +3,8 @@
  * `\p{Script=…}` spells it. JavaScript can test a character against a script but not name its
  * script, so the names are listed here; a name the running engine does not know is skipped.
  */
+import { memo } from '../util/memo.js';
+
 const SCRIPT_NAMES = [
   // The scripts letters are most often written in first: a lookup stops at the first match.
   'Latin',
@@ -88,15 +90,10 @@ const SCRIPTS = SCRIPT_NAMES.flatMap((name) => {
   }
 });
 
-const known = new Map<number, string>();
-
 /** The script of `char` (one code point), e.g. "Thai"; "Unknown" for one outside the table. */
-export function scriptOf(char: string): string {
-  const cp = char.codePointAt(0) ?? 0;
-  let name = known.get(cp);
-  if (name === undefined) known.set(cp, (name = SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? 'Unknown'));
-  return name;
-}
+export const scriptOf = memo((char: string): string => SCRIPTS.find(([, re]) => re.test(char))?.[0] ?? 'Unknown', {
+  key: (char) => char.codePointAt(0) ?? 0,
+});
 
 /** A script name as people write it: "Egyptian Hieroglyphs", "N'Ko". */
 export function scriptLabel(name: string): string {

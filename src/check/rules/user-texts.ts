@@ -2,16 +2,11 @@ import { allSourceTexts } from '../../compose/source-texts.js';
 import { wholeMap } from '../../model/offset-map.js';
 import type { Project } from '../../model/project.js';
 import { spanKey, type Origin, type SourcedText, type TracedText } from '../../model/span.js';
+import { memoByObject } from '../../util/memo.js';
 import type { RuleContext } from './rule.js';
 
-const written = new WeakMap<Project, TracedText[]>();
-
 /** Every text a user writes: English sources, translations and letter chrome, once per span. */
-export function writtenTexts(project: Project): TracedText[] {
-  let texts = written.get(project);
-  if (!texts) written.set(project, (texts = collectWritten(project)));
-  return texts;
-}
+export const writtenTexts = memoByObject(collectWritten);
 
 function collectWritten(project: Project): TracedText[] {
   const out = new Map<string, TracedText>();
