@@ -68,8 +68,10 @@ export function applyImport(
 /**
  * `text` with `values` appended to the block list under the top-level `key`, written as YamlEdit
  * writes them, in one splice: an import of 100,000 rows appends as many entries, and YamlEdit
- * (a Document node per value, then the whole file serialised and parsed again to check it) took
- * seconds for them. Any other shape of list (flow, missing, empty) goes through YamlEdit.
+ * (a Document node per value, then the whole file serialised and parsed again to check it) is
+ * ×13–16 slower: 20,000 entries appended to the bundled roster took 0.56–0.67 s of CPU here against
+ * 8.5–9.2 s through YamlEdit.append, the same text to the byte (BENCHMARKS.md, "Roster append").
+ * Any other shape of list (flow, missing, empty) goes through YamlEdit.
  */
 function appendToList(text: string, key: string, values: unknown[]): string {
   if (!values.length) return text;
