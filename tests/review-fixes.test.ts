@@ -139,9 +139,10 @@ describe('review fixes', () => {
 
   it('translations stamp with a mistyped language stamps nothing', async () => {
     const ws = tempWorkspace();
+    const locale = readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8');
     const r = await runCli(['--workspace', ws, 'translations', 'stamp', '--lang', 'ko,xx']);
     expect(r.code).toBe(2);
-    expect(readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')).toBeTruthy();
+    expect(readFileSync(join(ws, 'locales/ko/locale.yaml'), 'utf8')).toBe(locale);
     expect(() => readFileSync(join(ws, 'locales/ko/sources.lock.json'))).toThrow();
   });
 });
